@@ -1,0 +1,41 @@
+package vn.ntm.contracts;
+
+/**
+ * CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes travel as {@code ce_*} headers and the
+ * record value is the JSON {@code data}. The event id is the consumers' idempotency key.
+ */
+public final class CloudEventHeaders {
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    public static final String DATA_SCHEMA = "ce_dataschema";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_VALUE = "1.0";
+    public static final String JSON = "application/json";
+
+    /** Headers a dead-lettered record carries besides its original ones. */
+    public static final String DLQ_REASON = "dead-letter-reason";
+
+    /** The binary-mode headers of one event, in a stable order. */
+    public static java.util.Map<String, String> of(String id, String type, String source, java.time.Instant time,
+                                                   String subject) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put(SPEC_VERSION, SPEC_VERSION_VALUE);
+        headers.put(ID, id);
+        headers.put(TYPE, type);
+        headers.put(SOURCE, source);
+        headers.put(TIME, time.toString());
+        if (subject != null) {
+            headers.put(SUBJECT, subject);
+        }
+        headers.put(CONTENT_TYPE, JSON);
+        return headers;
+    }
+
+    private CloudEventHeaders() {
+    }
+}

@@ -1,0 +1,14 @@
+package vn.ntm.contracts;
+
+/** CloudEvents {@code type} values. */
+public final class EventTypes {
+    public static final String CRITERIA_SET_PUBLISHED = "ntm.criteria-set.published";
+    public static final String INSPECTION_FINALIZED = "ntm.inspection.finalized";
+    public static final String TASK_CREATED = "ntm.task.created";
+    public static final String TASK_STATUS_CHANGED = "ntm.task.status-changed";
+    public static final String TASK_OVERDUE = "ntm.task.overdue";
+    public static final String TASK_DUE_SOON = "ntm.task.due-soon";
+
+    private EventTypes() {
+    }
+}

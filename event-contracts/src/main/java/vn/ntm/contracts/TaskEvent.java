@@ -1,0 +1,29 @@
+package vn.ntm.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Data of the task events on {@code task-events}, key = task id: {@code ntm.task.created},
+ * {@code ntm.task.status-changed}, {@code ntm.task.overdue} and {@code ntm.task.due-soon}. Every event carries the
+ * task as it is after the change; {@code change} is present only for status changes.
+ */
+public record TaskEvent(
+        int schemaVersion,
+        String taskId,
+        String inspectionId,
+        String communeCode,
+        Integer criterion,
+        OrganisationRef assignee,
+        String title,
+        LocalDate dueDate,
+        String status,
+        boolean overdue,
+        long version,
+        StatusChange change) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public record StatusChange(String from, String to, String note, String actor, Instant at) {
+    }
+}

@@ -1,0 +1,247 @@
+package vn.ntm.localinfra;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+
+/**
+ * A single-node KRaft Apache Kafka broker in its own JVM, started from this module's runtime classpath. The log
+ * directory survives restarts; the child JVM exits on its own when the JVM that started it dies.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final Path logFile;
+    private Process process;
+
+    public KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.logFile = logFile;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public synchronized void start(Duration timeout) {
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+            Files.createDirectories(logFile.getParent());
+            Path config = writeConfig();
+            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+                format(config);
+            }
+            List<String> command = java("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                    KafkaBrokerMain.class.getName(), Long.toString(ProcessHandle.current().pid()), config.toString());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            awaitReady(timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        createTopics(bootstrapServers(), partitionsByTopic);
+    }
+
+    /** Creates the given topics on any broker, idempotently. */
+    public static void createTopics(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = admin(bootstrapServers)) {
+            List<NewTopic> topics = new ArrayList<>();
+            partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+            admin.createTopics(topics).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + name, e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("creating topic " + name + " timed out", e);
+                }
+            });
+        }
+    }
+
+    /** Stops the broker with SIGTERM (a controlled shutdown), forcibly after the grace period. */
+    @Override
+    public synchronized void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    /** Kills the broker without a controlled shutdown, as a crash would. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with code " + process.exitValue()
+                        + "; last lines of " + logFile + ":\n" + Logs.tail(logFile, 20));
+            }
+            if (Ports.isListening("127.0.0.1", port)) {
+                try (Admin admin = admin(bootstrapServers())) {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception notYet) {
+                    // the listener is up before the broker has registered
+                }
+            }
+            sleep(200);
+        }
+        close();
+        throw new IllegalStateException("Kafka broker not ready within " + timeout.toSeconds() + " s; last lines of "
+                + logFile + ":\n" + Logs.tail(logFile, 20));
+    }
+
+    private Path writeConfig() throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
+        p.setProperty("num.partitions", "1");
+        p.setProperty("auto.create.topics.enable", "false");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "5");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        Path config = dataDir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            p.store(out, "written by local-infra on every start");
+        }
+        return config;
+    }
+
+    private void format(Path config) throws IOException {
+        List<String> command = java("-Xmx256m", "kafka.tools.StorageTool", "format",
+                "--cluster-id=" + clusterId(), "--config=" + config);
+        Process formatting = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        try {
+            if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
+                formatting.destroyForcibly();
+                throw new IllegalStateException("formatting the Kafka log directory failed; last lines of "
+                        + logFile + ":\n" + Logs.tail(logFile, 20));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private static List<String> java(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info");
+        command.add("-cp");
+        command.add(brokerClasspath());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** This module's classes plus its runtime dependencies (the broker among them), as Maven resolved them. */
+    static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/local-infra/runtime-classpath.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("local-infra/runtime-classpath.txt missing: build local-infra first");
+            }
+            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            String own = Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+            return own + java.io.File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,317 @@
+package vn.ntm.localinfra;
+
+import vn.ntm.contracts.Topics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What {@code ./run.sh} runs: PostgreSQL, then Kafka (topics created), then the three packaged services; waits
+ * until every service is ready, prints where everything is, and on SIGINT/SIGTERM stops it all in reverse order.
+ * Configuration comes from environment variables (see the README); {@code NTM_DB_HOST} and
+ * {@code KAFKA_BOOTSTRAP_SERVERS} switch to an external PostgreSQL and Kafka.
+ */
+public final class Launcher {
+    record Service(String name, String portVariable, int defaultPort, String database) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("criteria-service", "NTM_CRITERIA_PORT", 8081, "criteria"),
+            new Service("inspection-service", "NTM_INSPECTION_PORT", 8082, "inspection"),
+            new Service("task-service", "NTM_TASK_PORT", 8083, "task"));
+
+    private final Map<String, String> env;
+    private final Path root;
+    private final Path dataDir;
+    private final Path logDir;
+    private final boolean fresh;
+    private final List<Runnable> stopActions = new ArrayList<>();
+    private final List<Process> services = new ArrayList<>();
+
+    Launcher(Map<String, String> env, Path root, boolean fresh) {
+        this.env = env;
+        this.root = root;
+        this.dataDir = Path.of(env.getOrDefault("NTM_DATA_DIR", root.resolve(".data").toString())).toAbsolutePath();
+        this.logDir = dataDir.resolve("logs");
+        this.fresh = fresh;
+    }
+
+    public static void main(String[] args) {
+        boolean fresh = List.of(args).contains("--fresh");
+        Path root = Path.of(System.getProperty("ntm.root", ".")).toAbsolutePath().normalize();
+        Launcher launcher = new Launcher(System.getenv(), root, fresh);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "ntm-stop"));
+        try {
+            launcher.startAll();
+        } catch (StartFailure e) {
+            System.err.println();
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(1);
+        }
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void startAll() {
+        long started = System.nanoTime();
+        boolean externalDb = env.containsKey("NTM_DB_HOST");
+        boolean externalKafka = env.containsKey("KAFKA_BOOTSTRAP_SERVERS");
+        int pgPort = port("NTM_PG_PORT", 55432);
+        int kafkaPort = port("NTM_KAFKA_PORT", 59092);
+        int controllerPort = port("NTM_KAFKA_CONTROLLER_PORT", 59093);
+
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        if (!externalDb) {
+            wanted.put("PostgreSQL (NTM_PG_PORT)", pgPort);
+        }
+        if (!externalKafka) {
+            wanted.put("Kafka (NTM_KAFKA_PORT)", kafkaPort);
+            wanted.put("Kafka controller (NTM_KAFKA_CONTROLLER_PORT)", controllerPort);
+        }
+        for (Service s : SERVICES) {
+            wanted.put(s.name() + " (" + s.portVariable() + ")", port(s.portVariable(), s.defaultPort()));
+        }
+        wanted.forEach((what, port) -> {
+            if (!Ports.isFree(port)) {
+                throw new StartFailure("port " + port + " for " + what + " is already in use; stop whatever holds it"
+                        + " or choose another port with that variable");
+            }
+        });
+        for (Service s : SERVICES) {
+            Path jar = serviceJar(s);
+            if (!Files.exists(jar)) {
+                throw new StartFailure(jar + " is missing: build with ./mvnw -DskipTests package (./run.sh does)");
+            }
+        }
+
+        prepareDataDir();
+        Map<String, String> serviceEnv = new LinkedHashMap<>();
+        if (externalDb) {
+            log("PostgreSQL: external at " + env.get("NTM_DB_HOST") + ":" + env.getOrDefault("NTM_DB_PORT", "5432"));
+            serviceEnv.put("NTM_DB_HOST", env.get("NTM_DB_HOST"));
+            serviceEnv.put("NTM_DB_PORT", env.getOrDefault("NTM_DB_PORT", "5432"));
+            serviceEnv.put("NTM_DB_USER", env.getOrDefault("NTM_DB_USER", Postgres.USER));
+            serviceEnv.put("NTM_DB_PASSWORD", env.getOrDefault("NTM_DB_PASSWORD", Postgres.PASSWORD));
+        } else {
+            log("PostgreSQL: starting on port " + pgPort + ", data in " + dataDir.resolve("postgres"));
+            Postgres postgres;
+            try {
+                postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false);
+            } catch (RuntimeException e) {
+                throw new StartFailure("PostgreSQL failed to start: " + e.getMessage());
+            }
+            stopActions.add(0, () -> {
+                log("stopping PostgreSQL");
+                postgres.close();
+            });
+            SERVICES.forEach(s -> postgres.ensureDatabase(s.database()));
+            serviceEnv.put("NTM_DB_HOST", "127.0.0.1");
+            serviceEnv.put("NTM_DB_PORT", Integer.toString(pgPort));
+            serviceEnv.put("NTM_DB_USER", Postgres.USER);
+            serviceEnv.put("NTM_DB_PASSWORD", Postgres.PASSWORD);
+        }
+        String bootstrap;
+        if (externalKafka) {
+            bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+            log("Kafka: external at " + bootstrap);
+        } else {
+            log("Kafka: starting on port " + kafkaPort + ", data in " + dataDir.resolve("kafka"));
+            KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort,
+                    logDir.resolve("kafka.log"));
+            try {
+                kafka.start(Duration.ofSeconds(90));
+            } catch (RuntimeException e) {
+                throw new StartFailure("Kafka failed to start: " + e.getMessage());
+            }
+            stopActions.add(0, () -> {
+                log("stopping Kafka");
+                kafka.close();
+            });
+            bootstrap = kafka.bootstrapServers();
+        }
+        try {
+            KafkaBroker.createTopics(bootstrap, Topics.all());
+        } catch (RuntimeException e) {
+            throw new StartFailure("creating Kafka topics failed: " + e.getMessage());
+        }
+        log("Kafka topics: " + Topics.all());
+        serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        serviceEnv.put("CRITERIA_SERVICE_URL", "http://127.0.0.1:" + port("NTM_CRITERIA_PORT", 8081));
+
+        for (Service s : SERVICES) {
+            startService(s, serviceEnv);
+        }
+        for (Service s : SERVICES) {
+            awaitReady(s);
+        }
+        printTable(bootstrap, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void startService(Service s, Map<String, String> serviceEnv) {
+        int port = port(s.portVariable(), s.defaultPort());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(env.getOrDefault("NTM_JAVA_OPTS",
+                "-XX:+UseSerialGC -Xms64m -Xmx384m -XX:MaxMetaspaceSize=192m -Xss512k").trim().split("\\s+")));
+        command.add("-jar");
+        command.add(serviceJar(s).toString());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(s.name() + ".log").toFile()));
+        pb.environment().putAll(serviceEnv);
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("NTM_DB_NAME", s.database());
+        log(s.name() + ": starting on port " + port);
+        try {
+            Process process = pb.start();
+            services.add(process);
+        } catch (IOException e) {
+            throw new StartFailure(s.name() + " could not be started: " + e.getMessage());
+        }
+    }
+
+    private void awaitReady(Service s) {
+        int index = SERVICES.indexOf(s);
+        Process process = services.get(index);
+        URI ready = URI.create("http://127.0.0.1:" + port(s.portVariable(), s.defaultPort()) + "/q/health/ready");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(
+                Long.parseLong(env.getOrDefault("NTM_START_TIMEOUT_SECONDS", "180"))).toNanos();
+        Path log = logDir.resolve(s.name() + ".log");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new StartFailure(s.name() + " exited with code " + process.exitValue() + "; last lines of "
+                        + log + ":\n" + Logs.tail(log, 25));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready)
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    log(s.name() + ": ready");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("interrupted while waiting for " + s.name());
+            }
+            sleep(300);
+        }
+        throw new StartFailure(s.name() + " did not become ready; see " + ready + " and " + log + ":\n"
+                + Logs.tail(log, 25));
+    }
+
+    private void printTable(String bootstrap, long millis) {
+        StringBuilder out = new StringBuilder();
+        String format = "%-20s %-24s %-40s %-44s %-36s%n";
+        out.append(String.format("%nNTM is up in %.1f s.%n%n", millis / 1000.0));
+        out.append(String.format(format, "service", "API", "Swagger UI", "health (ready)", "metrics"));
+        for (Service s : SERVICES) {
+            String base = "http://localhost:" + port(s.portVariable(), s.defaultPort());
+            out.append(String.format(format, s.name(), base, base + "/q/swagger-ui", base + "/q/health/ready",
+                    base + "/q/metrics"));
+        }
+        out.append(String.format("%nKafka bootstrap: %s%n", bootstrap));
+        out.append(String.format("Logs: %s%n", logDir));
+        out.append(String.format("Press Ctrl-C to stop everything.%n"));
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    /** Reverse order: services, then Kafka, then PostgreSQL; each gets a grace period, then is killed. */
+    synchronized void stopAll() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            Process p = services.get(i);
+            if (p.isAlive()) {
+                log("stopping " + SERVICES.get(i).name());
+                p.destroy();
+            }
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            Process p = services.get(i);
+            try {
+                if (!p.waitFor(12, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+        services.clear();
+        for (Runnable stop : stopActions) {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                log("while stopping: " + e.getMessage());
+            }
+        }
+        stopActions.clear();
+        log("stopped");
+    }
+
+    private void prepareDataDir() {
+        try {
+            if (fresh && Files.exists(dataDir)) {
+                log("--fresh: deleting " + dataDir);
+                try (Stream<Path> paths = Files.walk(dataDir)) {
+                    paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path serviceJar(Service s) {
+        return root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private int port(String variable, int defaultPort) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new StartFailure(variable + "=" + value + " is not a port number");
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[run] " + message);
+        System.out.flush();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static final class StartFailure extends RuntimeException {
+        StartFailure(String message) {
+            super(message);
+        }
+    }
+}

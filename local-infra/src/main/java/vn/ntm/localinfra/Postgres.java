@@ -1,0 +1,103 @@
+package vn.ntm.localinfra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL 17 server from the embedded binaries on Maven Central. The data directory survives restarts
+ * unless {@code fresh} is set. Services connect as {@value #USER}, which owns one database per service.
+ */
+public final class Postgres implements AutoCloseable {
+    public static final String USER = "ntm";
+    public static final String PASSWORD = "ntm";
+
+    private final EmbeddedPostgres server;
+    private final int port;
+
+    private Postgres(EmbeddedPostgres server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static Postgres start(Path dataDir, int port, boolean fresh) {
+        try {
+            Files.createDirectories(dataDir);
+            boolean initialised = Files.exists(dataDir.resolve("PG_VERSION"));
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(fresh || !initialised)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("fsync", "on")
+                    .start();
+            Postgres postgres = new Postgres(server, port);
+            postgres.ensureRole();
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates the database owned by {@value #USER} unless it exists. */
+    public void ensureDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection();
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("create database " + database + " owner " + USER + " encoding 'UTF8' template template0");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureRole() {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select 1 from pg_roles where rolname = '" + USER + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            st.execute("create role " + USER + " login password '" + PASSWORD + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create role " + USER + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

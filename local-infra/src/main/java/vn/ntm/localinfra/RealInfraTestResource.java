@@ -1,0 +1,33 @@
+package vn.ntm.localinfra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the real PostgreSQL and Kafka broker of this test JVM. Init argument
+ * {@code database}: the service's database name.
+ */
+public class RealInfraTestResource implements QuarkusTestResourceLifecycleManager {
+    private String database = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        TestInfrastructure infra = TestInfrastructure.get();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", infra.jdbcUrl(database),
+                "quarkus.datasource.username", Postgres.USER,
+                "quarkus.datasource.password", Postgres.PASSWORD,
+                "kafka.bootstrap.servers", infra.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // the infrastructure lives as long as the test JVM: restarting it per test class would cost seconds each
+    }
+}

@@ -1,0 +1,71 @@
+package vn.ntm.localinfra;
+
+import vn.ntm.contracts.Topics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The real PostgreSQL and Kafka broker of one test JVM: started on first use on free ports in a temporary
+ * directory, stopped when the JVM exits. Tests that inject faults stop and restart the broker through it.
+ */
+public final class TestInfrastructure {
+    private static TestInfrastructure instance;
+
+    private final Postgres postgres;
+    private final KafkaBroker kafka;
+
+    private TestInfrastructure(Postgres postgres, KafkaBroker kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            instance = startNew();
+        }
+        return instance;
+    }
+
+    private static TestInfrastructure startNew() {
+        try {
+            Path root = Files.createTempDirectory("ntm-test-infra");
+            Postgres postgres = Postgres.start(root.resolve("postgres"), Ports.freePort(), true);
+            KafkaBroker kafka = new KafkaBroker(root.resolve("kafka"), Ports.freePort(), Ports.freePort(),
+                    root.resolve("kafka.log"));
+            kafka.start(Duration.ofSeconds(90));
+            kafka.createTopics(Topics.all());
+            TestInfrastructure infra = new TestInfrastructure(postgres, kafka);
+            Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "ntm-test-infra-stop"));
+            return infra;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        postgres.ensureDatabase(database);
+        return postgres.jdbcUrl(database);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Stops the broker as an outage would; {@link #startKafka()} brings it back on the same port and data. */
+    public void stopKafka() {
+        kafka.kill();
+    }
+
+    public void startKafka() {
+        kafka.start(Duration.ofSeconds(90));
+    }
+
+    private void stop() {
+        kafka.close();
+        postgres.close();
+    }
+}

@@ -1,0 +1,103 @@
+package vn.ntm.task.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.ntm.task.service.ServiceException;
+import vn.ntm.task.service.ServiceException.FieldError;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every error into {@code application/problem+json}; nothing internal (stack, SQL) reaches the body. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response service(ServiceException e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        Response.Status.Family family = Response.Status.Family.familyOf(status);
+        String detail = family == Response.Status.Family.SERVER_ERROR ? "The request could not be processed."
+                : describe(status, e.getMessage(), uri);
+        return problem(status, reason(status), detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String detail = "The request body is not valid JSON for this resource: " + e.getOriginalMessage();
+        List<FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new FieldError(field, e.getOriginalMessage()));
+        return problem(400, "Bad Request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .collect(Collectors.toList());
+        return problem(400, "Bad Request", "The request has invalid fields.", uri, errors);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "unexpected error on %s", uri.getPath());
+        return problem(500, "Internal Server Error", "The request could not be processed.", uri, List.of());
+    }
+
+    static Response problem(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {
+        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
+                errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String describe(int status, String message, UriInfo uri) {
+        return switch (status) {
+            case 404 -> message != null && !message.startsWith("HTTP 404") ? message
+                    : "No resource at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 415 -> "Unsupported content type; send application/json.";
+            case 406 -> "None of the accepted media types can be produced.";
+            default -> message;
+        };
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
+    /** {@code create.arg0.communes[0].code} becomes {@code communes[0].code}. */
+    private static String field(String propertyPath) {
+        String[] parts = propertyPath.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+}
