@@ -47,7 +47,7 @@ CP="$ROOT/local-infra/target/classes:$(cat "$ROOT/local-infra/target/classes/loc
 # to stop everything in reverse order.
 SETSID=""
 command -v setsid >/dev/null && SETSID="setsid"
-$SETSID java -Xmx256m -Dntm.root="$ROOT" -cp "$CP" vn.ntm.localinfra.Launcher "${ARGS[@]+"${ARGS[@]}"}" &
+$SETSID java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dntm.root="$ROOT" -cp "$CP" vn.ntm.localinfra.Launcher "${ARGS[@]+"${ARGS[@]}"}" &
 LAUNCHER=$!
 
 stop() {

@@ -1,0 +1,244 @@
+package vn.ntm.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.Topics;
+import vn.ntm.localinfra.Ports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the packaged stack with {@code ./run.sh --no-build} on free ports, as a user would, drives it over HTTP
+ * and Kafka, then stops it with SIGTERM and checks that nothing is left behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+    private static final Path ROOT = Path.of(System.getProperty("ntm.root", "..")).toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+    private static Process run;
+    private static Path output;
+    private static List<ProcessHandle> started;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        for (String variable : List.of("NTM_PG_PORT", "NTM_KAFKA_PORT", "NTM_KAFKA_CONTROLLER_PORT",
+                "NTM_CRITERIA_PORT", "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
+            PORTS.put(variable, Ports.freePort());
+        }
+        Path data = Files.createTempDirectory("ntm-stack-it");
+        output = data.resolve("run.out");
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("run.sh").toString(), "--no-build")
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().put("NTM_DATA_DIR", data.resolve("data").toString());
+        PORTS.forEach((k, v) -> pb.environment().put(k, v.toString()));
+        pb.environment().remove("NTM_DB_HOST");
+        pb.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+        long t0 = System.nanoTime();
+        run = pb.start();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String out = Files.readString(output, StandardCharsets.UTF_8);
+            if (!run.isAlive()) {
+                throw new AssertionError("run.sh exited with " + run.exitValue() + ":\n" + out);
+            }
+            return out.contains("NTM is up");
+        });
+        System.out.printf("StackIT: ./run.sh --no-build reached ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        started = run.descendants().toList();
+    }
+
+    @AfterAll
+    static void stopStack() throws InterruptedException {
+        if (run != null && run.isAlive()) {
+            run.destroy();
+            run.waitFor(40, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String base(String portVariable) {
+        return "http://127.0.0.1:" + PORTS.get(portVariable);
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(String method, String url, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body),
+                        StandardCharsets.UTF_8))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode golden() throws IOException {
+        try (InputStream in = StackIT.class.getResourceAsStream("/contracts/golden/inspection-finalized.json")) {
+            return JSON.readTree(in);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReadyAndAnswersUnknownPathsWithProblemJson() throws Exception {
+        for (String svc : List.of("NTM_CRITERIA_PORT", "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
+            HttpResponse<String> ready = get(base(svc) + "/q/health/ready");
+            assertThat(ready.statusCode()).as(svc + " ready: " + ready.body()).isEqualTo(200);
+            HttpResponse<String> missing = get(base(svc) + "/no-such-path");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(Files.readString(output)).contains("Swagger UI", "/q/metrics", "Logs:");
+    }
+
+    @Test
+    @Order(2)
+    void seedCatalogIsBrowsable() throws Exception {
+        HttpResponse<String> set = get(base("NTM_CRITERIA_PORT") + "/criteria-sets/XA_NTM_2021_2025");
+        assertThat(set.statusCode()).isEqualTo(200);
+        JsonNode criteria = JSON.readTree(set.body()).get("criteria");
+        assertThat(criteria).hasSize(19);
+        assertThat(criteria.get(16).get("name").asText()).isEqualTo("Môi trường và an toàn thực phẩm");
+    }
+
+    @Test
+    @Order(3)
+    void aRecordProducedToTheBrokerIsConsumedByTaskService() throws Exception {
+        ObjectNode event = (ObjectNode) golden();
+        String inspectionId = UUID.randomUUID().toString();
+        event.put("inspectionId", inspectionId);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + PORTS.get("NTM_KAFKA_PORT"),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INSPECTION_EVENTS, inspectionId,
+                    JSON.writeValueAsString(event));
+            CloudEventHeaders.of(UUID.randomUUID().toString(), EventTypes.INSPECTION_FINALIZED, "/ntm/stack-it",
+                            Instant.now(), inspectionId)
+                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> tasks = get(base("NTM_TASK_PORT") + "/tasks?inspectionId=" + inspectionId);
+            assertThat(tasks.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(tasks.body()).get("total").asInt()).isPositive();
+        });
+    }
+
+    @Test
+    @Order(4)
+    void seedInspectionFinalizedThroughTheApiReachesEveryOrganisationsWorkList() throws Exception {
+        JsonNode golden = golden();
+        ObjectNode create = JSON.createObjectNode();
+        for (String field : List.of("title", "inspectedOn", "leadAgency", "legalBasis", "participants", "province",
+                "district")) {
+            create.set(field, golden.get(field));
+        }
+        ArrayNode communes = create.putArray("communes");
+        for (JsonNode c : golden.get("communes")) {
+            ObjectNode commune = communes.addObject();
+            for (String field : List.of("code", "name", "criteriaSet", "targetTier", "targetYear")) {
+                commune.set(field, c.get(field));
+            }
+        }
+        String inspections = base("NTM_INSPECTION_PORT") + "/inspections";
+        HttpResponse<String> created = send("POST", inspections, create);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        for (JsonNode c : golden.get("communes")) {
+            ArrayNode findings = JSON.createArrayNode();
+            for (JsonNode f : c.get("findings")) {
+                ObjectNode finding = findings.addObject();
+                for (String field : List.of("criterion", "result", "note", "remedy", "deadline")) {
+                    finding.set(field, f.get(field));
+                }
+            }
+            HttpResponse<String> put = send("PUT", inspections + "/" + id + "/communes/" + c.get("code").asText()
+                    + "/findings", findings);
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        }
+        for (JsonNode r : golden.get("recommendations")) {
+            ObjectNode recommendation = JSON.createObjectNode();
+            for (String field : List.of("assignee", "communeCode", "content", "deadline")) {
+                recommendation.set(field, r.get(field));
+            }
+            HttpResponse<String> post = send("POST", inspections + "/" + id + "/recommendations", recommendation);
+            assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<String> finalized = send("POST", inspections + "/" + id + "/finalize", Map.of());
+        assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(200);
+        assertThat(JSON.readTree(finalized.body()).get("status").asText()).isEqualTo("FINALIZED");
+
+        String tasks = base("NTM_TASK_PORT") + "/tasks?inspectionId=" + id;
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(JSON.readTree(get(tasks).body()).get("total").asInt()).isPositive());
+        System.out.printf("StackIT: finalize to first task visible in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+        JsonNode transport = JSON.readTree(get(tasks + "&assigneeType=SO_NGANH&assigneeCode=20:GTVT"
+                + "&communeCode=06604&criterion=2").body());
+        assertThat(transport.get("total").asInt()).isEqualTo(1);
+        JsonNode commune17 = JSON.readTree(get(tasks + "&assigneeType=UBND_XA&assigneeCode=06604&criterion=17")
+                .body());
+        assertThat(commune17.get("items").get(0).get("dueDate").asText()).isEqualTo("2022-10-30");
+        JsonNode district = JSON.readTree(get(tasks + "&assigneeType=UBND_HUYEN&assigneeCode=187").body());
+        assertThat(district.get("total").asInt()).isPositive();
+    }
+
+    @Test
+    @Order(100)
+    void sigtermStopsEverythingWithinThirtySecondsAndLeavesNoProcess() throws Exception {
+        assertThat(started).as("run.sh started the launcher, Kafka and the services").hasSizeGreaterThanOrEqualTo(5);
+        long t0 = System.nanoTime();
+        run.destroy();
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("run.sh stopped within 30 s").isTrue();
+        System.out.printf("StackIT: stopped in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(started.stream().filter(ProcessHandle::isAlive).map(p -> p.info().commandLine()
+                        .orElse("pid " + p.pid())).toList()).isEmpty());
+        PORTS.forEach((variable, port) ->
+                assertThat(Ports.isListening("127.0.0.1", port)).as("%s %d still listening", variable, port)
+                        .isFalse());
+        assertThat(Files.readString(output)).contains("stopping task-service", "stopping Kafka",
+                "stopping PostgreSQL");
+    }
+}
