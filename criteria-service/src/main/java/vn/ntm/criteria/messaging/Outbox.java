@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
@@ -18,10 +21,15 @@ import java.util.UUID;
 public class Outbox {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(AgroalDataSource dataSource, ObjectMapper json) {
+    public Outbox(AgroalDataSource dataSource, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+                  OutboxRelay relay) {
         this.dataSource = dataSource;
         this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -37,9 +45,25 @@ public class Outbox {
             insert.setString(5, json.writeValueAsString(data));
             insert.setTimestamp(6, Timestamp.from(Instant.now()));
             insert.executeUpdate();
+            wakeRelayAfterCommit();
             return eventId;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not write " + type + " to the outbox", e);
         }
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 }

@@ -6,9 +6,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,13 +29,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Relays committed outbox rows to Kafka in commit order. One relay at a time across instances (an advisory lock),
  * so events of one key keep their order. When the broker is down the rows stay pending and the relay backs off
  * exponentially; the backlog drains when the broker returns. Delivery is at least once: consumers deduplicate by
- * event id.
+ * event id. A commit that wrote events wakes the relay at once; otherwise it polls every
+ * {@code ntm.outbox.poll-interval} (other instances' commits, retries).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,6 +47,10 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
     private final int batchSize;
+    private final Duration pollInterval;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
     private final Counter published;
     private final Counter failures;
     private KafkaProducer<String, String> producer;
@@ -51,8 +59,10 @@ public class OutboxRelay {
 
     public OutboxRelay(AgroalDataSource dataSource, MeterRegistry registry,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "ntm.outbox.batch-size", defaultValue = "200") int batchSize) {
+                       @ConfigProperty(name = "ntm.outbox.batch-size", defaultValue = "200") int batchSize,
+                       @ConfigProperty(name = "ntm.outbox.poll-interval", defaultValue = "500ms") Duration pollInterval) {
         this.dataSource = dataSource;
+        this.pollInterval = pollInterval;
         this.bootstrapServers = bootstrapServers;
         this.batchSize = batchSize;
         this.published = registry.counter("ntm.outbox.published");
@@ -63,18 +73,45 @@ public class OutboxRelay {
                 .description("age of the oldest event not yet on Kafka").register(registry);
     }
 
-    @Scheduled(every = "${ntm.outbox.poll-interval:0.1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Called after a commit that wrote events. */
+    public void wakeUp() {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                if (running) {
+                    relay();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     void relay() {
         if (System.nanoTime() < retryAtNanos) {
             return;
         }
         try {
-            while (relayBatch() == batchSize) {
+            while (running && relayBatch() == batchSize) {
                 // a full batch: more may be waiting
             }
             failuresInARow = 0;
         } catch (Exception e) {
+            if (!running) {
+                return;
+            }
             failures.increment();
             failuresInARow++;
             long backoffMillis = Math.min(30_000L, 250L << Math.min(failuresInARow, 7));
@@ -183,10 +220,17 @@ public class OutboxRelay {
         });
     }
 
-    @PreDestroy
-    synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+    /** Stops before the datasource closes, so a shutdown never interrupts a batch half-way. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(10_000);
+        }
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
         }
     }
 }
