@@ -41,7 +41,10 @@ public final class Launcher {
     private final List<Runnable> stopActions = new ArrayList<>();
     private final List<Process> services = new ArrayList<>();
 
-    Launcher(Map<String, String> env, Path root, boolean fresh) {
+    private final Map<String, Long> readyMillis = new LinkedHashMap<>();
+    private long servicesStartedNanos;
+
+    public Launcher(Map<String, String> env, Path root, boolean fresh) {
         this.env = env;
         this.root = root;
         this.dataDir = Path.of(env.getOrDefault("NTM_DATA_DIR", root.resolve(".data").toString())).toAbsolutePath();
@@ -68,7 +71,7 @@ public final class Launcher {
         }
     }
 
-    void startAll() {
+    public void startAll() {
         long started = System.nanoTime();
         boolean externalDb = env.containsKey("NTM_DB_HOST");
         boolean externalKafka = env.containsKey("KAFKA_BOOTSTRAP_SERVERS");
@@ -154,6 +157,7 @@ public final class Launcher {
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         serviceEnv.put("CRITERIA_SERVICE_URL", "http://127.0.0.1:" + port("NTM_CRITERIA_PORT", 8081));
 
+        servicesStartedNanos = System.nanoTime();
         for (Service s : SERVICES) {
             startService(s, serviceEnv);
         }
@@ -203,6 +207,7 @@ public final class Launcher {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready)
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
+                    readyMillis.put(s.name(), (System.nanoTime() - servicesStartedNanos) / 1_000_000);
                     log(s.name() + ": ready");
                     return;
                 }
@@ -235,8 +240,22 @@ public final class Launcher {
         System.out.flush();
     }
 
+    /** Milliseconds from launching the service processes until each answered ready. */
+    public Map<String, Long> readyMillis() {
+        return Map.copyOf(readyMillis);
+    }
+
+    /** Process ids of the running services, by name. */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (int i = 0; i < services.size(); i++) {
+            pids.put(SERVICES.get(i).name(), services.get(i).pid());
+        }
+        return pids;
+    }
+
     /** Reverse order: services, then Kafka, then PostgreSQL; each gets a grace period, then is killed. */
-    synchronized void stopAll() {
+    public synchronized void stopAll() {
         for (int i = services.size() - 1; i >= 0; i--) {
             Process p = services.get(i);
             if (p.isAlive()) {
@@ -309,7 +328,7 @@ public final class Launcher {
         }
     }
 
-    static final class StartFailure extends RuntimeException {
+    public static final class StartFailure extends RuntimeException {
         StartFailure(String message) {
             super(message);
         }
