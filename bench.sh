@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of BENCHMARKS.md on this machine; takes 10-20 minutes.
+#   ./bench.sh                         # full run: seasons of 200 and 8000 communes, 1 million tasks for reads
+#   ./bench.sh --seasons=200 --read-tasks=100000 --read-seconds=10     # a quick run
+# Prints the figures and writes benchmarks/target/benchmark-report.md.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+cd "$ROOT"
+if [ ! -f benchmarks/target/runtime-classpath.txt ] || [ ! -f task-service/target/quarkus-app/quarkus-run.jar ]; then
+  ./mvnw -B -q -DskipTests package
+fi
+CP="$ROOT/benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
+exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dntm.root="$ROOT" -cp "$CP" vn.ntm.bench.BenchmarkMain "$@"

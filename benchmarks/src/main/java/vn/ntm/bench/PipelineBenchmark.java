@@ -1,0 +1,185 @@
+package vn.ntm.bench;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import vn.ntm.contracts.Topics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Finalizes prepared inspections at a fixed rate and measures, for each, the time until every resulting task is
+ * visible through task-service's REST API, the sustained task creation rate and the consumer lag.
+ */
+final class PipelineBenchmark {
+    record Result(int communes, int inspections, double ratePerSecond, long tasks, double p50, double p95,
+                  double p99, double max, double tasksPerSecond, long maxConsumerLag) {
+    }
+
+    private final Http http = new Http();
+    private final String inspections;
+    private final String tasks;
+    private final String bootstrap;
+
+    PipelineBenchmark(String inspectionBase, String taskBase, String bootstrap) {
+        this.inspections = inspectionBase + "/inspections";
+        this.tasks = taskBase + "/tasks";
+        this.bootstrap = bootstrap;
+    }
+
+    Result run(int communes, int communesPerInspection, double rate, int firstCommuneCode) throws Exception {
+        int count = Math.max(1, communes / communesPerInspection);
+        List<String> ids = prepare(count, communesPerInspection, firstCommuneCode);
+        // the first inspection tells how many tasks one inspection of this shape produces
+        String first = ids.remove(0);
+        http.send("POST", inspections + "/" + first + "/finalize", Map.of(), 200);
+        long perInspection = awaitStableCount(first);
+
+        Histogram latency = new Histogram(60_000_000_000L, 3);
+        ConcurrentLinkedDeque<long[]> pending = new ConcurrentLinkedDeque<>();
+        Map<Long, String> idByIndex = new HashMap<>();
+        AtomicLong maxLag = new AtomicLong();
+        ExecutorService finalizers = Executors.newFixedThreadPool(8);
+        long start = System.nanoTime();
+        long intervalNanos = (long) (1e9 / rate);
+        List<Future<?>> sent = new ArrayList<>();
+        Thread lagSampler = new Thread(() -> sampleLag(maxLag), "lag-sampler");
+        lagSampler.setDaemon(true);
+        lagSampler.start();
+        for (int i = 0; i < ids.size(); i++) {
+            long due = start + i * intervalNanos;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            long index = i;
+            idByIndex.put(index, ids.get(i));
+            sent.add(finalizers.submit(() -> {
+                long t0 = System.nanoTime();
+                http.send("POST", inspections + "/" + ids.get((int) index) + "/finalize", Map.of(), 200);
+                pending.add(new long[] {index, t0});
+            }));
+        }
+        int seen = 0;
+        long lastVisible = start;
+        while (seen < ids.size()) {
+            for (long[] p : new ArrayList<>(pending).subList(0, Math.min(8, pending.size()))) {
+                long total = http.get(tasks + "?inspectionId=" + idByIndex.get(p[0]) + "&size=1").get("total")
+                        .asLong();
+                if (total >= perInspection) {
+                    lastVisible = System.nanoTime();
+                    latency.recordValue(lastVisible - p[1]);
+                    pending.remove(p);
+                    seen++;
+                }
+            }
+            if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(20)) {
+                throw new IllegalStateException("pipeline did not finish within 20 minutes; " + seen + " of "
+                        + ids.size() + " inspections visible");
+            }
+            Thread.sleep(5);
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        finalizers.shutdown();
+        lagSampler.interrupt();
+        double seconds = (lastVisible - start) / 1e9;
+        long taskCount = perInspection * ids.size();
+        return new Result(communes, ids.size(), rate, taskCount, ms(latency.getValueAtPercentile(50)),
+                ms(latency.getValueAtPercentile(95)), ms(latency.getValueAtPercentile(99)),
+                ms(latency.getMaxValue()), taskCount / seconds, maxLag.get());
+    }
+
+    private List<String> prepare(int count, int communesPerInspection, int firstCommuneCode) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            created.add(pool.submit(() -> {
+                List<String> codes = new ArrayList<>();
+                for (int j = 0; j < communesPerInspection; j++) {
+                    codes.add(String.format("%05d", firstCommuneCode + index * communesPerInspection + j));
+                }
+                String id = http.send("POST", inspections, Fixtures.inspection(index, codes), 201).get("id")
+                        .asText();
+                for (String code : codes) {
+                    http.send("PUT", inspections + "/" + id + "/communes/" + code + "/findings",
+                            Fixtures.findings(), 200);
+                }
+                return id;
+            }));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> f : created) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+        return ids;
+    }
+
+    private long awaitStableCount(String inspectionId) throws InterruptedException {
+        long last = -1;
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            long total = http.get(tasks + "?inspectionId=" + inspectionId + "&size=1").get("total").asLong();
+            if (total != last) {
+                last = total;
+                stableSince = System.nanoTime();
+            } else if (total > 0 && System.nanoTime() - stableSince > TimeUnit.SECONDS.toNanos(2)) {
+                return total;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("tasks of the first inspection never became visible");
+    }
+
+    private void sampleLag(AtomicLong maxLag) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (!Thread.currentThread().isInterrupted()) {
+                Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
+                for (ConsumerGroupListing group : groups) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin
+                            .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.INSPECTION_EVENTS))
+                            .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    if (latest.isEmpty()) {
+                        continue;
+                    }
+                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+                            .all().get();
+                    long lag = 0;
+                    for (TopicPartition tp : latest.keySet()) {
+                        lag += ends.get(tp).offset() - committed.get(tp).offset();
+                    }
+                    maxLag.accumulateAndGet(lag, Math::max);
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("lag sampling stopped: " + e.getMessage());
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

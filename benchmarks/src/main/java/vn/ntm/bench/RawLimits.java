@@ -1,0 +1,134 @@
+package vn.ntm.bench;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** What the same PostgreSQL and the same broker do with no service in between. */
+final class RawLimits {
+    record Result(double jdbcRowsPerSecond, double kafkaProducedPerSecond, double kafkaConsumedPerSecond) {
+    }
+
+    static Result measure(String taskJdbcUrl, String bootstrap, int rows) throws Exception {
+        double jdbc = jdbcInserts(taskJdbcUrl, rows);
+        double[] kafka = kafka(bootstrap, rows);
+        return new Result(jdbc, kafka[0], kafka[1]);
+    }
+
+    /** Batched inserts of task-shaped rows into a copy of the task table (same columns, constraints, indexes). */
+    static double jdbcInserts(String taskJdbcUrl, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl + "?reWriteBatchedInserts=true", "ntm", "ntm")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("drop table if exists bench_raw_task");
+                st.execute("create table bench_raw_task (like task including all)");
+            }
+            c.setAutoCommit(false);
+            String sql = "insert into bench_raw_task (id, inspection_id, rule_code, commune_code, commune_name,"
+                    + " criterion, criterion_name, assignee_type, assignee_code, assignee_name, title, due_date,"
+                    + " status, version, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            long t0 = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+                UUID inspection = UUID.randomUUID();
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < rows; i++) {
+                    if (i % 400 == 0) {
+                        inspection = UUID.randomUUID();
+                    }
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, inspection);
+                    insert.setString(3, "NOT_MET_COMMUNE");
+                    insert.setString(4, "B" + (i % 400));
+                    insert.setString(5, "Xã Thượng Cường " + i);
+                    insert.setInt(6, i % 19 + 1);
+                    insert.setString(7, "Môi trường và an toàn thực phẩm");
+                    insert.setString(8, "UBND_XA");
+                    insert.setString(9, "B" + i);
+                    insert.setString(10, "UBND xã Thượng Cường");
+                    insert.setString(11, "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã " + i);
+                    insert.setDate(12, Date.valueOf(LocalDate.of(2026, 12, 31)));
+                    insert.setString(13, "OPEN");
+                    insert.setLong(14, 0);
+                    insert.setTimestamp(15, now);
+                    insert.setTimestamp(16, now);
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("drop table bench_raw_task");
+            }
+            return rows / seconds;
+        }
+    }
+
+    /** Events per second produced (acks=all) and consumed through the same broker with plain clients. */
+    static double[] kafka(String bootstrap, int events) throws Exception {
+        String topic = "bench-raw-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        String payload = "{\"schemaVersion\":1,\"taskId\":\"" + UUID.randomUUID() + "\",\"title\":\""
+                + "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường".repeat(4) + "\"}";
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 2), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < events; i++) {
+                producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), payload));
+            }
+            producer.flush();
+        }
+        double produced = events / ((System.nanoTime() - t0) / 1e9);
+        long t1 = System.nanoTime();
+        int consumed = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (consumed < events && System.nanoTime() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                consumed += records.count();
+            }
+            consumer.commitSync();
+        }
+        double consumedPerSecond = consumed / ((System.nanoTime() - t1) / 1e9);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        }
+        return new double[] {produced, consumedPerSecond};
+    }
+
+    private RawLimits() {
+    }
+}

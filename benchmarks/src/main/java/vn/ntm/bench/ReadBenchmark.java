@@ -1,0 +1,134 @@
+package vn.ntm.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A million stored tasks; filtered {@code GET /tasks} lists from a load generator in another process, against the
+ * same queries run directly on PostgreSQL over JDBC at the same concurrency.
+ */
+final class ReadBenchmark {
+    record Load(long requests, long errors, double rps, double p50, double p99) {
+        static Load parse(String line) {
+            String[] f = line.trim().split(" ");
+            return new Load(Long.parseLong(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]));
+        }
+    }
+
+    static final int ASSIGNEES = 2000;
+
+    /** Inserts tasks spread over 4 assignee types x 2000 codes, 3 statuses and five years of due dates. */
+    static void seed(String taskJdbcUrl, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", "ntm"); Statement st = c.createStatement()) {
+            st.execute("insert into task (id, inspection_id, rule_code, commune_code, commune_name, criterion,"
+                    + " criterion_name, assignee_type, assignee_code, assignee_name, title, due_date, status, version,"
+                    + " created_at, updated_at)"
+                    + " select gen_random_uuid(), md5((g / 250)::text)::uuid, 'BENCH_READ', lpad((g % 8000)::text, 5, '0'),"
+                    + " 'Xã ' || (g % 8000), g % 19 + 1, 'Tiêu chí ' || (g % 19 + 1),"
+                    + " (array['UBND_XA','UBND_HUYEN','SO_NGANH','VP_DIEU_PHOI'])[g % 4 + 1], 'R' || (g % " + ASSIGNEES
+                    + "), 'Đơn vị ' || (g % " + ASSIGNEES + "), 'Hoàn thành tiêu chí số ' || (g % 19 + 1),"
+                    + " date '2022-01-01' + (g % 1800), (array['OPEN','IN_PROGRESS','DONE'])[g % 3 + 1], 0, now(), now()"
+                    + " from generate_series(1, " + rows + ") g");
+            st.execute("analyze task");
+        }
+    }
+
+    static Path urls(String taskBase, Path dir) throws Exception {
+        List<String> urls = new ArrayList<>();
+        String[] types = {"UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI"};
+        for (int i = 0; i < 2000; i++) {
+            int code = ThreadLocalRandom.current().nextInt(ASSIGNEES);
+            String type = types[code % 4];
+            urls.add(taskBase + "/tasks?assigneeType=" + type + "&assigneeCode=R" + code
+                    + "&status=OPEN&sort=dueDate&page=0&size=20");
+        }
+        Path file = dir.resolve("read-urls.txt");
+        Files.write(file, urls);
+        return file;
+    }
+
+    static Load http(Path urls, int concurrency, int seconds, double rate) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", cp, LoadGenerator.class.getName(), urls.toString(), Integer.toString(concurrency),
+                Integer.toString(seconds), Double.toString(rate)).redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                last = line;
+            }
+        }
+        if (p.waitFor() != 0 || last == null) {
+            throw new IllegalStateException("load generator failed: " + last);
+        }
+        return Load.parse(last);
+    }
+
+    /** The list query and its count, as task-service runs them, straight over JDBC. */
+    static Load sql(String taskJdbcUrl, int concurrency, int seconds) throws Exception {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        AtomicLong requests = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        String[] types = {"UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI"};
+        for (int w = 0; w < concurrency; w++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", "ntm");
+                     PreparedStatement list = c.prepareStatement("select * from task where assignee_type = ?"
+                             + " and assignee_code = ? and status = ? order by due_date, id limit 20 offset 0");
+                     PreparedStatement count = c.prepareStatement("select count(*) from task where"
+                             + " assignee_type = ? and assignee_code = ? and status = ?")) {
+                    while (System.nanoTime() < end) {
+                        int code = ThreadLocalRandom.current().nextInt(ASSIGNEES);
+                        long t0 = System.nanoTime();
+                        for (PreparedStatement st : List.of(list, count)) {
+                            st.setString(1, types[code % 4]);
+                            st.setString(2, "R" + code);
+                            st.setString(3, "OPEN");
+                            try (ResultSet rs = st.executeQuery()) {
+                                while (rs.next()) {
+                                    rs.getString(1);
+                                }
+                            }
+                        }
+                        synchronized (histogram) {
+                            histogram.recordValue(System.nanoTime() - t0);
+                        }
+                        requests.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Load(requests.get(), 0, requests.get() / elapsed, histogram.getValueAtPercentile(50) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6);
+    }
+
+    private ReadBenchmark() {
+    }
+}
