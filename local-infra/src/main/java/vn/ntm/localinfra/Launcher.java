@@ -38,8 +38,11 @@ public final class Launcher {
     private final Path dataDir;
     private final Path logDir;
     private final boolean fresh;
-    private final List<Runnable> stopActions = new ArrayList<>();
     private final List<Process> services = new ArrayList<>();
+    private final Map<String, String> serviceEnv = new LinkedHashMap<>();
+    private Postgres postgres;
+    private KafkaBroker kafka;
+    private int pgPort;
 
     private final Map<String, Long> readyMillis = new LinkedHashMap<>();
     private long servicesStartedNanos;
@@ -75,7 +78,7 @@ public final class Launcher {
         long started = System.nanoTime();
         boolean externalDb = env.containsKey("NTM_DB_HOST");
         boolean externalKafka = env.containsKey("KAFKA_BOOTSTRAP_SERVERS");
-        int pgPort = port("NTM_PG_PORT", 55432);
+        pgPort = port("NTM_PG_PORT", 55432);
         int kafkaPort = port("NTM_KAFKA_PORT", 59092);
         int controllerPort = port("NTM_KAFKA_CONTROLLER_PORT", 59093);
 
@@ -104,7 +107,6 @@ public final class Launcher {
         }
 
         prepareDataDir();
-        Map<String, String> serviceEnv = new LinkedHashMap<>();
         if (externalDb) {
             log("PostgreSQL: external at " + env.get("NTM_DB_HOST") + ":" + env.getOrDefault("NTM_DB_PORT", "5432"));
             serviceEnv.put("NTM_DB_HOST", env.get("NTM_DB_HOST"));
@@ -113,16 +115,11 @@ public final class Launcher {
             serviceEnv.put("NTM_DB_PASSWORD", env.getOrDefault("NTM_DB_PASSWORD", Postgres.PASSWORD));
         } else {
             log("PostgreSQL: starting on port " + pgPort + ", data in " + dataDir.resolve("postgres"));
-            Postgres postgres;
             try {
                 postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false);
             } catch (RuntimeException e) {
                 throw new StartFailure("PostgreSQL failed to start: " + e.getMessage());
             }
-            stopActions.add(0, () -> {
-                log("stopping PostgreSQL");
-                postgres.close();
-            });
             SERVICES.forEach(s -> postgres.ensureDatabase(s.database()));
             serviceEnv.put("NTM_DB_HOST", "127.0.0.1");
             serviceEnv.put("NTM_DB_PORT", Integer.toString(pgPort));
@@ -135,17 +132,13 @@ public final class Launcher {
             log("Kafka: external at " + bootstrap);
         } else {
             log("Kafka: starting on port " + kafkaPort + ", data in " + dataDir.resolve("kafka"));
-            KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort,
+            kafka = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort,
                     logDir.resolve("kafka.log"));
             try {
                 kafka.start(Duration.ofSeconds(90));
             } catch (RuntimeException e) {
                 throw new StartFailure("Kafka failed to start: " + e.getMessage());
             }
-            stopActions.add(0, () -> {
-                log("stopping Kafka");
-                kafka.close();
-            });
             bootstrap = kafka.bootstrapServers();
         }
         try {
@@ -159,7 +152,7 @@ public final class Launcher {
 
         servicesStartedNanos = System.nanoTime();
         for (Service s : SERVICES) {
-            startService(s, serviceEnv);
+            services.add(startService(s));
         }
         for (Service s : SERVICES) {
             awaitReady(s);
@@ -167,7 +160,7 @@ public final class Launcher {
         printTable(bootstrap, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void startService(Service s, Map<String, String> serviceEnv) {
+    private Process startService(Service s) {
         int port = port(s.portVariable(), s.defaultPort());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -183,8 +176,7 @@ public final class Launcher {
         pb.environment().put("NTM_DB_NAME", s.database());
         log(s.name() + ": starting on port " + port);
         try {
-            Process process = pb.start();
-            services.add(process);
+            return pb.start();
         } catch (IOException e) {
             throw new StartFailure(s.name() + " could not be started: " + e.getMessage());
         }
@@ -254,6 +246,51 @@ public final class Launcher {
         return pids;
     }
 
+    // Fault injection for the system tests: kill and restart single components of a running stack.
+
+    /** Kills a service with SIGKILL, as a crash would. */
+    public synchronized void killService(String name) throws InterruptedException {
+        Process p = services.get(indexOf(name));
+        p.destroyForcibly();
+        p.waitFor();
+    }
+
+    /** Starts a service again with the same configuration and waits until it is ready. */
+    public synchronized void restartService(String name) {
+        int i = indexOf(name);
+        if (services.get(i).isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        services.set(i, startService(SERVICES.get(i)));
+        awaitReady(SERVICES.get(i));
+    }
+
+    public synchronized void killKafka() {
+        kafka.kill();
+    }
+
+    public synchronized void startKafka() {
+        kafka.start(Duration.ofSeconds(90));
+    }
+
+    /** Stops PostgreSQL (fast shutdown: clients are disconnected); {@link #startPostgres()} brings it back. */
+    public synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    public synchronized void startPostgres() {
+        postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < SERVICES.size(); i++) {
+            if (SERVICES.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no service " + name);
+    }
+
     /** Reverse order: services, then Kafka, then PostgreSQL; each gets a grace period, then is killed. */
     public synchronized void stopAll() {
         for (int i = services.size() - 1; i >= 0; i--) {
@@ -274,14 +311,16 @@ public final class Launcher {
             }
         }
         services.clear();
-        for (Runnable stop : stopActions) {
-            try {
-                stop.run();
-            } catch (RuntimeException e) {
-                log("while stopping: " + e.getMessage());
-            }
+        if (kafka != null) {
+            log("stopping Kafka");
+            kafka.close();
+            kafka = null;
         }
-        stopActions.clear();
+        if (postgres != null) {
+            log("stopping PostgreSQL");
+            postgres.close();
+            postgres = null;
+        }
         log("stopped");
     }
 

@@ -14,8 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * A real PostgreSQL 17 server from the embedded binaries on Maven Central. The data directory survives restarts
- * unless {@code fresh} is set. Services connect as {@value #USER}, which owns one database per service.
+ * A real PostgreSQL 17 server from the embedded binaries on Maven Central. The data directory is initialised when
+ * empty and survives restarts, unless the server is a {@code throwaway} one (tests), whose directory is deleted on
+ * close. Services connect as {@value #USER}, which owns one database per service.
  */
 public final class Postgres implements AutoCloseable {
     public static final String USER = "ntm";
@@ -29,13 +30,12 @@ public final class Postgres implements AutoCloseable {
         this.port = port;
     }
 
-    public static Postgres start(Path dataDir, int port, boolean fresh) {
+    public static Postgres start(Path dataDir, int port, boolean throwaway) {
         try {
             Files.createDirectories(dataDir);
-            boolean initialised = Files.exists(dataDir.resolve("PG_VERSION"));
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(fresh || !initialised)
+                    .setCleanDataDirectory(throwaway)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")

@@ -2,7 +2,6 @@ package vn.ntm.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,7 +19,6 @@ import vn.ntm.contracts.Topics;
 import vn.ntm.localinfra.Ports;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +50,9 @@ class StackIT {
     private static Process run;
     private static Path output;
     private static List<ProcessHandle> started;
+    private static Path data;
+    private static String persistedInspection;
+    private static long persistedTasks;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -59,8 +60,13 @@ class StackIT {
                 "NTM_CRITERIA_PORT", "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
             PORTS.put(variable, Ports.freePort());
         }
-        Path data = Files.createTempDirectory("ntm-stack-it");
-        output = data.resolve("run.out");
+        data = Files.createTempDirectory("ntm-stack-it");
+        run = start("run.out");
+        started = run.descendants().toList();
+    }
+
+    private static Process start(String outputName) throws Exception {
+        output = data.resolve(outputName);
         ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("run.sh").toString(), "--no-build")
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
@@ -70,16 +76,16 @@ class StackIT {
         pb.environment().remove("NTM_DB_HOST");
         pb.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         long t0 = System.nanoTime();
-        run = pb.start();
+        Process process = pb.start();
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
             String out = Files.readString(output, StandardCharsets.UTF_8);
-            if (!run.isAlive()) {
-                throw new AssertionError("run.sh exited with " + run.exitValue() + ":\n" + out);
+            if (!process.isAlive()) {
+                throw new AssertionError("run.sh exited with " + process.exitValue() + ":\n" + out);
             }
             return out.contains("NTM is up");
         });
         System.out.printf("StackIT: ./run.sh --no-build reached ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        started = run.descendants().toList();
+        return process;
     }
 
     @AfterAll
@@ -97,22 +103,6 @@ class StackIT {
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static HttpResponse<String> send(String method, String url, Object body)
-            throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body),
-                        StandardCharsets.UTF_8))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode golden() throws IOException {
-        try (InputStream in = StackIT.class.getResourceAsStream("/contracts/golden/inspection-finalized.json")) {
-            return JSON.readTree(in);
-        }
     }
 
     @Test
@@ -142,7 +132,7 @@ class StackIT {
     @Test
     @Order(3)
     void aRecordProducedToTheBrokerIsConsumedByTaskService() throws Exception {
-        ObjectNode event = (ObjectNode) golden();
+        ObjectNode event = (ObjectNode) SeedInspection.golden();
         String inspectionId = UUID.randomUUID().toString();
         event.put("inspectionId", inspectionId);
         Map<String, Object> config = Map.of(
@@ -167,61 +157,24 @@ class StackIT {
     @Test
     @Order(4)
     void seedInspectionFinalizedThroughTheApiReachesEveryOrganisationsWorkList() throws Exception {
-        JsonNode golden = golden();
-        ObjectNode create = JSON.createObjectNode();
-        for (String field : List.of("title", "inspectedOn", "leadAgency", "legalBasis", "participants", "province",
-                "district")) {
-            create.set(field, golden.get(field));
-        }
-        ArrayNode communes = create.putArray("communes");
-        for (JsonNode c : golden.get("communes")) {
-            ObjectNode commune = communes.addObject();
-            for (String field : List.of("code", "name", "criteriaSet", "targetTier", "targetYear")) {
-                commune.set(field, c.get(field));
-            }
-        }
-        String inspections = base("NTM_INSPECTION_PORT") + "/inspections";
-        HttpResponse<String> created = send("POST", inspections, create);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).get("id").asText();
-        for (JsonNode c : golden.get("communes")) {
-            ArrayNode findings = JSON.createArrayNode();
-            for (JsonNode f : c.get("findings")) {
-                ObjectNode finding = findings.addObject();
-                for (String field : List.of("criterion", "result", "note", "remedy", "deadline")) {
-                    finding.set(field, f.get(field));
-                }
-            }
-            HttpResponse<String> put = send("PUT", inspections + "/" + id + "/communes/" + c.get("code").asText()
-                    + "/findings", findings);
-            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        }
-        for (JsonNode r : golden.get("recommendations")) {
-            ObjectNode recommendation = JSON.createObjectNode();
-            for (String field : List.of("assignee", "communeCode", "content", "deadline")) {
-                recommendation.set(field, r.get(field));
-            }
-            HttpResponse<String> post = send("POST", inspections + "/" + id + "/recommendations", recommendation);
-            assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
-        }
+        Api api = new Api();
+        String id = SeedInspection.enter(api, base("NTM_INSPECTION_PORT"));
         long t0 = System.nanoTime();
-        HttpResponse<String> finalized = send("POST", inspections + "/" + id + "/finalize", Map.of());
+        HttpResponse<String> finalized = SeedInspection.finalize(api, base("NTM_INSPECTION_PORT"), id);
         assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(200);
         assertThat(JSON.readTree(finalized.body()).get("status").asText()).isEqualTo("FINALIZED");
 
         String tasks = base("NTM_TASK_PORT") + "/tasks?inspectionId=" + id;
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(JSON.readTree(get(tasks).body()).get("total").asInt()).isPositive());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> api.total(tasks) > 0);
         System.out.printf("StackIT: finalize to first task visible in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
-        JsonNode transport = JSON.readTree(get(tasks + "&assigneeType=SO_NGANH&assigneeCode=20:GTVT"
-                + "&communeCode=06604&criterion=2").body());
-        assertThat(transport.get("total").asInt()).isEqualTo(1);
-        JsonNode commune17 = JSON.readTree(get(tasks + "&assigneeType=UBND_XA&assigneeCode=06604&criterion=17")
-                .body());
+        assertThat(api.total(tasks + "&assigneeType=SO_NGANH&assigneeCode=20:GTVT&communeCode=06604&criterion=2"))
+                .isEqualTo(1);
+        JsonNode commune17 = api.json(api.get(tasks + "&assigneeType=UBND_XA&assigneeCode=06604&criterion=17"));
         assertThat(commune17.get("items").get(0).get("dueDate").asText()).isEqualTo("2022-10-30");
-        JsonNode district = JSON.readTree(get(tasks + "&assigneeType=UBND_HUYEN&assigneeCode=187").body());
-        assertThat(district.get("total").asInt()).isPositive();
+        assertThat(api.total(tasks + "&assigneeType=UBND_HUYEN&assigneeCode=187")).isPositive();
+        persistedInspection = id;
+        persistedTasks = api.total(tasks);
     }
 
     @Test
@@ -240,5 +193,20 @@ class StackIT {
                         .isFalse());
         assertThat(Files.readString(output)).contains("stopping task-service", "stopping Kafka",
                 "stopping PostgreSQL");
+    }
+
+    @Test
+    @Order(101)
+    void dataSurvivesARestart() throws Exception {
+        assertThat(persistedInspection).as("the seed flow ran first").isNotNull();
+        run = start("run-again.out");
+        Api api = new Api();
+        HttpResponse<String> inspection = api.get(base("NTM_INSPECTION_PORT") + "/inspections/" + persistedInspection);
+        assertThat(inspection.statusCode()).isEqualTo(200);
+        assertThat(api.json(inspection).get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(api.total(base("NTM_TASK_PORT") + "/tasks?inspectionId=" + persistedInspection))
+                .isEqualTo(persistedTasks);
+        run.destroy();
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 }
