@@ -1,0 +1,108 @@
+package vn.ntm.criteria.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.criteria.domain.CriteriaSetDocument;
+import vn.ntm.criteria.domain.Evaluator;
+import vn.ntm.criteria.domain.SetStatus;
+import vn.ntm.criteria.service.CriteriaSetService;
+import vn.ntm.criteria.service.CriteriaSetView;
+import vn.ntm.criteria.service.EvaluationRequest;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/criteria-sets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Criteria sets", description = "The versioned national criteria catalog")
+public class CriteriaSetResource {
+    private final CriteriaSetService sets;
+
+    public CriteriaSetResource(CriteriaSetService sets) {
+        this.sets = sets;
+    }
+
+    @GET
+    @Operation(summary = "List criteria sets (optionally by status)")
+    public List<CriteriaSetView.Summary> list(@QueryParam("status") SetStatus status) {
+        return sets.list(status);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "A criteria set with its groups, criteria, indicators, thresholds and sectors")
+    public CriteriaSetView get(@PathParam("code") String code) {
+        return sets.get(code);
+    }
+
+    @GET
+    @Path("/{code}/criteria/{number}")
+    @Operation(summary = "One criterion of a set")
+    public CriteriaSetView.CriterionView criterion(@PathParam("code") String code, @PathParam("number") int number) {
+        return sets.criterion(code, number);
+    }
+
+    @GET
+    @Path("/{code}/export")
+    @Operation(summary = "Export a set as one JSON document (POST it to /criteria-sets to import it)")
+    public CriteriaSetDocument export(@PathParam("code") String code) {
+        return sets.export(code);
+    }
+
+    @POST
+    @Operation(summary = "Create a draft set from one JSON document (also imports an exported set)")
+    public Response create(@NotNull @Valid CriteriaSetDocument document) {
+        CriteriaSetView created = sets.create(document);
+        return Response.created(URI.create("/criteria-sets/" + created.code())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Operation(summary = "Replace the content of a draft set (409 once published)")
+    public CriteriaSetView edit(@PathParam("code") String code, @NotNull @Valid CriteriaSetDocument document) {
+        return sets.edit(code, document);
+    }
+
+    @POST
+    @Path("/{code}/criteria/{number}/indicators/{indicator}/thresholds")
+    @Operation(summary = "Add a threshold to an indicator of a draft set")
+    public Response addThreshold(@PathParam("code") String code, @PathParam("number") int number,
+                                 @PathParam("indicator") String indicator,
+                                 @NotNull @Valid CriteriaSetDocument.Threshold threshold) {
+        return Response.status(201).entity(sets.addThreshold(code, number, indicator, threshold)).build();
+    }
+
+    @POST
+    @Path("/{code}/publish")
+    @Operation(summary = "Validate the whole set and publish it (emits ntm.criteria-set.published)")
+    public CriteriaSetView publish(@PathParam("code") String code) {
+        return sets.publish(code);
+    }
+
+    @POST
+    @Path("/{code}/retire")
+    @Operation(summary = "Retire a published set")
+    public CriteriaSetView retire(@PathParam("code") String code) {
+        return sets.retire(code);
+    }
+
+    @POST
+    @Path("/{code}/evaluate")
+    @Operation(summary = "Judge a commune's indicator values against the set")
+    public Evaluator.Evaluation evaluate(@PathParam("code") String code, @NotNull @Valid EvaluationRequest request) {
+        return sets.evaluate(code, request);
+    }
+}

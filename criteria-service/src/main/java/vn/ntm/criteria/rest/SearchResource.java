@@ -1,0 +1,32 @@
+package vn.ntm.criteria.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.criteria.service.CriteriaSetService;
+import vn.ntm.criteria.service.SearchHit;
+
+import java.util.List;
+
+@Path("/criteria")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Criteria sets")
+public class SearchResource {
+    private final CriteriaSetService sets;
+
+    public SearchResource(CriteriaSetService sets) {
+        this.sets = sets;
+    }
+
+    @GET
+    @Operation(summary = "Search criterion and indicator names of published sets, ignoring diacritics and case")
+    public List<SearchHit> search(@QueryParam("q") String q, @QueryParam("set") String set) {
+        return sets.search(q, set);
+    }
+}

@@ -1,0 +1,36 @@
+package vn.ntm.criteria.service;
+
+import vn.ntm.criteria.domain.Level;
+import vn.ntm.criteria.domain.SetStatus;
+import vn.ntm.criteria.domain.Tier;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A criteria set as the public contract shows it (sectors with their names). */
+public record CriteriaSetView(String code, String name, Level level, Tier tier, int periodFrom, int periodTo,
+                              String legalBasis, String provinceCode, String baseSet, SetStatus status,
+                              List<GroupView> groups, List<CriterionView> criteria) {
+
+    public record GroupView(String code, String name, int order) {
+    }
+
+    public record SectorView(String code, String name) {
+    }
+
+    public record CriterionView(int number, String code, String name, String englishName, String group,
+                                List<SectorView> sectors, List<IndicatorView> indicators) {
+    }
+
+    public record IndicatorView(String code, String name, List<SectorView> sectors, List<ThresholdView> thresholds) {
+    }
+
+    public record ThresholdView(Integer region, Integer year, String kind, BigDecimal value, String unit) {
+    }
+
+    /** One line of {@code GET /criteria-sets}. */
+    public record Summary(String code, String name, Level level, Tier tier, int periodFrom, int periodTo,
+                          String legalBasis, String provinceCode, String baseSet, SetStatus status,
+                          int criteriaCount) {
+    }
+}

@@ -1,0 +1,80 @@
+package vn.ntm.criteria.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.ntm.criteria.domain.Province;
+import vn.ntm.criteria.domain.Region;
+import vn.ntm.criteria.domain.Sector;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The reference lists: the 7 regions, the sectors, the provinces with their region. */
+@ApplicationScoped
+public class ReferenceService {
+    public record RegionView(int number, String name) {
+    }
+
+    public record SectorView(String code, String name) {
+    }
+
+    public record ProvinceView(String code, String name, int region) {
+    }
+
+    private final EntityManager em;
+
+    public ReferenceService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public List<RegionView> regions() {
+        return em.createQuery("from Region r order by r.number", Region.class).getResultList().stream()
+                .map(r -> new RegionView(r.number(), r.name())).toList();
+    }
+
+    @Transactional
+    public List<SectorView> sectors() {
+        return em.createQuery("from Sector s order by s.position", Sector.class).getResultList().stream()
+                .map(s -> new SectorView(s.code(), s.name())).toList();
+    }
+
+    /** Sector code → Vietnamese name, in catalog order. */
+    @Transactional
+    public Map<String, String> sectorNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        sectors().forEach(s -> names.put(s.code(), s.name()));
+        return names;
+    }
+
+    @Transactional
+    public List<ProvinceView> provinces() {
+        return em.createQuery("from Province p order by p.code", Province.class).getResultList().stream()
+                .map(ReferenceService::view).toList();
+    }
+
+    @Transactional
+    public ProvinceView province(String code) {
+        Province p = em.find(Province.class, code);
+        if (p == null) {
+            throw ServiceException.notFound("No province with code " + code + ".");
+        }
+        return view(p);
+    }
+
+    @Transactional
+    public ProvinceView addProvince(ProvinceRequest request) {
+        if (em.find(Province.class, request.code()) != null) {
+            throw ServiceException.conflict("Province " + request.code() + " already exists.");
+        }
+        Province p = new Province(request.code(), request.name(), request.region());
+        em.persist(p);
+        return view(p);
+    }
+
+    private static ProvinceView view(Province p) {
+        return new ProvinceView(p.code(), p.name(), p.region());
+    }
+}
