@@ -17,7 +17,16 @@ class PlatformTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem(containsString("SmallRye Reactive Messaging")));
+    }
+
+    @Test
+    void publishesTaskMetrics() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ntm_tasks{status=\"OPEN\""))
+                .body(containsString("ntm_tasks_overdue"))
+                .body(containsString("ntm_inspection_events_lag_seconds"));
     }
 
     @Test

@@ -43,6 +43,12 @@ public class ProblemMapper {
         return problem(400, "Bad Request", detail, uri, errors);
     }
 
+    /** More specific than Quarkus' built-in mapper for this type, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()

@@ -1,0 +1,95 @@
+package vn.ntm.task.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.ntm.contracts.OrganisationRef;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A follow-up task. Created by the consumer (plain SQL, idempotent); changed only through its methods. */
+@Entity
+@Table(name = "task")
+public class Task {
+    @Id
+    private UUID id;
+    @Column(name = "inspection_id")
+    private UUID inspectionId;
+    @Column(name = "rule_code")
+    private String ruleCode;
+    @Column(name = "source_ref")
+    private String sourceRef;
+    @Column(name = "commune_code")
+    private String communeCode;
+    @Column(name = "commune_name")
+    private String communeName;
+    private Integer criterion;
+    @Column(name = "criterion_name")
+    private String criterionName;
+    @Column(name = "assignee_type")
+    private String assigneeType;
+    @Column(name = "assignee_code")
+    private String assigneeCode;
+    @Column(name = "assignee_name")
+    private String assigneeName;
+    private String title;
+    private String description;
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+    @Enumerated(EnumType.STRING)
+    private TaskStatus status;
+    @Version
+    private long version;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Task() {
+    }
+
+    /** Moves to {@code next}; the caller has checked the version the client saw. */
+    public TaskStatus moveTo(TaskStatus next, Instant at) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTransition(status, next);
+        }
+        TaskStatus from = status;
+        status = next;
+        updatedAt = at;
+        return from;
+    }
+
+    /** Overdue when the due date has passed (in the caller's zone, Asia/Ho_Chi_Minh) and the task is still open. */
+    public boolean isOverdue(LocalDate today) {
+        return status.isActive() && dueDate.isBefore(today);
+    }
+
+    public static final class IllegalTransition extends RuntimeException {
+        public IllegalTransition(TaskStatus from, TaskStatus to) {
+            super("A task cannot move from " + from + " to " + to + "; allowed: OPEN → IN_PROGRESS → DONE,"
+                    + " or OPEN/IN_PROGRESS → CANCELLED.");
+        }
+    }
+
+    public UUID id() { return id; }
+    public UUID inspectionId() { return inspectionId; }
+    public String ruleCode() { return ruleCode; }
+    public String communeCode() { return communeCode; }
+    public String communeName() { return communeName; }
+    public Integer criterion() { return criterion; }
+    public String criterionName() { return criterionName; }
+    public OrganisationRef assignee() { return new OrganisationRef(assigneeType, assigneeCode, assigneeName); }
+    public String title() { return title; }
+    public String description() { return description; }
+    public LocalDate dueDate() { return dueDate; }
+    public TaskStatus status() { return status; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

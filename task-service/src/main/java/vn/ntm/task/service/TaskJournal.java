@@ -1,0 +1,85 @@
+package vn.ntm.task.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.contracts.TaskEvent;
+import vn.ntm.contracts.Topics;
+import vn.ntm.task.messaging.Outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Writes a task's history entry and its event in the caller's transaction. */
+@ApplicationScoped
+public class TaskJournal {
+    public static final String SYSTEM = "system";
+
+    private final AgroalDataSource dataSource;
+    private final Outbox outbox;
+
+    public TaskJournal(AgroalDataSource dataSource, Outbox outbox) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+    }
+
+    /** The task as events carry it. */
+    public record Snapshot(UUID id, UUID inspectionId, String communeCode, Integer criterion,
+                           OrganisationRef assignee, String title, LocalDate dueDate, String status,
+                           boolean overdue, long version) {
+        TaskEvent event(TaskEvent.StatusChange change) {
+            return new TaskEvent(TaskEvent.SCHEMA_VERSION, id.toString(), inspectionId.toString(), communeCode,
+                    criterion, assignee, title, dueDate, status, overdue, version, change);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void history(UUID taskId, Instant at, String actor, String action, String from, String to, String note) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into task_history (task_id, at, actor, action, from_status, to_status, note)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, taskId);
+            insert.setTimestamp(2, Timestamp.from(at));
+            insert.setString(3, actor);
+            insert.setString(4, action);
+            insert.setString(5, from);
+            insert.setString(6, to);
+            insert.setString(7, note);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the history of task " + taskId, e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(Snapshot task, Instant at) {
+        history(task.id(), at, SYSTEM, "CREATED", null, task.status(), task.title());
+        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_CREATED, task.event(null));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(Snapshot task, String from, String note, String actor, Instant at) {
+        history(task.id(), at, actor, "STATUS_CHANGED", from, task.status(), note);
+        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_STATUS_CHANGED,
+                task.event(new TaskEvent.StatusChange(from, task.status(), note, actor, at)));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void overdue(Snapshot task, Instant at) {
+        history(task.id(), at, SYSTEM, "OVERDUE", task.status(), task.status(), "Quá hạn " + task.dueDate());
+        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_OVERDUE, task.event(null));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dueSoon(Snapshot task, Instant at) {
+        history(task.id(), at, SYSTEM, "DUE_SOON", task.status(), task.status(), "Sắp đến hạn " + task.dueDate());
+        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_DUE_SOON, task.event(null));
+    }
+}

@@ -1,0 +1,232 @@
+package vn.ntm.task.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.task.domain.Task;
+import vn.ntm.task.domain.TaskStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Queries and commands on tasks. */
+@ApplicationScoped
+public class TaskService {
+    public static final int MAX_EXPORT = 50_000;
+
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final TaskJournal journal;
+    private final TaskClock clock;
+
+    public TaskService(EntityManager em, AgroalDataSource dataSource, TaskJournal journal, TaskClock clock) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public record TaskView(UUID id, UUID inspectionId, String communeCode, String communeName, Integer criterion,
+                           String criterionName, OrganisationRef assignee, String title, String description,
+                           LocalDate dueDate, TaskStatus status, boolean overdue, long version, String ruleCode,
+                           Instant createdAt, Instant updatedAt) {
+        static TaskView of(Task t, LocalDate today) {
+            return new TaskView(t.id(), t.inspectionId(), t.communeCode(), t.communeName(), t.criterion(),
+                    t.criterionName(), t.assignee(), t.title(), t.description(), t.dueDate(), t.status(),
+                    t.isOverdue(today), t.version(), t.ruleCode(), t.createdAt(), t.updatedAt());
+        }
+    }
+
+    public record TaskPage(List<TaskView> items, long total, int page, int size) {
+    }
+
+    public record HistoryEntry(long id, Instant at, String actor, String action, String from, String to,
+                               String note) {
+    }
+
+    public record Counts(long total, Map<TaskStatus, Long> byStatus, long overdue) {
+    }
+
+    public record AssigneeCounts(OrganisationRef assignee, long total, Map<TaskStatus, Long> byStatus,
+                                 long overdue) {
+    }
+
+    public record Summary(LocalDate today, Counts all, List<AssigneeCounts> byAssignee) {
+    }
+
+    @Transactional
+    public TaskPage list(TaskFilter filter) {
+        LocalDate today = clock.today();
+        TaskFilter.Query q = filter.parse(today);
+        TypedQuery<Long> count = em.createQuery("select count(t) from Task t where " + q.where(), Long.class);
+        q.params().forEach(count::setParameter);
+        List<TaskView> items = select(q).setFirstResult(q.page() * q.size()).setMaxResults(q.size())
+                .getResultStream().map(t -> TaskView.of(t, today)).toList();
+        return new TaskPage(items, count.getSingleResult(), q.page(), q.size());
+    }
+
+    @Transactional
+    public List<TaskView> export(TaskFilter filter) {
+        LocalDate today = clock.today();
+        TaskFilter.Query q = filter.parse(today);
+        return select(q).setMaxResults(MAX_EXPORT).getResultStream().map(t -> TaskView.of(t, today)).toList();
+    }
+
+    private TypedQuery<Task> select(TaskFilter.Query q) {
+        TypedQuery<Task> select = em.createQuery("select t from Task t where " + q.where() + " order by "
+                + q.orderBy(), Task.class);
+        q.params().forEach(select::setParameter);
+        return select;
+    }
+
+    @Transactional
+    public TaskView get(String id) {
+        return TaskView.of(find(id, LockModeType.NONE), clock.today());
+    }
+
+    @Transactional
+    public TaskView changeStatus(String id, String ifMatch, TaskStatus to, String note, String actor) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ServiceException(428, "Precondition Required", "Send If-Match with the task's ETag (its"
+                    + " version) so that a change made meanwhile is not overwritten.", List.of());
+        }
+        Task task = find(id, LockModeType.PESSIMISTIC_WRITE);
+        Long expected = version(ifMatch);
+        if (expected == null || expected != task.version()) {
+            throw new ServiceException(412, "Precondition Failed", "The task changed meanwhile: its version is "
+                    + task.version() + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.", List.of());
+        }
+        Instant now = clock.now();
+        TaskStatus from;
+        try {
+            from = task.moveTo(to, now);
+        } catch (Task.IllegalTransition e) {
+            throw ServiceException.conflict(e.getMessage());
+        }
+        em.flush();
+        LocalDate today = clock.today();
+        journal.statusChanged(new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.communeCode(),
+                task.criterion(), task.assignee(), task.title(), task.dueDate(), task.status().name(),
+                task.isOverdue(today), task.version()), from.name(), note, actor, now);
+        return TaskView.of(task, today);
+    }
+
+    @Transactional
+    public HistoryEntry addNote(String id, String note, String actor) {
+        Task task = find(id, LockModeType.NONE);
+        journal.history(task.id(), clock.now(), actor, "NOTE", task.status().name(), task.status().name(), note);
+        List<HistoryEntry> all = history(id);
+        return all.get(all.size() - 1);
+    }
+
+    @Transactional
+    public List<HistoryEntry> history(String id) {
+        Task task = find(id, LockModeType.NONE);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select id, at, actor, action, from_status, to_status, note from task_history where task_id = ?"
+                        + " order by id")) {
+            st.setObject(1, task.id());
+            List<HistoryEntry> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HistoryEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                            rs.getString("actor"), rs.getString("action"), rs.getString("from_status"),
+                            rs.getString("to_status"), rs.getString("note")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the history of task " + id, e);
+        }
+    }
+
+    @Transactional
+    public Summary summary(TaskFilter filter) {
+        LocalDate today = clock.today();
+        TaskFilter.Query q = filter.parse(today);
+        TypedQuery<Object[]> query = em.createQuery("select t.assigneeType, t.assigneeCode, max(t.assigneeName),"
+                + " t.status, count(t), sum(case when t.status in :activeStatuses and t.dueDate < :summaryDay"
+                + " then 1 else 0 end) from Task t where " + q.where()
+                + " group by t.assigneeType, t.assigneeCode, t.status", Object[].class);
+        q.params().forEach(query::setParameter);
+        query.setParameter("activeStatuses", TaskStatus.ACTIVE);
+        query.setParameter("summaryDay", today);
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        Map<String, Map<TaskStatus, Long>> statuses = new LinkedHashMap<>();
+        Map<String, OrganisationRef> refs = new LinkedHashMap<>();
+        long[] all = new long[2];
+        Map<TaskStatus, Long> allStatuses = zeroes();
+        for (Object[] row : query.getResultList()) {
+            String key = row[0] + "|" + row[1];
+            refs.putIfAbsent(key, new OrganisationRef((String) row[0], (String) row[1], (String) row[2]));
+            long n = ((Number) row[4]).longValue();
+            long late = row[5] == null ? 0 : ((Number) row[5]).longValue();
+            TaskStatus status = (TaskStatus) row[3];
+            long[] t = totals.computeIfAbsent(key, k -> new long[2]);
+            t[0] += n;
+            t[1] += late;
+            statuses.computeIfAbsent(key, k -> zeroes()).merge(status, n, Long::sum);
+            all[0] += n;
+            all[1] += late;
+            allStatuses.merge(status, n, Long::sum);
+        }
+        List<AssigneeCounts> byAssignee = refs.entrySet().stream()
+                .map(e -> new AssigneeCounts(e.getValue(), totals.get(e.getKey())[0], statuses.get(e.getKey()),
+                        totals.get(e.getKey())[1]))
+                .sorted(Comparator.comparing((AssigneeCounts a) -> a.assignee().type())
+                        .thenComparing(a -> a.assignee().code()))
+                .toList();
+        return new Summary(today, new Counts(all[0], allStatuses, all[1]), byAssignee);
+    }
+
+    private static Map<TaskStatus, Long> zeroes() {
+        Map<TaskStatus, Long> m = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus s : TaskStatus.values()) {
+            m.put(s, 0L);
+        }
+        return m;
+    }
+
+    private Task find(String id, LockModeType lock) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.notFound("No task with id " + id + ".");
+        }
+        Task task = em.find(Task.class, uuid, lock);
+        if (task == null) {
+            throw ServiceException.notFound("No task with id " + id + ".");
+        }
+        return task;
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}. */
+    static Long version(String ifMatch) {
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package vn.ntm.task;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.InspectionFinalized;
+import vn.ntm.contracts.Topics;
+import vn.ntm.localinfra.TestInfrastructure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** The seed inspection's golden event and plain Kafka clients, as another service would use them. */
+public final class Fixtures {
+    public static final int SEED_TASK_COUNT = 47;
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Fixtures() {
+    }
+
+    public static String resource(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The golden seed event with a fresh inspection id, so that each test has its own tasks. */
+    public static ObjectNode seedEvent(UUID inspectionId) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(resource("/contracts/golden/inspection-finalized.json"));
+            event.put("inspectionId", inspectionId.toString());
+            return event;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static InspectionFinalized seedRecord(UUID inspectionId) {
+        return JSON.convertValue(seedEvent(inspectionId), InspectionFinalized.class);
+    }
+
+    public static void publish(String key, String value, Map<String, String> headers, Integer partition) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INSPECTION_EVENTS, partition, key,
+                    value);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Map<String, String> headers(UUID eventId, String type) {
+        return CloudEventHeaders.of(eventId.toString(), type, "/ntm/inspection-service", Instant.now(), null);
+    }
+
+    /** Publishes the seed event for {@code inspectionId} with a random ce_id; returns the ce_id. */
+    public static UUID publishSeed(UUID inspectionId) {
+        UUID eventId = UUID.randomUUID();
+        publish(inspectionId.toString(), seedEvent(inspectionId).toString(),
+                headers(eventId, EventTypes.INSPECTION_FINALIZED), null);
+        return eventId;
+    }
+
+    public static JsonPath tasksOf(UUID inspectionId) {
+        return given().queryParam("inspectionId", inspectionId).queryParam("size", 200)
+                .when().get("/tasks").then().statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath awaitTasks(UUID inspectionId, int count) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasksOf(inspectionId).getInt("total") >= count);
+        return tasksOf(inspectionId);
+    }
+
+    /** Reads {@code topic} from the beginning until {@code done} holds for what was read, or the timeout. */
+    public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> keep,
+                                                           Predicate<List<ConsumerRecord<String, String>>> done,
+                                                           Duration timeout) {
+        List<ConsumerRecord<String, String>> kept = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long end = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < end && !done.test(kept)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (keep.test(r)) {
+                        kept.add(r);
+                    }
+                }
+            }
+        }
+        return kept;
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

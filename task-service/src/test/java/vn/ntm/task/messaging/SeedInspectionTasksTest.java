@@ -1,0 +1,163 @@
+package vn.ntm.task.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import vn.ntm.task.Fixtures;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The seed inspection, published on the real broker, gives exactly the tasks the rule table predicts. */
+@QuarkusTest
+class SeedInspectionTasksTest {
+    private static final String GOLDEN = "/golden/seed-inspection-tasks.json";
+
+    @Test
+    void seedInspectionGivesExactlyTheTasksOfTheGoldenFile() throws Exception {
+        UUID inspectionId = UUID.randomUUID();
+        Fixtures.publishSeed(inspectionId);
+        JsonPath tasks = Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
+        assertThat(tasks.getInt("total")).isEqualTo(Fixtures.SEED_TASK_COUNT);
+
+        ArrayNode actual = project(Fixtures.JSON.readTree(tasks.prettify()).get("items"));
+        if (SeedInspectionTasksTest.class.getResource(GOLDEN) == null) {
+            Path file = Path.of("src/test/resources" + GOLDEN);
+            Files.writeString(file, Fixtures.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual)
+                    + "\n", StandardCharsets.UTF_8);
+            fail("golden file was missing: wrote " + file + " for review");
+        }
+        JsonNode golden = Fixtures.JSON.readTree(Fixtures.resource(GOLDEN));
+        assertThat(actual).isEqualTo(golden);
+    }
+
+    @Test
+    void organisationsFindTheirOwnTasks() {
+        UUID inspectionId = UUID.randomUUID();
+        Fixtures.publishSeed(inspectionId);
+        Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
+
+        given().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
+                .queryParam("criterion", 17).queryParam("size", 50)
+                .when().get("/tasks")
+                .then().statusCode(200)
+                .body("total", equalTo(6))
+                .body("items.dueDate.unique()", equalTo(List.of("2022-10-30")));
+        given().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "SO_NGANH")
+                .queryParam("assigneeCode", "20:GTVT").queryParam("communeCode", "06604")
+                .when().get("/tasks")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].criterion", equalTo(2))
+                .body("items[0].assignee.name", equalTo("Sở Giao thông vận tải tỉnh Lạng Sơn"))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].overdue", equalTo(true))
+                .body("items[0].version", equalTo(0));
+        given().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_HUYEN")
+                .queryParam("assigneeCode", "187").queryParam("size", 50)
+                .when().get("/tasks")
+                .then().statusCode(200)
+                .body("items.title", org.hamcrest.Matchers.hasItem(
+                        "Hoàn thiện hồ sơ đề nghị công nhận xã Thượng Cường đạt chuẩn nông thôn mới năm 2022"));
+    }
+
+    @Test
+    void pagesAreStableAndSortedByDueDateThenId() {
+        UUID inspectionId = UUID.randomUUID();
+        Fixtures.publishSeed(inspectionId);
+        Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
+        List<String> all = new ArrayList<>();
+        List<String> dueDates = new ArrayList<>();
+        for (int page = 0; page < 5; page++) {
+            JsonPath p = given().queryParam("inspectionId", inspectionId).queryParam("sort", "-dueDate")
+                    .queryParam("page", page).queryParam("size", 10)
+                    .when().get("/tasks").then().statusCode(200)
+                    .body("page", equalTo(page)).body("size", equalTo(10)).body("total", equalTo(47))
+                    .extract().jsonPath();
+            all.addAll(p.getList("items.id"));
+            dueDates.addAll(p.getList("items.dueDate"));
+        }
+        assertThat(all).hasSize(47).doesNotHaveDuplicates();
+        assertThat(dueDates).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(dueDates.get(46)).isEqualTo("2022-10-30");
+    }
+
+    @Test
+    void summaryCountsByAssigneeStatusAndOverdue() {
+        UUID inspectionId = UUID.randomUUID();
+        Fixtures.publishSeed(inspectionId);
+        Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
+        JsonPath summary = given().queryParam("inspectionId", inspectionId)
+                .when().get("/tasks/summary").then().statusCode(200).extract().jsonPath();
+        assertThat(summary.getInt("all.total")).isEqualTo(47);
+        assertThat(summary.getInt("all.byStatus.OPEN")).isEqualTo(47);
+        assertThat(summary.getInt("all.overdue")).isEqualTo(47); // every seed deadline is in 2022
+        List<Map<String, Object>> byAssignee = summary.getList("byAssignee");
+        Map<String, Object> district = byAssignee.stream()
+                .filter(a -> ((Map<?, ?>) a.get("assignee")).get("code").equals("187")).findFirst().orElseThrow();
+        // 10 direct-and-urge, 2 dossiers, 1 recommendation
+        assertThat(district.get("total")).isEqualTo(13);
+        assertThat(district.get("overdue")).isEqualTo(13);
+    }
+
+    @Test
+    void exportsTheFilteredListAsCsvForExcel() {
+        UUID inspectionId = UUID.randomUUID();
+        Fixtures.publishSeed(inspectionId);
+        Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
+        byte[] body = given().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
+                .queryParam("criterion", "17")
+                .when().get("/tasks/export.csv")
+                .then().statusCode(200)
+                .header("Content-Type", org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract().asByteArray();
+        assertThat(body[0]).isEqualTo((byte) 0xEF);
+        assertThat(body[1]).isEqualTo((byte) 0xBB);
+        assertThat(body[2]).isEqualTo((byte) 0xBF);
+        String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n", -1);
+        assertThat(lines).hasSize(1 + 6 + 1); // header, 6 tasks, empty after the last CRLF
+        assertThat(lines[0]).startsWith("id,inspectionId,communeCode,communeName,criterion");
+        assertThat(csv)
+                .contains(",Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường,")
+                .contains(",\"Hướng dẫn, hỗ trợ xã Thượng Cường thực hiện tiêu chí số 17 (Môi trường và an toàn"
+                        + " thực phẩm)\",");
+        assertThat(csv.replace("\r\n", "")).doesNotContain("\n");
+    }
+
+    private static ArrayNode project(JsonNode items) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (JsonNode item : items) {
+            var row = Fixtures.JSON.createObjectNode();
+            row.put("ruleCode", item.get("ruleCode").asText());
+            row.set("communeCode", item.get("communeCode"));
+            row.set("criterion", item.get("criterion"));
+            row.set("assignee", item.get("assignee"));
+            row.set("title", item.get("title"));
+            row.set("dueDate", item.get("dueDate"));
+            row.set("status", item.get("status"));
+            rows.add(row);
+        }
+        rows.sort(Comparator.comparing((JsonNode r) -> r.get("ruleCode").asText())
+                .thenComparing(r -> r.get("communeCode").asText(""))
+                .thenComparingInt(r -> r.get("criterion").asInt(0))
+                .thenComparing(r -> r.get("assignee").get("type").asText())
+                .thenComparing(r -> r.get("assignee").get("code").asText()));
+        ArrayNode out = Fixtures.JSON.createArrayNode();
+        rows.forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,86 @@
+package vn.ntm.task.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import vn.ntm.contracts.InspectionFinalized;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.contracts.TaskEvent;
+import vn.ntm.task.Fixtures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pins the wire format of task events (and how the inspection event is read) with the golden files. */
+@QuarkusTest
+class TaskEventContractTest {
+    private static final OrganisationRef XA = new OrganisationRef("UBND_XA", "06604", "UBND xã Thượng Cường");
+    private static final String TITLE = "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường";
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void serializesTaskEventsExactlyAsTheGoldenFiles() throws Exception {
+        TaskEvent created = event("OPEN", false, 0, null);
+        TaskEvent changed = event("IN_PROGRESS", false, 1, new TaskEvent.StatusChange("OPEN", "IN_PROGRESS",
+                "Đã họp thôn, phân công cán bộ xuống từng hộ gia đình.", "ubnd-xa-06604",
+                Instant.parse("2022-08-05T02:30:00Z")));
+        TaskEvent overdue = event("IN_PROGRESS", true, 1, null);
+        assertGolden(created, "/contracts/golden/task-created.json");
+        assertGolden(changed, "/contracts/golden/task-status-changed.json");
+        assertGolden(overdue, "/contracts/golden/task-overdue.json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"task-created", "task-status-changed", "task-overdue"})
+    void goldenFilesMatchTheSchema(String name) {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Fixtures.resource("/contracts/schemas/task-event.schema.json"), InputFormat.JSON);
+        assertThat(schema.validate(Fixtures.resource("/contracts/golden/" + name + ".json"), InputFormat.JSON))
+                .isEmpty();
+        assertThat(schema.validate("{\"schemaVersion\":1}", InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void readsTheGoldenInspectionEventIntoTheContractRecord() throws Exception {
+        InspectionFinalized event = json.readValue(Fixtures.resource("/contracts/golden/inspection-finalized.json"),
+                InspectionFinalized.class);
+        assertThat(event.schemaVersion()).isEqualTo(InspectionFinalized.SCHEMA_VERSION);
+        assertThat(event.communes()).extracting(InspectionFinalized.Commune::code).containsExactly("06604", "06607");
+        assertThat(event.communes().get(0).findings().get(16).deadline()).isEqualTo(LocalDate.of(2022, 10, 30));
+        assertThat(event.recommendations()).hasSize(4);
+    }
+
+    private void assertGolden(TaskEvent event, String golden) throws Exception {
+        String written = json.writeValueAsString(event);
+        assertThat(written).contains("Thượng Cường"); // UTF-8, not \\u-escaped
+        JsonNode expected = json.readTree(Fixtures.resource(golden));
+        JsonNode actual = json.readTree(written);
+        assertThat(actual).isEqualTo(expected);
+        assertThat(names(actual)).containsExactlyElementsOf(names(expected)); // record component order
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static TaskEvent event(String status, boolean overdue, long version, TaskEvent.StatusChange change) {
+        return new TaskEvent(1, "7d1c2b3a-0000-4000-8000-000000000017", "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10",
+                "06604", 17, XA, TITLE, LocalDate.of(2022, 10, 30), status, overdue, version, change);
+    }
+}
