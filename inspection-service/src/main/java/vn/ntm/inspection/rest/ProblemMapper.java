@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.ntm.inspection.domain.InspectionFrozenException;
 import vn.ntm.inspection.service.ServiceException;
 import vn.ntm.inspection.service.ServiceException.FieldError;
 
@@ -20,6 +21,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response service(ServiceException e, UriInfo uri) {
         return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response frozen(InspectionFrozenException e, UriInfo uri) {
+        return problem(409, "Conflict", e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -43,6 +49,12 @@ public class ProblemMapper {
         return problem(400, "Bad Request", detail, uri, errors);
     }
 
+    /** Without this, quarkus-rest-jackson's built-in mapper answers unknown enum values and bad dates as plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
@@ -54,8 +66,32 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            Log.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(problem(503, "Service Unavailable",
+                    "The database is unavailable; retry in a few seconds.", uri, List.of()))
+                    .header("Retry-After", "5").build();
+        }
         Log.errorf(e, "unexpected error on %s", uri.getPath());
         return problem(500, "Internal Server Error", "The request could not be processed.", uri, List.of());
+    }
+
+    /** Connection failures (SQLSTATE class 08), server shutdown (57P) and pool timeouts while PostgreSQL is down. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null ? String.valueOf(sql.getMessage()).contains("Acquisition timeout")
+                        : state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Response problem(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {

@@ -30,7 +30,8 @@ import java.util.UUID;
  * {@code ce_id}, unknown type or schema version, malformed JSON) throws {@link PoisonMessage}: SmallRye nacks it and
  * the dead-letter-queue failure strategy sends it to {@code inspection-events-dlq} with the reason in
  * {@code dead-letter-reason}. Transient failures (database unreachable, serialization conflicts) are retried here
- * with backoff; after {@code ntm.inspection-events.max-attempts} they are dead-lettered too, so the partition moves on.
+ * with backoff until they succeed: a database outage pauses the partition instead of losing its events. A positive
+ * {@code ntm.inspection-events.max-attempts} dead-letters them after that many attempts instead.
  */
 @io.quarkus.runtime.Startup
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class InspectionEventsConsumer {
     private final int maxAttempts;
 
     public InspectionEventsConsumer(InspectionEventHandler handler, ObjectMapper json, MeterRegistry registry,
-                                    @ConfigProperty(name = "ntm.inspection-events.max-attempts", defaultValue = "5")
+                                    @ConfigProperty(name = "ntm.inspection-events.max-attempts", defaultValue = "0")
                                     int maxAttempts) {
         this.handler = handler;
         this.json = json;
@@ -87,13 +88,13 @@ public class InspectionEventsConsumer {
                     poison.increment();
                     throw new PoisonMessage("processing failed: " + rootMessage(e), e);
                 }
-                if (attempt >= maxAttempts) {
+                if (maxAttempts > 0 && attempt >= maxAttempts) {
                     poison.increment();
                     throw new PoisonMessage("still failing after " + attempt + " attempts: " + rootMessage(e), e);
                 }
                 long backoff = Math.min(10_000L, 200L << attempt);
-                Log.warnf("event %s failed (attempt %d of %d), retrying in %d ms: %s", eventId, attempt,
-                        maxAttempts, backoff, rootMessage(e));
+                Log.warnf("event %s failed (attempt %d), retrying in %d ms: %s", eventId, attempt, backoff,
+                        rootMessage(e));
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {

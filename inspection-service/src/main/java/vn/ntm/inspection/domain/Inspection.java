@@ -1,0 +1,202 @@
+package vn.ntm.inspection.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.ntm.contracts.AdminUnit;
+import vn.ntm.contracts.OrganisationRef;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The record of one inspection: scope, findings per commune, recommendations. DRAFT until finalized, then frozen. */
+@Entity
+@Table(name = "inspection")
+public class Inspection extends PanacheEntityBase {
+    @Id
+    private UUID id;
+    private String title;
+    @Column(name = "inspected_on")
+    private LocalDate inspectedOn;
+    @Convert(converter = Converters.Org.class)
+    @Column(name = "lead_agency", columnDefinition = "text")
+    private OrganisationRef leadAgency;
+    @Convert(converter = Converters.LegalBasisList.class)
+    @Column(name = "legal_basis", columnDefinition = "text")
+    private List<LegalBasis> legalBasis;
+    @Convert(converter = Converters.OrgList.class)
+    @Column(columnDefinition = "text")
+    private List<OrganisationRef> participants;
+    @Column(name = "province_code")
+    private String provinceCode;
+    @Column(name = "province_name")
+    private String provinceName;
+    @Column(name = "district_code")
+    private String districtCode;
+    @Column(name = "district_name")
+    private String districtName;
+    private String assessment;
+    @Convert(converter = Converters.Figures.class)
+    @Column(name = "stated_figures", columnDefinition = "text")
+    private LinkedHashMap<String, BigDecimal> statedFigures;
+    @Enumerated(EnumType.STRING)
+    private InspectionStatus status;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "finalized_at")
+    private Instant finalizedAt;
+    @Version
+    private long version;
+    @OneToMany(mappedBy = "inspection", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<InspectionCommune> communes = new ArrayList<>();
+    @OneToMany(mappedBy = "inspection", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Recommendation> recommendations = new ArrayList<>();
+
+    protected Inspection() {
+    }
+
+    public static Inspection draft(String title, LocalDate inspectedOn, OrganisationRef leadAgency,
+                                   List<LegalBasis> legalBasis, List<OrganisationRef> participants,
+                                   AdminUnit province, AdminUnit district, String assessment,
+                                   Map<String, BigDecimal> statedFigures) {
+        Inspection i = new Inspection();
+        i.id = UUID.randomUUID();
+        i.title = title;
+        i.inspectedOn = inspectedOn;
+        i.leadAgency = leadAgency;
+        i.legalBasis = List.copyOf(legalBasis);
+        i.participants = List.copyOf(participants);
+        i.provinceCode = province.code();
+        i.provinceName = province.name();
+        i.districtCode = district.code();
+        i.districtName = district.name();
+        i.assessment = assessment;
+        i.statedFigures = new LinkedHashMap<>(statedFigures);
+        i.status = InspectionStatus.DRAFT;
+        i.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return i;
+    }
+
+    public InspectionCommune addCommune(String code, String name, String criteriaSet, TargetTier targetTier,
+                                        int targetYear, Integer statedMet) {
+        ensureDraft();
+        InspectionCommune commune = new InspectionCommune(this, communes.size(), code, name, criteriaSet,
+                targetTier, targetYear, statedMet);
+        communes.add(commune);
+        return commune;
+    }
+
+    public void replaceFindings(String communeCode, List<FindingEntry> entries) {
+        ensureDraft();
+        commune(communeCode).orElseThrow().replaceFindings(entries);
+    }
+
+    public Recommendation recommend(OrganisationRef assignee, String communeCode, String content,
+                                    LocalDate deadline) {
+        ensureDraft();
+        Recommendation r = new Recommendation(this, recommendations.size(), assignee, communeCode, content,
+                deadline);
+        recommendations.add(r);
+        return r;
+    }
+
+    /** Freezes the record; completeness against the catalog is checked by the caller, which knows the sets. */
+    public void finalizeAt(Instant at) {
+        ensureDraft();
+        status = InspectionStatus.FINALIZED;
+        finalizedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public void ensureDraft() {
+        if (status == InspectionStatus.FINALIZED) {
+            throw new InspectionFrozenException(id);
+        }
+    }
+
+    public Optional<InspectionCommune> commune(String code) {
+        return communes.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public LocalDate inspectedOn() {
+        return inspectedOn;
+    }
+
+    public OrganisationRef leadAgency() {
+        return leadAgency;
+    }
+
+    public List<LegalBasis> legalBasis() {
+        return legalBasis;
+    }
+
+    public List<OrganisationRef> participants() {
+        return participants;
+    }
+
+    public AdminUnit province() {
+        return new AdminUnit(provinceCode, provinceName);
+    }
+
+    public AdminUnit district() {
+        return new AdminUnit(districtCode, districtName);
+    }
+
+    public String assessment() {
+        return assessment;
+    }
+
+    public Map<String, BigDecimal> statedFigures() {
+        return statedFigures;
+    }
+
+    public InspectionStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant finalizedAt() {
+        return finalizedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public List<InspectionCommune> communes() {
+        return List.copyOf(communes);
+    }
+
+    public List<Recommendation> recommendations() {
+        return List.copyOf(recommendations);
+    }
+}

@@ -1,0 +1,5 @@
+package vn.ntm.inspection.domain;
+
+public enum InspectionStatus {
+    DRAFT, FINALIZED
+}

@@ -1,0 +1,29 @@
+package vn.ntm.inspection.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.inspection.service.InspectionQueries;
+import vn.ntm.inspection.service.Views.CommuneHistory;
+
+@Path("/communes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Communes")
+public class CommuneResource {
+    private final InspectionQueries queries;
+
+    public CommuneResource(InspectionQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "Every finalized inspection of one commune, oldest first, with newly met and lost criteria")
+    public CommuneHistory history(@PathParam("code") String code) {
+        return queries.history(code);
+    }
+}

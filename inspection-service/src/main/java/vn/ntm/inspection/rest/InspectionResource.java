@@ -1,0 +1,96 @@
+package vn.ntm.inspection.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.core.Context;
+import vn.ntm.inspection.service.InspectionQueries;
+import vn.ntm.inspection.service.InspectionService;
+import vn.ntm.inspection.service.Requests.CreateInspection;
+import vn.ntm.inspection.service.Requests.FindingInput;
+import vn.ntm.inspection.service.Requests.RecommendationInput;
+import vn.ntm.inspection.service.Views.CommuneView;
+import vn.ntm.inspection.service.Views.InspectionListItem;
+import vn.ntm.inspection.service.Views.InspectionView;
+import vn.ntm.inspection.service.Views.Page;
+import vn.ntm.inspection.service.Views.RecommendationView;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/inspections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Inspections")
+public class InspectionResource {
+    private final InspectionService inspections;
+    private final InspectionQueries queries;
+
+    public InspectionResource(InspectionService inspections, InspectionQueries queries) {
+        this.inspections = inspections;
+        this.queries = queries;
+    }
+
+    @POST
+    @Operation(summary = "Record an inspection (DRAFT)")
+    public Response create(@NotNull @Valid CreateInspection request, @Context UriInfo uri) {
+        InspectionView created = inspections.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status")
+    public Page<InspectionListItem> list(@QueryParam("province") String province,
+                                         @QueryParam("district") String district,
+                                         @QueryParam("commune") String commune, @QueryParam("year") String year,
+                                         @QueryParam("status") String status,
+                                         @QueryParam("page") @DefaultValue("0") int page,
+                                         @QueryParam("size") @DefaultValue("20") int size) {
+        return queries.list(new InspectionQueries.Filter(province, district, commune, year, status), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An inspection with findings, computed summaries and recommendations")
+    public InspectionView get(@PathParam("id") UUID id) {
+        return inspections.get(id);
+    }
+
+    @PUT
+    @Path("/{id}/communes/{communeCode}/findings")
+    @Operation(summary = "Replace the findings of one commune (checked against its criteria set)")
+    public CommuneView replaceFindings(@PathParam("id") UUID id, @PathParam("communeCode") String communeCode,
+                                       List<FindingInput> findings) {
+        return inspections.replaceFindings(id, communeCode, findings);
+    }
+
+    @POST
+    @Path("/{id}/recommendations")
+    @Operation(summary = "Add a recommendation (a task the notice asks of a named organisation)")
+    public Response recommend(@PathParam("id") UUID id, @NotNull @Valid RecommendationInput request) {
+        RecommendationView created = inspections.recommend(id, request);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/finalize")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
+    public InspectionView finalizeInspection(@PathParam("id") UUID id) {
+        return inspections.finalize(id);
+    }
+}

@@ -1,0 +1,128 @@
+package vn.ntm.inspection.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import vn.ntm.inspection.domain.Averages;
+import vn.ntm.inspection.domain.CatalogCriterion;
+import vn.ntm.inspection.domain.CatalogSet;
+import vn.ntm.inspection.domain.CommuneSummary;
+import vn.ntm.inspection.domain.Finding;
+import vn.ntm.inspection.domain.FindingResult;
+import vn.ntm.inspection.domain.Inspection;
+import vn.ntm.inspection.domain.InspectionCommune;
+import vn.ntm.inspection.domain.InspectionStatus;
+import vn.ntm.inspection.domain.SummaryChange;
+import vn.ntm.inspection.service.Views.CommuneHistoryEntry;
+import vn.ntm.inspection.service.Views.CommuneView;
+import vn.ntm.inspection.service.Views.FindingView;
+import vn.ntm.inspection.service.Views.InspectionSummary;
+import vn.ntm.inspection.service.Views.InspectionView;
+import vn.ntm.inspection.service.Views.RecommendationView;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Builds responses: findings with catalog names and sectors, computed summaries and changes. */
+@ApplicationScoped
+public class InspectionViews {
+    /** Finalized inspections of a commune in time order: inspection date, then finalization time. */
+    static final Comparator<Inspection> CHRONOLOGICAL = Comparator.comparing(Inspection::inspectedOn)
+            .thenComparing(i -> i.finalizedAt() == null ? Instant.MAX : i.finalizedAt())
+            .thenComparing(Inspection::id);
+
+    private final EntityManager em;
+    private final CatalogService catalog;
+
+    public InspectionViews(EntityManager em, CatalogService catalog) {
+        this.em = em;
+        this.catalog = catalog;
+    }
+
+    public InspectionView view(Inspection inspection) {
+        Map<String, Optional<CatalogSet>> sets = new HashMap<>();
+        List<CommuneView> communes = new ArrayList<>();
+        for (InspectionCommune commune : inspection.communes()) {
+            Optional<CatalogSet> set = sets.computeIfAbsent(commune.criteriaSet(), catalog::find);
+            communes.add(communeView(inspection, commune, set));
+        }
+        List<RecommendationView> recommendations = inspection.recommendations().stream()
+                .map(r -> new RecommendationView(r.id(), r.assignee(), r.communeCode(), r.content(), r.deadline()))
+                .toList();
+        InspectionSummary summary = new InspectionSummary(communes.size(),
+                Averages.metPerCommune(communes.stream().map(CommuneView::summary).toList()));
+        return new InspectionView(inspection.id(), inspection.status().name(), inspection.title(),
+                inspection.inspectedOn(), inspection.leadAgency(), inspection.legalBasis(),
+                inspection.participants(), inspection.province(), inspection.district(), inspection.assessment(),
+                inspection.statedFigures(), communes, summary, recommendations, inspection.createdAt(),
+                inspection.finalizedAt(), inspection.version());
+    }
+
+    public CommuneView communeView(Inspection inspection, InspectionCommune commune, Optional<CatalogSet> set) {
+        CommuneSummary summary = summary(commune, set);
+        List<FindingView> findings = commune.findings().stream().map(f -> {
+            Optional<CatalogCriterion> criterion = set.flatMap(s -> s.criterion(f.criterion()));
+            return new FindingView(f.criterion(), criterion.map(CatalogCriterion::name).orElse(null),
+                    f.result().name(), f.note(), f.remedy(), f.deadline(),
+                    criterion.map(CatalogCriterion::sectors).orElse(List.of()), f.responsible());
+        }).toList();
+        SummaryChange change = previousFinalized(inspection, commune.code())
+                .map(previous -> SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
+                        met(previous), summary.metCriteria()))
+                .orElse(null);
+        return new CommuneView(commune.code(), commune.name(), commune.criteriaSet(), commune.targetTier().name(),
+                commune.targetYear(), commune.statedMet(), summary, change, findings);
+    }
+
+    /** Every finalized inspection of one commune, oldest first, each with its change against the one before. */
+    public List<CommuneHistoryEntry> history(String communeCode) {
+        List<InspectionCommune> entries = finalizedOf(communeCode);
+        List<CommuneHistoryEntry> history = new ArrayList<>();
+        InspectionCommune previous = null;
+        for (InspectionCommune entry : entries) {
+            CommuneSummary summary = summary(entry, catalog.find(entry.criteriaSet()));
+            SummaryChange change = previous == null ? null
+                    : SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
+                    met(previous), summary.metCriteria());
+            Inspection i = entry.inspection();
+            history.add(new CommuneHistoryEntry(i.id(), i.title(), i.inspectedOn(), i.finalizedAt(), entry.name(),
+                    entry.criteriaSet(), entry.targetTier().name(), entry.targetYear(), summary, change));
+            previous = entry;
+        }
+        return history;
+    }
+
+    static CommuneSummary summary(InspectionCommune commune, Optional<CatalogSet> set) {
+        Map<Integer, FindingResult> results = commune.findings().stream()
+                .collect(Collectors.toMap(Finding::criterion, Finding::result));
+        List<Integer> numbers = set.map(CatalogSet::criterionNumbers)
+                .orElseGet(() -> results.keySet().stream().sorted().toList());
+        return CommuneSummary.of(results, numbers);
+    }
+
+    private Optional<InspectionCommune> previousFinalized(Inspection current, String communeCode) {
+        return finalizedOf(communeCode).stream()
+                .filter(c -> !c.inspection().id().equals(current.id()))
+                .filter(c -> CHRONOLOGICAL.compare(c.inspection(), current) < 0)
+                .reduce((first, second) -> second);
+    }
+
+    private List<InspectionCommune> finalizedOf(String communeCode) {
+        List<InspectionCommune> found = em.createQuery("select c from InspectionCommune c join fetch c.inspection i"
+                        + " where c.code = :code and i.status = :status", InspectionCommune.class)
+                .setParameter("code", communeCode)
+                .setParameter("status", InspectionStatus.FINALIZED)
+                .getResultList();
+        return found.stream().sorted(Comparator.comparing(InspectionCommune::inspection, CHRONOLOGICAL)).toList();
+    }
+
+    private static List<Integer> met(InspectionCommune commune) {
+        return commune.findings().stream().filter(f -> f.result() == FindingResult.MET)
+                .map(Finding::criterion).sorted().toList();
+    }
+}

@@ -1,0 +1,76 @@
+package vn.ntm.inspection.service;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import vn.ntm.contracts.AdminUnit;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.contracts.OrganisationType;
+import vn.ntm.inspection.domain.FindingResult;
+import vn.ntm.inspection.domain.LegalBasis;
+import vn.ntm.inspection.domain.TargetTier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies of the inspection API. */
+public final class Requests {
+
+    /** An organisation: {@code type} and {@code code} may be absent for one that has no code (free text). */
+    public record OrgRefInput(OrganisationType type, @Size(max = 50) String code,
+                              @NotBlank @Size(max = 500) String name) {
+        public OrganisationRef toRef() {
+            return new OrganisationRef(type == null ? null : type.name(), code, name);
+        }
+    }
+
+    public record LegalBasisInput(@NotBlank @Size(max = 100) String number, @NotNull LocalDate issuedOn,
+                                  @Size(max = 500) String issuer, @Size(max = 2000) String title) {
+        public LegalBasis toValue() {
+            return new LegalBasis(number, issuedOn, issuer, title);
+        }
+    }
+
+    public record AdminUnitInput(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 200) String name) {
+        public AdminUnit toUnit() {
+            return new AdminUnit(code, name);
+        }
+    }
+
+    public record CommuneInput(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 200) String name,
+                               @NotBlank @Size(max = 100) String criteriaSet, @NotNull TargetTier targetTier,
+                               @NotNull @Min(2000) @Max(2100) Integer targetYear,
+                               @Min(0) @Max(100) Integer statedMet) {
+    }
+
+    public record CreateInspection(
+            @NotBlank @Size(max = 1000) String title,
+            @NotNull LocalDate inspectedOn,
+            @NotNull @Valid OrgRefInput leadAgency,
+            List<@NotNull @Valid LegalBasisInput> legalBasis,
+            List<@NotNull @Valid OrgRefInput> participants,
+            @NotNull @Valid AdminUnitInput province,
+            @NotNull @Valid AdminUnitInput district,
+            @NotEmpty List<@NotNull @Valid CommuneInput> communes,
+            @Size(max = 20000) String assessment,
+            Map<String, BigDecimal> statedFigures) {
+    }
+
+    /** One finding; checked in the service so each error names its item ({@code findings[3].criterion}). */
+    public record FindingInput(Integer criterion, FindingResult result, String note, String remedy,
+                               LocalDate deadline, List<OrgRefInput> responsible) {
+    }
+
+    public record RecommendationInput(@NotNull @Valid OrgRefInput assignee, @Size(max = 20) String communeCode,
+                                      @NotBlank @Size(max = 20000) String content, LocalDate deadline) {
+    }
+
+    private Requests() {
+    }
+}

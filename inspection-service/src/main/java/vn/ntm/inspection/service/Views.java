@@ -1,0 +1,66 @@
+package vn.ntm.inspection.service;
+
+import vn.ntm.contracts.AdminUnit;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.inspection.domain.CommuneSummary;
+import vn.ntm.inspection.domain.LegalBasis;
+import vn.ntm.inspection.domain.SummaryChange;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Response bodies of the inspection API. */
+public final class Views {
+
+    public record InspectionView(UUID id, String status, String title, LocalDate inspectedOn,
+                                 OrganisationRef leadAgency, List<LegalBasis> legalBasis,
+                                 List<OrganisationRef> participants, AdminUnit province, AdminUnit district,
+                                 String assessment, Map<String, BigDecimal> statedFigures,
+                                 List<CommuneView> communes, InspectionSummary summary,
+                                 List<RecommendationView> recommendations, Instant createdAt,
+                                 Instant finalizedAt, long version) {
+    }
+
+    /** {@code change} is null when the commune has no earlier finalized inspection. */
+    public record CommuneView(String code, String name, String criteriaSet, String targetTier, int targetYear,
+                              Integer statedMet, CommuneSummary summary, SummaryChange change,
+                              List<FindingView> findings) {
+    }
+
+    public record FindingView(int criterion, String criterionName, String result, String note, String remedy,
+                              LocalDate deadline, List<String> sectors, List<OrganisationRef> responsible) {
+    }
+
+    public record InspectionSummary(int communes, BigDecimal averageMetPerCommune) {
+    }
+
+    public record RecommendationView(UUID id, OrganisationRef assignee, String communeCode, String content,
+                                     LocalDate deadline) {
+    }
+
+    public record CommuneRef(String code, String name) {
+    }
+
+    public record InspectionListItem(UUID id, String status, String title, LocalDate inspectedOn,
+                                     AdminUnit province, AdminUnit district, List<CommuneRef> communes,
+                                     Instant finalizedAt) {
+    }
+
+    public record Page<T>(List<T> items, long total, int page, int size) {
+    }
+
+    public record CommuneHistoryEntry(UUID inspectionId, String title, LocalDate inspectedOn, Instant finalizedAt,
+                                      String communeName, String criteriaSet, String targetTier, int targetYear,
+                                      CommuneSummary summary, SummaryChange change) {
+    }
+
+    public record CommuneHistory(String communeCode, List<CommuneHistoryEntry> inspections) {
+    }
+
+    private Views() {
+    }
+}

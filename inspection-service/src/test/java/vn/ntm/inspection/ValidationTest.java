@@ -1,0 +1,145 @@
+package vn.ntm.inspection;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.CatalogFixture;
+import vn.ntm.inspection.fixtures.Db;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Every bad input: a clear 4xx problem+json naming the offending item, and nothing written. */
+@QuarkusTest
+class ValidationTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void catalogHasTheSeedSet() {
+        CatalogFixture.ensureSeedSet(db);
+    }
+
+    private long inspectionsTitled(String title) {
+        return Db.count(db, "select count(*) from inspection where title = ?", title);
+    }
+
+    private long findingsOf(String id) {
+        return Db.count(db, "select count(*) from finding f join inspection_commune c on c.id = f.commune_id"
+                + " where c.inspection_id = ?::uuid", id);
+    }
+
+    @Test
+    void unknownCriteriaSetIsRefusedNamingTheCommune() {
+        String title = "Unknown set " + UUID.randomUUID();
+        String body = Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")
+                .replace("XA_NTM_2021_2025", "XA_KHONG_TON_TAI");
+        Api.json().body(body).post("/inspections").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("communes[0].criteriaSet"))
+                .body("errors[0].message", containsString("XA_KHONG_TON_TAI"));
+        assertThat(inspectionsTitled(title)).isZero();
+    }
+
+    @Test
+    void duplicateCommuneIsRefusedNamingTheSecondOccurrence() {
+        String title = "Duplicate " + UUID.randomUUID();
+        String commune = Api.uniqueCommune();
+        String body = Api.inspectionBody(title, commune, "2023-01-01").replace("\"communes\": [",
+                "\"communes\": [{\"code\": \"" + commune + "\", \"name\": \"Trùng\", \"criteriaSet\": \"XA_NTM_2021_2025\","
+                        + " \"targetTier\": \"NTM\", \"targetYear\": 2024}, ");
+        Api.json().body(body).post("/inspections").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("communes[1].code"))
+                .body("errors[0].message", containsString(commune));
+        assertThat(inspectionsTitled(title)).isZero();
+        assertThat(Db.count(db, "select count(*) from inspection_commune where code = ?", commune)).isZero();
+    }
+
+    @Test
+    void missingFieldsAreListed() {
+        Api.json().body("{\"title\": \" \", \"communes\": [{\"code\": \"06604\"}]}").post("/inspections")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("inspectedOn"))
+                .body("errors.field", hasItem("leadAgency"))
+                .body("errors.field", hasItem("province"))
+                .body("errors.field", hasItem("communes[0].criteriaSet"))
+                .body("errors.field", hasItem("communes[0].targetTier"));
+        assertThat(inspectionsTitled(" ")).isZero();
+    }
+
+    @Test
+    void malformedDatesAndUnknownEnumValuesAre400() {
+        String title = "Bad date " + UUID.randomUUID();
+        Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2022-13-45")).post("/inspections")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("inspectedOn"));
+        Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01").replace("\"NTM\"", "\"GOLD\""))
+                .post("/inspections").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("communes[0].targetTier"));
+        assertThat(inspectionsTitled(title)).isZero();
+
+        String commune = Api.uniqueCommune();
+        String id = Api.json().body(Api.inspectionBody("Good " + UUID.randomUUID(), commune, "2023-01-01"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        Api.json().body("[{\"criterion\": 1, \"result\": \"MET\", \"deadline\": \"30/10/2022\"}]")
+                .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("[0].deadline"));
+        assertThat(findingsOf(id)).isZero();
+    }
+
+    @Test
+    void unknownCriterionIsRefusedNamingTheItemAndNothingIsWritten() {
+        String commune = Api.uniqueCommune();
+        String id = Api.json().body(Api.inspectionBody("Criterion " + UUID.randomUUID(), commune, "2023-01-01"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        String path = "/inspections/" + id + "/communes/" + commune + "/findings";
+        Api.json().body(Api.findingsMeeting(List.of(1))).put(path).then().statusCode(200);
+
+        Api.json().body("[{\"criterion\": 1, \"result\": \"NOT_MET\"}, {\"criterion\": 20, \"result\": \"MET\"}]")
+                .put(path).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("findings[1].criterion"))
+                .body("errors[0].message", containsString("criterion 20 does not exist in set XA_NTM_2021_2025"));
+        Api.json().body("[{\"criterion\": 3, \"result\": \"MET\"}, {\"criterion\": 3, \"result\": \"NOT_MET\"},"
+                        + " {\"criterion\": 4}]")
+                .put(path).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("findings[1].criterion", "findings[2].result")));
+
+        assertThat(findingsOf(id)).isEqualTo(19);
+        given().get("/inspections/" + id).then().body("communes[0].summary.met", equalTo(1));
+    }
+
+    @Test
+    void findingsOfACommuneOutsideTheScopeOrOfAnUnknownInspectionAre404() {
+        String commune = Api.uniqueCommune();
+        String id = Api.json().body(Api.inspectionBody("Scope " + UUID.randomUUID(), commune, "2023-01-01"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        Api.json().body("[]").put("/inspections/" + id + "/communes/00000/findings").then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.json().body("[]").put("/inspections/" + UUID.randomUUID() + "/communes/" + commune + "/findings")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/inspections/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongMethodMediaTypeAndMalformedJsonAreProblemJson() {
+        given().delete("/inspections").then().statusCode(405).contentType("application/problem+json")
+                .body("status", equalTo(405));
+        given().contentType("text/plain").body("hello").post("/inspections").then().statusCode(415)
+                .contentType("application/problem+json").body("status", equalTo(415));
+        Api.json().body("{\"title\": \"x\",").post("/inspections").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400));
+    }
+}
