@@ -59,6 +59,7 @@ public final class BenchmarkMain {
         String task = "http://127.0.0.1:" + ports.get("NTM_TASK_PORT");
         String bootstrap = "127.0.0.1:" + ports.get("NTM_KAFKA_PORT");
         String taskJdbc = "jdbc:postgresql://127.0.0.1:" + ports.get("NTM_PG_PORT") + "/task";
+        String dbPassword = Files.readString(work.resolve("data/secrets/db-password")).trim();
 
         line("# NTM benchmarks");
         line("");
@@ -115,7 +116,7 @@ public final class BenchmarkMain {
         }
         line("");
         long rawRows = Math.max(20_000, results.get(results.size() - 1).tasks());
-        RawLimits.Result raw = RawLimits.measure(taskJdbc, bootstrap, (int) rawRows);
+        RawLimits.Result raw = RawLimits.measure(taskJdbc, dbPassword, bootstrap, (int) rawRows);
         PipelineBenchmark.Result biggest = results.get(results.size() - 1);
         line("### Raw limits of the same machine (" + rawRows + " rows / events)");
         line("");
@@ -138,12 +139,12 @@ public final class BenchmarkMain {
         int concurrency = Integer.parseInt(option("read-concurrency", "16"));
         int seconds = Integer.parseInt(option("read-seconds", "20"));
         double readRate = Double.parseDouble(option("read-rate", "200"));
-        ReadBenchmark.seed(taskJdbc, readTasks);
+        ReadBenchmark.seed(taskJdbc, dbPassword, readTasks);
         Path urls = ReadBenchmark.urls(task, work);
         ReadBenchmark.http(urls, concurrency, 5, 0); // warm-up
         ReadBenchmark.Load closed = ReadBenchmark.http(urls, concurrency, seconds, 0);
         ReadBenchmark.Load open = ReadBenchmark.http(urls, concurrency * 4, seconds, readRate);
-        ReadBenchmark.Load direct = ReadBenchmark.sql(taskJdbc, concurrency, seconds);
+        ReadBenchmark.Load direct = ReadBenchmark.sql(taskJdbc, dbPassword, concurrency, seconds);
         line("## Reads: filtered GET /tasks with " + readTasks + " more tasks stored");
         line("");
         line("Filter: one assignee (type + code), status OPEN, sorted by due date, page of 20, with the total count.");

@@ -31,15 +31,15 @@ final class RawLimits {
     record Result(double jdbcRowsPerSecond, double kafkaProducedPerSecond, double kafkaConsumedPerSecond) {
     }
 
-    static Result measure(String taskJdbcUrl, String bootstrap, int rows) throws Exception {
-        double jdbc = jdbcInserts(taskJdbcUrl, rows);
+    static Result measure(String taskJdbcUrl, String password, String bootstrap, int rows) throws Exception {
+        double jdbc = jdbcInserts(taskJdbcUrl, password, rows);
         double[] kafka = kafka(bootstrap, rows);
         return new Result(jdbc, kafka[0], kafka[1]);
     }
 
     /** Batched inserts of task-shaped rows into a copy of the task table (same columns, constraints, indexes). */
-    static double jdbcInserts(String taskJdbcUrl, int rows) throws Exception {
-        try (Connection c = DriverManager.getConnection(taskJdbcUrl + "?reWriteBatchedInserts=true", "ntm", "ntm")) {
+    static double jdbcInserts(String taskJdbcUrl, String password, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl + "?reWriteBatchedInserts=true", "ntm", password)) {
             try (Statement st = c.createStatement()) {
                 st.execute("drop table if exists bench_raw_task");
                 st.execute("create table bench_raw_task (like task including all)");

@@ -34,8 +34,8 @@ final class ReadBenchmark {
     static final int ASSIGNEES = 2000;
 
     /** Inserts tasks spread over 4 assignee types x 2000 codes, 3 statuses and five years of due dates. */
-    static void seed(String taskJdbcUrl, int rows) throws Exception {
-        try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", "ntm"); Statement st = c.createStatement()) {
+    static void seed(String taskJdbcUrl, String password, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password); Statement st = c.createStatement()) {
             st.execute("insert into task (id, inspection_id, rule_code, commune_code, commune_name, criterion,"
                     + " criterion_name, assignee_type, assignee_code, assignee_name, title, due_date, status, version,"
                     + " created_at, updated_at)"
@@ -82,7 +82,7 @@ final class ReadBenchmark {
     }
 
     /** The list query and its count, as task-service runs them, straight over JDBC. */
-    static Load sql(String taskJdbcUrl, int concurrency, int seconds) throws Exception {
+    static Load sql(String taskJdbcUrl, String password, int concurrency, int seconds) throws Exception {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong requests = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -91,7 +91,7 @@ final class ReadBenchmark {
         String[] types = {"UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI"};
         for (int w = 0; w < concurrency; w++) {
             Thread t = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", "ntm");
+                try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password);
                      PreparedStatement list = c.prepareStatement("select * from task where assignee_type = ?"
                              + " and assignee_code = ? and status = ? order by due_date, id limit 20 offset 0");
                      PreparedStatement count = c.prepareStatement("select count(*) from task where"

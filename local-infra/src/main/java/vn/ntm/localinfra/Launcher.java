@@ -112,11 +112,14 @@ public final class Launcher {
             serviceEnv.put("NTM_DB_HOST", env.get("NTM_DB_HOST"));
             serviceEnv.put("NTM_DB_PORT", env.getOrDefault("NTM_DB_PORT", "5432"));
             serviceEnv.put("NTM_DB_USER", env.getOrDefault("NTM_DB_USER", Postgres.USER));
-            serviceEnv.put("NTM_DB_PASSWORD", env.getOrDefault("NTM_DB_PASSWORD", Postgres.PASSWORD));
+            if (!env.containsKey("NTM_DB_PASSWORD")) {
+                throw new StartFailure("NTM_DB_HOST is set: set NTM_DB_PASSWORD (and NTM_DB_USER) for it too");
+            }
+            serviceEnv.put("NTM_DB_PASSWORD", env.get("NTM_DB_PASSWORD"));
         } else {
             log("PostgreSQL: starting on port " + pgPort + ", data in " + dataDir.resolve("postgres"));
             try {
-                postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false);
+                postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false, localSecret("db-password"));
             } catch (RuntimeException e) {
                 throw new StartFailure("PostgreSQL failed to start: " + e.getMessage());
             }
@@ -124,7 +127,7 @@ public final class Launcher {
             serviceEnv.put("NTM_DB_HOST", "127.0.0.1");
             serviceEnv.put("NTM_DB_PORT", Integer.toString(pgPort));
             serviceEnv.put("NTM_DB_USER", Postgres.USER);
-            serviceEnv.put("NTM_DB_PASSWORD", Postgres.PASSWORD);
+            serviceEnv.put("NTM_DB_PASSWORD", postgres.password());
         }
         String bootstrap;
         if (externalKafka) {
@@ -148,6 +151,16 @@ public final class Launcher {
         }
         log("Kafka topics: " + Topics.all());
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        if (env.containsKey("NTM_JWKS_LOCATION")) {
+            serviceEnv.put("NTM_JWKS_LOCATION", env.get("NTM_JWKS_LOCATION"));
+            serviceEnv.put("NTM_JWT_ISSUER", env.getOrDefault("NTM_JWT_ISSUER", JwtKeys.ISSUER));
+            serviceEnv.put("NTM_JWT_AUDIENCE", env.getOrDefault("NTM_JWT_AUDIENCE", JwtKeys.AUDIENCE));
+        } else {
+            // the local issuer: ./token.sh mints tokens with the private key that stays in .data/keys
+            serviceEnv.put("NTM_JWKS_LOCATION", JwtKeys.in(dataDir.resolve("keys")).jwksLocation());
+            serviceEnv.put("NTM_JWT_ISSUER", JwtKeys.ISSUER);
+            serviceEnv.put("NTM_JWT_AUDIENCE", JwtKeys.AUDIENCE);
+        }
         serviceEnv.put("CRITERIA_SERVICE_URL", "http://127.0.0.1:" + port("NTM_CRITERIA_PORT", 8081));
 
         servicesStartedNanos = System.nanoTime();
@@ -279,7 +292,26 @@ public final class Launcher {
     }
 
     public synchronized void startPostgres() {
-        postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false);
+        postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false, localSecret("db-password"));
+    }
+
+    /** A secret made for this data directory on first use and kept in {@code .data/secrets/} (never committed). */
+    private String localSecret(String name) {
+        try {
+            Path file = dataDir.resolve("secrets").resolve(name);
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Postgres.newPassword());
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int indexOf(String name) {

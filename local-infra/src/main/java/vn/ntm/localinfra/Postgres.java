@@ -16,21 +16,24 @@ import java.time.Duration;
 /**
  * A real PostgreSQL 17 server from the embedded binaries on Maven Central. The data directory is initialised when
  * empty and survives restarts, unless the server is a {@code throwaway} one (tests), whose directory is deleted on
- * close. Services connect as {@value #USER}, which owns one database per service.
+ * close. Services connect as {@value #USER}, which owns one database per service, with a password generated for this
+ * data directory (nothing is committed).
  */
 public final class Postgres implements AutoCloseable {
     public static final String USER = "ntm";
-    public static final String PASSWORD = "ntm";
 
     private final EmbeddedPostgres server;
     private final int port;
+    private final String password;
 
-    private Postgres(EmbeddedPostgres server, int port) {
+    private Postgres(EmbeddedPostgres server, int port, String password) {
         this.server = server;
         this.port = port;
+        this.password = password;
     }
 
-    public static Postgres start(Path dataDir, int port, boolean throwaway) {
+    /** Starts the server; {@code password} becomes the application user's password. */
+    public static Postgres start(Path dataDir, int port, boolean throwaway, String password) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
@@ -42,7 +45,7 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", "on")
                     .start();
-            Postgres postgres = new Postgres(server, port);
+            Postgres postgres = new Postgres(server, port, password);
             postgres.ensureRole();
             return postgres;
         } catch (IOException e) {
@@ -52,6 +55,17 @@ public final class Postgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** A random password for a new data directory. */
+    public static String newPassword() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public String jdbcUrl(String database) {
@@ -80,13 +94,15 @@ public final class Postgres implements AutoCloseable {
     }
 
     private void ensureRole() {
+        if (!password.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("the generated password must be URL-safe base64");
+        }
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            boolean exists;
             try (ResultSet rs = st.executeQuery("select 1 from pg_roles where rolname = '" + USER + "'")) {
-                if (rs.next()) {
-                    return;
-                }
+                exists = rs.next();
             }
-            st.execute("create role " + USER + " login password '" + PASSWORD + "'");
+            st.execute((exists ? "alter role " : "create role ") + USER + " login password '" + password + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create role " + USER + ": " + e.getMessage(), e);
         }

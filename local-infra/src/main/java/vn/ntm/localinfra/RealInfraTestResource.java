@@ -22,8 +22,11 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
         return Map.of(
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(database),
                 "quarkus.datasource.username", Postgres.USER,
-                "quarkus.datasource.password", Postgres.PASSWORD,
-                "kafka.bootstrap.servers", infra.bootstrapServers());
+                "quarkus.datasource.password", infra.databasePassword(),
+                "kafka.bootstrap.servers", infra.bootstrapServers(),
+                "mp.jwt.verify.publickey.location", infra.jwksLocation(),
+                "mp.jwt.verify.issuer", JwtKeys.ISSUER,
+                "mp.jwt.verify.audiences", JwtKeys.AUDIENCE);
     }
 
     @Override

@@ -17,10 +17,12 @@ public final class TestInfrastructure {
 
     private final Postgres postgres;
     private final KafkaBroker kafka;
+    private final JwtKeys keys;
 
-    private TestInfrastructure(Postgres postgres, KafkaBroker kafka) {
+    private TestInfrastructure(Postgres postgres, KafkaBroker kafka, JwtKeys keys) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.keys = keys;
     }
 
     public static synchronized TestInfrastructure get() {
@@ -33,12 +35,13 @@ public final class TestInfrastructure {
     private static TestInfrastructure startNew() {
         try {
             Path root = Files.createTempDirectory("ntm-test-infra");
-            Postgres postgres = Postgres.start(root.resolve("postgres"), Ports.freePort(), true);
+            Postgres postgres = Postgres.start(root.resolve("postgres"), Ports.freePort(), true,
+                    Postgres.newPassword());
             KafkaBroker kafka = new KafkaBroker(root.resolve("kafka"), Ports.freePort(), Ports.freePort(),
                     root.resolve("kafka.log"));
             kafka.start(Duration.ofSeconds(90));
             kafka.createTopics(Topics.all());
-            TestInfrastructure infra = new TestInfrastructure(postgres, kafka);
+            TestInfrastructure infra = new TestInfrastructure(postgres, kafka, JwtKeys.in(root.resolve("keys")));
             Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "ntm-test-infra-stop"));
             return infra;
         } catch (IOException e) {
@@ -49,6 +52,20 @@ public final class TestInfrastructure {
     public String jdbcUrl(String database) {
         postgres.ensureDatabase(database);
         return postgres.jdbcUrl(database);
+    }
+
+    /** Where the services of this test JVM read the token issuer's public key. */
+    public String jwksLocation() {
+        return keys.jwksLocation();
+    }
+
+    /** Mints tokens the services of this test JVM accept. */
+    public Tokens tokens() {
+        return keys.tokens();
+    }
+
+    public String databasePassword() {
+        return postgres.password();
     }
 
     public String bootstrapServers() {

@@ -1,0 +1,131 @@
+package vn.ntm.localinfra;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Mints RS256 bearer tokens for local use and tests, in the claim layout the services expect (README "Access
+ * control"): {@code groups} = roles, {@code province} = a province code, {@code orgs} = organisation claims such as
+ * {@code UBND_XA:06604}. Only the local and test configurations trust these keys.
+ */
+public final class Tokens {
+    private final JwtKeys keys;
+
+    Tokens(JwtKeys keys) {
+        this.keys = keys;
+    }
+
+    /** A builder for a token with the given subject and role. */
+    public Token token(String subject, String role) {
+        return new Token(subject, role);
+    }
+
+    public final class Token {
+        private final String subject;
+        private final List<String> roles = new ArrayList<>();
+        private final List<String> orgs = new ArrayList<>();
+        private String province;
+        private String issuer = JwtKeys.ISSUER;
+        private String audience = JwtKeys.AUDIENCE;
+        private Instant expiresAt = Instant.now().plus(Duration.ofHours(8));
+        private RSAPrivateKey signingKey = keys.privateKey();
+
+        private Token(String subject, String role) {
+            this.subject = subject;
+            this.roles.add(role);
+        }
+
+        public Token role(String role) {
+            roles.add(role);
+            return this;
+        }
+
+        public Token province(String provinceCode) {
+            this.province = provinceCode;
+            return this;
+        }
+
+        /** An organisation claim: {@code UBND_XA:<code>}, {@code UBND_HUYEN:<code>},
+         * {@code SO_NGANH:<province>:<sector>} or {@code VP_DIEU_PHOI:<province>}. */
+        public Token org(String organisation) {
+            orgs.add(organisation);
+            return this;
+        }
+
+        public Token issuer(String issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        public Token audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        public Token expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            return this;
+        }
+
+        /** Signs with another key, as a forged token would be. */
+        public Token signedWith(RSAPrivateKey key) {
+            this.signingKey = key;
+            return this;
+        }
+
+        /** The compact JWS. */
+        public String jwt() {
+            Instant now = Instant.now();
+            StringBuilder claims = new StringBuilder("{");
+            claims.append("\"iss\":").append(quote(issuer));
+            claims.append(",\"aud\":").append(quote(audience));
+            claims.append(",\"sub\":").append(quote(subject));
+            claims.append(",\"upn\":").append(quote(subject));
+            claims.append(",\"iat\":").append(now.getEpochSecond());
+            claims.append(",\"exp\":").append(expiresAt.getEpochSecond());
+            claims.append(",\"jti\":").append(quote(java.util.UUID.randomUUID().toString()));
+            claims.append(",\"groups\":").append(array(roles));
+            if (province != null) {
+                claims.append(",\"province\":").append(quote(province));
+            }
+            if (!orgs.isEmpty()) {
+                claims.append(",\"orgs\":").append(array(orgs));
+            }
+            claims.append('}');
+            String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + JwtKeys.KEY_ID + "\"}";
+            String signingInput = base64Url(header) + "." + base64Url(claims.toString());
+            try {
+                Signature rsa = Signature.getInstance("SHA256withRSA");
+                rsa.initSign(signingKey);
+                rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+                return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The value of an {@code Authorization} header. */
+        public String bearer() {
+            return "Bearer " + jwt();
+        }
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String array(List<String> values) {
+        return values.stream().map(Tokens::quote).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
