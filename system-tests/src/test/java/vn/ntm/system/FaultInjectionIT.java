@@ -120,7 +120,9 @@ class FaultInjectionIT {
             }
         });
         for (String id : FINALIZED) {
-            JsonNode items = API.json(API.get(tasks() + "?inspectionId=" + id + "&size=500")).get("items");
+            HttpResponse<String> page = API.get(tasks() + "?inspectionId=" + id + "&size=" + tasksPerInspection);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode items = API.json(page).get("items");
             Set<String> distinct = new HashSet<>();
             items.forEach(t -> distinct.add(t.get("assignee").get("type").asText() + "|"
                     + t.get("assignee").get("code").asText() + "|" + t.path("communeCode").asText() + "|"
