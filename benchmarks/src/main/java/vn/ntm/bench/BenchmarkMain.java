@@ -1,5 +1,6 @@
 package vn.ntm.bench;
 
+import vn.ntm.localinfra.JwtKeys;
 import vn.ntm.localinfra.Launcher;
 import vn.ntm.localinfra.Ports;
 
@@ -17,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs every benchmark of BENCHMARKS.md against a stack started like ./run.sh (services and the Kafka broker in
  * their own processes) and prints our figures beside the raw limits of the same PostgreSQL and broker.
- * Options ({@code --name=value}): seasons (communes, comma-separated), communes-per-inspection, rate (inspections
- * per second), read-tasks, read-concurrency, read-seconds, read-rate.
+ * Options ({@code --name=value}): seasons ({@code communes x communes-per-inspection}, comma-separated), rate
+ * (inspections per second), read-tasks, read-concurrency, read-seconds, read-rate.
  */
 public final class BenchmarkMain {
     private final Map<String, String> options = new HashMap<>();
@@ -60,6 +61,7 @@ public final class BenchmarkMain {
         String bootstrap = "127.0.0.1:" + ports.get("NTM_KAFKA_PORT");
         String taskJdbc = "jdbc:postgresql://127.0.0.1:" + ports.get("NTM_PG_PORT") + "/task";
         String dbPassword = Files.readString(work.resolve("data/secrets/db-password")).trim();
+        String admin = JwtKeys.in(work.resolve("data/keys")).tokens().token("benchmark", "admin").bearer();
 
         line("# NTM benchmarks");
         line("");
@@ -92,26 +94,27 @@ public final class BenchmarkMain {
         sampler.setDaemon(true);
         sampler.start();
 
-        PipelineBenchmark pipeline = new PipelineBenchmark(inspection, task, bootstrap);
-        int perInspection = Integer.parseInt(option("communes-per-inspection", "10"));
+        PipelineBenchmark pipeline = new PipelineBenchmark(inspection, task, bootstrap, admin);
         double rate = Double.parseDouble(option("rate", "50"));
         line("## Pipeline: finalize → every task visible through GET /tasks");
         line("");
-        line("Inspections of " + perInspection + " communes each, 19 findings per commune (13 met, 6 not met),"
-                + " finalized at a fixed rate after being prepared through the API.");
+        line("Each season is a number of communes split into inspections of N communes (`communes x N`), 19"
+                + " findings per commune (13 met, 6 not met), prepared through the API, then finalized at a fixed rate.");
         line("");
-        line("| season (communes) | inspections | rate (insp/s) | tasks | p50 ms | p95 ms | p99 ms | max ms |"
-                + " tasks/s sustained | max consumer lag (events) |");
+        line("| season (communes x per inspection) | inspections | rate (insp/s) | tasks | p50 ms | p95 ms | p99 ms |"
+                + " max ms | tasks/s sustained | max consumer lag (events) |");
         line("|---|---|---|---|---|---|---|---|---|---|");
         List<PipelineBenchmark.Result> results = new ArrayList<>();
         int firstCode = 10000;
-        for (String season : option("seasons", "200,8000").split(",")) {
-            int communes = Integer.parseInt(season.trim());
+        for (String season : option("seasons", "200x1,8000x10").split(",")) {
+            String[] parts = season.trim().split("x");
+            int communes = Integer.parseInt(parts[0]);
+            int perInspection = parts.length > 1 ? Integer.parseInt(parts[1]) : 10;
             PipelineBenchmark.Result r = pipeline.run(communes, perInspection, rate, firstCode);
             firstCode += communes + perInspection;
             results.add(r);
-            line(String.format("| %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %d |", r.communes(),
-                    r.inspections(), r.ratePerSecond(), r.tasks(), r.p50(), r.p95(), r.p99(), r.max(),
+            line(String.format("| %d x %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %d |", r.communes(),
+                    perInspection, r.inspections(), r.ratePerSecond(), r.tasks(), r.p50(), r.p95(), r.p99(), r.max(),
                     r.tasksPerSecond(), r.maxConsumerLag()));
         }
         line("");
@@ -131,8 +134,10 @@ public final class BenchmarkMain {
                 / Math.max(1, biggest.tasks() / Math.max(1, biggest.inspections())) / raw.kafkaProducedPerSecond()));
         line(String.format("| events consumed per second (plain consumer) | %.0f | — | — | — |",
                 raw.kafkaConsumedPerSecond()));
-        line(String.format("| finalize-to-visible p99 at %.0f inspections/s | — | %.0f ms | — | < 250 ms |", rate,
-                biggest.p99()));
+        for (PipelineBenchmark.Result r : results) {
+            line(String.format("| finalize-to-visible p99 at %.0f inspections/s, %d communes | — | %.0f ms | — |"
+                    + " < 250 ms |", rate, r.communes(), r.p99()));
+        }
         line("");
 
         int readTasks = Integer.parseInt(option("read-tasks", "1000000"));
@@ -141,9 +146,9 @@ public final class BenchmarkMain {
         double readRate = Double.parseDouble(option("read-rate", "200"));
         ReadBenchmark.seed(taskJdbc, dbPassword, readTasks);
         Path urls = ReadBenchmark.urls(task, work);
-        ReadBenchmark.http(urls, concurrency, 5, 0); // warm-up
-        ReadBenchmark.Load closed = ReadBenchmark.http(urls, concurrency, seconds, 0);
-        ReadBenchmark.Load open = ReadBenchmark.http(urls, concurrency * 4, seconds, readRate);
+        ReadBenchmark.http(urls, admin, concurrency, 5, 0); // warm-up
+        ReadBenchmark.Load closed = ReadBenchmark.http(urls, admin, concurrency, seconds, 0);
+        ReadBenchmark.Load open = ReadBenchmark.http(urls, admin, concurrency * 4, seconds, readRate);
         ReadBenchmark.Load direct = ReadBenchmark.sql(taskJdbc, dbPassword, concurrency, seconds);
         line("## Reads: filtered GET /tasks with " + readTasks + " more tasks stored");
         line("");

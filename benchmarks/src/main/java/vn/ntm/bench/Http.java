@@ -15,6 +15,11 @@ import java.time.Duration;
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String authorization;
+
+    Http(String authorization) {
+        this.authorization = authorization;
+    }
 
     JsonNode get(String url) {
         return call(HttpRequest.newBuilder(URI.create(url)).GET(), 200);
@@ -32,7 +37,8 @@ final class Http {
 
     private JsonNode call(HttpRequest.Builder request, int expectedStatus) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30))
+                            .header("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != expectedStatus) {
                 throw new IllegalStateException(response.request().method() + " " + response.request().uri()

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A load generator in its own process: GETs random URLs from a file for a fixed time, either closed-loop at a
  * fixed concurrency ({@code rate = 0}) or open-loop at a fixed request rate, and prints one result line:
- * {@code requests errors rps p50ms p99ms}. Latency of an open-loop request counts from when it was due.
+ * {@code requests errors rps p50ms p99ms}. Latency of an open-loop request counts from when it was due. The
+ * {@code Authorization} header value comes from the environment variable {@code NTM_BENCH_AUTHORIZATION}.
  */
 public final class LoadGenerator {
     public static void main(String[] args) throws Exception {
@@ -26,6 +27,7 @@ public final class LoadGenerator {
         int seconds = Integer.parseInt(args[2]);
         double rate = Double.parseDouble(args[3]);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String authorization = System.getenv("NTM_BENCH_AUTHORIZATION");
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -50,7 +52,8 @@ public final class LoadGenerator {
                     String url = urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
                     try {
                         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                                .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build(),
+                                HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }

@@ -31,12 +31,13 @@ final class PipelineBenchmark {
                   double p99, double max, double tasksPerSecond, long maxConsumerLag) {
     }
 
-    private final Http http = new Http();
+    private final Http http;
     private final String inspections;
     private final String tasks;
     private final String bootstrap;
 
-    PipelineBenchmark(String inspectionBase, String taskBase, String bootstrap) {
+    PipelineBenchmark(String inspectionBase, String taskBase, String bootstrap, String authorization) {
+        this.http = new Http(authorization);
         this.inspections = inspectionBase + "/inspections";
         this.tasks = taskBase + "/tasks";
         this.bootstrap = bootstrap;

@@ -63,11 +63,13 @@ final class ReadBenchmark {
         return file;
     }
 
-    static Load http(Path urls, int concurrency, int seconds, double rate) throws Exception {
+    static Load http(Path urls, String authorization, int concurrency, int seconds, double rate) throws Exception {
         String cp = System.getProperty("java.class.path");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", cp, LoadGenerator.class.getName(), urls.toString(), Integer.toString(concurrency),
-                Integer.toString(seconds), Double.toString(rate)).redirectErrorStream(true).start();
+                Integer.toString(seconds), Double.toString(rate)).redirectErrorStream(true);
+        pb.environment().put("NTM_BENCH_AUTHORIZATION", authorization);
+        Process p = pb.start();
         String last = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
