@@ -11,7 +11,6 @@ import vn.ntm.inspection.fixtures.CatalogFixture;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -43,7 +42,7 @@ class CommuneHistoryTest {
         String draft = Api.json().body(Api.inspectionBody("Draft " + UUID.randomUUID(), commune, "2024-01-01"))
                 .post("/inspections").then().statusCode(201).extract().path("id");
 
-        given().get("/communes/" + commune + "/history").then().statusCode(200)
+        Api.reader().get("/communes/" + commune + "/history").then().statusCode(200)
                 .body("communeCode", equalTo(commune))
                 .body("inspections.size()", equalTo(2))
                 .body("inspections[0].inspectionId", equalTo(first))
@@ -56,7 +55,7 @@ class CommuneHistoryTest {
                 .body("inspections[1].change.newlyMet", equalTo(List.of(5, 6)))
                 .body("inspections[1].change.lost", equalTo(List.of(2)));
 
-        given().get("/inspections/" + second).then()
+        Api.reader().get("/inspections/" + second).then()
                 .body("communes[0].change.newlyMet", equalTo(List.of(5, 6)))
                 .body("communes[0].change.lost", equalTo(List.of(2)));
         Api.json().body(Api.findingsMeeting(List.of(1, 2))).put("/inspections/" + draft + "/communes/" + commune
@@ -64,6 +63,6 @@ class CommuneHistoryTest {
                 .body("change.previousInspectionId", equalTo(second))
                 .body("change.newlyMet", equalTo(List.of(2)))
                 .body("change.lost", equalTo(List.of(3, 4, 5, 6)));
-        given().get("/communes/NO_SUCH/history").then().statusCode(200).body("inspections.size()", equalTo(0));
+        Api.reader().get("/communes/NO_SUCH/history").then().statusCode(200).body("inspections.size()", equalTo(0));
     }
 }

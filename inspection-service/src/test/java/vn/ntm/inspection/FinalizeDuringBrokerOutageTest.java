@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.Topics;
 import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.Auth;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.Db;
 import vn.ntm.inspection.fixtures.Topic;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,7 +46,7 @@ class FinalizeDuringBrokerOutageTest {
                     .body("status", equalTo("FINALIZED"));
             assertThat(Db.count(db, "select count(*) from outbox_event where event_key = ? and published_at is null",
                     id)).isEqualTo(1);
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = Api.as(Auth.ops()).get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(gauge(metrics, "ntm_outbox_pending")).isGreaterThanOrEqualTo(1.0);
             assertThat(metrics).contains("ntm_outbox_lag_seconds");
         } finally {

@@ -12,7 +12,6 @@ import vn.ntm.inspection.fixtures.Db;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -57,7 +56,7 @@ class InspectionLifecycleTest {
                 + " \"content\": \"Làm tiếp\"}").post("/inspections/" + id + "/recommendations")
                 .then().statusCode(409).contentType("application/problem+json");
 
-        given().get("/inspections/" + id).then().statusCode(200).body("status", equalTo("FINALIZED"))
+        Api.reader().get("/inspections/" + id).then().statusCode(200).body("status", equalTo("FINALIZED"))
                 .body("communes[0].summary.met", equalTo(3));
         assertThat(Db.count(db, "select count(*) from outbox_event where event_key = ?", id)).isEqualTo(1);
         assertThat(Db.count(db, "select count(*) from recommendation where inspection_id = ?::uuid", id)).isZero();
@@ -76,7 +75,7 @@ class InspectionLifecycleTest {
                 .body("errors[0].field", equalTo("communes[" + commune + "].findings"))
                 .body("errors[0].message", containsString("3, 4, 5"));
 
-        given().get("/inspections/" + id).then().body("status", equalTo("DRAFT"));
+        Api.reader().get("/inspections/" + id).then().body("status", equalTo("DRAFT"));
         assertThat(Db.count(db, "select count(*) from outbox_event where event_key = ?", id)).isZero();
     }
 
@@ -113,7 +112,7 @@ class InspectionLifecycleTest {
                 .post("/inspections/" + id + "/recommendations").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("communeCode"));
 
-        given().get("/inspections/" + id).then().body("recommendations.size()", equalTo(1))
+        Api.reader().get("/inspections/" + id).then().body("recommendations.size()", equalTo(1))
                 .body("recommendations[0].content", equalTo("Hoàn thiện hồ sơ"));
     }
 
@@ -127,21 +126,21 @@ class InspectionLifecycleTest {
                 + "/findings").then().statusCode(200);
         Api.json().post("/inspections/" + third + "/finalize").then().statusCode(200);
 
-        given().queryParam("commune", commune).queryParam("size", 2).get("/inspections").then().statusCode(200)
+        Api.reader().queryParam("commune", commune).queryParam("size", 2).get("/inspections").then().statusCode(200)
                 .body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(2))
                 .body("items.id", equalTo(List.of(third, second)));
-        given().queryParam("commune", commune).queryParam("size", 2).queryParam("page", 1).get("/inspections")
+        Api.reader().queryParam("commune", commune).queryParam("size", 2).queryParam("page", 1).get("/inspections")
                 .then().body("items.id", equalTo(List.of(first)));
-        given().queryParam("commune", commune).queryParam("status", "FINALIZED").get("/inspections")
+        Api.reader().queryParam("commune", commune).queryParam("status", "FINALIZED").get("/inspections")
                 .then().body("total", equalTo(1)).body("items[0].id", equalTo(third))
                 .body("items[0].communes[0].code", equalTo(commune));
-        given().queryParam("commune", commune).queryParam("province", "20").queryParam("district", "187")
+        Api.reader().queryParam("commune", commune).queryParam("province", "20").queryParam("district", "187")
                 .queryParam("year", 2023).get("/inspections").then().body("total", equalTo(3));
-        given().queryParam("commune", commune).queryParam("year", 2022).get("/inspections")
+        Api.reader().queryParam("commune", commune).queryParam("year", 2022).get("/inspections")
                 .then().body("total", equalTo(0));
-        given().queryParam("commune", commune).queryParam("district", "999").get("/inspections")
+        Api.reader().queryParam("commune", commune).queryParam("district", "999").get("/inspections")
                 .then().body("total", equalTo(0));
-        given().queryParam("status", "CLOSED").queryParam("size", 500).get("/inspections").then().statusCode(400)
+        Api.reader().queryParam("status", "CLOSED").queryParam("size", 500).get("/inspections").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("status")).body("errors.field", hasItem("size"));
     }

@@ -2,6 +2,8 @@ package vn.ntm.inspection;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.Auth;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -39,6 +41,6 @@ class PlatformTest {
     void openApiSwaggerAndMetricsAreServed() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("ntm_outbox_pending"));
+        Api.as(Auth.ops()).when().get("/q/metrics").then().statusCode(200).body(containsString("ntm_outbox_pending"));
     }
 }

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -51,7 +50,7 @@ class SeedInspectionTest {
     void seedInspectionGivesThirteenOfNineteenForThuongCuongAndChiLangsNamedUnmetCriteria() {
         String id = SeedInspection.enter();
 
-        var body = given().get("/inspections/" + id).then().statusCode(200)
+        var body = Api.reader().get("/inspections/" + id).then().statusCode(200)
                 .body("status", equalTo("DRAFT"))
                 .body("communes[0].code", equalTo("06604"))
                 .body("communes[0].name", equalTo("Thượng Cường"))

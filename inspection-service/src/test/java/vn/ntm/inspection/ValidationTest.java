@@ -6,13 +6,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.Auth;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.Db;
 
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -117,7 +117,7 @@ class ValidationTest {
                 .body("errors.field", equalTo(List.of("findings[1].criterion", "findings[2].result")));
 
         assertThat(findingsOf(id)).isEqualTo(19);
-        given().get("/inspections/" + id).then().body("communes[0].summary.met", equalTo(1));
+        Api.reader().get("/inspections/" + id).then().body("communes[0].summary.met", equalTo(1));
     }
 
     @Test
@@ -129,15 +129,15 @@ class ValidationTest {
                 .contentType("application/problem+json");
         Api.json().body("[]").put("/inspections/" + UUID.randomUUID() + "/communes/" + commune + "/findings")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/inspections/" + UUID.randomUUID()).then().statusCode(404)
+        Api.reader().get("/inspections/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void wrongMethodMediaTypeAndMalformedJsonAreProblemJson() {
-        given().delete("/inspections").then().statusCode(405).contentType("application/problem+json")
+        Api.as(Auth.inspector("20")).delete("/inspections").then().statusCode(405).contentType("application/problem+json")
                 .body("status", equalTo(405));
-        given().contentType("text/plain").body("hello").post("/inspections").then().statusCode(415)
+        Api.as(Auth.inspector("20")).contentType("text/plain").body("hello").post("/inspections").then().statusCode(415)
                 .contentType("application/problem+json").body("status", equalTo(415));
         Api.json().body("{\"title\": \"x\",").post("/inspections").then().statusCode(400)
                 .contentType("application/problem+json").body("status", equalTo(400));

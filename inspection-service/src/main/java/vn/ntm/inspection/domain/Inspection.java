@@ -62,6 +62,10 @@ public class Inspection extends PanacheEntityBase {
     private Instant createdAt;
     @Column(name = "finalized_at")
     private Instant finalizedAt;
+    @Column(name = "recorded_by")
+    private String recordedBy;
+    @Column(name = "finalized_by")
+    private String finalizedBy;
     @Version
     private long version;
     @OneToMany(mappedBy = "inspection", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -77,7 +81,7 @@ public class Inspection extends PanacheEntityBase {
     public static Inspection draft(String title, LocalDate inspectedOn, OrganisationRef leadAgency,
                                    List<LegalBasis> legalBasis, List<OrganisationRef> participants,
                                    AdminUnit province, AdminUnit district, String assessment,
-                                   Map<String, BigDecimal> statedFigures) {
+                                   Map<String, BigDecimal> statedFigures, String recordedBy) {
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
         i.title = title;
@@ -92,6 +96,7 @@ public class Inspection extends PanacheEntityBase {
         i.assessment = assessment;
         i.statedFigures = new LinkedHashMap<>(statedFigures);
         i.status = InspectionStatus.DRAFT;
+        i.recordedBy = recordedBy;
         i.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return i;
     }
@@ -120,8 +125,9 @@ public class Inspection extends PanacheEntityBase {
     }
 
     /** Freezes the record; completeness against the catalog is checked by the caller, which knows the sets. */
-    public void finalizeAt(Instant at) {
+    public void finalizeAt(Instant at, String by) {
         ensureDraft();
+        finalizedBy = by;
         status = InspectionStatus.FINALIZED;
         finalizedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
@@ -158,6 +164,18 @@ public class Inspection extends PanacheEntityBase {
 
     public List<OrganisationRef> participants() {
         return participants;
+    }
+
+    public String provinceCode() {
+        return provinceCode;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    public String finalizedBy() {
+        return finalizedBy;
     }
 
     public AdminUnit province() {

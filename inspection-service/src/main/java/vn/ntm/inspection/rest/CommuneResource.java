@@ -1,5 +1,6 @@
 package vn.ntm.inspection.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,15 +16,18 @@ import vn.ntm.inspection.service.Views.CommuneHistory;
 @Tag(name = "Communes")
 public class CommuneResource {
     private final InspectionQueries queries;
+    private final CurrentCaller caller;
 
-    public CommuneResource(InspectionQueries queries) {
+    public CommuneResource(InspectionQueries queries, CurrentCaller caller) {
         this.queries = queries;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{code}/history")
+    @RolesAllowed({"admin", "inspector", "viewer"})
     @Operation(summary = "Every finalized inspection of one commune, oldest first, with newly met and lost criteria")
     public CommuneHistory history(@PathParam("code") String code) {
-        return queries.history(code);
+        return queries.history(caller.get(), code);
     }
 }

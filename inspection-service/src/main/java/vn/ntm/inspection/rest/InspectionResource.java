@@ -1,5 +1,6 @@
 package vn.ntm.inspection.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,21 +39,25 @@ import java.util.UUID;
 public class InspectionResource {
     private final InspectionService inspections;
     private final InspectionQueries queries;
+    private final CurrentCaller caller;
 
-    public InspectionResource(InspectionService inspections, InspectionQueries queries) {
+    public InspectionResource(InspectionService inspections, InspectionQueries queries, CurrentCaller caller) {
         this.inspections = inspections;
         this.queries = queries;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({"admin", "inspector"})
     @Operation(summary = "Record an inspection (DRAFT)")
     public Response create(@NotNull @Valid CreateInspection request, @Context UriInfo uri) {
-        InspectionView created = inspections.create(request);
+        InspectionView created = inspections.create(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
 
     @GET
+    @RolesAllowed({"admin", "inspector", "viewer"})
     @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status")
     public Page<InspectionListItem> list(@QueryParam("province") String province,
                                          @QueryParam("district") String district,
@@ -60,37 +65,41 @@ public class InspectionResource {
                                          @QueryParam("status") String status,
                                          @QueryParam("page") @DefaultValue("0") int page,
                                          @QueryParam("size") @DefaultValue("20") int size) {
-        return queries.list(new InspectionQueries.Filter(province, district, commune, year, status), page, size);
+        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, status), page, size);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({"admin", "inspector", "viewer"})
     @Operation(summary = "An inspection with findings, computed summaries and recommendations")
     public InspectionView get(@PathParam("id") UUID id) {
-        return inspections.get(id);
+        return inspections.get(caller.get(), id);
     }
 
     @PUT
     @Path("/{id}/communes/{communeCode}/findings")
+    @RolesAllowed({"admin", "inspector"})
     @Operation(summary = "Replace the findings of one commune (checked against its criteria set)")
     public CommuneView replaceFindings(@PathParam("id") UUID id, @PathParam("communeCode") String communeCode,
                                        List<FindingInput> findings) {
-        return inspections.replaceFindings(id, communeCode, findings);
+        return inspections.replaceFindings(caller.get(), id, communeCode, findings);
     }
 
     @POST
     @Path("/{id}/recommendations")
+    @RolesAllowed({"admin", "inspector"})
     @Operation(summary = "Add a recommendation (a task the notice asks of a named organisation)")
     public Response recommend(@PathParam("id") UUID id, @NotNull @Valid RecommendationInput request) {
-        RecommendationView created = inspections.recommend(id, request);
+        RecommendationView created = inspections.recommend(caller.get(), id, request);
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @POST
     @Path("/{id}/finalize")
+    @RolesAllowed({"admin", "inspector"})
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
     public InspectionView finalizeInspection(@PathParam("id") UUID id) {
-        return inspections.finalize(id);
+        return inspections.finalize(caller.get(), id);
     }
 }

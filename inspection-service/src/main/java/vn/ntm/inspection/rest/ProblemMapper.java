@@ -23,6 +23,26 @@ public class ProblemMapper {
         return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
     }
 
+    /** Missing, expired, forged, foreign-issuer or foreign-audience token (resolved lazily: proactive auth is off). */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return unauthorized(uri == null ? null : uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "The token does not grant access to this resource.", uri, List.of());
+    }
+
+    static Response unauthorized(String path) {
+        Problem body = new Problem("about:blank", "Unauthorized", 401,
+                "A valid bearer token is required (missing, expired, wrongly signed or issued for someone else).",
+                path, List.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(body)
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response frozen(InspectionFrozenException e, UriInfo uri) {
         return problem(409, "Conflict", e.getMessage(), uri, List.of());

@@ -37,7 +37,14 @@ public class InspectionQueries {
 
     /** Newest inspection first (inspection date, then recording time, then id: a stable order for paging). */
     @Transactional
-    public Page<InspectionListItem> list(Filter filter, int page, int size) {
+    public Page<InspectionListItem> list(Caller caller, Filter filter, int page, int size) {
+        String scope = caller.readScope();
+        if (scope != null && filter.province() != null && !filter.province().equals(scope)) {
+            throw ServiceException.forbidden("Only inspections of province " + scope + " may be listed by this caller.");
+        }
+        if (scope != null) {
+            filter = new Filter(scope, filter.district(), filter.commune(), filter.year(), filter.status());
+        }
         List<FieldError> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new FieldError("page", "must be 0 or more"));
@@ -97,7 +104,7 @@ public class InspectionQueries {
     }
 
     @Transactional
-    public CommuneHistory history(String communeCode) {
-        return new CommuneHistory(communeCode, views.history(communeCode));
+    public CommuneHistory history(Caller caller, String communeCode) {
+        return new CommuneHistory(communeCode, views.history(communeCode, caller::mayRead));
     }
 }

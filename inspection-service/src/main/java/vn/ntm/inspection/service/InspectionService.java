@@ -49,7 +49,8 @@ public class InspectionService {
     }
 
     @Transactional
-    public InspectionView create(CreateInspection request) {
+    public InspectionView create(Caller caller, CreateInspection request) {
+        caller.requireWrite(request.province().code());
         List<FieldError> errors = new ArrayList<>();
         checkOrg("leadAgency", request.leadAgency(), errors);
         List<OrgRefInput> participants = request.participants() == null ? List.of() : request.participants();
@@ -79,7 +80,7 @@ public class InspectionService {
                         : request.legalBasis().stream().map(Requests.LegalBasisInput::toValue).toList(),
                 participants.stream().map(OrgRefInput::toRef).toList(),
                 request.province().toUnit(), request.district().toUnit(), request.assessment(),
-                request.statedFigures() == null ? Map.of() : request.statedFigures());
+                request.statedFigures() == null ? Map.of() : request.statedFigures(), caller.subject());
         for (CommuneInput c : request.communes()) {
             inspection.addCommune(c.code(), c.name(), c.criteriaSet(), c.targetTier(), c.targetYear(), c.statedMet());
         }
@@ -89,15 +90,18 @@ public class InspectionService {
     }
 
     @Transactional
-    public InspectionView get(UUID id) {
-        return views.view(Inspection.<Inspection>findByIdOptional(id)
-                .orElseThrow(() -> ServiceException.notFound("No inspection " + id + ".")));
+    public InspectionView get(Caller caller, UUID id) {
+        Inspection inspection = Inspection.<Inspection>findByIdOptional(id)
+                .orElseThrow(() -> ServiceException.notFound("No inspection " + id + "."));
+        caller.requireRead(inspection.provinceCode());
+        return views.view(inspection);
     }
 
     /** Makes the commune's findings exactly {@code findings}, each checked against the commune's criteria set. */
     @Transactional
-    public CommuneView replaceFindings(UUID id, String communeCode, List<FindingInput> findings) {
+    public CommuneView replaceFindings(Caller caller, UUID id, String communeCode, List<FindingInput> findings) {
         Inspection inspection = lock(id);
+        caller.requireWrite(inspection.provinceCode());
         inspection.ensureDraft();
         InspectionCommune commune = inspection.commune(communeCode).orElseThrow(() -> ServiceException.notFound(
                 "Commune " + communeCode + " is not in the scope of inspection " + id + "."));
@@ -149,8 +153,9 @@ public class InspectionService {
     }
 
     @Transactional
-    public RecommendationView recommend(UUID id, RecommendationInput request) {
+    public RecommendationView recommend(Caller caller, UUID id, RecommendationInput request) {
         Inspection inspection = lock(id);
+        caller.requireWrite(inspection.provinceCode());
         inspection.ensureDraft();
         List<FieldError> errors = new ArrayList<>();
         checkOrg("assignee", request.assignee(), errors);
@@ -172,8 +177,9 @@ public class InspectionService {
      * {@code ntm.inspection.finalized} to the outbox in the same transaction.
      */
     @Transactional
-    public InspectionView finalize(UUID id) {
+    public InspectionView finalize(Caller caller, UUID id) {
         Inspection inspection = lock(id);
+        caller.requireWrite(inspection.provinceCode());
         inspection.ensureDraft();
         List<FieldError> missing = new ArrayList<>();
         for (InspectionCommune commune : inspection.communes()) {
@@ -188,7 +194,7 @@ public class InspectionService {
             throw ServiceException.invalid("The inspection is incomplete: every criterion of each commune's set needs"
                     + " a finding (NOT_ASSESSED is allowed).", missing);
         }
-        inspection.finalizeAt(Instant.now());
+        inspection.finalizeAt(Instant.now(), caller.subject());
         InspectionView view = views.view(inspection);
         outbox.add(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, FinalizedEvent.of(view));
         Log.infof("inspection %s finalized", id);

@@ -60,7 +60,7 @@ public class InspectionViews {
                 inspection.inspectedOn(), inspection.leadAgency(), inspection.legalBasis(),
                 inspection.participants(), inspection.province(), inspection.district(), inspection.assessment(),
                 inspection.statedFigures(), communes, summary, recommendations, inspection.createdAt(),
-                inspection.finalizedAt(), inspection.version());
+                inspection.finalizedAt(), inspection.version(), inspection.recordedBy(), inspection.finalizedBy());
     }
 
     public CommuneView communeView(Inspection inspection, InspectionCommune commune, Optional<CatalogSet> set) {
@@ -80,7 +80,7 @@ public class InspectionViews {
     }
 
     /** Every finalized inspection of one commune, oldest first, each with its change against the one before. */
-    public List<CommuneHistoryEntry> history(String communeCode) {
+    public List<CommuneHistoryEntry> history(String communeCode, java.util.function.Predicate<String> visible) {
         List<InspectionCommune> entries = finalizedOf(communeCode);
         List<CommuneHistoryEntry> history = new ArrayList<>();
         InspectionCommune previous = null;
@@ -90,9 +90,12 @@ public class InspectionViews {
                     : SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
                     met(previous), summary.metCriteria());
             Inspection i = entry.inspection();
+            previous = entry;
+            if (!visible.test(i.provinceCode())) {
+                continue;
+            }
             history.add(new CommuneHistoryEntry(i.id(), i.title(), i.inspectedOn(), i.finalizedAt(), entry.name(),
                     entry.criteriaSet(), entry.targetTier().name(), entry.targetYear(), summary, change));
-            previous = entry;
         }
         return history;
     }

@@ -22,6 +22,10 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(404, "Not Found", detail, List.of());
     }
 
+    public static ServiceException forbidden(String detail) {
+        return new ServiceException(403, "Forbidden", detail, List.of());
+    }
+
     public static ServiceException conflict(String detail) {
         return new ServiceException(409, "Conflict", detail, List.of());
     }

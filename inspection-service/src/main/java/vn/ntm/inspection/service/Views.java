@@ -22,7 +22,7 @@ public final class Views {
                                  String assessment, Map<String, BigDecimal> statedFigures,
                                  List<CommuneView> communes, InspectionSummary summary,
                                  List<RecommendationView> recommendations, Instant createdAt,
-                                 Instant finalizedAt, long version) {
+                                 Instant finalizedAt, long version, String recordedBy, String finalizedBy) {
     }
 
     /** {@code change} is null when the commune has no earlier finalized inspection. */
