@@ -112,9 +112,11 @@ class CriteriaSetLifecycleTest {
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("periodFrom"));
         post("/criteria-sets", "{\"code\": \"" + code + "\", \"name\": ").statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType("text/plain").body("hello").post("/criteria-sets").then().statusCode(415)
+        given().header("Authorization", AuthFixture.admin()).contentType("text/plain").body("hello")
+                .post("/criteria-sets").then().statusCode(415)
                 .contentType("application/problem+json");
-        given().delete("/criteria-sets/XA_NTM_2021_2025").then().statusCode(405)
+        given().header("Authorization", AuthFixture.admin()).delete("/criteria-sets/XA_NTM_2021_2025").then()
+                .statusCode(405)
                 .contentType("application/problem+json");
         given().get("/criteria-sets/" + code).then().statusCode(404);
         createDraft(code);

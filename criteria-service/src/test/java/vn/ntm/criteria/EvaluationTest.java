@@ -32,7 +32,7 @@ class EvaluationTest {
     }
 
     private static JsonPath evaluate(String code, String body) {
-        return post("/criteria-sets/" + code + "/evaluate", body).statusCode(200).extract().jsonPath();
+        return SetFixtures.evaluate(code, body).statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -81,12 +81,12 @@ class EvaluationTest {
     void rejectsBadEvaluationInput() {
         String code = publishedSetWithThresholds();
 
-        post("/criteria-sets/" + code + "/evaluate", "{\"region\": 9, \"values\": {}}").statusCode(400)
+        SetFixtures.evaluate(code, "{\"region\": 9, \"values\": {}}").statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItems("region", "year"));
-        post("/criteria-sets/" + code + "/evaluate",
+        SetFixtures.evaluate(code,
                 "{\"region\": 2, \"year\": 2022, \"values\": {\"2.1\": \"nhiều\", \"99.1\": 1}}").statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItems("values.2.1", "values.99.1"));
-        post("/criteria-sets/NO_SUCH_SET/evaluate", "{\"region\": 2, \"year\": 2022}").statusCode(404)
+        SetFixtures.evaluate("NO_SUCH_SET", "{\"region\": 2, \"year\": 2022}").statusCode(404)
                 .contentType("application/problem+json");
     }
 }

@@ -39,6 +39,7 @@ class PlatformTest {
     void openApiSwaggerAndMetricsAreServed() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("ntm_outbox_pending"));
+        given().header("Authorization", AuthFixture.ops()).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ntm_outbox_pending"));
     }
 }

@@ -37,14 +37,22 @@ public final class SetFixtures {
                 """.formatted(code);
     }
 
+    /** A write as an admin (catalog writes need the {@code admin} role). */
     public static ValidatableResponse post(String path, String json) {
-        return given().contentType("application/json").body(json.getBytes(StandardCharsets.UTF_8))
-                .when().post(path).then();
+        return given().header("Authorization", AuthFixture.admin()).contentType("application/json")
+                .body(json.getBytes(StandardCharsets.UTF_8)).when().post(path).then();
     }
 
+    /** A write as an admin. */
     public static ValidatableResponse put(String path, String json) {
+        return given().header("Authorization", AuthFixture.admin()).contentType("application/json")
+                .body(json.getBytes(StandardCharsets.UTF_8)).when().put(path).then();
+    }
+
+    /** An evaluation without any token: evaluating is public. */
+    public static ValidatableResponse evaluate(String code, String json) {
         return given().contentType("application/json").body(json.getBytes(StandardCharsets.UTF_8))
-                .when().put(path).then();
+                .when().post("/criteria-sets/" + code + "/evaluate").then();
     }
 
     public static ValidatableResponse createDraft(String code) {

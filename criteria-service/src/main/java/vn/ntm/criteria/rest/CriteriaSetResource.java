@@ -2,6 +2,8 @@ package vn.ntm.criteria.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +39,7 @@ public class CriteriaSetResource {
 
     @GET
     @Operation(summary = "List criteria sets (optionally by status)")
+    @PermitAll
     public List<CriteriaSetView.Summary> list(@QueryParam("status") SetStatus status) {
         return sets.list(status);
     }
@@ -44,6 +47,7 @@ public class CriteriaSetResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "A criteria set with its groups, criteria, indicators, thresholds and sectors")
+    @PermitAll
     public CriteriaSetView get(@PathParam("code") String code) {
         return sets.get(code);
     }
@@ -51,6 +55,7 @@ public class CriteriaSetResource {
     @GET
     @Path("/{code}/criteria/{number}")
     @Operation(summary = "One criterion of a set")
+    @PermitAll
     public CriteriaSetView.CriterionView criterion(@PathParam("code") String code, @PathParam("number") int number) {
         return sets.criterion(code, number);
     }
@@ -58,12 +63,14 @@ public class CriteriaSetResource {
     @GET
     @Path("/{code}/export")
     @Operation(summary = "Export a set as one JSON document (POST it to /criteria-sets to import it)")
+    @PermitAll
     public CriteriaSetDocument export(@PathParam("code") String code) {
         return sets.export(code);
     }
 
     @POST
     @Operation(summary = "Create a draft set from one JSON document (also imports an exported set)")
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid CriteriaSetDocument document) {
         CriteriaSetView created = sets.create(document);
         return Response.created(URI.create("/criteria-sets/" + created.code())).entity(created).build();
@@ -72,6 +79,7 @@ public class CriteriaSetResource {
     @PUT
     @Path("/{code}")
     @Operation(summary = "Replace the content of a draft set (409 once published)")
+    @RolesAllowed(Roles.ADMIN)
     public CriteriaSetView edit(@PathParam("code") String code, @NotNull @Valid CriteriaSetDocument document) {
         return sets.edit(code, document);
     }
@@ -79,6 +87,7 @@ public class CriteriaSetResource {
     @POST
     @Path("/{code}/criteria/{number}/indicators/{indicator}/thresholds")
     @Operation(summary = "Add a threshold to an indicator of a draft set")
+    @RolesAllowed(Roles.ADMIN)
     public Response addThreshold(@PathParam("code") String code, @PathParam("number") int number,
                                  @PathParam("indicator") String indicator,
                                  @NotNull @Valid CriteriaSetDocument.Threshold threshold) {
@@ -88,6 +97,7 @@ public class CriteriaSetResource {
     @POST
     @Path("/{code}/publish")
     @Operation(summary = "Validate the whole set and publish it (emits ntm.criteria-set.published)")
+    @RolesAllowed(Roles.ADMIN)
     public CriteriaSetView publish(@PathParam("code") String code) {
         return sets.publish(code);
     }
@@ -95,6 +105,7 @@ public class CriteriaSetResource {
     @POST
     @Path("/{code}/retire")
     @Operation(summary = "Retire a published set")
+    @RolesAllowed(Roles.ADMIN)
     public CriteriaSetView retire(@PathParam("code") String code) {
         return sets.retire(code);
     }
@@ -102,6 +113,7 @@ public class CriteriaSetResource {
     @POST
     @Path("/{code}/evaluate")
     @Operation(summary = "Judge a commune's indicator values against the set")
+    @PermitAll
     public Evaluator.Evaluation evaluate(@PathParam("code") String code, @NotNull @Valid EvaluationRequest request) {
         return sets.evaluate(code, request);
     }

@@ -3,6 +3,10 @@ package vn.ntm.criteria.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +24,29 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response service(ServiceException e, UriInfo uri) {
         return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    /** No token, or (with lazy authentication) an expired, forged, foreign-issuer or foreign-audience one. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return unauthorized(uri == null ? null : uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return forbidden(uri == null ? null : uri.getPath());
+    }
+
+    static Response unauthorized(String path) {
+        return Response.fromResponse(problem(401, "Unauthorized",
+                        "A valid bearer token is required: missing, expired or not issued for this service.", path,
+                        List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    static Response forbidden(String path) {
+        return problem(403, "Forbidden", "The token does not grant the role this request needs.", path, List.of());
     }
 
     @ServerExceptionMapper
@@ -89,8 +116,11 @@ public class ProblemMapper {
     }
 
     static Response problem(int status, String title, String detail, UriInfo uri, List<FieldError> errors) {
-        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
-                errors);
+        return problem(status, title, detail, uri == null ? null : uri.getPath(), errors);
+    }
+
+    static Response problem(int status, String title, String detail, String path, List<FieldError> errors) {
+        Problem body = new Problem("about:blank", title, status, detail, path, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

@@ -2,6 +2,8 @@ package vn.ntm.criteria.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +33,7 @@ public class ProvinceResource {
 
     @GET
     @Operation(summary = "Provinces with their region")
+    @PermitAll
     public List<ReferenceService.ProvinceView> provinces() {
         return references.provinces();
     }
@@ -38,12 +41,14 @@ public class ProvinceResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One province")
+    @PermitAll
     public ReferenceService.ProvinceView province(@PathParam("code") String code) {
         return references.province(code);
     }
 
     @POST
     @Operation(summary = "Add a province with its region")
+    @RolesAllowed(Roles.ADMIN)
     public Response addProvince(@NotNull @Valid ProvinceRequest request) {
         ReferenceService.ProvinceView created = references.addProvince(request);
         return Response.created(URI.create("/provinces/" + created.code())).entity(created).build();

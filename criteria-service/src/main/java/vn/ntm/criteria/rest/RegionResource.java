@@ -1,5 +1,6 @@
 package vn.ntm.criteria.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public class RegionResource {
 
     @GET
     @Operation(summary = "The 7 regions thresholds differ by")
+    @PermitAll
     public List<ReferenceService.RegionView> regions() {
         return references.regions();
     }

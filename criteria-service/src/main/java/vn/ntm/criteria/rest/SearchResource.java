@@ -1,5 +1,6 @@
 package vn.ntm.criteria.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Search criterion and indicator names of published sets, ignoring diacritics and case")
+    @PermitAll
     public List<SearchHit> search(@QueryParam("q") String q, @QueryParam("set") String set) {
         return sets.search(q, set);
     }

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public class SectorResource {
 
     @GET
     @Operation(summary = "The responsible sectors (Sở/ngành) and their codes")
+    @PermitAll
     public List<ReferenceService.SectorView> sectors() {
         return references.sectors();
     }

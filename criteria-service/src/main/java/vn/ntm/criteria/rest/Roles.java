@@ -1,0 +1,10 @@
+package vn.ntm.criteria.rest;
+
+/** The roles of the {@code groups} token claim this service checks (README "Access control"). */
+public final class Roles {
+    /** Catalog writes: create, edit, thresholds, publish, retire, provinces, import. */
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,174 @@
+package vn.ntm.criteria;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ntm.criteria.SetFixtures.createDraft;
+import static vn.ntm.criteria.SetFixtures.uniqueCode;
+import static vn.ntm.criteria.SetFixtures.validDraft;
+
+/**
+ * Every endpoint × every caller of SECURITY.md, one asserted status per cell. The catalog is public to read and to
+ * evaluate (a token is ignored); every write is {@code admin} only; metrics are for {@code ops} and {@code admin}.
+ * Each write cell works on fresh data, and a refused write leaves it unchanged.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+    private static final String SET = "XA_NTM_2021_2025";
+
+    private static final List<String> CALLERS = List.of("no token", "admin", "inspector(20)", "inspector(01)",
+            "org(UBND_XA:06604)", "org(UBND_XA:06250)", "viewer(20)", "viewer(01)", "ops");
+
+    private static List<Row> matrix() {
+        return List.of(
+                //                                                                        none admin i20  i01  org  org' v20  v01  ops
+                row("GET  /criteria-sets", read(s -> s.get("/criteria-sets")),               200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /criteria-sets/{code}", read(s -> s.get("/criteria-sets/" + SET)), 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /criteria-sets/{code}/criteria/{number}",
+                        read(s -> s.get("/criteria-sets/" + SET + "/criteria/2")),           200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /criteria-sets/{code}/export",
+                        read(s -> s.get("/criteria-sets/" + SET + "/export")),               200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("POST /criteria-sets/{code}/evaluate", read(s -> json(s,
+                        "{\"region\": 1, \"year\": 2023, \"values\": {}}").post("/criteria-sets/" + SET + "/evaluate")),
+                                                                                             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /criteria?q=", read(s -> s.queryParam("q", "giao thong").get("/criteria")),
+                                                                                             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /regions", read(s -> s.get("/regions")),                           200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /sectors", read(s -> s.get("/sectors")),                           200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /provinces", read(s -> s.get("/provinces")),                       200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /provinces/{code}", read(s -> s.get("/provinces/20")),             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("POST /criteria-sets (create, import)", AccessMatrixTest::createCell,    401, 201, 403, 403, 403, 403, 403, 403, 403),
+                row("PUT  /criteria-sets/{code}", AccessMatrixTest::editCell,                401, 200, 403, 403, 403, 403, 403, 403, 403),
+                row("POST /criteria-sets/{code}/criteria/{n}/indicators/{i}/thresholds",
+                        AccessMatrixTest::thresholdCell,                                     401, 201, 403, 403, 403, 403, 403, 403, 403),
+                row("POST /criteria-sets/{code}/publish", AccessMatrixTest::publishCell,     401, 200, 403, 403, 403, 403, 403, 403, 403),
+                row("POST /criteria-sets/{code}/retire", AccessMatrixTest::retireCell,       401, 200, 403, 403, 403, 403, 403, 403, 403),
+                row("POST /provinces", AccessMatrixTest::provinceCell,                       401, 201, 403, 403, 403, 403, 403, 403, 403),
+                row("GET  /q/metrics", read(s -> s.get("/q/metrics")),                       401, 200, 403, 403, 403, 403, 403, 403, 200),
+                row("GET  /q/health/ready", read(s -> s.get("/q/health/ready")),             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /q/openapi", read(s -> s.get("/q/openapi")),                       200, 200, 200, 200, 200, 200, 200, 200, 200));
+    }
+
+    private static List<String> bearers() {
+        return java.util.Arrays.asList(null, AuthFixture.admin(), AuthFixture.inspector("20"),
+                AuthFixture.inspector("01"), AuthFixture.org("UBND_XA:06604"), AuthFixture.org("UBND_XA:06250"),
+                AuthFixture.viewer("20"), AuthFixture.viewer("01"), AuthFixture.ops());
+    }
+
+    @TestFactory
+    List<DynamicTest> everyEndpointAnswersEveryCallerAsSpecified() {
+        List<String> bearers = bearers();
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Row row : matrix()) {
+            assertThat(row.expected()).as(row.endpoint()).hasSize(CALLERS.size());
+            for (int i = 0; i < CALLERS.size(); i++) {
+                String caller = CALLERS.get(i);
+                String bearer = bearers.get(i);
+                int expected = row.expected()[i];
+                cells.add(DynamicTest.dynamicTest(row.endpoint() + " as " + caller + " -> " + expected,
+                        () -> assertCell(row, bearer, expected)));
+            }
+        }
+        return cells;
+    }
+
+    private static void assertCell(Row row, String bearer, int expected) {
+        Cell cell = row.prepare().get();
+        RequestSpecification spec = given();
+        if (bearer != null) {
+            spec = spec.header("Authorization", bearer);
+        }
+        Response response = cell.send().apply(spec);
+        assertThat(response.statusCode()).as(row.endpoint()).isEqualTo(expected);
+        if (expected == 401 || expected == 403) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getInt("status")).isEqualTo(expected);
+            if (expected == 401) {
+                assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+            }
+            cell.unchanged().run();
+        }
+    }
+
+    // ---- cells: reads share the seed; each write gets fresh data and says how to check nothing changed
+
+    private static Supplier<Cell> read(Function<RequestSpecification, Response> send) {
+        return () -> new Cell(send, () -> { });
+    }
+
+    private static Cell createCell() {
+        String code = uniqueCode("ACL_NEW");
+        return new Cell(s -> json(s, validDraft(code)).post("/criteria-sets"),
+                () -> given().get("/criteria-sets/" + code).then().statusCode(404));
+    }
+
+    private static Cell editCell() {
+        String code = uniqueCode("ACL_EDIT");
+        createDraft(code);
+        return new Cell(s -> json(s, validDraft(code).replace("Giao thông", "Giao thông đã sửa"))
+                .put("/criteria-sets/" + code),
+                () -> assertThat(given().get("/criteria-sets/" + code).then().statusCode(200).extract().jsonPath()
+                        .getString("criteria[1].name")).isEqualTo("Giao thông"));
+    }
+
+    private static Cell thresholdCell() {
+        String code = uniqueCode("ACL_THR");
+        createDraft(code);
+        return new Cell(s -> json(s, "{\"kind\": \"PERCENT_MIN\", \"value\": 80}")
+                .post("/criteria-sets/" + code + "/criteria/2/indicators/2.1/thresholds"),
+                () -> assertThat(given().get("/criteria-sets/" + code).then().statusCode(200).extract().jsonPath()
+                        .getList("criteria[1].indicators[0].thresholds")).isEmpty());
+    }
+
+    private static Cell publishCell() {
+        String code = uniqueCode("ACL_PUB");
+        createDraft(code);
+        return new Cell(s -> json(s, "").post("/criteria-sets/" + code + "/publish"), () -> assertStatus(code, "DRAFT"));
+    }
+
+    private static Cell retireCell() {
+        String code = uniqueCode("ACL_RET");
+        createDraft(code);
+        SetFixtures.post("/criteria-sets/" + code + "/publish", "").statusCode(200);
+        return new Cell(s -> json(s, "").post("/criteria-sets/" + code + "/retire"), () -> assertStatus(code, "PUBLISHED"));
+    }
+
+    /** Province 96 is new to the seed; only the admin cell may add it, so a refused call leaves the list as it was. */
+    private static Cell provinceCell() {
+        List<String> before = given().get("/provinces").then().statusCode(200).extract().jsonPath().getList("code");
+        return new Cell(s -> json(s, "{\"code\": \"96\", \"name\": \"Tỉnh thử nghiệm\", \"region\": 3}")
+                .post("/provinces"),
+                () -> assertThat(given().get("/provinces").then().statusCode(200).extract().jsonPath()
+                        .<String>getList("code")).isEqualTo(before));
+    }
+
+    private static void assertStatus(String code, String status) {
+        assertThat(given().get("/criteria-sets/" + code).then().statusCode(200).extract().jsonPath()
+                .getString("status")).isEqualTo(status);
+    }
+
+    private static RequestSpecification json(RequestSpecification spec, String body) {
+        return spec.contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Row row(String endpoint, Supplier<Cell> prepare, int... expected) {
+        return new Row(endpoint, prepare, expected);
+    }
+
+    private record Row(String endpoint, Supplier<Cell> prepare, int[] expected) {
+    }
+
+    private record Cell(Function<RequestSpecification, Response> send, Runnable unchanged) {
+    }
+}
