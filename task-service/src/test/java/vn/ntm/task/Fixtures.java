@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** The seed inspection's golden event and plain Kafka clients, as another service would use them. */
@@ -97,7 +96,7 @@ public final class Fixtures {
     }
 
     public static JsonPath tasksOf(UUID inspectionId) {
-        return given().queryParam("inspectionId", inspectionId).queryParam("size", 200)
+        return Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("size", 200)
                 .when().get("/tasks").then().statusCode(200).extract().jsonPath();
     }
 

@@ -23,7 +23,7 @@ class PlatformTest {
 
     @Test
     void publishesTaskMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        Auth.as(Auth.ops()).when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("ntm_tasks{status=\"OPEN\""))
                 .body(containsString("ntm_tasks_overdue"))
                 .body(containsString("ntm_inspection_events_lag_seconds"));
@@ -48,6 +48,22 @@ class PlatformTest {
     void openApiSwaggerAndMetricsAreServed() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("ntm_outbox_pending"));
+        Auth.asAdmin().when().get("/q/metrics").then().statusCode(200).body(containsString("ntm_outbox_pending"));
+    }
+
+    @Test
+    void swaggerUiOffersBearerTokens() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.SecurityScheme.type", equalTo("http"))
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"))
+                .body("paths.'/tasks'.get.security", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void metricsNeedOpsOrAdmin() {
+        given().when().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        Auth.as(Auth.viewer("20")).when().get("/q/metrics").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 }

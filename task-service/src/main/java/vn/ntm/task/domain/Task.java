@@ -29,6 +29,8 @@ public class Task {
     private String communeCode;
     @Column(name = "commune_name")
     private String communeName;
+    @Column(name = "province_code")
+    private String provinceCode;
     private Integer criterion;
     @Column(name = "criterion_name")
     private String criterionName;
@@ -80,6 +82,7 @@ public class Task {
     public UUID id() { return id; }
     public UUID inspectionId() { return inspectionId; }
     public String ruleCode() { return ruleCode; }
+    public String provinceCode() { return provinceCode; }
     public String communeCode() { return communeCode; }
     public String communeName() { return communeName; }
     public Integer criterion() { return criterion; }

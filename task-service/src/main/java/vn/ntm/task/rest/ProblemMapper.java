@@ -22,6 +22,30 @@ public class ProblemMapper {
         return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
     }
 
+    /** No token, or a token that is expired, forged, foreign or for another audience. */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        Log.debugf("bearer token rejected on %s: %s", uri.getPath(), e.getMessage());
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "Your token does not grant access to " + uri.getPath() + ".", uri,
+                List.of());
+    }
+
+    static Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized", "Send a valid bearer token (Authorization: Bearer"
+                + " <JWT>) issued for this service.", uri, List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

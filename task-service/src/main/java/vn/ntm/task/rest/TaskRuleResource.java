@@ -1,5 +1,6 @@
 package vn.ntm.task.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.RuleService;
 import vn.ntm.task.service.RuleService.RuleChange;
 import vn.ntm.task.service.RuleService.RuleView;
@@ -19,6 +21,7 @@ import java.util.List;
 @Path("/task-rules")
 @Tag(name = "Task rules", description = "The data-driven rules that turn findings into tasks (administration)")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ADMIN)
 public class TaskRuleResource {
     private final RuleService rules;
 

@@ -53,13 +53,14 @@ public class InspectionEventHandler {
                 return new Outcome(true, 0);
             }
             List<PlannedTask> planned = TaskRules.plan(event, rules.rules());
+            String province = event.province() == null ? null : event.province().code();
             Instant now = clock.now();
             LocalDate today = clock.today();
             int created = 0;
             try (PreparedStatement insert = c.prepareStatement("insert into task (id, inspection_id, rule_code,"
                     + " source_ref, commune_code, commune_name, criterion, criterion_name, assignee_type,"
                     + " assignee_code, assignee_name, title, description, due_date, status, version, created_at,"
-                    + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                    + " updated_at, province_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
                     + " on conflict on constraint task_natural_key do nothing")) {
                 for (PlannedTask task : planned) {
                     UUID id = UUID.randomUUID();
@@ -84,6 +85,7 @@ public class InspectionEventHandler {
                     insert.setString(15, TaskStatus.OPEN.name());
                     insert.setTimestamp(16, Timestamp.from(now));
                     insert.setTimestamp(17, Timestamp.from(now));
+                    insert.setString(18, province);
                     if (insert.executeUpdate() == 1) {
                         created++;
                         journal.created(new TaskJournal.Snapshot(id, inspectionId, task.communeCode(),

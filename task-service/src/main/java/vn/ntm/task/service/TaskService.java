@@ -70,9 +70,9 @@ public class TaskService {
     }
 
     @Transactional
-    public TaskPage list(TaskFilter filter) {
+    public TaskPage list(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = filter.parse(today);
+        TaskFilter.Query q = scoped(filter.parse(today), caller.readScope());
         TypedQuery<Long> count = em.createQuery("select count(t) from Task t where " + q.where(), Long.class);
         q.params().forEach(count::setParameter);
         List<TaskView> items = select(q).setFirstResult(q.page() * q.size()).setMaxResults(q.size())
@@ -81,10 +81,18 @@ public class TaskService {
     }
 
     @Transactional
-    public List<TaskView> export(TaskFilter filter) {
+    public List<TaskView> export(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = filter.parse(today);
+        TaskFilter.Query q = scoped(filter.parse(today), caller.readScope());
         return select(q).setMaxResults(MAX_EXPORT).getResultStream().map(t -> TaskView.of(t, today)).toList();
+    }
+
+    /** The query restricted to what the caller may see. */
+    private static TaskFilter.Query scoped(TaskFilter.Query q, Caller.Scope scope) {
+        Map<String, Object> params = new LinkedHashMap<>(q.params());
+        params.putAll(scope.params());
+        return new TaskFilter.Query("(" + q.where() + ") and (" + scope.where() + ")", params, q.orderBy(), q.page(),
+                q.size());
     }
 
     private TypedQuery<Task> select(TaskFilter.Query q) {
@@ -95,17 +103,17 @@ public class TaskService {
     }
 
     @Transactional
-    public TaskView get(String id) {
-        return TaskView.of(find(id, LockModeType.NONE), clock.today());
+    public TaskView get(String id, Caller caller) {
+        return TaskView.of(readable(id, caller), clock.today());
     }
 
     @Transactional
-    public TaskView changeStatus(String id, String ifMatch, TaskStatus to, String note, String actor) {
+    public TaskView changeStatus(String id, String ifMatch, TaskStatus to, String note, Caller caller) {
+        Task task = changeable(id, caller, LockModeType.PESSIMISTIC_WRITE);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ServiceException(428, "Precondition Required", "Send If-Match with the task's ETag (its"
                     + " version) so that a change made meanwhile is not overwritten.", List.of());
         }
-        Task task = find(id, LockModeType.PESSIMISTIC_WRITE);
         Long expected = version(ifMatch);
         if (expected == null || expected != task.version()) {
             throw new ServiceException(412, "Precondition Failed", "The task changed meanwhile: its version is "
@@ -122,21 +130,22 @@ public class TaskService {
         LocalDate today = clock.today();
         journal.statusChanged(new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.communeCode(),
                 task.criterion(), task.assignee(), task.title(), task.dueDate(), task.status().name(),
-                task.isOverdue(today), task.version()), from.name(), note, actor, now);
+                task.isOverdue(today), task.version()), from.name(), note, caller.subject(), now);
         return TaskView.of(task, today);
     }
 
     @Transactional
-    public HistoryEntry addNote(String id, String note, String actor) {
-        Task task = find(id, LockModeType.NONE);
-        journal.history(task.id(), clock.now(), actor, "NOTE", task.status().name(), task.status().name(), note);
-        List<HistoryEntry> all = history(id);
+    public HistoryEntry addNote(String id, String note, Caller caller) {
+        Task task = changeable(id, caller, LockModeType.NONE);
+        journal.history(task.id(), clock.now(), caller.subject(), "NOTE", task.status().name(), task.status().name(),
+                note);
+        List<HistoryEntry> all = history(id, caller);
         return all.get(all.size() - 1);
     }
 
     @Transactional
-    public List<HistoryEntry> history(String id) {
-        Task task = find(id, LockModeType.NONE);
+    public List<HistoryEntry> history(String id, Caller caller) {
+        Task task = readable(id, caller);
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select id, at, actor, action, from_status, to_status, note from task_history where task_id = ?"
                         + " order by id")) {
@@ -156,9 +165,9 @@ public class TaskService {
     }
 
     @Transactional
-    public Summary summary(TaskFilter filter) {
+    public Summary summary(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = filter.parse(today);
+        TaskFilter.Query q = scoped(filter.parse(today), caller.summaryScope());
         TypedQuery<Object[]> query = em.createQuery("select t.assigneeType, t.assigneeCode, max(t.assigneeName),"
                 + " t.status, count(t), sum(case when t.status in :activeStatuses and t.dueDate < :summaryDay"
                 + " then 1 else 0 end) from Task t where " + q.where()
@@ -202,16 +211,42 @@ public class TaskService {
         return m;
     }
 
+    /** A task the caller may not read answers 404 as if it did not exist: its existence is not theirs to know. */
+    private Task readable(String id, Caller caller) {
+        Task task = find(id, LockModeType.NONE);
+        if (!caller.canRead(task.provinceCode(), task.assignee())) {
+            throw notFound(id);
+        }
+        return task;
+    }
+
+    /** 404 for a task the caller may not read; 403 for one it may read but not change. */
+    private Task changeable(String id, Caller caller, LockModeType lock) {
+        Task task = find(id, lock);
+        if (!caller.canChange(task.assignee())) {
+            if (caller.canRead(task.provinceCode(), task.assignee())) {
+                throw new ServiceException(403, "Forbidden", "You may read task " + id + " but not change it;"
+                        + " only its assignee or an administrator can.", List.of());
+            }
+            throw notFound(id);
+        }
+        return task;
+    }
+
+    private static ServiceException notFound(String id) {
+        return ServiceException.notFound("No task with id " + id + ".");
+    }
+
     private Task find(String id, LockModeType lock) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.notFound("No task with id " + id + ".");
+            throw notFound(id);
         }
         Task task = em.find(Task.class, uuid, lock);
         if (task == null) {
-            throw ServiceException.notFound("No task with id " + id + ".");
+            throw notFound(id);
         }
         return task;
     }

@@ -13,6 +13,7 @@ import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.contracts.Topics;
+import vn.ntm.task.Auth;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.service.DeadlineService;
 import vn.ntm.task.service.InspectionEventHandler;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -76,7 +76,7 @@ class DeadlineTest {
             assertThat(json.readTree(r.value()).get("overdue").asBoolean()).isTrue();
         }
         String one = taskIds.iterator().next();
-        given().when().get("/tasks/" + one + "/history").then().statusCode(200)
+        Auth.asAdmin().when().get("/tasks/" + one + "/history").then().statusCode(200)
                 .body("action.findAll { it == 'OVERDUE' }.size()", equalTo(1));
     }
 
@@ -96,7 +96,7 @@ class DeadlineTest {
                 today, seed.finalizedAt(), seed.leadAgency(), seed.legalBasis(), seed.participants(),
                 seed.province(), seed.district(), List.of(soon), List.of());
         handler.handle(UUID.randomUUID(), event);
-        Set<String> dueSoon = new HashSet<>(given().queryParam("inspectionId", inspectionId)
+        Set<String> dueSoon = new HashSet<>(Auth.asAdmin().queryParam("inspectionId", inspectionId)
                 .queryParam("criterion", 17).queryParam("size", 50)
                 .when().get("/tasks").then().statusCode(200).body("total", equalTo(6))
                 .extract().jsonPath().getList("items.id"));

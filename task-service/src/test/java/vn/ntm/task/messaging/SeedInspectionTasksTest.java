@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import vn.ntm.task.Auth;
 import vn.ntm.task.Fixtures;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,13 +50,13 @@ class SeedInspectionTasksTest {
         Fixtures.publishSeed(inspectionId);
         Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
 
-        given().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
+        Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
                 .queryParam("criterion", 17).queryParam("size", 50)
                 .when().get("/tasks")
                 .then().statusCode(200)
                 .body("total", equalTo(6))
                 .body("items.dueDate.unique()", equalTo(List.of("2022-10-30")));
-        given().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "SO_NGANH")
+        Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "SO_NGANH")
                 .queryParam("assigneeCode", "20:GTVT").queryParam("communeCode", "06604")
                 .when().get("/tasks")
                 .then().statusCode(200)
@@ -66,7 +66,7 @@ class SeedInspectionTasksTest {
                 .body("items[0].status", equalTo("OPEN"))
                 .body("items[0].overdue", equalTo(true))
                 .body("items[0].version", equalTo(0));
-        given().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_HUYEN")
+        Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_HUYEN")
                 .queryParam("assigneeCode", "187").queryParam("size", 50)
                 .when().get("/tasks")
                 .then().statusCode(200)
@@ -82,7 +82,7 @@ class SeedInspectionTasksTest {
         List<String> all = new ArrayList<>();
         List<String> dueDates = new ArrayList<>();
         for (int page = 0; page < 5; page++) {
-            JsonPath p = given().queryParam("inspectionId", inspectionId).queryParam("sort", "-dueDate")
+            JsonPath p = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("sort", "-dueDate")
                     .queryParam("page", page).queryParam("size", 10)
                     .when().get("/tasks").then().statusCode(200)
                     .body("page", equalTo(page)).body("size", equalTo(10)).body("total", equalTo(47))
@@ -100,7 +100,7 @@ class SeedInspectionTasksTest {
         UUID inspectionId = UUID.randomUUID();
         Fixtures.publishSeed(inspectionId);
         Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
-        JsonPath summary = given().queryParam("inspectionId", inspectionId)
+        JsonPath summary = Auth.asAdmin().queryParam("inspectionId", inspectionId)
                 .when().get("/tasks/summary").then().statusCode(200).extract().jsonPath();
         assertThat(summary.getInt("all.total")).isEqualTo(47);
         assertThat(summary.getInt("all.byStatus.OPEN")).isEqualTo(47);
@@ -118,7 +118,7 @@ class SeedInspectionTasksTest {
         UUID inspectionId = UUID.randomUUID();
         Fixtures.publishSeed(inspectionId);
         Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
-        byte[] body = given().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
+        byte[] body = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
                 .queryParam("criterion", "17")
                 .when().get("/tasks/export.csv")
                 .then().statusCode(200)

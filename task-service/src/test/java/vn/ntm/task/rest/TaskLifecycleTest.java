@@ -4,12 +4,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import vn.ntm.task.Auth;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.service.InspectionEventHandler;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static vn.ntm.task.Auth.as;
+import static vn.ntm.task.Auth.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,29 +28,30 @@ class TaskLifecycleTest {
     private String aTask() {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
-        return given().queryParam("inspectionId", inspectionId).queryParam("assigneeCode", "20:GTVT")
+        return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeCode", "20:GTVT")
                 .queryParam("communeCode", "06604")
                 .when().get("/tasks").then().statusCode(200).body("total", equalTo(1))
                 .extract().path("items[0].id");
     }
 
     @Test
-    void movesOpenToInProgressToDoneAndRecordsWhoDidIt() {
+    void movesOpenToInProgressToDoneAndRecordsTheTokenSubjectAsActor() {
         String id = aTask();
-        given().when().get("/tasks/" + id).then().statusCode(200).header("ETag", "\"0\"")
+        asAdmin().when().get("/tasks/" + id).then().statusCode(200).header("ETag", "\"0\"")
                 .body("status", equalTo("OPEN")).body("version", equalTo(0));
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").header("X-Actor", "so-gtvt-lang-son")
+        String sector = Auth.token("so-gtvt-lang-son", "org").org("SO_NGANH:20:GTVT").bearer();
+        as(sector).contentType(ContentType.JSON).header("If-Match", "\"0\"").header("X-Actor", "someone-else")
                 .body("{\"status\":\"IN_PROGRESS\",\"note\":\"Đã cử cán bộ hướng dẫn xã Thượng Cường\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("IN_PROGRESS")).body("version", equalTo(1));
-        given().contentType(ContentType.JSON).header("If-Match", "1")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "1")
                 .body("{\"status\":\"DONE\",\"note\":\"Hoàn thành\",\"actor\":\"forged\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(200).body("status", equalTo("DONE")).body("version", equalTo(2));
 
-        given().when().get("/tasks/" + id + "/history")
+        asAdmin().when().get("/tasks/" + id + "/history")
                 .then().statusCode(200)
                 .body("", hasSize(3))
                 .body("action", contains("CREATED", "STATUS_CHANGED", "STATUS_CHANGED"))
@@ -56,75 +59,76 @@ class TaskLifecycleTest {
                 .body("[1].actor", equalTo("so-gtvt-lang-son"))
                 .body("[1].from", equalTo("OPEN")).body("[1].to", equalTo("IN_PROGRESS"))
                 .body("[1].note", equalTo("Đã cử cán bộ hướng dẫn xã Thượng Cường"))
-                .body("[2].actor", equalTo("anonymous"))
+                .body("[2].actor", equalTo("admin-ntm"))
                 .body("[2].to", equalTo("DONE"));
     }
 
     @Test
     void refusesIllegalTransitionsWith409() {
         String id = aTask();
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"DONE\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"DONE\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("OPEN to DONE"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
                 .when().patch("/tasks/" + id).then().statusCode(200);
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\":\"IN_PROGRESS\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\":\"IN_PROGRESS\"}")
                 .when().patch("/tasks/" + id).then().statusCode(409);
-        given().when().get("/tasks/" + id).then().body("status", equalTo("CANCELLED")).body("version", equalTo(1));
+        asAdmin().when().get("/tasks/" + id).then().body("status", equalTo("CANCELLED")).body("version", equalTo(1));
     }
 
     @Test
     void refusesAStaleVersionWith412AndAMissingIfMatchWith428() {
         String id = aTask();
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"IN_PROGRESS\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"IN_PROGRESS\"}")
                 .when().patch("/tasks/" + id).then().statusCode(200);
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(412).contentType("application/problem+json").body("status", equalTo(412));
-        given().contentType(ContentType.JSON).body("{\"status\":\"CANCELLED\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"status\":\"CANCELLED\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(428).contentType("application/problem+json").body("status", equalTo(428));
-        given().when().get("/tasks/" + id + "/history").then().body("", hasSize(2));
+        asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(2));
     }
 
     @Test
     void keepsProgressNotesInTheHistory() {
         String id = aTask();
-        given().contentType(ContentType.JSON).header("X-Actor", "ubnd-xa-06604")
-                .body("{\"note\":\"Đã rà soát 12/15 tuyến đường thôn\"}")
+        as(Auth.token("so-gtvt-lang-son", "org").org("SO_NGANH:20:GTVT").bearer()).contentType(ContentType.JSON)
+                .header("X-Actor", "someone-else")
+                .body("{\"note\":\"Đã rà soát 12/15 tuyến đường thôn\",\"actor\":\"forged\"}")
                 .when().post("/tasks/" + id + "/notes")
-                .then().statusCode(201).body("action", equalTo("NOTE")).body("actor", equalTo("ubnd-xa-06604"));
-        given().contentType(ContentType.JSON).body("{\"note\":\"  \"}")
+                .then().statusCode(201).body("action", equalTo("NOTE")).body("actor", equalTo("so-gtvt-lang-son"));
+        asAdmin().contentType(ContentType.JSON).body("{\"note\":\"  \"}")
                 .when().post("/tasks/" + id + "/notes")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("note"));
-        given().when().get("/tasks/" + id + "/history")
+        asAdmin().when().get("/tasks/" + id + "/history")
                 .then().body("", hasSize(2)).body("[1].note", equalTo("Đã rà soát 12/15 tuyến đường thôn"));
-        given().when().get("/tasks/" + id).then().body("version", equalTo(0));
+        asAdmin().when().get("/tasks/" + id).then().body("version", equalTo(0));
     }
 
     @Test
     void answersBadRequestsWithProblemJson() {
         String id = aTask();
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"FINISHED\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"FINISHED\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).header("If-Match", "\"0\"").body("status=DONE")
+        asAdmin().contentType(ContentType.TEXT).header("If-Match", "\"0\"").body("status=DONE")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(415).contentType("application/problem+json");
-        given().when().delete("/tasks/" + id)
+        asAdmin().when().delete("/tasks/" + id)
                 .then().statusCode(405).contentType("application/problem+json");
-        given().when().get("/tasks/" + UUID.randomUUID())
+        asAdmin().when().get("/tasks/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("page", "-1").queryParam("size", "abc").queryParam("status", "LATE")
+        asAdmin().queryParam("page", "-1").queryParam("size", "abc").queryParam("status", "LATE")
                 .queryParam("dueBefore", "31/12/2022").queryParam("sort", "priority").queryParam("overdue", "yes")
                 .when().get("/tasks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size", "status",
                         "dueBefore", "sort", "overdue"));
-        given().when().get("/tasks/" + id).then().body("version", equalTo(0));
+        asAdmin().when().get("/tasks/" + id).then().body("version", equalTo(0));
     }
 }

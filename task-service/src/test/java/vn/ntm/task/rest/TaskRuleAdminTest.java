@@ -9,7 +9,7 @@ import vn.ntm.task.service.InspectionEventHandler;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static vn.ntm.task.Auth.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,10 +22,10 @@ class TaskRuleAdminTest {
 
     @Test
     void listsTheDefaultRulesInTheOrderTheyApply() {
-        given().when().get("/task-rules").then().statusCode(200)
+        asAdmin().when().get("/task-rules").then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.hasItems("NOT_MET_COMMUNE", "NOT_MET_SECTOR", "NOT_MET_DISTRICT",
                         "MET_MAINTAIN", "TARGET_YEAR_DOSSIER", "COORDINATION", "RECOMMENDATION"));
-        given().when().get("/task-rules/NOT_MET_COMMUNE").then().statusCode(200)
+        asAdmin().when().get("/task-rules/NOT_MET_COMMUNE").then().statusCode(200)
                 .body("trigger", equalTo("NOT_MET_CRITERION")).body("assignee", equalTo("COMMUNE"))
                 .body("titleTemplate", equalTo("Hoàn thành tiêu chí số {criterion} ({criterionName}) tại xã {commune}"));
     }
@@ -33,7 +33,7 @@ class TaskRuleAdminTest {
     @Test
     void aNewRuleAppliesToTheNextInspection() {
         String code = "TEST_COORD_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().contentType(ContentType.JSON).body("{\"trigger\":\"NOT_MET_CRITERION\",\"assignee\":"
+        asAdmin().contentType(ContentType.JSON).body("{\"trigger\":\"NOT_MET_CRITERION\",\"assignee\":"
                         + "\"COORDINATION_OFFICE\",\"titleTemplate\":\"Theo dõi tiêu chí số {criterion} tại xã {commune}\","
                         + "\"enabled\":true,\"position\":99}")
                 .when().put("/task-rules/" + code)
@@ -41,12 +41,12 @@ class TaskRuleAdminTest {
         try {
             UUID inspectionId = UUID.randomUUID();
             handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
-            given().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "VP_DIEU_PHOI")
+            asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "VP_DIEU_PHOI")
                     .queryParam("criterion", 17).queryParam("communeCode", "06604")
                     .when().get("/tasks").then().statusCode(200)
                     .body("items.title", contains("Theo dõi tiêu chí số 17 tại xã Thượng Cường"));
         } finally {
-            given().contentType(ContentType.JSON).body("{\"trigger\":\"NOT_MET_CRITERION\",\"assignee\":"
+            asAdmin().contentType(ContentType.JSON).body("{\"trigger\":\"NOT_MET_CRITERION\",\"assignee\":"
                             + "\"COORDINATION_OFFICE\",\"titleTemplate\":\"Theo dõi\",\"enabled\":false}")
                     .when().put("/task-rules/" + code)
                     .then().statusCode(200).body("enabled", equalTo(false)).body("version", equalTo(1));
@@ -55,15 +55,15 @@ class TaskRuleAdminTest {
 
     @Test
     void refusesARuleThatCannotWork() {
-        given().contentType(ContentType.JSON).body("{\"trigger\":\"INSPECTION\",\"assignee\":\"SECTOR_DEPARTMENTS\","
+        asAdmin().contentType(ContentType.JSON).body("{\"trigger\":\"INSPECTION\",\"assignee\":\"SECTOR_DEPARTMENTS\","
                         + "\"titleTemplate\":\"\"}")
                 .when().put("/task-rules/BROKEN")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("assignee")).body("errors.field", hasItem("titleTemplate"));
-        given().contentType(ContentType.JSON).body("{\"trigger\":\"SOMETIMES\",\"assignee\":\"COMMUNE\","
+        asAdmin().contentType(ContentType.JSON).body("{\"trigger\":\"SOMETIMES\",\"assignee\":\"COMMUNE\","
                         + "\"titleTemplate\":\"x\"}")
                 .when().put("/task-rules/BROKEN")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().when().get("/task-rules/BROKEN").then().statusCode(404);
+        asAdmin().when().get("/task-rules/BROKEN").then().statusCode(404);
     }
 }

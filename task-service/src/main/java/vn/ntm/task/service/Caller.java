@@ -1,0 +1,101 @@
+package vn.ntm.task.service;
+
+import vn.ntm.contracts.OrganisationRef;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is calling, from the bearer token: subject, roles, province and organisations. Decides which tasks the
+ * caller may see and change (README "Access control"); a caller with several roles gets the union of their scopes.
+ */
+public record Caller(String subject, Set<String> roles, String province, List<Organisation> orgs) {
+    public static final String ADMIN = "admin";
+    public static final String INSPECTOR = "inspector";
+    public static final String ORG = "org";
+    public static final String VIEWER = "viewer";
+    public static final String OPS = "ops";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        orgs = List.copyOf(orgs);
+        province = province == null || province.isBlank() ? null : province.strip();
+    }
+
+    /** An organisation claim: {@code UBND_XA:06604}, {@code SO_NGANH:20:GTVT} (type = text before the first colon). */
+    public record Organisation(String type, String code) {
+        /** The claim's organisation, or null when it is not of the form {@code TYPE:code}. */
+        public static Organisation parse(String claim) {
+            if (claim == null) {
+                return null;
+            }
+            int colon = claim.indexOf(':');
+            if (colon <= 0 || colon == claim.length() - 1) {
+                return null;
+            }
+            return new Organisation(claim.substring(0, colon).strip(), claim.substring(colon + 1).strip());
+        }
+
+        boolean is(OrganisationRef assignee) {
+            return assignee != null && type.equals(assignee.type()) && code.equals(assignee.code());
+        }
+    }
+
+    /** Tasks visible through a query: a JPQL condition on {@code t} and its parameters. */
+    public record Scope(String where, Map<String, Object> params) {
+        static final Scope ALL = new Scope("1 = 1", Map.of());
+        static final Scope NONE = new Scope("1 = 0", Map.of());
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** May read this task (list, by id, history, export, summary). */
+    public boolean canRead(String taskProvince, OrganisationRef assignee) {
+        return has(ADMIN) || readsProvince(taskProvince) || owns(assignee);
+    }
+
+    /** May change this task (status, notes): administrators, and organisations for their own tasks. */
+    public boolean canChange(OrganisationRef assignee) {
+        return has(ADMIN) || owns(assignee);
+    }
+
+    /** The tasks listed and exported. */
+    public Scope readScope() {
+        return has(ADMIN) ? Scope.ALL : scope();
+    }
+
+    /** The tasks counted by the summary: operations staff see every task's counts. */
+    public Scope summaryScope() {
+        return has(ADMIN) || has(OPS) ? Scope.ALL : scope();
+    }
+
+    private boolean readsProvince(String taskProvince) {
+        return (has(VIEWER) || has(INSPECTOR)) && province != null && province.equals(taskProvince);
+    }
+
+    private boolean owns(OrganisationRef assignee) {
+        return has(ORG) && orgs.stream().anyMatch(o -> o.is(assignee));
+    }
+
+    private Scope scope() {
+        List<String> any = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if ((has(VIEWER) || has(INSPECTOR)) && province != null) {
+            any.add("t.provinceCode = :scopeProvince");
+            params.put("scopeProvince", province);
+        }
+        if (has(ORG)) {
+            for (int i = 0; i < orgs.size(); i++) {
+                any.add("(t.assigneeType = :scopeType" + i + " and t.assigneeCode = :scopeCode" + i + ")");
+                params.put("scopeType" + i, orgs.get(i).type());
+                params.put("scopeCode" + i, orgs.get(i).code());
+            }
+        }
+        return any.isEmpty() ? Scope.NONE : new Scope(String.join(" or ", any), params);
+    }
+}
