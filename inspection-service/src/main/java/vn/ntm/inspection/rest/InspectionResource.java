@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -63,8 +62,8 @@ public class InspectionResource {
                                          @QueryParam("district") String district,
                                          @QueryParam("commune") String commune, @QueryParam("year") String year,
                                          @QueryParam("status") String status,
-                                         @QueryParam("page") @DefaultValue("0") int page,
-                                         @QueryParam("size") @DefaultValue("20") int size) {
+                                         @QueryParam("page") String page,
+                                         @QueryParam("size") String size) {
         return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, status), page, size);
     }
 

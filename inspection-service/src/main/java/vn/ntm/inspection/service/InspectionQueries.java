@@ -37,7 +37,7 @@ public class InspectionQueries {
 
     /** Newest inspection first (inspection date, then recording time, then id: a stable order for paging). */
     @Transactional
-    public Page<InspectionListItem> list(Caller caller, Filter filter, int page, int size) {
+    public Page<InspectionListItem> list(Caller caller, Filter filter, String pageParam, String sizeParam) {
         String scope = caller.readScope();
         if (scope != null && filter.province() != null && !filter.province().equals(scope)) {
             throw ServiceException.forbidden("Only inspections of province " + scope + " may be listed by this caller.");
@@ -46,12 +46,11 @@ public class InspectionQueries {
             filter = new Filter(scope, filter.district(), filter.commune(), filter.year(), filter.status());
         }
         List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
+        int page = number(pageParam, 0, 0, Limits.MAX_PAGE, "page", errors);
+        int size = number(sizeParam, 20, 1, MAX_PAGE_SIZE, "size", errors);
+        Limits.code("province", filter.province(), errors);
+        Limits.code("district", filter.district(), errors);
+        Limits.code("commune", filter.commune(), errors);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.province() != null) {
@@ -67,14 +66,10 @@ public class InspectionQueries {
             params.put("commune", filter.commune());
         }
         if (filter.year() != null) {
-            try {
-                int year = Integer.parseInt(filter.year());
-                where.append(" and i.inspectedOn >= :from and i.inspectedOn < :to");
-                params.put("from", LocalDate.of(year, 1, 1));
-                params.put("to", LocalDate.of(year + 1, 1, 1));
-            } catch (RuntimeException e) {
-                errors.add(new FieldError("year", "must be a year such as 2022"));
-            }
+            int year = number(filter.year(), 0, Limits.FIRST_YEAR, Limits.LAST_YEAR, "year", errors);
+            where.append(" and i.inspectedOn >= :from and i.inspectedOn < :to");
+            params.put("from", LocalDate.of(year, 1, 1));
+            params.put("to", LocalDate.of(year + 1, 1, 1));
         }
         if (filter.status() != null) {
             try {
@@ -94,7 +89,7 @@ public class InspectionQueries {
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
-        List<InspectionListItem> content = items.setFirstResult(page * size).setMaxResults(size).getResultList()
+        List<InspectionListItem> content = items.setFirstResult(Math.toIntExact((long) page * size)).setMaxResults(size).getResultList()
                 .stream()
                 .map(i -> new InspectionListItem(i.id(), i.status().name(), i.title(), i.inspectedOn(), i.province(),
                         i.district(), i.communes().stream().map(c -> new CommuneRef(c.code(), c.name())).toList(),
@@ -103,8 +98,29 @@ public class InspectionQueries {
         return new Page<>(content, count.getSingleResult(), page, size);
     }
 
+    /** {@code text} as an int within [min, max], {@code absent} when not given; else an error naming {@code field}. */
+    private static int number(String text, int absent, int min, int max, String field, List<FieldError> errors) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "must be a whole number between " + min + " and " + max));
+        return Math.max(min, absent);
+    }
+
     @Transactional
     public CommuneHistory history(Caller caller, String communeCode) {
+        if (!Limits.isCode(communeCode)) {
+            throw ServiceException.badRequest("Invalid commune code.",
+                    List.of(new FieldError("code", Limits.CODE_MESSAGE)));
+        }
         return new CommuneHistory(communeCode, views.history(communeCode, caller::mayRead));
     }
 }

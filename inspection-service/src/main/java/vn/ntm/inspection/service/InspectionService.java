@@ -51,6 +51,7 @@ public class InspectionService {
     @Transactional
     public InspectionView create(Caller caller, CreateInspection request) {
         caller.requireWrite(request.province().code());
+        badRequestIfAny("The inspection cannot be recorded", checkFields(request));
         List<FieldError> errors = new ArrayList<>();
         checkOrg("leadAgency", request.leadAgency(), errors);
         List<OrgRefInput> participants = request.participants() == null ? List.of() : request.participants();
@@ -114,6 +115,7 @@ public class InspectionService {
             throw ServiceException.invalid("Findings cannot be checked: " + setProblem.get() + ".",
                     List.of(new FieldError("criteriaSet", setProblem.get())));
         }
+        badRequestIfAny("The findings were not recorded", checkFields(findings));
         List<FieldError> errors = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         List<FindingEntry> entries = new ArrayList<>();
@@ -157,6 +159,9 @@ public class InspectionService {
         Inspection inspection = lock(id);
         caller.requireWrite(inspection.provinceCode());
         inspection.ensureDraft();
+        List<FieldError> dates = new ArrayList<>();
+        Limits.date("deadline", request.deadline(), Limits.FIRST_DATE, dates);
+        badRequestIfAny("The recommendation was not recorded", dates);
         List<FieldError> errors = new ArrayList<>();
         checkOrg("assignee", request.assignee(), errors);
         if (request.communeCode() != null && inspection.commune(request.communeCode()).isEmpty()) {
@@ -214,6 +219,67 @@ public class InspectionService {
             return Optional.of("criteria set " + code + " is " + set.get().status() + ", not PUBLISHED");
         }
         return Optional.empty();
+    }
+
+    private static void badRequestIfAny(String what, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ServiceException.badRequest(what + ": " + errors.get(0).field() + " " + errors.get(0).message()
+                    + ".", errors);
+        }
+    }
+
+    /** What Bean Validation cannot express on the create body: date ranges and the stated figures. */
+    private static List<FieldError> checkFields(CreateInspection request) {
+        List<FieldError> errors = new ArrayList<>();
+        Limits.date("inspectedOn", request.inspectedOn(), Limits.FIRST_DATE, errors);
+        List<Requests.LegalBasisInput> legalBasis = request.legalBasis() == null ? List.of() : request.legalBasis();
+        for (int i = 0; i < legalBasis.size(); i++) {
+            Limits.date("legalBasis[" + i + "].issuedOn", legalBasis.get(i).issuedOn(), Limits.FIRST_LEGAL_DATE,
+                    errors);
+        }
+        if (request.statedFigures() != null) {
+            request.statedFigures().forEach((name, value) -> {
+                if (name.isBlank() || name.length() > Limits.FIGURE_NAME) {
+                    errors.add(new FieldError("statedFigures", "figure names must be 1 to " + Limits.FIGURE_NAME
+                            + " characters"));
+                } else {
+                    Limits.figure("statedFigures." + name, value, errors);
+                }
+            });
+        }
+        return errors;
+    }
+
+    /** Sizes, formats and dates of the findings body (400); catalog consistency is checked afterwards (422). */
+    private static List<FieldError> checkFields(List<FindingInput> findings) {
+        List<FieldError> errors = new ArrayList<>();
+        if (findings.size() > Limits.FINDINGS) {
+            errors.add(new FieldError("findings", "at most " + Limits.FINDINGS + " findings"));
+            return errors;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            FindingInput f = findings.get(i);
+            if (f == null) {
+                continue;
+            }
+            String at = "findings[" + i + "]";
+            Limits.length(at + ".note", f.note(), Limits.TEXT, errors);
+            Limits.length(at + ".remedy", f.remedy(), Limits.TEXT, errors);
+            Limits.date(at + ".deadline", f.deadline(), Limits.FIRST_DATE, errors);
+            List<OrgRefInput> responsible = f.responsible() == null ? List.of() : f.responsible();
+            if (responsible.size() > Limits.RESPONSIBLE) {
+                errors.add(new FieldError(at + ".responsible", "at most " + Limits.RESPONSIBLE + " organisations"));
+                continue;
+            }
+            for (int r = 0; r < responsible.size(); r++) {
+                OrgRefInput org = responsible.get(r);
+                if (org != null) {
+                    Limits.code(at + ".responsible[" + r + "].code", org.code(), errors);
+                    Limits.length(at + ".responsible[" + r + "].name", org.name(), Limits.NAME, errors);
+                }
+            }
+        }
+        return errors;
     }
 
     /** A typed organisation needs its code; one without a type is free text (such as the provincial Youth Union). */

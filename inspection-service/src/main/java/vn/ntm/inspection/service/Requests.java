@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.ntm.contracts.AdminUnit;
 import vn.ntm.contracts.OrganisationRef;
@@ -19,32 +20,36 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Request bodies of the inspection API. */
+/** Request bodies of the inspection API; limits in {@link Limits} (README "Input limits"). */
 public final class Requests {
 
     /** An organisation: {@code type} and {@code code} may be absent for one that has no code (free text). */
-    public record OrgRefInput(OrganisationType type, @Size(max = 50) String code,
-                              @NotBlank @Size(max = 500) String name) {
+    public record OrgRefInput(OrganisationType type,
+                              @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
+                              @NotBlank @Size(max = Limits.NAME) String name) {
         public OrganisationRef toRef() {
             return new OrganisationRef(type == null ? null : type.name(), code, name);
         }
     }
 
     public record LegalBasisInput(@NotBlank @Size(max = 100) String number, @NotNull LocalDate issuedOn,
-                                  @Size(max = 500) String issuer, @Size(max = 2000) String title) {
+                                  @Size(max = Limits.NAME) String issuer, @Size(max = 2000) String title) {
         public LegalBasis toValue() {
             return new LegalBasis(number, issuedOn, issuer, title);
         }
     }
 
-    public record AdminUnitInput(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 200) String name) {
+    public record AdminUnitInput(@NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
+                                 @NotBlank @Size(max = Limits.NAME) String name) {
         public AdminUnit toUnit() {
             return new AdminUnit(code, name);
         }
     }
 
-    public record CommuneInput(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 200) String name,
-                               @NotBlank @Size(max = 100) String criteriaSet, @NotNull TargetTier targetTier,
+    public record CommuneInput(@NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
+                               @NotBlank @Size(max = Limits.NAME) String name,
+                               @NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE)
+                               String criteriaSet, @NotNull TargetTier targetTier,
                                @NotNull @Min(2000) @Max(2100) Integer targetYear,
                                @Min(0) @Max(100) Integer statedMet) {
     }
@@ -53,22 +58,26 @@ public final class Requests {
             @NotBlank @Size(max = 1000) String title,
             @NotNull LocalDate inspectedOn,
             @NotNull @Valid OrgRefInput leadAgency,
-            List<@NotNull @Valid LegalBasisInput> legalBasis,
-            List<@NotNull @Valid OrgRefInput> participants,
+            @Size(max = 100) List<@NotNull @Valid LegalBasisInput> legalBasis,
+            @Size(max = 100) List<@NotNull @Valid OrgRefInput> participants,
             @NotNull @Valid AdminUnitInput province,
             @NotNull @Valid AdminUnitInput district,
-            @NotEmpty List<@NotNull @Valid CommuneInput> communes,
-            @Size(max = 20000) String assessment,
-            Map<String, BigDecimal> statedFigures) {
+            @NotEmpty @Size(max = 500) List<@NotNull @Valid CommuneInput> communes,
+            @Size(max = Limits.LONG_TEXT) String assessment,
+            @Size(max = 100) Map<String, BigDecimal> statedFigures) {
     }
 
-    /** One finding; checked in the service so each error names its item ({@code findings[3].criterion}). */
+    /**
+     * One finding; checked in the service so each error names its item ({@code findings[3].criterion}):
+     * note and remedy up to {@link Limits#TEXT}, responsible organisations as {@link OrgRefInput}.
+     */
     public record FindingInput(Integer criterion, FindingResult result, String note, String remedy,
                                LocalDate deadline, List<OrgRefInput> responsible) {
     }
 
-    public record RecommendationInput(@NotNull @Valid OrgRefInput assignee, @Size(max = 20) String communeCode,
-                                      @NotBlank @Size(max = 20000) String content, LocalDate deadline) {
+    public record RecommendationInput(@NotNull @Valid OrgRefInput assignee,
+                                      @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String communeCode,
+                                      @NotBlank @Size(max = Limits.LONG_TEXT) String content, LocalDate deadline) {
     }
 
     private Requests() {

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes an event in the caller's transaction; {@link OutboxRelay} sends it to Kafka after the commit. */
@@ -32,23 +33,49 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /** One event to write. */
+    public record Message(String topic, String key, String type, Object data) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String key, String type, Object data) {
-        UUID eventId = UUID.randomUUID();
+        return addAll(List.of(new Message(topic, key, type, data))).get(0);
+    }
+
+    /** Writes the events in the given order, in one statement; returns their event ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> addAll(List<Message> messages) {
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        String[][] columns = new String[4][n];
+        try {
+            for (int i = 0; i < n; i++) {
+                Message m = messages.get(i);
+                ids[i] = UUID.randomUUID();
+                columns[0][i] = m.topic();
+                columns[1][i] = m.key();
+                columns[2][i] = m.type();
+                columns[3][i] = json.writeValueAsString(m.data());
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize an event for the outbox", e);
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("insert into outbox_event"
-                     + " (event_id, topic, event_key, event_type, payload, occurred_at) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, eventId);
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setString(4, type);
-            insert.setString(5, json.writeValueAsString(data));
-            insert.setTimestamp(6, Timestamp.from(Instant.now()));
+                     + " (event_id, topic, event_key, event_type, payload, occurred_at)"
+                     + " select t.event_id, t.topic, t.event_key, t.event_type, t.payload, ?"
+                     + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality"
+                     + " as t(event_id, topic, event_key, event_type, payload, n) order by t.n")) {
+            insert.setTimestamp(1, Timestamp.from(Instant.now()));
+            insert.setArray(2, c.createArrayOf("uuid", ids));
+            for (int column = 0; column < 4; column++) {
+                insert.setArray(column + 3, c.createArrayOf("text", columns[column]));
+            }
             insert.executeUpdate();
             wakeRelayAfterCommit();
-            return eventId;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("could not write " + type + " to the outbox", e);
+            return List.of(ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write " + n + " event(s) to the outbox", e);
         }
     }
 

@@ -11,14 +11,16 @@ import vn.ntm.task.domain.TaskRules;
 import vn.ntm.task.domain.TaskStatus;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -56,50 +58,83 @@ public class InspectionEventHandler {
             String province = event.province() == null ? null : event.province().code();
             Instant now = clock.now();
             LocalDate today = clock.today();
-            int created = 0;
-            try (PreparedStatement insert = c.prepareStatement("insert into task (id, inspection_id, rule_code,"
-                    + " source_ref, commune_code, commune_name, criterion, criterion_name, assignee_type,"
-                    + " assignee_code, assignee_name, title, description, due_date, status, version, created_at,"
-                    + " updated_at, province_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
-                    + " on conflict on constraint task_natural_key do nothing")) {
-                for (PlannedTask task : planned) {
-                    UUID id = UUID.randomUUID();
-                    insert.setObject(1, id);
-                    insert.setObject(2, inspectionId);
-                    insert.setString(3, task.ruleCode());
-                    insert.setString(4, task.sourceRef());
-                    insert.setString(5, task.communeCode());
-                    insert.setString(6, task.communeName());
-                    if (task.criterion() == null) {
-                        insert.setNull(7, Types.INTEGER);
-                    } else {
-                        insert.setInt(7, task.criterion());
-                    }
-                    insert.setString(8, task.criterionName());
-                    insert.setString(9, task.assignee().type());
-                    insert.setString(10, task.assignee().code());
-                    insert.setString(11, task.assignee().name());
-                    insert.setString(12, task.title());
-                    insert.setString(13, task.description());
-                    insert.setDate(14, Date.valueOf(task.dueDate()));
-                    insert.setString(15, TaskStatus.OPEN.name());
-                    insert.setTimestamp(16, Timestamp.from(now));
-                    insert.setTimestamp(17, Timestamp.from(now));
-                    insert.setString(18, province);
-                    if (insert.executeUpdate() == 1) {
-                        created++;
-                        journal.created(new TaskJournal.Snapshot(id, inspectionId, task.communeCode(),
-                                task.criterion(), task.assignee(), task.title(), task.dueDate(),
-                                TaskStatus.OPEN.name(), task.dueDate().isBefore(today), 0), now);
-                    }
-                }
-            }
+            List<TaskJournal.Snapshot> created = insertAll(c, inspectionId, province, planned, now, today);
+            journal.createdAll(created, now);
             Log.infof("inspection %s: %d task(s) planned, %d created (event %s)", inspectionId, planned.size(),
-                    created, eventId);
-            return new Outcome(false, created);
+                    created.size(), eventId);
+            return new Outcome(false, created.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the tasks of inspection " + inspectionId, e);
         }
+    }
+
+    /**
+     * Inserts every planned task in one statement (arrays unnested server-side) and returns the ones actually
+     * created: a task whose natural key exists already is skipped by the unique constraint.
+     */
+    private static List<TaskJournal.Snapshot> insertAll(Connection c, UUID inspectionId, String province,
+                                                        List<PlannedTask> planned, Instant now, LocalDate today)
+            throws SQLException {
+        int n = planned.size();
+        UUID[] ids = new UUID[n];
+        String[][] text = new String[11][n];
+        Integer[] criteria = new Integer[n];
+        Map<UUID, PlannedTask> byId = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            PlannedTask task = planned.get(i);
+            ids[i] = UUID.randomUUID();
+            byId.put(ids[i], task);
+            text[0][i] = task.ruleCode();
+            text[1][i] = task.sourceRef();
+            text[2][i] = task.communeCode();
+            text[3][i] = task.communeName();
+            criteria[i] = task.criterion();
+            text[4][i] = task.criterionName();
+            text[5][i] = task.assignee().type();
+            text[6][i] = task.assignee().code();
+            text[7][i] = task.assignee().name();
+            text[8][i] = task.title();
+            text[9][i] = task.description();
+            text[10][i] = task.dueDate().toString();
+        }
+        List<TaskJournal.Snapshot> created = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement("insert into task (id, inspection_id, rule_code,"
+                + " source_ref, commune_code, commune_name, criterion, criterion_name, assignee_type, assignee_code,"
+                + " assignee_name, title, description, due_date, status, version, created_at, updated_at,"
+                + " province_code)"
+                + " select t.id, ?, t.rule_code, t.source_ref, t.commune_code, t.commune_name, t.criterion,"
+                + " t.criterion_name, t.assignee_type, t.assignee_code, t.assignee_name, t.title, t.description,"
+                + " t.due_date::date, ?, 0, ?, ?, ?"
+                + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " as t(id, rule_code, source_ref, commune_code, commune_name, criterion, criterion_name,"
+                + " assignee_type, assignee_code, assignee_name, title, description, due_date)"
+                + " on conflict on constraint task_natural_key do nothing returning id")) {
+            insert.setObject(1, inspectionId);
+            insert.setString(2, TaskStatus.OPEN.name());
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.setString(5, province);
+            insert.setArray(6, c.createArrayOf("uuid", ids));
+            insert.setArray(7, c.createArrayOf("text", text[0]));
+            insert.setArray(8, c.createArrayOf("text", text[1]));
+            insert.setArray(9, c.createArrayOf("text", text[2]));
+            insert.setArray(10, c.createArrayOf("text", text[3]));
+            insert.setArray(11, c.createArrayOf("int4", criteria));
+            for (int column = 4; column <= 10; column++) {
+                insert.setArray(column + 8, c.createArrayOf("text", text[column]));
+            }
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    PlannedTask task = byId.get(id);
+                    created.add(new TaskJournal.Snapshot(id, inspectionId, task.communeCode(), task.criterion(),
+                            task.assignee(), task.title(), task.dueDate(), TaskStatus.OPEN.name(),
+                            task.dueDate().isBefore(today), 0));
+                }
+            }
+        }
+        return created;
     }
 
     private static boolean markProcessed(Connection c, UUID eventId, UUID inspectionId) throws SQLException {

@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes a task's history entry and its event in the caller's transaction. */
@@ -58,10 +60,38 @@ public class TaskJournal {
         }
     }
 
+    /** History entries and {@code ntm.task.created} events of new tasks, each written in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void created(Snapshot task, Instant at) {
-        history(task.id(), at, SYSTEM, "CREATED", null, task.status(), task.title());
-        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_CREATED, task.event(null));
+    public void createdAll(List<Snapshot> tasks, Instant at) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        UUID[] ids = new UUID[tasks.size()];
+        String[] statuses = new String[tasks.size()];
+        String[] titles = new String[tasks.size()];
+        List<Outbox.Message> events = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            Snapshot task = tasks.get(i);
+            ids[i] = task.id();
+            statuses[i] = task.status();
+            titles[i] = task.title();
+            events.add(new Outbox.Message(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_CREATED,
+                    task.event(null)));
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into task_history (task_id, at, actor, action, from_status, to_status, note)"
+                        + " select t.id, ?, ?, 'CREATED', null, t.status, t.note"
+                        + " from unnest(?::uuid[], ?::text[], ?::text[]) as t(id, status, note)")) {
+            insert.setTimestamp(1, Timestamp.from(at));
+            insert.setString(2, SYSTEM);
+            insert.setArray(3, c.createArrayOf("uuid", ids));
+            insert.setArray(4, c.createArrayOf("text", statuses));
+            insert.setArray(5, c.createArrayOf("text", titles));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the history of " + tasks.size() + " new tasks", e);
+        }
+        outbox.addAll(events);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
