@@ -184,6 +184,8 @@ public final class Launcher {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(s.name() + ".log").toFile()));
+        // the launcher's own environment (System.getenv() for ./run.sh) reaches the services, then its settings
+        pb.environment().putAll(env);
         pb.environment().putAll(serviceEnv);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("NTM_DB_NAME", s.database());

@@ -16,6 +16,16 @@ import java.time.Duration;
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String authorization;
+
+    Api() {
+        this(null);
+    }
+
+    /** A client that sends {@code authorization} (e.g. {@code Bearer <jwt>}) as the Authorization header. */
+    Api(String authorization) {
+        this.authorization = authorization;
+    }
 
     HttpResponse<String> get(String url) {
         return call(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -49,6 +59,9 @@ final class Api {
     }
 
     private HttpResponse<String> call(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             return http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.ntm.contracts.Topics;
+import vn.ntm.localinfra.JwtKeys;
 import vn.ntm.localinfra.Launcher;
 import vn.ntm.localinfra.Ports;
 
@@ -44,7 +45,7 @@ class FaultInjectionIT {
     private static final int STREAM = Integer.getInteger("faults.inspections", 9);
     private static final Map<String, Integer> PORTS = new HashMap<>();
     private static final List<String> FINALIZED = new CopyOnWriteArrayList<>();
-    private static final Api API = new Api();
+    private static Api API;
     private static Launcher launcher;
     private static long tasksPerInspection;
 
@@ -58,9 +59,11 @@ class FaultInjectionIT {
             PORTS.put(v, Ports.freePort());
             env.put(v, PORTS.get(v).toString());
         }
-        env.put("NTM_DATA_DIR", Files.createTempDirectory("ntm-faults").toString());
+        Path data = Files.createTempDirectory("ntm-faults");
+        env.put("NTM_DATA_DIR", data.toString());
         launcher = new Launcher(env, ROOT, true);
         launcher.startAll();
+        API = new Api(JwtKeys.in(data.resolve("keys")).tokens().token("fault-it", "admin").bearer());
         // the reference: how many tasks one seed inspection yields with nothing going wrong
         String id = SeedInspection.enter(API, inspections());
         assertThat(SeedInspection.finalize(API, inspections(), id).statusCode()).isEqualTo(200);

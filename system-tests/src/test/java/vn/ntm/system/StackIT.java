@@ -16,7 +16,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
+import vn.ntm.localinfra.JwtKeys;
 import vn.ntm.localinfra.Ports;
+import vn.ntm.localinfra.Tokens;
 
 import java.io.IOException;
 import java.net.URI;
@@ -100,8 +102,18 @@ class StackIT {
         return "http://127.0.0.1:" + PORTS.get(portVariable);
     }
 
+    /** Tokens from the key pair ./run.sh made under its data directory, as ./token.sh mints them. */
+    private static Tokens tokens() {
+        return JwtKeys.in(data.resolve("data").resolve("keys")).tokens();
+    }
+
+    private static String admin() {
+        return tokens().token("stack-it", "admin").bearer();
+    }
+
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", admin())
+                        .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -157,7 +169,7 @@ class StackIT {
     @Test
     @Order(4)
     void seedInspectionFinalizedThroughTheApiReachesEveryOrganisationsWorkList() throws Exception {
-        Api api = new Api();
+        Api api = new Api(tokens().token("thanh-tra-ldtbxh", "inspector").province("20").bearer());
         String id = SeedInspection.enter(api, base("NTM_INSPECTION_PORT"));
         long t0 = System.nanoTime();
         HttpResponse<String> finalized = SeedInspection.finalize(api, base("NTM_INSPECTION_PORT"), id);
@@ -165,16 +177,22 @@ class StackIT {
         assertThat(JSON.readTree(finalized.body()).get("status").asText()).isEqualTo("FINALIZED");
 
         String tasks = base("NTM_TASK_PORT") + "/tasks?inspectionId=" + id;
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> api.total(tasks) > 0);
+        Api viewer = new Api(tokens().token("vp-dieu-phoi", "viewer").province("20").bearer());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> viewer.total(tasks) > 0);
         System.out.printf("StackIT: finalize to first task visible in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
-        assertThat(api.total(tasks + "&assigneeType=SO_NGANH&assigneeCode=20:GTVT&communeCode=06604&criterion=2"))
-                .isEqualTo(1);
-        JsonNode commune17 = api.json(api.get(tasks + "&assigneeType=UBND_XA&assigneeCode=06604&criterion=17"));
+        // each organisation sees its own work list with its own token, and only that
+        Api transport = new Api(tokens().token("so-gtvt", "org").org("SO_NGANH:20:GTVT").bearer());
+        assertThat(transport.total(tasks + "&communeCode=06604&criterion=2")).isEqualTo(1);
+        assertThat(transport.total(tasks + "&assigneeType=UBND_XA")).isZero();
+        Api commune = new Api(tokens().token("ubnd-thuong-cuong", "org").org("UBND_XA:06604").bearer());
+        JsonNode commune17 = commune.json(commune.get(tasks + "&criterion=17"));
         assertThat(commune17.get("items").get(0).get("dueDate").asText()).isEqualTo("2022-10-30");
-        assertThat(api.total(tasks + "&assigneeType=UBND_HUYEN&assigneeCode=187")).isPositive();
+        Api district = new Api(tokens().token("ubnd-chi-lang", "org").org("UBND_HUYEN:187").bearer());
+        assertThat(district.json(district.get(tasks)).get("items").findValuesAsText("title"))
+                .anyMatch(title -> title.startsWith("Hoàn thiện hồ sơ"));
         persistedInspection = id;
-        persistedTasks = api.total(tasks);
+        persistedTasks = viewer.total(tasks);
     }
 
     @Test
@@ -200,7 +218,7 @@ class StackIT {
     void dataSurvivesARestart() throws Exception {
         assertThat(persistedInspection).as("the seed flow ran first").isNotNull();
         run = start("run-again.out");
-        Api api = new Api();
+        Api api = new Api(admin());
         HttpResponse<String> inspection = api.get(base("NTM_INSPECTION_PORT") + "/inspections/" + persistedInspection);
         assertThat(inspection.statusCode()).isEqualTo(200);
         assertThat(api.json(inspection).get("status").asText()).isEqualTo("FINALIZED");
