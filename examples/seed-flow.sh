@@ -31,7 +31,7 @@ show() { # org claim, label
   token="Authorization: Bearer $("$ROOT/token.sh" --role=org --org="$1")"
   echo
   echo "== $2 ($1)"
-  curl -sf -H "$token" -H "Accept: text/csv" "$TASKS/tasks/export.csv?inspectionId=$ID" | cut -c1-160
+  curl -sf -H "$token" -H "Accept: text/csv" "$TASKS/tasks/export.csv?inspectionId=$ID"
 }
 show UBND_XA:06604 "UBND xã Thượng Cường"
 show UBND_HUYEN:187 "UBND huyện Chi Lăng"

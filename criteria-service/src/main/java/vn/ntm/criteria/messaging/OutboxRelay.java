@@ -94,6 +94,7 @@ public class OutboxRelay {
                     relay();
                 }
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
         }
@@ -223,8 +224,9 @@ public class OutboxRelay {
     /** Stops before the datasource closes, so a shutdown never interrupts a batch half-way. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
+        wakeUp.release();
         if (worker != null) {
-            worker.interrupt();
+            // no interrupt: it would close the connection of a batch in flight; the loop ends after it
             worker.join(10_000);
         }
         synchronized (this) {
