@@ -81,7 +81,7 @@ class CriteriaSetLifecycleTest {
                  "criteria": [
                    {"number": 1, "code": "1", "name": "Quy hoạch", "group": "I", "sectors": ["XD"]},
                    {"number": 3, "code": "1", "name": "Giao thông", "group": "I", "sectors": []},
-                   {"number": 4, "code": "4", "name": "Điện", "group": "I", "sectors": ["ĐIỆN"],
+                   {"number": 4, "code": "4", "name": "Điện", "group": "I", "sectors": ["DIEN"],
                     "indicators": [{"code": "4.1", "name": "Điện an toàn",
                                     "thresholds": [{"region": 8, "kind": "PASS_FAIL"},
                                                    {"region": 1, "kind": "MAYBE"}]}]}

@@ -1,6 +1,7 @@
 package vn.ntm.criteria.domain;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,17 +18,26 @@ import java.util.List;
  * Bean Validation here only guards the shape; the whole-set rules run at publish ({@link PublishRules}).
  */
 public record CriteriaSetDocument(
-        @NotBlank @Pattern(regexp = "[A-Z0-9_]{2,64}", message = "must be 2-64 of A-Z, 0-9 and _") String code,
+        @NotBlank @Pattern(regexp = SET_CODE, message = "must be 2-64 of A-Z, 0-9 and _") String code,
         @NotBlank @Size(max = 500) String name,
         @NotNull Level level,
         @NotNull Tier tier,
         @NotNull @Min(1990) @Max(2100) Integer periodFrom,
         @NotNull @Min(1990) @Max(2100) Integer periodTo,
         @Size(max = 1000) String legalBasis,
-        String provinceCode,
-        String baseSet,
-        List<@NotNull @Valid Group> groups,
-        List<@NotNull @Valid Criterion> criteria) {
+        @Pattern(regexp = ADMIN_CODE, message = ADMIN_CODE_MESSAGE) String provinceCode,
+        @Pattern(regexp = SET_CODE, message = "must be 2-64 of A-Z, 0-9 and _") String baseSet,
+        @Size(max = 50) List<@NotNull @Valid Group> groups,
+        @Size(max = 200) List<@NotNull @Valid Criterion> criteria) {
+
+    /** Set codes (also {@code baseSet}). */
+    public static final String SET_CODE = "[A-Z0-9_]{2,64}";
+    /** Administrative and organisation codes (a province, or e.g. {@code 20:GTVT}). */
+    public static final String ADMIN_CODE = "[A-Za-z0-9][A-Za-z0-9:._-]{0,39}";
+    static final String ADMIN_CODE_MESSAGE = "must be 1-40 of A-Z, a-z, 0-9, ':', '.', '_', '-', starting with a letter or digit";
+    /** Group, criterion, indicator and sector codes ({@code II}, {@code 17}, {@code 17.8}, {@code GTVT}). */
+    public static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
+    static final String CODE_MESSAGE = "must be 1-40 of A-Z, a-z, 0-9, '.', '_', '-', starting with a letter or digit";
 
     public CriteriaSetDocument {
         groups = groups == null ? List.of() : groups;
@@ -39,17 +49,19 @@ public record CriteriaSetDocument(
                 baseSet, groups, criteria);
     }
 
-    public record Group(@NotBlank String code, @NotBlank String name, Integer order) {
+    public record Group(@NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+                        @NotBlank @Size(max = 500) String name,
+                        Integer order) {
     }
 
     public record Criterion(
             @NotNull Integer number,
-            @NotBlank String code,
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 500) String name,
             @Size(max = 500) String englishName,
-            String group,
-            List<@NotNull String> sectors,
-            List<@NotNull @Valid Indicator> indicators) {
+            @Pattern(regexp = CODE, message = CODE_MESSAGE) String group,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String> sectors,
+            @Size(max = 200) List<@NotNull @Valid Indicator> indicators) {
 
         public Criterion {
             sectors = sectors == null ? List.of() : sectors;
@@ -58,10 +70,10 @@ public record CriteriaSetDocument(
     }
 
     public record Indicator(
-            @NotBlank String code,
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 1000) String name,
-            List<@NotNull String> sectors,
-            List<@NotNull @Valid Threshold> thresholds) {
+            @Size(max = 20) List<@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String> sectors,
+            @Size(max = 100) List<@NotNull @Valid Threshold> thresholds) {
 
         public Indicator {
             sectors = sectors == null ? List.of() : sectors;
@@ -69,7 +81,13 @@ public record CriteriaSetDocument(
         }
     }
 
-    /** {@code region} null = all regions; {@code year} null = every year, otherwise from that year on. */
-    public record Threshold(Integer region, Integer year, @NotBlank String kind, BigDecimal value, String unit) {
+    /**
+     * {@code region} null = all regions; {@code year} null = every year, otherwise from that year on. Whether the
+     * kind is known is a publish rule; its shape is checked at once.
+     */
+    public record Threshold(Integer region, Integer year,
+                            @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{0,39}", message = "must be 1-40 of A-Z and _") String kind,
+                            @Digits(integer = 15, fraction = 10) BigDecimal value,
+                            @Size(max = 100) String unit) {
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
  * met; it is not met when any is not met; otherwise (including a criterion without indicators) unknown.
  */
 public final class Evaluator {
+    private static final int MAX_CODE = 40;
 
     public enum Result { MET, NOT_MET, UNKNOWN }
 
@@ -58,7 +59,10 @@ public final class Evaluator {
                 Optional<CriteriaSetDocument.Threshold> threshold = applicable(indicator.thresholds(), region,
                         input.year());
                 Result result = Result.UNKNOWN;
-                if (value != null && threshold.isPresent()) {
+                if (value != null && !wellFormed(value)) {
+                    violations.add(new Violation("values." + indicator.code(),
+                            "must be true, false or a finite number"));
+                } else if (value != null && threshold.isPresent()) {
                     result = judge(value, threshold.get(), "values." + indicator.code(), violations);
                 }
                 indicators.add(new IndicatorResult(indicator.code(), indicator.name(), result, value,
@@ -69,10 +73,22 @@ public final class Evaluator {
                     indicators));
         }
         values.keySet().stream().filter(code -> !known.contains(code)).sorted()
-                .forEach(code -> violations.add(new Violation("values." + code, "no indicator " + code + " in set "
-                        + set.code())));
+                .forEach(code -> violations.add(code.length() > MAX_CODE
+                        ? new Violation("values", "indicator codes have at most " + MAX_CODE + " characters")
+                        : new Violation("values." + code, "no indicator " + code + " in set " + set.code())));
         return new Evaluation(region, input.year(), criteria, count(criteria, Result.MET),
                 count(criteria, Result.NOT_MET), count(criteria, Result.UNKNOWN), criteria.size(), violations);
+    }
+
+    /** Whatever the threshold, a value is a boolean or a number (never text, an object or an array). */
+    private static boolean wellFormed(Object value) {
+        if (value instanceof Double d) {
+            return Double.isFinite(d);
+        }
+        if (value instanceof Float f) {
+            return Float.isFinite(f);
+        }
+        return value instanceof Boolean || value instanceof Number;
     }
 
     static Optional<CriteriaSetDocument.Threshold> applicable(List<CriteriaSetDocument.Threshold> thresholds,

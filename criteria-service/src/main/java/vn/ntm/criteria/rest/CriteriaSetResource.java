@@ -98,6 +98,7 @@ public class CriteriaSetResource {
     @Path("/{code}/publish")
     @Operation(summary = "Validate the whole set and publish it (emits ntm.criteria-set.published)")
     @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD) // no body: a POST without one needs no Content-Type
     public CriteriaSetView publish(@PathParam("code") String code) {
         return sets.publish(code);
     }
@@ -106,6 +107,7 @@ public class CriteriaSetResource {
     @Path("/{code}/retire")
     @Operation(summary = "Retire a published set")
     @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD) // no body: a POST without one needs no Content-Type
     public CriteriaSetView retire(@PathParam("code") String code) {
         return sets.retire(code);
     }

@@ -71,6 +71,12 @@ public class ProblemMapper {
     }
 
     /** Without this, quarkus-rest-jackson's built-in mapper answers unknown enum values and wrong types as plain JSON. */
+    /** Malformed UTF-8 in a request body (StrictJson's decoder) is the client's error. */
+    @ServerExceptionMapper
+    public Response encoding(java.nio.charset.CharacterCodingException e, UriInfo uri) {
+        return problem(400, "Bad Request", "The request body is not valid UTF-8.", uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
         return json(e, uri);
@@ -140,9 +146,12 @@ public class ProblemMapper {
         return known != null ? known.getReasonPhrase() : "HTTP " + status;
     }
 
-    /** {@code create.arg0.communes[0].code} becomes {@code communes[0].code}. */
+    /**
+     * {@code create.arg0.communes[0].code} becomes {@code communes[0].code}; a container element's
+     * {@code criteria[0].sectors[1].<list element>} becomes {@code criteria[0].sectors[1]}.
+     */
     private static String field(String propertyPath) {
-        String[] parts = propertyPath.split("\\.", 3);
+        String[] parts = propertyPath.replaceAll("\\.?<[^>]*>", "").split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }
 

@@ -1,6 +1,7 @@
 package vn.ntm.criteria.rest;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,8 @@ public class SearchResource {
     @GET
     @Operation(summary = "Search criterion and indicator names of published sets, ignoring diacritics and case")
     @PermitAll
-    public List<SearchHit> search(@QueryParam("q") String q, @QueryParam("set") String set) {
+    public List<SearchHit> search(@QueryParam("q") @Size(max = 200) String q,
+                                  @QueryParam("set") @Size(max = 64) String set) {
         return sets.search(q, set);
     }
 }

@@ -99,4 +99,21 @@ class EvaluatorTest {
 
         assertThat(e.violations()).extracting(Violation::field).containsExactly("values.1.1", "values.9.9");
     }
+
+    @Test
+    void refusesTextObjectsAndNonFiniteNumbersEvenWithoutAnApplicableThreshold() {
+        // 2.1 has no threshold before 2022, so only the shape of the value can be judged in 2021
+        Evaluator.Evaluation e = evaluate(2, false, false, 2021, Map.of("2.1", "not-a-boolean", "1.2", Map.of(),
+                "3.2", Double.POSITIVE_INFINITY, "3.1", 0));
+
+        assertThat(e.violations()).extracting(Violation::field)
+                .containsExactlyInAnyOrder("values.2.1", "values.1.2", "values.3.2");
+    }
+
+    @Test
+    void namesOverlongUnknownCodesWithoutEchoingThem() {
+        Evaluator.Evaluation e = evaluate(2, false, false, 2022, Map.of("9".repeat(41), 1));
+
+        assertThat(e.violations()).extracting(Violation::field).containsExactly("values");
+    }
 }
