@@ -67,6 +67,12 @@ public class ProblemMapper {
         return problem(400, "Bad Request", detail, uri, errors);
     }
 
+    /** Malformed UTF-8 in a request body (StrictJson's decoder) is the client's error. */
+    @ServerExceptionMapper
+    public Response encoding(java.nio.charset.CharacterCodingException e, UriInfo uri) {
+        return problem(400, "Bad Request", "The request body is not valid UTF-8.", uri, List.of());
+    }
+
     /** More specific than Quarkus' built-in mapper for this type, which answers plain JSON. */
     @ServerExceptionMapper
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {

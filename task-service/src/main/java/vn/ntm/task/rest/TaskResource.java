@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.service.Caller;
+import vn.ntm.task.service.Limits;
 import vn.ntm.task.service.TaskFilter;
 import vn.ntm.task.service.TaskService;
 import vn.ntm.task.service.TaskService.HistoryEntry;
@@ -63,10 +65,13 @@ public class TaskResource {
         }
     }
 
-    public record StatusChange(@NotNull TaskStatus status, @Size(max = 4000) String note) {
+    public record StatusChange(@NotNull TaskStatus status,
+                               @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
+                                       message = Limits.TEXT_CHARS_MESSAGE) String note) {
     }
 
-    public record NoteRequest(@NotBlank @Size(max = 4000) String note) {
+    public record NoteRequest(@NotBlank @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
+            message = Limits.TEXT_CHARS_MESSAGE) String note) {
     }
 
     @GET

@@ -15,12 +15,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The rule table: read by the consumer, listed and changed by administrators. */
 @ApplicationScoped
 public class RuleService {
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,49}");
     private static final String COLUMNS = "code, trigger, assignee, title_template, enabled, position, description,"
             + " version, updated_at";
 
@@ -64,8 +62,8 @@ public class RuleService {
     @Transactional
     public RuleView put(String code, RuleChange change) {
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || !CODE.matcher(code).matches()) {
-            errors.add(new FieldError("code", "must be upper-case letters, digits and _ (at most 50)"));
+        if (!Limits.isRuleCode(code)) {
+            errors.add(new FieldError("code", Limits.RULE_CODE_MESSAGE));
         }
         if (change == null) {
             throw ServiceException.badRequest("A rule body is required.", List.of(new FieldError("body", "missing")));
@@ -78,9 +76,10 @@ public class RuleService {
         }
         if (change.titleTemplate() == null || change.titleTemplate().isBlank()) {
             errors.add(new FieldError("titleTemplate", "is required"));
-        } else if (change.titleTemplate().length() > 500) {
-            errors.add(new FieldError("titleTemplate", "must be at most 500 characters"));
+        } else {
+            Limits.text("titleTemplate", change.titleTemplate(), Limits.TITLE, errors);
         }
+        Limits.text("description", change.description(), Limits.DESCRIPTION, errors);
         if (change.trigger() != null && change.assignee() != null) {
             TaskRule.problems(change.trigger(), change.assignee())
                     .forEach(p -> errors.add(new FieldError("assignee", p)));

@@ -51,10 +51,12 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             }
         }
         if (present(assigneeCode)) {
+            Limits.code("assigneeCode", assigneeCode.strip(), errors);
             params.put("assigneeCode", assigneeCode.strip());
             where.append(" and t.assigneeCode = :assigneeCode");
         }
         if (present(communeCode)) {
+            Limits.code("communeCode", communeCode.strip(), errors);
             params.put("communeCode", communeCode.strip());
             where.append(" and t.communeCode = :communeCode");
         }
@@ -112,8 +114,10 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
         int s = 20;
         if (present(page)) {
             Integer v = integer(page);
-            if (v == null || v < 0) {
-                errors.add(new FieldError("page", "must be a whole number >= 0 (the first page is 0)"));
+            // page x size must not overflow the row offset
+            if (v == null || v < 0 || v > Limits.MAX_PAGE) {
+                errors.add(new FieldError("page", "must be a whole number from 0 to " + Limits.MAX_PAGE
+                        + " (the first page is 0)"));
             } else {
                 p = v;
             }

@@ -1,0 +1,58 @@
+package vn.ntm.task.service;
+
+import vn.ntm.task.service.ServiceException.FieldError;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Size and format limits of request fields and filters (README "Input limits"). Codes are identifiers, so they get
+ * a format; free text accepts any text up to its length, except what PostgreSQL cannot store as text (U+0000) or
+ * what is not Unicode at all (an unpaired surrogate, which would be stored as {@code ?}).
+ */
+public final class Limits {
+    /** Administrative and organisation codes ({@code 06604}, {@code 20:GTVT}). */
+    public static final String CODE = "^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$";
+    public static final String CODE_MESSAGE = "must be a code of 1 to 40 letters, digits or : . _ - "
+            + "(starting with a letter or digit)";
+    public static final String RULE_CODE = "^[A-Z][A-Z0-9_]{0,39}$";
+    public static final String RULE_CODE_MESSAGE = "must be 1 to 40 upper-case letters, digits and _"
+            + " (starting with a letter)";
+    /** Free text: anything but U+0000 and unpaired surrogates. */
+    public static final String TEXT_CHARS = "[^\\x00\\p{Cs}]*";
+    public static final String TEXT_CHARS_MESSAGE = "must not contain U+0000 or unpaired surrogates";
+
+    public static final int TITLE = 500;
+    public static final int NOTE = 4_000;
+    public static final int DESCRIPTION = 10_000;
+    public static final int MAX_PAGE = 100_000;
+
+    private static final Pattern CODE_PATTERN = Pattern.compile(CODE);
+    private static final Pattern RULE_CODE_PATTERN = Pattern.compile(RULE_CODE);
+    private static final Pattern TEXT_PATTERN = Pattern.compile(TEXT_CHARS);
+
+    private Limits() {
+    }
+
+    static boolean isRuleCode(String value) {
+        return value != null && RULE_CODE_PATTERN.matcher(value).matches();
+    }
+
+    static void code(String field, String value, List<FieldError> errors) {
+        if (value != null && !CODE_PATTERN.matcher(value).matches()) {
+            errors.add(new FieldError(field, CODE_MESSAGE));
+        }
+    }
+
+    /** Free text of at most {@code max} characters. */
+    static void text(String field, String value, int max, List<FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "size must be between 0 and " + max));
+        } else if (!TEXT_PATTERN.matcher(value).matches()) {
+            errors.add(new FieldError(field, TEXT_CHARS_MESSAGE));
+        }
+    }
+}
