@@ -57,8 +57,12 @@ public class InspectionEventsConsumer {
         this.poison = registry.counter("ntm.inspection-events.dead-lettered");
     }
 
+    /**
+     * Unordered: events of different inspections are handled in parallel on the worker pool (each is independent,
+     * and a duplicate racing its original is settled by the processed-event key and the tasks' natural key).
+     */
     @Incoming("inspection-events")
-    @Blocking
+    @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
         UUID eventId;
         InspectionFinalized event;
