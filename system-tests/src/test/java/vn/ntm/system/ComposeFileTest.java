@@ -118,7 +118,8 @@ class ComposeFileTest {
             }
             Map<String, String> env = environment(svc);
             Set<String> required = Set.of("NTM_DB_HOST", "NTM_DB_PORT", "NTM_DB_NAME", "NTM_DB_USER",
-                    "NTM_DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+                    "NTM_DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "NTM_JWKS_LOCATION", "NTM_JWT_ISSUER",
+                    "NTM_JWT_AUDIENCE");
             assertThat(read).as("%s reads its infrastructure from these variables", svc).containsAll(required);
             assertThat(env.keySet()).as("%s environment in docker-compose.yml", svc).containsAll(required);
             for (String key : env.keySet()) {
