@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HttpProblems {
+    /** Longer request targets get 414 problem+json; beyond quarkus.http.limits.max-initial-line-length the server's own. */
+    static final int MAX_URI_LENGTH = 8192;
     private final ObjectMapper json;
     private final Optional<MemorySize> maxBodySize;
 
@@ -45,6 +47,11 @@ public class HttpProblems {
     }
 
     private void rejectTooLarge(RoutingContext ctx, long limit) {
+        if (ctx.request().uri().length() > MAX_URI_LENGTH) {
+            send(ctx, ProblemMapper.problem(414, "URI Too Long", "The request target is longer than "
+                    + MAX_URI_LENGTH + " characters.", ctx.normalizedPath(), List.of()));
+            return;
+        }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long declared;
         try {
@@ -56,9 +63,8 @@ public class HttpProblems {
             ctx.next();
             return;
         }
-        // the body is never read: close the connection once answered, as Quarkus does
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> ctx.request().connection().close());
+        // the body is never read: the connection closes once answered, as with Quarkus' own 413
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         send(ctx, ProblemMapper.problem(413, "Content Too Large",
                 "The request body is larger than the limit of " + limit + " bytes.", ctx.normalizedPath(), List.of()));
     }

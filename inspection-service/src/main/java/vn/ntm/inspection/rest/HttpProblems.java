@@ -20,6 +20,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class HttpProblems {
+    /** Longer request targets get 414 problem+json; beyond quarkus.http.limits.max-initial-line-length the server's own. */
+    static final int MAX_URI_LENGTH = 8192;
     private final ObjectMapper json;
     private final long maxBodySize;
 
@@ -36,6 +38,10 @@ public class HttpProblems {
     }
 
     private void rejectOversizedBody(RoutingContext ctx) {
+        if (ctx.request().uri().length() > MAX_URI_LENGTH) {
+            send(ctx, 414, "URI Too Long", "The request target is longer than " + MAX_URI_LENGTH + " characters.");
+            return;
+        }
         String length = ctx.request().getHeader("Content-Length");
         long declared;
         try {

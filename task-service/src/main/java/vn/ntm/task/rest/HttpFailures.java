@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 @jakarta.inject.Singleton
 public class HttpFailures {
+    /** Longer request targets get 414 problem+json; beyond quarkus.http.limits.max-initial-line-length the server's own. */
+    static final int MAX_URI_LENGTH = 8192;
     private static final String METRICS = "/q/metrics";
     private static final String UNAUTHORIZED_DETAIL = "Send a valid bearer token (Authorization: Bearer <JWT>)"
             + " issued for this service.";
@@ -37,6 +39,10 @@ public class HttpFailures {
     }
 
     private void before(RoutingContext ctx) {
+        if (ctx.request().uri().length() > MAX_URI_LENGTH) {
+            write(ctx, 414, "URI Too Long", "The request target is longer than " + MAX_URI_LENGTH + " characters.");
+            return;
+        }
         String length = ctx.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (length != null && maxBodySize.isPresent() && tooLarge(length, maxBodySize.get().asLongValue())) {
             ctx.response().putHeader(HttpHeaderNames.CONNECTION, "close");
