@@ -42,8 +42,9 @@ public final class LoadGenerator {
                     long due = System.nanoTime();
                     if (interval > 0) {
                         due = start + ticket.getAndIncrement() * interval;
-                        while (System.nanoTime() < due) {
-                            Thread.onSpinWait();
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
                         }
                     }
                     if (due >= end) {
