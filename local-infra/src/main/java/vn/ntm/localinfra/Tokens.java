@@ -32,6 +32,7 @@ public final class Tokens {
         private final List<String> roles = new ArrayList<>();
         private final List<String> orgs = new ArrayList<>();
         private String province;
+        private String name;
         private String issuer = JwtKeys.ISSUER;
         private String audience = JwtKeys.AUDIENCE;
         private Instant expiresAt = Instant.now().plus(Duration.ofHours(8));
@@ -44,6 +45,12 @@ public final class Tokens {
 
         public Token role(String role) {
             roles.add(role);
+            return this;
+        }
+
+        /** A display name ({@code upn} and {@code preferred_username}) other than the subject; by default the subject. */
+        public Token name(String displayName) {
+            this.name = displayName;
             return this;
         }
 
@@ -87,7 +94,10 @@ public final class Tokens {
             claims.append("\"iss\":").append(quote(issuer));
             claims.append(",\"aud\":").append(quote(audience));
             claims.append(",\"sub\":").append(quote(subject));
-            claims.append(",\"upn\":").append(quote(subject));
+            claims.append(",\"upn\":").append(quote(name == null ? subject : name));
+            if (name != null) {
+                claims.append(",\"preferred_username\":").append(quote(name));
+            }
             claims.append(",\"iat\":").append(now.getEpochSecond());
             claims.append(",\"exp\":").append(expiresAt.getEpochSecond());
             claims.append(",\"jti\":").append(quote(java.util.UUID.randomUUID().toString()));

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The caller of this request, read from its verified bearer token ({@code groups}, {@code province}, {@code orgs}). */
+/**
+ * The caller of this request, read from its verified bearer token ({@code sub}, {@code groups}, {@code province},
+ * {@code orgs}).
+ */
 @RequestScoped
 public class Callers {
     private final JsonWebToken token;
@@ -23,7 +26,9 @@ public class Callers {
     }
 
     public Caller current() {
-        String subject = token.getName() != null ? token.getName() : token.getSubject();
+        // the actor of history entries and notes is the subject (sub); getName() would prefer upn or
+        // preferred_username, display names that an identity provider may reuse or change
+        String subject = token.getSubject();
         Set<String> roles = token.getGroups() == null ? Set.of() : token.getGroups();
         List<Organisation> orgs = strings(token.getClaim("orgs")).stream().map(Organisation::parse)
                 .filter(Objects::nonNull).toList();

@@ -2,51 +2,87 @@ package vn.ntm.task.rest;
 
 import vn.ntm.task.service.TaskService.TaskView;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** RFC 4180 CSV that Excel opens as UTF-8: a byte-order mark, CRLF line ends, quotes doubled. */
+/**
+ * RFC 4180 CSV that Excel opens as UTF-8: a byte-order mark, CRLF line ends, quotes doubled, written row by row to
+ * the response. A cell that a spreadsheet would read as a formula (it starts with {@code = + - @}, a tab or a
+ * carriage return) gets a leading single quote, as OWASP advises against CSV injection: a title such as
+ * {@code =HYPERLINK(...)} is shown as text, never evaluated.
+ */
 final class Csv {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final List<String> HEADER = List.of("id", "inspectionId", "communeCode", "communeName",
             "criterion", "criterionName", "assigneeType", "assigneeCode", "assigneeName", "title", "dueDate",
             "status", "overdue", "version");
 
-    private Csv() {
-    }
+    private final Writer out;
 
-    static byte[] tasks(List<TaskView> tasks) {
-        StringBuilder out = new StringBuilder();
-        line(out, HEADER);
-        for (TaskView t : tasks) {
-            line(out, List.of(str(t.id()), str(t.inspectionId()), str(t.communeCode()), str(t.communeName()),
-                    str(t.criterion()), str(t.criterionName()), str(t.assignee().type()), str(t.assignee().code()),
-                    str(t.assignee().name()), str(t.title()), str(t.dueDate()), str(t.status()), str(t.overdue()),
-                    str(t.version())));
+    /** Writes the byte-order mark and the header line. */
+    Csv(OutputStream stream) {
+        try {
+            stream.write(BOM);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[BOM.length + body.length];
-        System.arraycopy(BOM, 0, all, 0, BOM.length);
-        System.arraycopy(body, 0, all, BOM.length, body.length);
-        return all;
+        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16 * 1024);
+        line(HEADER);
     }
 
-    private static void line(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+    void task(TaskView t) {
+        line(List.of(str(t.id()), str(t.inspectionId()), str(t.communeCode()), str(t.communeName()),
+                str(t.criterion()), str(t.criterionName()), str(t.assignee().type()), str(t.assignee().code()),
+                str(t.assignee().name()), str(t.title()), str(t.dueDate()), str(t.status()), str(t.overdue()),
+                str(t.version())));
+    }
+
+    void finish() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void line(List<String> fields) {
+        try {
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(field(fields.get(i)));
             }
-            out.append(field(fields.get(i)));
+            out.write("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
     }
 
-    static String field(String value) {
+    static String field(String raw) {
+        String value = neutralised(raw);
         if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0 || value.indexOf(';') >= 0) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }
         return value;
+    }
+
+    /** The value, with a leading single quote when a spreadsheet would take it for a formula. */
+    static String neutralised(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        return switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
     }
 
     private static String str(Object o) {

@@ -19,10 +19,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.service.Caller;
+import vn.ntm.task.service.ExportSlots;
+import vn.ntm.task.service.ServiceException;
 import vn.ntm.task.service.Limits;
 import vn.ntm.task.service.TaskFilter;
 import vn.ntm.task.service.TaskService;
@@ -39,10 +48,12 @@ import java.util.List;
 public class TaskResource {
     private final TaskService tasks;
     private final Callers callers;
+    private final ExportSlots slots;
 
-    public TaskResource(TaskService tasks, Callers callers) {
+    public TaskResource(TaskService tasks, Callers callers, ExportSlots slots) {
         this.tasks = tasks;
         this.callers = callers;
+        this.slots = slots;
     }
 
     /** The list filters, shared by the list, the summary and the CSV export. */
@@ -61,7 +72,7 @@ public class TaskResource {
 
         TaskFilter filter() {
             return new TaskFilter(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue,
-                    dueBefore, sort, page, size);
+                    dueBefore, sort, page, size, null);
         }
     }
 
@@ -78,8 +89,14 @@ public class TaskResource {
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
     @Operation(summary = "List tasks by inspection, assignee, commune, criterion, status, overdue or due date;"
             + " sort by dueDate, -dueDate, createdAt...; pages start at 0")
-    public TaskPage list(@BeanParam Filters filters) {
-        return tasks.list(filters.filter(), callers.current());
+    public TaskPage list(@BeanParam Filters filters,
+                         @Parameter(description = "Keyset paging: the next value of the previous page (opaque);"
+                                 + " reaches past the first 10 000 tasks, which is as far as page numbers go")
+                         @QueryParam("after") String after) {
+        TaskFilter f = filters.filter();
+        return tasks.list(new TaskFilter(f.inspectionId(), f.assigneeType(), f.assigneeCode(), f.communeCode(),
+                f.criterion(), f.status(), f.overdue(), f.dueBefore(), f.sort(), f.page(), f.size(), after),
+                callers.current());
     }
 
     @GET
@@ -94,11 +111,67 @@ public class TaskResource {
     @Path("/export.csv")
     @Produces("text/csv")
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "Export the filtered list as CSV (UTF-8 with BOM, CRLF) for Excel")
-    public Response export(@BeanParam Filters filters) {
-        byte[] csv = Csv.tasks(tasks.export(filters.filter(), callers.current()));
-        return Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"tasks.csv\"").build();
+    @Operation(summary = "Export the filtered list as CSV (UTF-8 with BOM, CRLF) for Excel, streamed; at most"
+            + " ntm.tasks.export-max-rows rows: X-Truncated says whether the limit cut the result, X-Total-Count how"
+            + " many tasks matched; onLimit=refuse answers 422 instead of a cut export")
+    @APIResponse(responseCode = "200", description = "The CSV", headers = {
+            @Header(name = "X-Total-Count", description = "tasks matching the filters"),
+            @Header(name = "X-Truncated", description = "true when only the first X-Export-Limit rows are in the file"),
+            @Header(name = "X-Export-Limit", description = "the most rows an export writes")})
+    public Response export(@BeanParam Filters filters,
+                           @Parameter(description = "truncate (default): write the first rows and say so in"
+                                   + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
+                           @QueryParam("onLimit") String onLimit,
+                           @Context RoutingContext routing, @Context UriInfo uri) {
+        boolean refuse = parseOnLimit(onLimit);
+        Caller caller = callers.current();
+        ExportSlots.Slot slot = slots.take();
+        if (slot == null) {
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "30")
+                    .entity(new Problem("about:blank", "Service Unavailable", 503, "Too many exports are running;"
+                            + " none finished within " + slots.waitLimit().toSeconds() + " s. Retry later.",
+                            uri.getPath(), List.of())).build();
+        }
+        try {
+            TaskService.ExportPlan plan = tasks.planExport(filters.filter(), caller);
+            if (refuse && plan.truncated()) {
+                throw new ServiceException(422, "Export too large", plan.total() + " tasks match, more than the"
+                        + " export limit of " + plan.limit() + " rows (ntm.tasks.export-max-rows). Narrow the"
+                        + " filters (inspectionId, assigneeCode, status, dueBefore...), or leave out onLimit=refuse"
+                        + " to get the first " + plan.limit() + " rows with X-Truncated: true.",
+                        List.of(new ServiceException.FieldError("onLimit", "more than " + plan.limit()
+                                + " tasks match")));
+            }
+            // released when the stream ends, and also if the connection closes before it starts
+            routing.addEndHandler(ended -> slot.close());
+            StreamingOutput body = out -> {
+                try (slot) {
+                    Csv csv = new Csv(out);
+                    tasks.export(plan, csv::task);
+                    csv.finish();
+                }
+            };
+            return Response.ok(body, "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"tasks.csv\"")
+                    .header("X-Total-Count", plan.total())
+                    .header("X-Truncated", plan.truncated())
+                    .header("X-Export-Limit", plan.limit())
+                    .build();
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+    }
+
+    private static boolean parseOnLimit(String onLimit) {
+        if (onLimit == null || onLimit.isBlank() || onLimit.strip().equals("truncate")) {
+            return false;
+        }
+        if (onLimit.strip().equals("refuse")) {
+            return true;
+        }
+        throw ServiceException.badRequest("Invalid export parameters.",
+                List.of(new ServiceException.FieldError("onLimit", "must be truncate or refuse")));
     }
 
     @GET

@@ -4,16 +4,22 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.RuleService;
 import vn.ntm.task.service.RuleService.RuleChange;
+import vn.ntm.task.service.RuleService.RuleHistoryEntry;
 import vn.ntm.task.service.RuleService.RuleView;
 
 import java.util.List;
@@ -24,9 +30,11 @@ import java.util.List;
 @RolesAllowed(Caller.ADMIN)
 public class TaskRuleResource {
     private final RuleService rules;
+    private final Callers callers;
 
-    public TaskRuleResource(RuleService rules) {
+    public TaskRuleResource(RuleService rules, Callers callers) {
         this.rules = rules;
+        this.callers = callers;
     }
 
     @GET
@@ -36,17 +44,42 @@ public class TaskRuleResource {
     }
 
     @GET
+    @Path("/history")
+    @Operation(summary = "Every change of the rules, newest first: who (the token's subject), when, and the rule as"
+            + " the change left it")
+    public List<RuleHistoryEntry> history(
+            @Parameter(description = "only the changes of this rule") @QueryParam("code") String code,
+            @Parameter(description = "only entries older than this id (the id of the last entry of the previous"
+                    + " page)") @QueryParam("before") String before,
+            @Parameter(description = "at most this many entries, 1-500 (default 100)") @QueryParam("limit")
+            String limit) {
+        return rules.history(code, before, limit);
+    }
+
+    @GET
     @Path("/{code}")
-    @Operation(summary = "One rule")
-    public RuleView get(@PathParam("code") String code) {
-        return rules.get(code);
+    @Operation(summary = "One rule; the ETag is its version, to send back in If-Match when changing it")
+    public Response get(@PathParam("code") String code) {
+        RuleView rule = rules.get(code);
+        return Response.ok(rule).tag(etag(rule)).build();
     }
 
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a rule; applies to inspections consumed from now on")
-    public RuleView put(@PathParam("code") String code, @NotNull RuleChange change) {
-        return rules.put(code, change);
+    @Operation(summary = "Create or replace a rule; applies to inspections consumed from now on. Replacing needs"
+            + " If-Match with the rule's ETag (428 without, 412 when stale); creating needs none")
+    public Response put(@PathParam("code") String code,
+                        @Parameter(description = "the rule's ETag, required to replace an existing rule")
+                        @HeaderParam("If-Match") String ifMatch,
+                        @Parameter(description = "* to create only, never replace")
+                        @HeaderParam("If-None-Match") String ifNoneMatch,
+                        @NotNull RuleChange change) {
+        RuleView rule = rules.put(code, ifMatch, ifNoneMatch, change, callers.current().subject());
+        return Response.ok(rule).tag(etag(rule)).build();
+    }
+
+    private static EntityTag etag(RuleView rule) {
+        return new EntityTag(Long.toString(rule.version()));
     }
 }

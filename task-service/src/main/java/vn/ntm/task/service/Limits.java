@@ -25,7 +25,6 @@ public final class Limits {
     public static final int TITLE = 500;
     public static final int NOTE = 4_000;
     public static final int DESCRIPTION = 10_000;
-    public static final int MAX_PAGE = 100_000;
 
     private static final Pattern CODE_PATTERN = Pattern.compile(CODE);
     private static final Pattern RULE_CODE_PATTERN = Pattern.compile(RULE_CODE);

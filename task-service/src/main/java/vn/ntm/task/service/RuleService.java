@@ -12,24 +12,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rule table: read by the consumer, listed and changed by administrators. */
+/**
+ * The rule table: read by the consumer, listed and changed by administrators. A change of an existing rule must
+ * name the version it replaces ({@code If-Match}), so that two administrators cannot overwrite each other unseen;
+ * every change is recorded in {@code task_rule_history} with who made it and when.
+ */
 @ApplicationScoped
 public class RuleService {
     private static final String COLUMNS = "code, trigger, assignee, title_template, enabled, position, description,"
-            + " version, updated_at";
+            + " version, updated_at, updated_by";
+    public static final int MAX_HISTORY = 500;
 
     private final AgroalDataSource dataSource;
+    private final TaskClock clock;
 
-    public RuleService(AgroalDataSource dataSource) {
+    public RuleService(AgroalDataSource dataSource, TaskClock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     public record RuleView(String code, RuleTrigger trigger, RuleAssignee assignee, String titleTemplate,
-                           boolean enabled, int position, String description, long version, Instant updatedAt) {
+                           boolean enabled, int position, String description, long version, Instant updatedAt,
+                           String updatedBy) {
         public TaskRule rule() {
             return new TaskRule(code, trigger, assignee, titleTemplate, enabled, position);
         }
@@ -37,6 +46,12 @@ public class RuleService {
 
     public record RuleChange(RuleTrigger trigger, RuleAssignee assignee, String titleTemplate, Boolean enabled,
                              Integer position, String description) {
+    }
+
+    /** One change of a rule: who, when, and the rule as the change left it. */
+    public record RuleHistoryEntry(long id, String code, long version, String action, String actor, Instant at,
+                                   RuleTrigger trigger, RuleAssignee assignee, String titleTemplate, boolean enabled,
+                                   int position, String description) {
     }
 
     @Transactional
@@ -58,9 +73,13 @@ public class RuleService {
         return found.get(0);
     }
 
-    /** Creates or replaces a rule; the change applies to inspections consumed from now on. */
+    /**
+     * Creates or replaces a rule; the change applies to inspections consumed from now on. Replacing needs
+     * {@code ifMatch} = the rule's current version (428 without it, 412 when it changed meanwhile); creating needs
+     * none ({@code If-None-Match: *} is honoured), and a rule created meanwhile by someone else answers 412.
+     */
     @Transactional
-    public RuleView put(String code, RuleChange change) {
+    public RuleView put(String code, String ifMatch, String ifNoneMatch, RuleChange change, String actor) {
         List<FieldError> errors = new ArrayList<>();
         if (!Limits.isRuleCode(code)) {
             errors.add(new FieldError("code", Limits.RULE_CODE_MESSAGE));
@@ -84,28 +103,181 @@ public class RuleService {
             TaskRule.problems(change.trigger(), change.assignee())
                     .forEach(p -> errors.add(new FieldError("assignee", p)));
         }
+        boolean hasIfMatch = ifMatch != null && !ifMatch.isBlank();
+        Long expected = hasIfMatch ? TaskService.version(ifMatch) : null;
+        if (hasIfMatch && (expected == null || expected < 0)) {
+            errors.add(new FieldError("If-Match", "must be the rule's ETag, such as \"3\""));
+        }
+        boolean createOnly = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank() && !createOnly) {
+            errors.add(new FieldError("If-None-Match", "only * is supported (create, never replace)"));
+        }
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest("The rule is not valid.", errors);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(
-                "insert into task_rule (code, trigger, assignee, title_template, enabled, position, description)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set trigger = excluded.trigger,"
-                        + " assignee = excluded.assignee, title_template = excluded.title_template,"
-                        + " enabled = excluded.enabled, position = excluded.position,"
-                        + " description = excluded.description, version = task_rule.version + 1,"
-                        + " updated_at = now()")) {
-            upsert.setString(1, code);
-            upsert.setString(2, change.trigger().name());
-            upsert.setString(3, change.assignee().name());
-            upsert.setString(4, change.titleTemplate().strip());
-            upsert.setBoolean(5, change.enabled() == null || change.enabled());
-            upsert.setInt(6, change.position() == null ? 100 : change.position());
-            upsert.setString(7, change.description());
-            upsert.executeUpdate();
+        Instant now = clock.now();
+        try (Connection c = dataSource.getConnection()) {
+            Long current = currentVersion(c, code);
+            String action;
+            if (current == null) {
+                if (hasIfMatch) {
+                    throw precondition("There is no task rule " + code + " whose version could match If-Match."
+                            + " To create it, send the PUT without If-Match.");
+                }
+                if (insert(c, code, change, actor, now) == 0) {
+                    throw precondition("Task rule " + code + " was created meanwhile by someone else. Reload it and"
+                            + " send your change with If-Match.");
+                }
+                action = "CREATED";
+            } else {
+                if (createOnly) {
+                    throw precondition("Task rule " + code + " exists (version " + current + "), and If-None-Match: *"
+                            + " asked to create it only.");
+                }
+                if (!hasIfMatch) {
+                    throw new ServiceException(428, "Precondition Required", "Send If-Match with the rule's ETag"
+                            + " (its version, " + current + " now) so that a change made meanwhile is not"
+                            + " overwritten.", List.of());
+                }
+                if (expected.longValue() != current) {
+                    throw precondition("Task rule " + code + " changed meanwhile: its version is " + current
+                            + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.");
+                }
+                update(c, code, change, actor, now);
+                action = "UPDATED";
+            }
+            record(c, code, action, actor, now);
         } catch (SQLException e) {
             throw new IllegalStateException("could not save task rule " + code, e);
         }
         return get(code);
+    }
+
+    /** Changes of the rules, newest first: of one rule when {@code code} is given, older than {@code before}. */
+    @Transactional
+    public List<RuleHistoryEntry> history(String code, String before, String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        if (code != null && !code.isBlank() && !Limits.isRuleCode(code.strip())) {
+            errors.add(new FieldError("code", Limits.RULE_CODE_MESSAGE));
+        }
+        Long beforeId = null;
+        if (before != null && !before.isBlank()) {
+            beforeId = number(before);
+            if (beforeId == null || beforeId < 1) {
+                errors.add(new FieldError("before", "must be the id of a history entry (a whole number from 1)"));
+            }
+        }
+        int max = 100;
+        if (limit != null && !limit.isBlank()) {
+            Long n = number(limit);
+            if (n == null || n < 1 || n > MAX_HISTORY) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_HISTORY));
+            } else {
+                max = n.intValue();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ServiceException.badRequest("Invalid task rule history parameters.", errors);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select id, rule_code, version, action, actor, at, trigger, assignee, title_template, enabled,"
+                        + " position, description from task_rule_history"
+                        + " where (?::text is null or rule_code = ?) and (?::bigint is null or id < ?)"
+                        + " order by id desc limit ?")) {
+            String rule = code == null || code.isBlank() ? null : code.strip();
+            st.setString(1, rule);
+            st.setString(2, rule);
+            st.setObject(3, beforeId, java.sql.Types.BIGINT);
+            st.setObject(4, beforeId, java.sql.Types.BIGINT);
+            st.setInt(5, max);
+            List<RuleHistoryEntry> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RuleHistoryEntry(rs.getLong("id"), rs.getString("rule_code"), rs.getLong("version"),
+                            rs.getString("action"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+                            RuleTrigger.valueOf(rs.getString("trigger")),
+                            RuleAssignee.valueOf(rs.getString("assignee")), rs.getString("title_template"),
+                            rs.getBoolean("enabled"), rs.getInt("position"), rs.getString("description")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the task rule history", e);
+        }
+    }
+
+    private static ServiceException precondition(String detail) {
+        return new ServiceException(412, "Precondition Failed", detail, List.of());
+    }
+
+    /** The rule's version, locked until the end of the transaction; null when there is no such rule. */
+    private static Long currentVersion(Connection c, String code) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select version from task_rule where code = ? for update")) {
+            st.setString(1, code);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static int insert(Connection c, String code, RuleChange change, String actor, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "insert into task_rule (code, trigger, assignee, title_template, enabled, position, description,"
+                        + " updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing")) {
+            st.setString(1, code);
+            bind(st, 2, change);
+            st.setTimestamp(8, Timestamp.from(now));
+            st.setString(9, actor);
+            return st.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, String code, RuleChange change, String actor, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "update task_rule set trigger = ?, assignee = ?, title_template = ?, enabled = ?, position = ?,"
+                        + " description = ?, updated_at = ?, updated_by = ?, version = version + 1 where code = ?")) {
+            bind(st, 1, change);
+            st.setTimestamp(7, Timestamp.from(now));
+            st.setString(8, actor);
+            st.setString(9, code);
+            st.executeUpdate();
+        }
+    }
+
+    /** Binds trigger, assignee, title template, enabled, position and description from parameter {@code at}. */
+    private static void bind(PreparedStatement st, int at, RuleChange change) throws SQLException {
+        st.setString(at, change.trigger().name());
+        st.setString(at + 1, change.assignee().name());
+        st.setString(at + 2, change.titleTemplate().strip());
+        st.setBoolean(at + 3, change.enabled() == null || change.enabled());
+        st.setInt(at + 4, change.position() == null ? 100 : change.position());
+        st.setString(at + 5, change.description());
+    }
+
+    /** The rule as the change left it, with who and when. */
+    private static void record(Connection c, String code, String action, String actor, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "insert into task_rule_history (rule_code, version, action, actor, at, trigger, assignee,"
+                        + " title_template, enabled, position, description)"
+                        + " select code, version, ?, ?, ?, trigger, assignee, title_template, enabled, position,"
+                        + " description from task_rule where code = ?")) {
+            st.setString(1, action);
+            st.setString(2, actor);
+            st.setTimestamp(3, Timestamp.from(now));
+            st.setString(4, code);
+            st.executeUpdate();
+        }
+    }
+
+    private static Long number(String s) {
+        try {
+            return Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private List<RuleView> query(String sql, String code) {
@@ -119,7 +291,8 @@ public class RuleService {
                     out.add(new RuleView(rs.getString("code"), RuleTrigger.valueOf(rs.getString("trigger")),
                             RuleAssignee.valueOf(rs.getString("assignee")), rs.getString("title_template"),
                             rs.getBoolean("enabled"), rs.getInt("position"), rs.getString("description"),
-                            rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()));
+                            rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(),
+                            rs.getString("updated_by")));
                 }
             }
             return out;

@@ -14,23 +14,48 @@ import java.util.UUID;
 
 /**
  * The filters, sort and page of a task list as query strings; {@link #parse} validates all of them at once and
- * builds the JPQL. The order always ends with the id, so pages never overlap or skip.
+ * builds the JPQL. The order always ends with the id, so pages never overlap or skip. Offset paging ({@code page})
+ * reaches the first {@link #OFFSET_WINDOW} tasks only; beyond, the client follows the opaque {@code after} cursor
+ * (keyset paging: the next page starts after the last task of the previous one, under the same sort).
  */
 public record TaskFilter(String inspectionId, String assigneeType, String assigneeCode, String communeCode,
                          String criterion, String status, String overdue, String dueBefore, String sort,
-                         String page, String size) {
+                         String page, String size, String after) {
 
     public static final int MAX_SIZE = 200;
-    private static final Map<String, String> SORTABLE = Map.of(
-            "dueDate", "t.dueDate", "createdAt", "t.createdAt", "updatedAt", "t.updatedAt", "status", "t.status",
-            "criterion", "t.criterion", "communeCode", "t.communeCode", "assigneeCode", "t.assigneeCode",
-            "assigneeType", "t.assigneeType", "title", "t.title");
+    /** Offset pages must lie within the first this-many tasks: deeper offsets make PostgreSQL read and drop rows. */
+    public static final int OFFSET_WINDOW = 10_000;
 
-    /** A validated query: JPQL where clause and order, parameters, paging. */
-    public record Query(String where, Map<String, Object> params, String orderBy, int page, int size) {
+    /** A validated query: JPQL where clause and order, parameters, paging, and the sort keys for the next cursor. */
+    public record Query(String where, Map<String, Object> params, String orderBy, int page, int size,
+                        List<TaskCursor.Key> keys, String sortSpec) {
+        /** The same query restricted further by a JPQL condition on {@code t}. */
+        public Query and(String condition, Map<String, Object> more) {
+            Map<String, Object> all = new LinkedHashMap<>(params);
+            all.putAll(more);
+            return new Query("(" + where + ") and (" + condition + ")", all, orderBy, page, size, keys, sortSpec);
+        }
     }
 
+    public TaskFilter(String inspectionId, String assigneeType, String assigneeCode, String communeCode,
+                      String criterion, String status, String overdue, String dueBefore, String sort,
+                      String page, String size) {
+        this(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue, dueBefore, sort,
+                page, size, null);
+    }
+
+    /** The query of a list page: paging is validated, a cursor continues where it points. */
     public Query parse(LocalDate today) {
+        return parse(today, true);
+    }
+
+    /** The query of the summary and the export: {@code page} and {@code size} are checked but not used, nor is
+     * {@code after}. */
+    public Query parseUnpaged(LocalDate today) {
+        return parse(today, false);
+    }
+
+    private Query parse(LocalDate today, boolean paged) {
         List<FieldError> errors = new ArrayList<>();
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -97,31 +122,24 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             }
         }
         StringBuilder order = new StringBuilder();
+        List<TaskCursor.Key> keys = new ArrayList<>();
         String sorts = present(sort) ? sort.strip() : "dueDate";
         for (String key : sorts.split(",")) {
             String k = key.strip();
             boolean desc = k.startsWith("-");
-            String path = SORTABLE.get(desc || k.startsWith("+") ? k.substring(1) : k);
-            if (path == null) {
+            TaskCursor.Key sortKey = TaskCursor.key(desc || k.startsWith("+") ? k.substring(1) : k, desc);
+            if (sortKey == null) {
                 errors.add(new FieldError("sort", "unknown sort key '" + k + "'; use " + String.join(", ",
-                        SORTABLE.keySet().stream().sorted().toList()) + ", with - for descending"));
+                        TaskCursor.SORTABLE) + ", with - for descending"));
                 continue;
             }
-            order.append(path).append(desc ? " desc" : " asc").append(", ");
+            keys.add(sortKey);
+            order.append(sortKey.path()).append(desc ? " desc" : " asc").append(", ");
         }
         order.append("t.id asc");
+        String sortSpec = String.join(",", keys.stream().map(TaskCursor.Key::spec).toList());
         int p = 0;
         int s = 20;
-        if (present(page)) {
-            Integer v = integer(page);
-            // page x size must not overflow the row offset
-            if (v == null || v < 0 || v > Limits.MAX_PAGE) {
-                errors.add(new FieldError("page", "must be a whole number from 0 to " + Limits.MAX_PAGE
-                        + " (the first page is 0)"));
-            } else {
-                p = v;
-            }
-        }
         if (present(size)) {
             Integer v = integer(size);
             if (v == null || v < 1 || v > MAX_SIZE) {
@@ -130,10 +148,38 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                 s = v;
             }
         }
+        TaskCursor cursor = null;
+        if (paged && present(after)) {
+            if (present(page)) {
+                errors.add(new FieldError("page", "send either page or after, not both: after continues from"
+                        + " the page whose next cursor it is"));
+            }
+            cursor = TaskCursor.decode(after.strip(), keys);
+            if (cursor == null) {
+                errors.add(new FieldError("after", "is not a cursor of this list; send the next value of the"
+                        + " previous page unchanged, with the same sort"));
+            } else {
+                p = cursor.page();
+            }
+        } else if (present(page)) {
+            Integer v = integer(page);
+            int lastPage = OFFSET_WINDOW / s - 1;
+            if (v == null || v < 0) {
+                errors.add(new FieldError("page", "must be a whole number from 0 (the first page)"));
+            } else if (paged && v > lastPage) {
+                errors.add(new FieldError("page", "page " + v + " of size " + s + " lies beyond the first "
+                        + OFFSET_WINDOW + " tasks, the reach of page numbers (the last is page " + lastPage
+                        + " at this size); to read further, follow the cursor: send the page's next value as"
+                        + " after=<next>"));
+            } else {
+                p = v;
+            }
+        }
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest("Invalid task query parameters.", errors);
         }
-        return new Query(where.toString(), params, order.toString(), p, s);
+        Query query = new Query(where.toString(), params, order.toString(), p, s, List.copyOf(keys), sortSpec);
+        return cursor == null ? query : query.and(cursor.condition(), cursor.params());
     }
 
     private static boolean present(String s) {

@@ -6,6 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;
@@ -14,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,22 +28,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Queries and commands on tasks. */
 @ApplicationScoped
 public class TaskService {
-    public static final int MAX_EXPORT = 50_000;
+    /** Lists count at most this many matching tasks: the count reads as many index entries, not the whole table. */
+    static final int EXPORT_FETCH_SIZE = 500;
+    public static final int COUNT_LIMIT = TaskFilter.OFFSET_WINDOW;
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final TaskJournal journal;
     private final TaskClock clock;
+    private final int exportLimit;
 
-    public TaskService(EntityManager em, AgroalDataSource dataSource, TaskJournal journal, TaskClock clock) {
+    public TaskService(EntityManager em, AgroalDataSource dataSource, TaskJournal journal, TaskClock clock,
+                       @ConfigProperty(name = "ntm.tasks.export-max-rows", defaultValue = "50000") int exportLimit) {
         this.em = em;
         this.dataSource = dataSource;
         this.journal = journal;
         this.clock = clock;
+        this.exportLimit = exportLimit;
     }
 
     public record TaskView(UUID id, UUID inspectionId, String communeCode, String communeName, Integer criterion,
@@ -52,7 +64,12 @@ public class TaskService {
         }
     }
 
-    public record TaskPage(List<TaskView> items, long total, int page, int size) {
+    /**
+     * A page of tasks. {@code total} counts the matching tasks up to {@link #COUNT_LIMIT}; past it, {@code total} is
+     * that limit and {@code totalExact} false. {@code next} is the cursor of the following page (send it as
+     * {@code after}), null on the last page.
+     */
+    public record TaskPage(List<TaskView> items, long total, int page, int size, boolean totalExact, String next) {
     }
 
     public record HistoryEntry(long id, Instant at, String actor, String action, String from, String to,
@@ -72,27 +89,88 @@ public class TaskService {
     @Transactional
     public TaskPage list(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = scoped(filter.parse(today), caller.readScope());
-        TypedQuery<Long> count = em.createQuery("select count(t) from Task t where " + q.where(), Long.class);
-        q.params().forEach(count::setParameter);
-        List<TaskView> items = select(q).setFirstResult(q.page() * q.size()).setMaxResults(q.size())
+        TaskFilter.Query paged = filter.parse(today);
+        TaskFilter.Query q = paged.and(caller.readScope().where(), caller.readScope().params());
+        // a cursor query already starts after the previous page: no offset
+        boolean cursor = filter.after() != null && !filter.after().isBlank();
+        List<TaskView> rows = select(q).setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1)
                 .getResultStream().map(t -> TaskView.of(t, today)).toList();
-        return new TaskPage(items, count.getSingleResult(), q.page(), q.size());
+        List<TaskView> items = rows.size() > q.size() ? rows.subList(0, q.size()) : rows;
+        String next = rows.size() > q.size() ? TaskCursor.after(items.get(items.size() - 1), q, q.page() + 1) : null;
+        long total;
+        if (!cursor && rows.size() <= q.size() && (!items.isEmpty() || q.page() == 0)) {
+            total = (long) q.page() * q.size() + items.size(); // the last page: the count is known
+        } else {
+            // the count leaves out the cursor's condition: total is about the whole filtered list
+            TaskFilter.Query all = filter.parseUnpaged(today).and(caller.readScope().where(),
+                    caller.readScope().params());
+            total = countUpTo(all, COUNT_LIMIT + 1);
+        }
+        return new TaskPage(items, Math.min(total, COUNT_LIMIT), q.page(), q.size(), total <= COUNT_LIMIT, next);
+    }
+
+    /**
+     * What an export will write: its query (validated and scoped), the number of matching tasks and the most
+     * rows it may write. Planned before the first byte is sent, so the response headers can say whether the limit
+     * cut the result.
+     */
+    public record ExportPlan(TaskFilter.Query query, LocalDate today, long total, int limit) {
+        public boolean truncated() {
+            return total > limit;
+        }
     }
 
     @Transactional
-    public List<TaskView> export(TaskFilter filter, Caller caller) {
+    public ExportPlan planExport(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = scoped(filter.parse(today), caller.readScope());
-        return select(q).setMaxResults(MAX_EXPORT).getResultStream().map(t -> TaskView.of(t, today)).toList();
+        TaskFilter.Query q = filter.parseUnpaged(today).and(caller.readScope().where(), caller.readScope().params());
+        TypedQuery<Long> count = em.createQuery("select count(t) from Task t where " + q.where(), Long.class);
+        q.params().forEach(count::setParameter);
+        return new ExportPlan(q, today, count.getSingleResult(), exportLimit);
     }
 
-    /** The query restricted to what the caller may see. */
-    private static TaskFilter.Query scoped(TaskFilter.Query q, Caller.Scope scope) {
-        Map<String, Object> params = new LinkedHashMap<>(q.params());
-        params.putAll(scope.params());
-        return new TaskFilter.Query("(" + q.where() + ") and (" + scope.where() + ")", params, q.orderBy(), q.page(),
-                q.size());
+    /**
+     * Streams the planned rows to {@code sink} in order, {@value #EXPORT_FETCH_SIZE} rows per round trip, in a
+     * read-only transaction: no row is kept once the sink has it, so memory does not grow with the export.
+     * Returns the number of rows written.
+     */
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "ntm.tasks.export-transaction-timeout")
+    public long export(ExportPlan plan, Consumer<TaskView> sink) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("set transaction read only");
+            }
+        });
+        TaskFilter.Query q = plan.query();
+        TypedQuery<Object[]> query = em.createQuery("select t.id, t.inspectionId, t.communeCode, t.communeName,"
+                + " t.criterion, t.criterionName, t.assigneeType, t.assigneeCode, t.assigneeName, t.title,"
+                + " t.dueDate, t.status, t.version from Task t where " + q.where() + " order by " + q.orderBy(),
+                Object[].class);
+        q.params().forEach(query::setParameter);
+        query.setMaxResults(plan.limit());
+        query.setHint(HibernateHints.HINT_FETCH_SIZE, EXPORT_FETCH_SIZE);
+        query.setHint(HibernateHints.HINT_READ_ONLY, true);
+        long written = 0;
+        try (Stream<Object[]> rows = query.getResultStream()) {
+            for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+                TaskStatus status = (TaskStatus) r[11];
+                LocalDate due = (LocalDate) r[10];
+                sink.accept(new TaskView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4],
+                        (String) r[5], new OrganisationRef((String) r[6], (String) r[7], (String) r[8]),
+                        (String) r[9], null, due, status, status.isActive() && due.isBefore(plan.today()),
+                        ((Number) r[12]).longValue(), null, null, null));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** The number of matching tasks, reading no more than {@code limit} of them (one small row each). */
+    private long countUpTo(TaskFilter.Query q, int limit) {
+        TypedQuery<Integer> ones = em.createQuery("select 1 from Task t where " + q.where(), Integer.class);
+        q.params().forEach(ones::setParameter);
+        return ones.setMaxResults(limit).getResultList().size();
     }
 
     private TypedQuery<Task> select(TaskFilter.Query q) {
@@ -167,7 +245,8 @@ public class TaskService {
     @Transactional
     public Summary summary(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = scoped(filter.parse(today), caller.summaryScope());
+        TaskFilter.Query q = filter.parseUnpaged(today).and(caller.summaryScope().where(),
+                caller.summaryScope().params());
         TypedQuery<Object[]> query = em.createQuery("select t.assigneeType, t.assigneeCode, max(t.assigneeName),"
                 + " t.status, count(t), sum(case when t.status in :activeStatuses and t.dueDate < :summaryDay"
                 + " then 1 else 0 end) from Task t where " + q.where()

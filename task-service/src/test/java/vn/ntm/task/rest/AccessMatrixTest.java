@@ -56,6 +56,7 @@ class AccessMatrixTest {
             {"GET /task-rules",               "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
             {"GET /task-rules/{code}",        "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
             {"PUT /task-rules/{code}",        "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
+            {"GET /task-rules/history",       "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
             {"GET /q/metrics",                "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "200"},
             {"GET /q/health/ready",           "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200"},
             {"GET /q/openapi",                "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200"},
@@ -111,6 +112,7 @@ class AccessMatrixTest {
                     .body("{\"note\":\"Đã rà soát\"}").post("/tasks/" + taskId + "/notes");
             case "GET /task-rules" -> r -> r.get("/task-rules");
             case "GET /task-rules/{code}" -> r -> r.get("/task-rules/NOT_MET_COMMUNE");
+            case "GET /task-rules/history" -> r -> r.get("/task-rules/history");
             case "PUT /task-rules/{code}" -> r -> r.contentType(ContentType.JSON)
                     .body("{\"trigger\":\"INSPECTION\",\"assignee\":\"COORDINATION_OFFICE\",\"titleTemplate\":"
                             + "\"Thử quyền\",\"enabled\":false,\"position\":999}").put("/task-rules/" + ruleCode);

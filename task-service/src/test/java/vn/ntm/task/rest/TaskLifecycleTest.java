@@ -63,6 +63,27 @@ class TaskLifecycleTest {
                 .body("[2].to", equalTo("DONE"));
     }
 
+    /**
+     * README: the actor is the token's {@code sub}. An identity provider's display names ({@code upn},
+     * {@code preferred_username}) and anything the body or a header claims are not the actor.
+     */
+    @Test
+    void recordsTheTokenSubjectNeitherItsDisplayNameNorWhatTheBodyClaims() {
+        String id = aTask();
+        String sector = Auth.token("9c1e2f4a-sub", "org").name("Nguyễn Văn An (Sở GTVT)").org("SO_NGANH:20:GTVT")
+                .bearer();
+        as(sector).contentType(ContentType.JSON).header("If-Match", "\"0\"").header("X-Actor", "someone-else")
+                .body("{\"status\":\"IN_PROGRESS\",\"note\":\"Bắt đầu\",\"actor\":\"forged\",\"by\":\"forged\","
+                        + "\"changedBy\":\"forged\",\"sub\":\"forged\"}")
+                .when().patch("/tasks/" + id).then().statusCode(200);
+        as(sector).contentType(ContentType.JSON).body("{\"note\":\"Đã rà soát\",\"actor\":\"forged\"}")
+                .when().post("/tasks/" + id + "/notes").then().statusCode(201).body("actor", equalTo("9c1e2f4a-sub"));
+        asAdmin().when().get("/tasks/" + id + "/history").then().statusCode(200)
+                .body("action", contains("CREATED", "STATUS_CHANGED", "NOTE"))
+                .body("[1].actor", equalTo("9c1e2f4a-sub"))
+                .body("[2].actor", equalTo("9c1e2f4a-sub"));
+    }
+
     @Test
     void refusesIllegalTransitionsWith409() {
         String id = aTask();
