@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 /** Queries and commands on tasks. */
 @ApplicationScoped
 public class TaskService {
-    /** Lists count at most this many matching tasks: the count reads as many index entries, not the whole table. */
     static final int EXPORT_FETCH_SIZE = 500;
+    /** Lists count at most this many matching tasks (plus one, to know there are more), not the whole table. */
     public static final int COUNT_LIMIT = TaskFilter.OFFSET_WINDOW;
 
     private final EntityManager em;
@@ -89,8 +89,7 @@ public class TaskService {
     @Transactional
     public TaskPage list(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query paged = filter.parse(today);
-        TaskFilter.Query q = paged.and(caller.readScope().where(), caller.readScope().params());
+        TaskFilter.Query q = filter.parse(today).and(caller.readScope().where(), caller.readScope().params());
         // a cursor query already starts after the previous page: no offset
         boolean cursor = filter.after() != null && !filter.after().isBlank();
         List<TaskView> rows = select(q).setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1)
