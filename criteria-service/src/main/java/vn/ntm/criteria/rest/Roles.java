@@ -2,7 +2,7 @@ package vn.ntm.criteria.rest;
 
 /** The roles of the {@code groups} token claim this service checks (README "Access control"). */
 public final class Roles {
-    /** Catalog writes: create, edit, thresholds, publish, retire, provinces, import. */
+    /** Catalog writes: create, edit, thresholds, publish, retire, provinces, import; register imports and commune flags. */
     public static final String ADMIN = "admin";
 
     private Roles() {
