@@ -55,6 +55,18 @@ class AccessMatrixTest {
                 row("POST /criteria-sets/{code}/publish", AccessMatrixTest::publishCell,     401, 200, 403, 403, 403, 403, 403, 403, 403),
                 row("POST /criteria-sets/{code}/retire", AccessMatrixTest::retireCell,       401, 200, 403, 403, 403, 403, 403, 403, 403),
                 row("POST /provinces", AccessMatrixTest::provinceCell,                       401, 201, 403, 403, 403, 403, 403, 403, 403),
+                row("GET  /admin-units", read(s -> s.queryParam("q", "thuong cuong").get("/admin-units")),
+                                                                                             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /admin-units/{code}", read(s -> s.get("/admin-units/06475")),   200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /admin-units/{code}/successors",
+                        read(s -> s.queryParam("at", "2025-06-30").get("/admin-units/06490/successors")),
+                                                                                             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /admin-units/{code}/predecessors", read(s -> s.get("/admin-units/06475/predecessors")),
+                                                                                             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("GET  /admin-units/{code}/flags", read(s -> s.get("/admin-units/06475/flags")),
+                                                                                             200, 200, 200, 200, 200, 200, 200, 200, 200),
+                row("POST /admin-units/imports", AccessMatrixTest::importCell,               401, 200, 403, 403, 403, 403, 403, 403, 403),
+                row("PUT  /admin-units/{code}/flags", AccessMatrixTest::flagsCell,           401, 200, 403, 403, 403, 403, 403, 403, 403),
                 row("GET  /q/metrics", read(s -> s.get("/q/metrics")),                       401, 200, 403, 403, 403, 403, 403, 403, 200),
                 row("GET  /q/health/ready", read(s -> s.get("/q/health/ready")),             200, 200, 200, 200, 200, 200, 200, 200, 200),
                 row("GET  /q/openapi", read(s -> s.get("/q/openapi")),                       200, 200, 200, 200, 200, 200, 200, 200, 200));
@@ -151,6 +163,27 @@ class AccessMatrixTest {
                 .post("/provinces"),
                 () -> assertThat(given().get("/provinces").then().statusCode(200).extract().jsonPath()
                         .<String>getList("code")).isEqualTo(before));
+    }
+
+    /** The shipped province successions: the admin's import changes nothing either, so every cell starts equal. */
+    private static Cell importCell() {
+        String csv = AdminUnitFixtures.registerFile("succession-provinces-2025-07.csv");
+        List<Object> before = given().queryParam("at", "2025-06-30").get("/admin-units/83/successors").then()
+                .statusCode(200).extract().jsonPath().getList("code");
+        return new Cell(s -> s.contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/admin-units/imports"),
+                () -> assertThat(given().queryParam("at", "2025-06-30").get("/admin-units/83/successors").then()
+                        .statusCode(200).extract().jsonPath().getList("code")).isEqualTo(before));
+    }
+
+    /** Xã Chiến Thắng (06481, from 2025-07-01) has no status until the admin cell sets one. */
+    private static Cell flagsCell() {
+        List<Object> before = given().get("/admin-units/06481/flags").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        return new Cell(s -> json(s, "{\"especiallyDisadvantaged\": true, \"safeZone\": false,"
+                        + " \"validFrom\": \"2025-07-01\"}").put("/admin-units/06481/flags"),
+                () -> assertThat(given().get("/admin-units/06481/flags").then().statusCode(200).extract().jsonPath()
+                        .getList("$")).isEqualTo(before));
     }
 
     private static void assertStatus(String code, String status) {

@@ -324,6 +324,7 @@ class HostileInputIT {
         String p = op.path();
         return switch (op.service() + " " + param) {
             case "criteria-service code" -> p.startsWith("/provinces") ? "20"
+                    : p.startsWith("/admin-units") ? "06475"
                     : p.endsWith("/evaluate") ? PUBLISHED_SET : DRAFT_SET;
             case "criteria-service number" -> "17";
             case "criteria-service indicator" -> "17.8";
@@ -692,6 +693,13 @@ class HostileInputIT {
                 + "\"year\":2024,\"values\":{\"17.8\":true}}");
         t.put("criteria-service POST /criteria-sets/{code}/evaluate", new Template(evaluate, Map.of(),
                 List.of("/region", "/year"), List.of(), List.of("/values/17.8"), List.of()));
+        // the import reads text/csv: a JSON body (the hostile variants force application/json) is refused whole
+        t.put("criteria-service POST /admin-units/imports", new Template(json("{\"level\":\"province\"}"),
+                Map.of(), List.of(), List.of(), List.of(), List.of()));
+        // legalBasis is free text (any value is legal), so only the typed fields are broken
+        t.put("criteria-service PUT /admin-units/{code}/flags", new Template(json("{\"especiallyDisadvantaged\":true,"
+                + "\"safeZone\":false,\"validFrom\":\"2025-07-01\"}"), Map.of(),
+                List.of("/especiallyDisadvantaged", "/safeZone", "/validFrom"), List.of(), List.of(), List.of()));
         ObjectNode province = json("{\"code\":\"98\",\"name\":\"Tỉnh thử\",\"region\":1}");
         t.put("criteria-service POST /provinces", new Template(province, Map.of(),
                 List.of("/code", "/name", "/region"), List.of(), List.of("/name"), List.of("/code")));

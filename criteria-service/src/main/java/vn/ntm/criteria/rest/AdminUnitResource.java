@@ -56,7 +56,7 @@ public class AdminUnitResource {
                                          @QueryParam("q") @Parameter(description = "part of the name, or the code") String q,
                                          @QueryParam("at") @Parameter(description = AT) String at,
                                          @QueryParam("page") @Parameter(description = "from 0") String page,
-                                         @QueryParam("size") @Parameter(description = "1..1000, default 50") String size) {
+                                         @QueryParam("size") @Parameter(description = "1..200, default 50") String size) {
         return units.list(level, parent, province, q, at, page, size);
     }
 

@@ -189,7 +189,9 @@ public class AdminUnitImportService {
         int unchanged = 0;
         for (SuccessionFile.Succession s : checked.successions()) {
             AdminUnitStore.StoredSuccession existing = stored.get(s.key());
-            if (existing != null && java.util.Objects.equals(existing.legalBasis(), s.legalBasis())) {
+            // a row without a legal basis keeps the one recorded
+            if (existing != null && (s.legalBasis() == null
+                    || java.util.Objects.equals(existing.legalBasis(), s.legalBasis()))) {
                 unchanged++;
                 continue;
             }

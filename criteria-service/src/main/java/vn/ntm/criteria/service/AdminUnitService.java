@@ -24,7 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class AdminUnitService {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final int MAX_SIZE = 1000;
+    private static final int MAX_SIZE = 200;
     private static final int MAX_PAGE = 100_000;
     private static final int MAX_Q = 200;
 
