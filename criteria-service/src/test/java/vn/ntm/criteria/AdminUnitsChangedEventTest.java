@@ -6,6 +6,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +16,9 @@ import vn.ntm.contracts.EventTypes;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,8 @@ import static vn.ntm.criteria.CriteriaEventsConsumer.recordsWithKey;
 class AdminUnitsChangedEventTest {
     @Inject
     ObjectMapper json;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void seededLangSonIsAnnouncedWithAllItsVersionsAndSuccessions() throws Exception {
@@ -80,6 +86,19 @@ class AdminUnitsChangedEventTest {
         assertThat(benTre).hasSize(1);
         assertThat(benTre.get(0).value()).contains("\"fromCode\":\"83\",\"toCode\":\"86\"")
                 .contains("Xã Phong Nẫm");
+    }
+
+    @Test
+    void everyProvinceEventFitsTheBrokersDefaultMessageSize() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select count(*), max(octet_length(payload)) from outbox_event"
+                        + " where event_type = 'ntm.admin-units.changed'");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(63);
+            // Kafka's default max.message.bytes / max.request.size is 1 MiB; Hà Nội (01), the largest, is ~350 KB
+            assertThat(rs.getLong(2)).isBetween(100_000L, 900_000L);
+        }
     }
 
     /** Communes of province 20 over all time: 20 in Chi Lăng alone before, 65 after; counted through the API. */

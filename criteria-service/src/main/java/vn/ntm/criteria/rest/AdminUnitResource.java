@@ -20,15 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.ntm.criteria.service.AdminUnitImportService;
 import vn.ntm.criteria.service.AdminUnitService;
 import vn.ntm.criteria.service.FlagRequest;
-import vn.ntm.criteria.service.ServiceException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 @Path("/admin-units")
@@ -118,37 +114,9 @@ public class AdminUnitResource {
             @QueryParam("version") @Parameter(description = "a name for this register state, e.g. units-2025-07") String version,
             @QueryParam("legalBasis") @Parameter(description = "succession file: legal basis of rows without their own") String legalBasis,
             byte[] body) throws CharacterCodingException {
-        List<ServiceException.FieldError> errors = new ArrayList<>();
-        LocalDate from = date(validFrom, "validFrom", errors);
-        LocalDate to = date(validTo, "validTo", errors);
-        if (version != null && !version.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
-            errors.add(new ServiceException.FieldError("version", "letters, digits, . _ : - only, at most 64"));
-        }
-        if (legalBasis != null && legalBasis.length() > 1000) {
-            errors.add(new ServiceException.FieldError("legalBasis", "must be at most 1000 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("The import has invalid parameters.", errors);
-        }
         String csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body == null ? new byte[0] : body))
-                .toString();
-        return imports.importFile(new AdminUnitImportService.ImportFile(csv, version, from, to,
-                legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip()), identity.getPrincipal().getName());
-    }
-
-    private static LocalDate date(String value, String field, List<ServiceException.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.strip().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                return LocalDate.parse(value.strip());
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        errors.add(new ServiceException.FieldError(field, "must be a date YYYY-MM-DD"));
-        return null;
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
+        return imports.importFile(csv, validFrom, validTo, version, legalBasis, identity.getPrincipal().getName());
     }
 }

@@ -56,9 +56,40 @@ public class AdminUnitImportService {
                                 int unchanged, int closed, List<String> provincesChanged) {
     }
 
+    /** One file from {@code POST /admin-units/imports}, its query parameters as given. */
     @Transactional
-    public ImportSummary importFile(ImportFile file, String importedBy) {
+    public ImportSummary importFile(String csv, String validFrom, String validTo, String version, String legalBasis,
+                                    String importedBy) {
+        List<ServiceException.FieldError> errors = new ArrayList<>();
+        LocalDate from = date(validFrom, "validFrom", errors);
+        LocalDate to = date(validTo, "validTo", errors);
+        if (version != null && !version.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
+            errors.add(new ServiceException.FieldError("version", "letters, digits, . _ : - only, at most 64"));
+        }
+        if (legalBasis != null && legalBasis.length() > 1000) {
+            errors.add(new ServiceException.FieldError("legalBasis", "must be at most 1000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ServiceException.badRequest("The import has invalid parameters.", errors);
+        }
+        ImportFile file = new ImportFile(csv, version, from, to,
+                legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip());
         return importAll(List.of(file), importedBy).get(0);
+    }
+
+    private static LocalDate date(String value, String field, List<ServiceException.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.strip().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                return LocalDate.parse(value.strip());
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(new ServiceException.FieldError(field, "must be a date YYYY-MM-DD"));
+        return null;
     }
 
     /** The files in order, in one transaction; the changed provinces are announced once, after the last file. */

@@ -192,6 +192,7 @@ public class AdminUnitService {
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest("The request has invalid fields.", errors);
         }
+        store.lock(); // one change of the register at a time: two overlapping settings would break the exclusion
         UnitView commune = find(c, request.validFrom());
         if (!commune.level().equals(AdminLevel.COMMUNE.wire())) {
             throw ServiceException.invalid("Only communes have this status.", List.of(new FieldError("code",
