@@ -53,6 +53,35 @@ class AdminUnitFlagsTest {
                 .isEmpty();
     }
 
+    @Test
+    void evaluationOfACommuneUsesItsProvincesRegionAndItsStatus() {
+        SetFixtures.post("/provinces", "{\"code\": \"83\", \"name\": \"Bến Tre\", \"region\": 7}").statusCode(201);
+        String set = "XA_NTM_2021_2025";
+        // 28987 Xã Phong Nẫm (Giồng Trôm, Bến Tre) until 2025-06-30
+        assertThat(effectiveRegion(set, "{\"communeCode\": \"28987\", \"year\": 2022, \"values\": {}}")).isEqualTo(7);
+
+        put("28987", AuthFixture.admin(), "{\"especiallyDisadvantaged\": false, \"safeZone\": true,"
+                + " \"validFrom\": \"2022-01-01\"}").statusCode(200);
+
+        assertThat(effectiveRegion(set, "{\"communeCode\": \"28987\", \"year\": 2022}")).isEqualTo(1);
+        assertThat(effectiveRegion(set, "{\"communeCode\": \"28987\", \"year\": 2022, \"on\": \"2021-06-01\"}"))
+                .isEqualTo(7);
+        assertThat(effectiveRegion(set, "{\"communeCode\": \"06490\", \"year\": 2022}")).isEqualTo(1);
+        SetFixtures.evaluate(set, "{\"communeCode\": \"06490\", \"year\": 2026}").statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("communeCode"));
+        SetFixtures.evaluate(set, "{\"communeCode\": \"00004\", \"year\": 2022}").statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("region"));
+        SetFixtures.evaluate(set, "{\"communeCode\": \"0004\", \"year\": 2022}").statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("communeCode"));
+        SetFixtures.evaluate(set, "{\"year\": 2022}").statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("region"));
+    }
+
+    private static int effectiveRegion(String set, String body) {
+        return SetFixtures.evaluate(set, body).statusCode(200).extract().jsonPath().getInt("effectiveRegion");
+    }
+
     private static String flags(String code, String at) {
         JsonPath unit = given().queryParam("at", at).get("/admin-units/" + code).then().statusCode(200).extract()
                 .jsonPath();

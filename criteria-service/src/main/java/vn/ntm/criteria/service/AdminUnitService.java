@@ -142,6 +142,29 @@ public class AdminUnitService {
         return find(c, day);
     }
 
+    /** The commune that had the code on a day; 422 when none (for evaluations naming a commune). */
+    @Transactional
+    public UnitView commune(String code, LocalDate day) {
+        UnitView unit = store.run(c -> {
+            try (PreparedStatement st = c.prepareStatement(VIEW + " where u.code = ? and u.level = 'commune'"
+                    + " and u.valid_from <= ? and (u.valid_to is null or u.valid_to >= ?)")) {
+                st.setObject(1, day);
+                st.setObject(2, day);
+                st.setString(3, code);
+                st.setObject(4, day);
+                st.setObject(5, day);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? view(rs) : null;
+                }
+            }
+        });
+        if (unit == null) {
+            throw ServiceException.invalid("No commune had code " + code + " on " + day + ".",
+                    List.of(new FieldError("communeCode", "no commune with this code on " + day)));
+        }
+        return unit;
+    }
+
     @Transactional
     public List<LinkedUnit> successors(String code, String at) {
         UnitView unit = get(code, at);

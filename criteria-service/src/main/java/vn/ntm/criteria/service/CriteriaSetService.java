@@ -35,10 +35,14 @@ public class CriteriaSetService {
     private final ReferenceService references;
     private final Outbox outbox;
 
-    public CriteriaSetService(EntityManager em, ReferenceService references, Outbox outbox) {
+    private final AdminUnitService adminUnits;
+
+    public CriteriaSetService(EntityManager em, ReferenceService references, Outbox outbox,
+                              AdminUnitService adminUnits) {
         this.em = em;
         this.references = references;
         this.outbox = outbox;
+        this.adminUnits = adminUnits;
     }
 
     @Transactional
@@ -161,8 +165,27 @@ public class CriteriaSetService {
     @Transactional
     public Evaluator.Evaluation evaluate(String code, EvaluationRequest request) {
         CriteriaSetDocument document = find(code, false).toDocument();
-        Evaluator.Evaluation evaluation = Evaluator.evaluate(document, new Evaluator.Input(request.region(),
-                request.especiallyDisadvantaged(), request.safeZone(), request.year(),
+        Integer region = request.region();
+        boolean disadvantaged = request.especiallyDisadvantaged();
+        boolean safeZone = request.safeZone();
+        if (request.communeCode() != null) {
+            java.time.LocalDate on = request.on() != null ? request.on()
+                    : java.time.LocalDate.of(request.year(), 12, 31);
+            AdminUnitService.UnitView commune = adminUnits.commune(request.communeCode(), on);
+            region = region != null ? region : commune.region();
+            disadvantaged |= Boolean.TRUE.equals(commune.especiallyDisadvantaged());
+            safeZone |= Boolean.TRUE.equals(commune.safeZone());
+            if (region == null) {
+                throw ServiceException.invalid("The region of province " + commune.provinceCode()
+                        + " is not known (see /provinces); give region.", List.of(new ServiceException.FieldError(
+                        "region", "required: province " + commune.provinceCode() + " has no region")));
+            }
+        } else if (region == null) {
+            throw ServiceException.badRequest("Give the region or a commune.", List.of(
+                    new ServiceException.FieldError("region", "must not be null without communeCode")));
+        }
+        Evaluator.Evaluation evaluation = Evaluator.evaluate(document, new Evaluator.Input(region,
+                disadvantaged, safeZone, request.year(),
                 request.values() == null ? Map.of() : request.values()));
         if (!evaluation.violations().isEmpty()) {
             throw invalid("Some indicator values cannot be evaluated.", evaluation.violations());
