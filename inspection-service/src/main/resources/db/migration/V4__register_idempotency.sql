@@ -11,7 +11,7 @@ create table admin_unit (
     province_code text not null, -- the province the unit lies in during its own validity
     primary key (code, valid_from)
 );
-create index admin_unit_province on admin_unit (province_code);
+create index admin_unit_by_province on admin_unit (province_code);
 
 -- Which register import each province's copy comes from (informative; the event replaces a province wholesale).
 create table admin_unit_province (
