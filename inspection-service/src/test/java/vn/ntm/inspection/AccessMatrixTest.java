@@ -152,19 +152,22 @@ class AccessMatrixTest {
         CatalogFixture.ensureSeedSet(db);
         String commune = Api.uniqueCommune();
         String id = draft(commune);
-        Api.json(Auth.admin()).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of(1, 2, 3))).put(findings(id, commune))
-                .then().statusCode(200);
+        Api.json(Auth.admin()).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of(1, 2, 3)))
+                .put(findings(id, commune)).then().statusCode(200);
         String before = Api.json(Auth.admin()).get("/inspections/" + id).then().statusCode(200).extract().asString();
         String outsider = Auth.inspector("01");
 
-        Api.json(outsider).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of())).put(findings(id, commune)).then().statusCode(403)
-                .contentType("application/problem+json").body("status", equalTo(403));
+        Api.json(outsider).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of()))
+                .put(findings(id, commune)).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404))
+                .body("detail", not(containsString("province")));
         Api.json(outsider).body("{\"assignee\": {\"type\": \"UBND_XA\", \"code\": \"" + commune
                         + "\", \"name\": \"UBND xã\"}, \"content\": \"Không được ghi\"}")
-                .post("/inspections/" + id + "/recommendations").then().statusCode(403);
-        Api.json(outsider).post("/inspections/" + id + "/finalize").then().statusCode(403)
+                .post("/inspections/" + id + "/recommendations").then().statusCode(404);
+        Api.json(outsider).post("/inspections/" + id + "/finalize").then().statusCode(404)
                 .contentType("application/problem+json");
-        Api.json(outsider).get("/inspections/" + id).then().statusCode(403);
+        Api.json(outsider).get("/inspections/" + id).then().statusCode(404)
+                .body("detail", not(containsString("province")));
 
         assertThat(Api.json(Auth.admin()).get("/inspections/" + id).then().statusCode(200).extract().asString())
                 .isEqualTo(before);
