@@ -16,6 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -57,6 +61,28 @@ class ProvinceIsolationTest {
         assertThat(Db.count(db, "select count(*) from recommendation where inspection_id = ?::uuid", id)).isZero();
         assertThat(Api.etag(id)).isEqualTo(etag);
         Api.as(Auth.inspector("01")).get("/inspections/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void aRefusedCallerLocksNothingAndWaitsForNoLock() throws Exception {
+        String id = Api.json(Auth.admin()).body(Bodies.inspection("2023-01-01", "01", "001", "00004").toString())
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from inspection where id = ?::uuid"
+                    + " for update")) {
+                lock.setString(1, id);
+                lock.executeQuery();
+            }
+            // while another transaction holds the row, an outsider's finalize is answered without waiting for it
+            Future<Integer> outsider = pool.submit(() -> Api.json(Auth.inspector("20"))
+                    .post("/inspections/" + id + "/finalize").then().extract().statusCode());
+            assertThat(outsider.get(60, TimeUnit.SECONDS)).isEqualTo(404);
+            holder.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.Context;
 import vn.ntm.inspection.service.InspectionQueries;
@@ -75,6 +78,9 @@ public class InspectionResource {
     @RolesAllowed({"admin", "inspector", "viewer"})
     @Operation(summary = "An inspection with findings, computed summaries and recommendations; the ETag is its"
             + " version, to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The inspection; ETag: \"<version>\"",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
     public Response get(@PathParam("id") UUID id) {
         InspectionService.Tagged<InspectionView> found = inspections.get(caller.get(), id);
         return Response.ok(found.body()).tag(etag(found.version())).build();
@@ -84,6 +90,9 @@ public class InspectionResource {
     @Path("/{id}/communes/{communeCode}/findings")
     @RolesAllowed({"admin", "inspector"})
     @Operation(summary = "Replace the findings of one commune (checked against its criteria set) with If-Match")
+    @APIResponse(responseCode = "200", description = "The commune with its summary; ETag: the inspection's new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommuneView.class)))
     public Response replaceFindings(@PathParam("id") UUID id, @PathParam("communeCode") String communeCode,
                                     @HeaderParam("If-Match") String ifMatch, List<FindingInput> findings) {
         InspectionService.Tagged<CommuneView> changed = inspections.replaceFindings(caller.get(), id, communeCode,
