@@ -22,7 +22,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 /**
  * Every endpoint of inspection-service × every kind of caller (README "Access control"). A cell is the expected
@@ -66,7 +68,7 @@ class AccessMatrixTest {
         Supplier<String> complete = () -> {
             String c = Api.uniqueCommune();
             String d = draft(c);
-            Api.json(Auth.admin()).body(Api.findingsMeeting(List.of(1, 2))).put(findings(d, c)).then().statusCode(200);
+            Api.json(Auth.admin()).header("If-Match", Api.etag(d)).body(Api.findingsMeeting(List.of(1, 2))).put(findings(d, c)).then().statusCode(200);
             return d;
         };
         String recommendation = "{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"187\", \"name\": \"UBND huyện\"},"
@@ -85,19 +87,21 @@ class AccessMatrixTest {
                         "401", "200:1", "200:1", "403", "403", "403", "200:1", "403", "403"),
                 new Row("GET /inspections/{id}",
                         t -> Api.as(t).get("/inspections/" + id),
-                        "401", "200", "200", "403", "403", "403", "200", "403", "403"),
+                        "401", "200", "200", "404", "403", "403", "200", "404", "403"),
                 new Row("PUT /inspections/{id}/communes/{code}/findings",
                         t -> {
                             String c = Api.uniqueCommune();
-                            return Api.json(t).body(Api.findingsMeeting(List.of(1))).put(findings(draft(c), c));
+                            String d = draft(c);
+                            return Api.json(t).header("If-Match", Api.etag(d)).body(Api.findingsMeeting(List.of(1)))
+                                    .put(findings(d, c));
                         },
-                        "401", "200", "200", "403", "403", "403", "403", "403", "403"),
+                        "401", "200", "200", "404", "403", "403", "403", "403", "403"),
                 new Row("POST /inspections/{id}/recommendations",
                         t -> Api.json(t).body(recommendation).post("/inspections/" + draft.get() + "/recommendations"),
-                        "401", "201", "201", "403", "403", "403", "403", "403", "403"),
+                        "401", "201", "201", "404", "403", "403", "403", "403", "403"),
                 new Row("POST /inspections/{id}/finalize",
                         t -> Api.json(t).post("/inspections/" + complete.get() + "/finalize"),
-                        "401", "200", "200", "403", "403", "403", "403", "403", "403"),
+                        "401", "200", "200", "404", "403", "403", "403", "403", "403"),
                 new Row("GET /communes/{code}/history",
                         t -> Api.as(t).get("/communes/" + commune + "/history"),
                         "401", "200:1", "200:1", "200:0", "403", "403", "200:1", "200:0", "403"),
@@ -144,23 +148,26 @@ class AccessMatrixTest {
     }
 
     @Test
-    void inspectorOfAnotherProvinceCannotTouchAProvince20Inspection() {
+    void inspectorOfAnotherProvinceCannotTouchAProvince20InspectionNorLearnItExists() {
         CatalogFixture.ensureSeedSet(db);
         String commune = Api.uniqueCommune();
         String id = draft(commune);
-        Api.json(Auth.admin()).body(Api.findingsMeeting(List.of(1, 2, 3))).put(findings(id, commune))
-                .then().statusCode(200);
+        Api.json(Auth.admin()).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of(1, 2, 3)))
+                .put(findings(id, commune)).then().statusCode(200);
         String before = Api.json(Auth.admin()).get("/inspections/" + id).then().statusCode(200).extract().asString();
         String outsider = Auth.inspector("01");
 
-        Api.json(outsider).body(Api.findingsMeeting(List.of())).put(findings(id, commune)).then().statusCode(403)
-                .contentType("application/problem+json").body("status", equalTo(403));
+        Api.json(outsider).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of()))
+                .put(findings(id, commune)).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404))
+                .body("detail", not(containsString("province")));
         Api.json(outsider).body("{\"assignee\": {\"type\": \"UBND_XA\", \"code\": \"" + commune
                         + "\", \"name\": \"UBND xã\"}, \"content\": \"Không được ghi\"}")
-                .post("/inspections/" + id + "/recommendations").then().statusCode(403);
-        Api.json(outsider).post("/inspections/" + id + "/finalize").then().statusCode(403)
+                .post("/inspections/" + id + "/recommendations").then().statusCode(404);
+        Api.json(outsider).post("/inspections/" + id + "/finalize").then().statusCode(404)
                 .contentType("application/problem+json");
-        Api.json(outsider).get("/inspections/" + id).then().statusCode(403);
+        Api.json(outsider).get("/inspections/" + id).then().statusCode(404)
+                .body("detail", not(containsString("province")));
 
         assertThat(Api.json(Auth.admin()).get("/inspections/" + id).then().statusCode(200).extract().asString())
                 .isEqualTo(before);
@@ -187,7 +194,7 @@ class AccessMatrixTest {
         String body = body(commune).replaceFirst("\\{", "{\"recordedBy\": \"someone-else\", ");
         String id = Api.json(Auth.inspector("20")).body(body).post("/inspections").then().statusCode(201)
                 .body("recordedBy", equalTo("inspector-20")).extract().path("id");
-        Api.json(Auth.admin()).body(Api.findingsMeeting(List.of(1))).put(findings(id, commune)).then().statusCode(200);
+        Api.json(Auth.admin()).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of(1))).put(findings(id, commune)).then().statusCode(200);
         Api.json(Auth.admin()).post("/inspections/" + id + "/finalize").then().statusCode(200)
                 .body("recordedBy", equalTo("inspector-20"))
                 .body("finalizedBy", equalTo("admin-test"));
@@ -208,7 +215,7 @@ class AccessMatrixTest {
 
     private static String finalizedInspection(String commune) {
         String id = draft(commune);
-        Api.json(Auth.admin()).body(Api.findingsMeeting(List.of(1, 2))).put(findings(id, commune))
+        Api.json(Auth.admin()).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of(1, 2))).put(findings(id, commune))
                 .then().statusCode(200);
         Api.json(Auth.admin()).post("/inspections/" + id + "/finalize").then().statusCode(200);
         return id;

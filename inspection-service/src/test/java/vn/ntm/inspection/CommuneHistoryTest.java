@@ -28,7 +28,7 @@ class CommuneHistoryTest {
     private String finalized(String commune, String inspectedOn, List<Integer> met) {
         String id = Api.json().body(Api.inspectionBody("History " + UUID.randomUUID(), commune, inspectedOn))
                 .post("/inspections").then().statusCode(201).extract().path("id");
-        Api.json().body(Api.findingsMeeting(met)).put("/inspections/" + id + "/communes/" + commune + "/findings")
+        Api.findings(id).body(Api.findingsMeeting(met)).put("/inspections/" + id + "/communes/" + commune + "/findings")
                 .then().statusCode(200);
         Api.json().post("/inspections/" + id + "/finalize").then().statusCode(200);
         return id;
@@ -58,7 +58,7 @@ class CommuneHistoryTest {
         Api.reader().get("/inspections/" + second).then()
                 .body("communes[0].change.newlyMet", equalTo(List.of(5, 6)))
                 .body("communes[0].change.lost", equalTo(List.of(2)));
-        Api.json().body(Api.findingsMeeting(List.of(1, 2))).put("/inspections/" + draft + "/communes/" + commune
+        Api.findings(draft).body(Api.findingsMeeting(List.of(1, 2))).put("/inspections/" + draft + "/communes/" + commune
                 + "/findings").then().statusCode(200)
                 .body("change.previousInspectionId", equalTo(second))
                 .body("change.newlyMet", equalTo(List.of(2)))

@@ -10,6 +10,7 @@ import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
 import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.RegisterFixture;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.Db;
 import vn.ntm.inspection.fixtures.Topic;
@@ -33,6 +34,7 @@ class CriteriaEventsConsumerTest {
 
     @Test
     void aPublishedSetIsUsableWhileCriteriaServiceIsDown() {
+        RegisterFixture.ensureLoaded(db);
         String code = "XA_TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         CatalogFixture.publish(CatalogFixture.set(code, 5));
         CatalogFixture.awaitCopied(db, code);
@@ -40,11 +42,11 @@ class CriteriaEventsConsumerTest {
         String commune = Api.uniqueCommune();
         String id = Api.json().body(Api.inspectionBody("Copy " + UUID.randomUUID(), commune, "2023-01-01")
                 .replace("XA_NTM_2021_2025", code)).post("/inspections").then().statusCode(201).extract().path("id");
-        Api.json().body("[{\"criterion\": 5, \"result\": \"MET\"}]")
+        Api.findings(id).body("[{\"criterion\": 5, \"result\": \"MET\"}]")
                 .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(200)
                 .body("summary.total", equalTo(5))
                 .body("findings[0].criterionName", equalTo("Trường học"));
-        Api.json().body("[{\"criterion\": 6, \"result\": \"MET\"}]")
+        Api.findings(id).body("[{\"criterion\": 6, \"result\": \"MET\"}]")
                 .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(422);
     }
 

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.RegisterFixture;
 import vn.ntm.inspection.fixtures.Db;
 import vn.ntm.inspection.fixtures.FakeCriteriaService;
 
@@ -35,13 +36,14 @@ class CriteriaServiceFallbackTest {
 
     @Test
     void aMissIsReadThroughStoredAndNeverAskedAgain() {
+        RegisterFixture.ensureLoaded(db);
         String code = "XA_REMOTE_PUB_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String commune = Api.uniqueCommune();
         String id = Api.json().body(Api.inspectionBody("Fallback " + UUID.randomUUID(), commune, "2023-01-01")
                 .replace("XA_NTM_2021_2025", code)).post("/inspections").then().statusCode(201).extract().path("id");
 
         assertThat(Db.string(db, "select source from catalog_set where code = ?", code)).isEqualTo("CRITERIA_SERVICE");
-        Api.json().body("[{\"criterion\": 17, \"result\": \"NOT_MET\"}, {\"criterion\": 1, \"result\": \"MET\"},"
+        Api.findings(id).body("[{\"criterion\": 17, \"result\": \"NOT_MET\"}, {\"criterion\": 1, \"result\": \"MET\"},"
                         + " {\"criterion\": 2, \"result\": \"NOT_ASSESSED\"}]")
                 .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(200)
                 .body("summary.total", equalTo(3))
@@ -54,6 +56,7 @@ class CriteriaServiceFallbackTest {
 
     @Test
     void aDraftSetIsRefusedAndAnUnknownOneToo() {
+        RegisterFixture.ensureLoaded(db);
         String draft = "XA_REMOTE_DRAFT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String title = "Draft set " + UUID.randomUUID();
         Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")

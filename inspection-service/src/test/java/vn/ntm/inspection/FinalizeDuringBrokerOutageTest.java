@@ -36,7 +36,7 @@ class FinalizeDuringBrokerOutageTest {
         String commune = Api.uniqueCommune();
         String id = Api.json().body(Api.inspectionBody("Outage " + UUID.randomUUID(), commune, "2023-03-03"))
                 .post("/inspections").then().statusCode(201).extract().path("id");
-        Api.json().body(Api.findingsMeeting(List.of(1, 2))).put("/inspections/" + id + "/communes/" + commune
+        Api.findings(id).body(Api.findingsMeeting(List.of(1, 2))).put("/inspections/" + id + "/communes/" + commune
                 + "/findings").then().statusCode(200);
 
         TestInfrastructure infra = TestInfrastructure.get();

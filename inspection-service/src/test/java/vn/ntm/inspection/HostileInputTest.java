@@ -101,7 +101,7 @@ class HostileInputTest {
         String commune = Api.uniqueCommune();
         String id = Api.json().body(Api.inspectionBody("Trailing findings " + UUID.randomUUID(), commune,
                 "2023-01-01")).post("/inspections").then().statusCode(201).extract().path("id");
-        problem(Api.json().body("[{\"criterion\": 1, \"result\": \"MET\"}] ]")
+        problem(Api.findings(id).body("[{\"criterion\": 1, \"result\": \"MET\"}] ]")
                 .put("/inspections/" + id + "/communes/" + commune + "/findings").then(), 400);
         problem(Api.json().body("{\"assignee\": {\"name\": \"UBND huyện\"}, \"content\": \"Làm\"} {}")
                 .post("/inspections/" + id + "/recommendations").then(), 400);
@@ -157,8 +157,8 @@ class HostileInputTest {
         String body = Api.inspectionBody(title, commune, "2023-01-01");
         badField(Api.json().body(body.replace("{\"code\": \"20\"", "{\"code\": \"" + INJECTION + "\""))
                 .post("/inspections").then(), "province.code");
-        badField(Api.json().body(body.replace("\"187\"", "\"<b>187</b>\"")).post("/inspections").then(),
-                "district.code");
+        badField(Api.json().body(body.replace("\"district\": {\"code\": \"", "\"district\": {\"code\": \"<b>"))
+                .post("/inspections").then(), "district.code");
         badField(Api.json().body(body.replace("\"" + commune + "\"", "\"" + INJECTION + "\""))
                 .post("/inspections").then(), "communes[0].code");
         badField(Api.json().body(body.replace("\"20:LDTBXH\"", "\"20:LĐTBXH\"")).post("/inspections").then(),
@@ -173,7 +173,7 @@ class HostileInputTest {
                 .post("/inspections/" + id + "/recommendations").then(), "assignee.code");
         badField(Api.json().body("{\"assignee\": {\"name\": \"UBND xã\"}, \"communeCode\": \"../x\", \"content\": \"Làm\"}")
                 .post("/inspections/" + id + "/recommendations").then(), "communeCode");
-        badField(Api.json().body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"responsible\": [{\"type\": \"SO_NGANH\","
+        badField(Api.findings(id).body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"responsible\": [{\"type\": \"SO_NGANH\","
                         + " \"code\": \"" + INJECTION + "\", \"name\": \"Sở\"}]}]")
                 .put("/inspections/" + id + "/communes/" + commune + "/findings").then(),
                 "findings[0].responsible[0].code");
@@ -188,7 +188,8 @@ class HostileInputTest {
         String body = Api.inspectionBody(title, commune, "2023-01-01");
         badField(Api.json().body(body.replace("\"Lạng Sơn\"", "\"" + "L".repeat(501) + "\"")).post("/inspections")
                 .then(), "province.name");
-        badField(Api.json().body(body.replace("\"Xã thử\"", "\"" + "x".repeat(501) + "\"")).post("/inspections")
+        badField(Api.json().body(body.replace("\"code\": \"" + commune + "\", \"name\": \"",
+                "\"code\": \"" + commune + "\", \"name\": \"" + "x".repeat(501))).post("/inspections")
                 .then(), "communes[0].name");
         badField(Api.json().body(body.replace("\"UBND tỉnh\"", "\"" + "u".repeat(501) + "\"")).post("/inspections")
                 .then(), "legalBasis[0].issuer");
@@ -206,13 +207,13 @@ class HostileInputTest {
 
         String id = draft(commune);
         String path = "/inspections/" + id + "/communes/" + commune + "/findings";
-        badField(Api.json().body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"note\": \"" + "n".repeat(10_001) + "\"}]")
+        badField(Api.findings(id).body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"note\": \"" + "n".repeat(10_001) + "\"}]")
                 .put(path).then(), "findings[0].note");
-        badField(Api.json().body("[{\"criterion\": 1, \"result\": \"NOT_MET\"}, {\"criterion\": 2, \"result\": \"NOT_MET\","
+        badField(Api.findings(id).body("[{\"criterion\": 1, \"result\": \"NOT_MET\"}, {\"criterion\": 2, \"result\": \"NOT_MET\","
                 + " \"remedy\": \"" + "r".repeat(10_001) + "\"}]").put(path).then(), "findings[1].remedy");
-        badField(Api.json().body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"responsible\": [{\"name\": \""
+        badField(Api.findings(id).body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"responsible\": [{\"name\": \""
                 + "s".repeat(501) + "\"}]}]").put(path).then(), "findings[0].responsible[0].name");
-        badField(Api.json().body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"deadline\": \"9999-12-31\"}]")
+        badField(Api.findings(id).body("[{\"criterion\": 1, \"result\": \"NOT_MET\", \"deadline\": \"9999-12-31\"}]")
                 .put(path).then(), "findings[0].deadline");
         assertThat(findingsOf(id)).isZero();
     }
@@ -225,7 +226,7 @@ class HostileInputTest {
         String body = "[{\"criterion\": 2, \"result\": \"NOT_MET\", \"note\": "
                 + "\"Chưa đạt: \\\"đường\\\" <script>alert('x')</script> ' OR '1'='1' -- \\\\ / 🌾 ỹ\","
                 + " \"remedy\": \"" + "ệ".repeat(10_000) + "\"}]";
-        Api.json().body(body.getBytes(StandardCharsets.UTF_8))
+        Api.findings(id).body(body.getBytes(StandardCharsets.UTF_8))
                 .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(200);
 
         assertThat(Db.string(db, "select f.note from finding f join inspection_commune c on c.id = f.commune_id"

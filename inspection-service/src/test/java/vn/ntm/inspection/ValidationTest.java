@@ -56,7 +56,7 @@ class ValidationTest {
         String title = "Duplicate " + UUID.randomUUID();
         String commune = Api.uniqueCommune();
         String body = Api.inspectionBody(title, commune, "2023-01-01").replace("\"communes\": [",
-                "\"communes\": [{\"code\": \"" + commune + "\", \"name\": \"Trùng\", \"criteriaSet\": \"XA_NTM_2021_2025\","
+                "\"communes\": [{\"code\": \"" + commune + "\", \"criteriaSet\": \"XA_NTM_2021_2025\","
                         + " \"targetTier\": \"NTM\", \"targetYear\": 2024}, ");
         Api.json().body(body).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
@@ -93,7 +93,7 @@ class ValidationTest {
         String commune = Api.uniqueCommune();
         String id = Api.json().body(Api.inspectionBody("Good " + UUID.randomUUID(), commune, "2023-01-01"))
                 .post("/inspections").then().statusCode(201).extract().path("id");
-        Api.json().body("[{\"criterion\": 1, \"result\": \"MET\", \"deadline\": \"30/10/2022\"}]")
+        Api.findings(id).body("[{\"criterion\": 1, \"result\": \"MET\", \"deadline\": \"30/10/2022\"}]")
                 .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("[0].deadline"));
         assertThat(findingsOf(id)).isZero();
@@ -105,13 +105,13 @@ class ValidationTest {
         String id = Api.json().body(Api.inspectionBody("Criterion " + UUID.randomUUID(), commune, "2023-01-01"))
                 .post("/inspections").then().statusCode(201).extract().path("id");
         String path = "/inspections/" + id + "/communes/" + commune + "/findings";
-        Api.json().body(Api.findingsMeeting(List.of(1))).put(path).then().statusCode(200);
+        Api.findings(id).body(Api.findingsMeeting(List.of(1))).put(path).then().statusCode(200);
 
-        Api.json().body("[{\"criterion\": 1, \"result\": \"NOT_MET\"}, {\"criterion\": 20, \"result\": \"MET\"}]")
+        Api.findings(id).body("[{\"criterion\": 1, \"result\": \"NOT_MET\"}, {\"criterion\": 20, \"result\": \"MET\"}]")
                 .put(path).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("findings[1].criterion"))
                 .body("errors[0].message", containsString("criterion 20 does not exist in set XA_NTM_2021_2025"));
-        Api.json().body("[{\"criterion\": 3, \"result\": \"MET\"}, {\"criterion\": 3, \"result\": \"NOT_MET\"},"
+        Api.findings(id).body("[{\"criterion\": 3, \"result\": \"MET\"}, {\"criterion\": 3, \"result\": \"NOT_MET\"},"
                         + " {\"criterion\": 4}]")
                 .put(path).then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("findings[1].criterion", "findings[2].result")));

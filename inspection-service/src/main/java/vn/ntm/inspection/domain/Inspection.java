@@ -66,6 +66,8 @@ public class Inspection extends PanacheEntityBase {
     private String recordedBy;
     @Column(name = "finalized_by")
     private String finalizedBy;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
     @Version
     private long version;
     @OneToMany(mappedBy = "inspection", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -91,8 +93,8 @@ public class Inspection extends PanacheEntityBase {
         i.participants = List.copyOf(participants);
         i.provinceCode = province.code();
         i.provinceName = province.name();
-        i.districtCode = district.code();
-        i.districtName = district.name();
+        i.districtCode = district == null ? null : district.code();
+        i.districtName = district == null ? null : district.name();
         i.assessment = assessment;
         i.statedFigures = new LinkedHashMap<>(statedFigures);
         i.status = InspectionStatus.DRAFT;
@@ -113,6 +115,7 @@ public class Inspection extends PanacheEntityBase {
     public void replaceFindings(String communeCode, List<FindingEntry> entries) {
         ensureDraft();
         commune(communeCode).orElseThrow().replaceFindings(entries);
+        touch();
     }
 
     public Recommendation recommend(OrganisationRef assignee, String communeCode, String content,
@@ -121,6 +124,7 @@ public class Inspection extends PanacheEntityBase {
         Recommendation r = new Recommendation(this, recommendations.size(), assignee, communeCode, content,
                 deadline);
         recommendations.add(r);
+        touch();
         return r;
     }
 
@@ -132,10 +136,19 @@ public class Inspection extends PanacheEntityBase {
         finalizedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** A change of a child row is a change of the record: its version (the ETag clients send back) moves. */
+    private void touch() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     public void ensureDraft() {
         if (status == InspectionStatus.FINALIZED) {
             throw new InspectionFrozenException(id);
         }
+    }
+
+    public Optional<Recommendation> recommendation(UUID recommendationId) {
+        return recommendations.stream().filter(r -> r.id().equals(recommendationId)).findFirst();
     }
 
     public Optional<InspectionCommune> commune(String code) {
@@ -182,8 +195,9 @@ public class Inspection extends PanacheEntityBase {
         return new AdminUnit(provinceCode, provinceName);
     }
 
+    /** Null for an inspection without a district (every one from 2025-07-01 on). */
     public AdminUnit district() {
-        return new AdminUnit(districtCode, districtName);
+        return districtCode == null ? null : new AdminUnit(districtCode, districtName);
     }
 
     public String assessment() {

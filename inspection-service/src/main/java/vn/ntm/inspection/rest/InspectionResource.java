@@ -5,16 +5,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.Context;
 import vn.ntm.inspection.service.InspectionQueries;
@@ -48,9 +53,10 @@ public class InspectionResource {
 
     @POST
     @RolesAllowed({"admin", "inspector"})
-    @Operation(summary = "Record an inspection (DRAFT)")
-    public Response create(@NotNull @Valid CreateInspection request, @Context UriInfo uri) {
-        InspectionView created = inspections.create(caller.get(), request);
+    @Operation(summary = "Record an inspection (DRAFT); a retry with the same Idempotency-Key returns the first one")
+    public Response create(@NotNull @Valid CreateInspection request, @Context UriInfo uri,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        InspectionView created = inspections.create(caller.get(), request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -70,26 +76,37 @@ public class InspectionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "An inspection with findings, computed summaries and recommendations")
-    public InspectionView get(@PathParam("id") UUID id) {
-        return inspections.get(caller.get(), id);
+    @Operation(summary = "An inspection with findings, computed summaries and recommendations; the ETag is its"
+            + " version, to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The inspection; ETag: \"<version>\"",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        InspectionService.Tagged<InspectionView> found = inspections.get(caller.get(), id);
+        return Response.ok(found.body()).tag(etag(found.version())).build();
     }
 
     @PUT
     @Path("/{id}/communes/{communeCode}/findings")
     @RolesAllowed({"admin", "inspector"})
-    @Operation(summary = "Replace the findings of one commune (checked against its criteria set)")
-    public CommuneView replaceFindings(@PathParam("id") UUID id, @PathParam("communeCode") String communeCode,
-                                       List<FindingInput> findings) {
-        return inspections.replaceFindings(caller.get(), id, communeCode, findings);
+    @Operation(summary = "Replace the findings of one commune (checked against its criteria set) with If-Match")
+    @APIResponse(responseCode = "200", description = "The commune with its summary; ETag: the inspection's new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommuneView.class)))
+    public Response replaceFindings(@PathParam("id") UUID id, @PathParam("communeCode") String communeCode,
+                                    @HeaderParam("If-Match") String ifMatch, List<FindingInput> findings) {
+        InspectionService.Tagged<CommuneView> changed = inspections.replaceFindings(caller.get(), id, communeCode,
+                ifMatch, findings);
+        return Response.ok(changed.body()).tag(etag(changed.version())).build();
     }
 
     @POST
     @Path("/{id}/recommendations")
     @RolesAllowed({"admin", "inspector"})
     @Operation(summary = "Add a recommendation (a task the notice asks of a named organisation)")
-    public Response recommend(@PathParam("id") UUID id, @NotNull @Valid RecommendationInput request) {
-        RecommendationView created = inspections.recommend(caller.get(), id, request);
+    public Response recommend(@PathParam("id") UUID id, @NotNull @Valid RecommendationInput request,
+                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RecommendationView created = inspections.recommend(caller.get(), id, request, idempotencyKey);
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -100,5 +117,9 @@ public class InspectionResource {
     @Operation(summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
     public InspectionView finalizeInspection(@PathParam("id") UUID id) {
         return inspections.finalize(caller.get(), id);
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
     }
 }

@@ -23,6 +23,14 @@ public class ProblemMapper {
         return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
     }
 
+    @ServerExceptionMapper
+    public Response registerNotLoaded(vn.ntm.inspection.service.RegisterService.RegisterNotLoadedException e,
+                                      UriInfo uri) {
+        return Response.fromResponse(problem(503, e.title(), e.getMessage(), uri, List.of()))
+                .header("Retry-After", vn.ntm.inspection.service.RegisterService.RegisterNotLoadedException
+                        .RETRY_AFTER_SECONDS).build();
+    }
+
     /** Missing, expired, forged, foreign-issuer or foreign-audience token (resolved lazily: proactive auth is off). */
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class})

@@ -121,6 +121,6 @@ public class InspectionQueries {
             throw ServiceException.badRequest("Invalid commune code.",
                     List.of(new FieldError("code", Limits.CODE_MESSAGE)));
         }
-        return new CommuneHistory(communeCode, views.history(communeCode, caller::mayRead));
+        return new CommuneHistory(communeCode, views.history(communeCode, caller.readScope()));
     }
 }

@@ -1,7 +1,10 @@
 package vn.ntm.inspection.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.EventTypes;
@@ -12,6 +15,12 @@ import vn.ntm.inspection.domain.FindingEntry;
 import vn.ntm.inspection.domain.Inspection;
 import vn.ntm.inspection.domain.InspectionCommune;
 import vn.ntm.inspection.domain.Recommendation;
+import vn.ntm.inspection.domain.ScopeRules;
+import vn.ntm.inspection.domain.ScopeRules.Named;
+import vn.ntm.inspection.domain.ScopeRules.Scope;
+import vn.ntm.inspection.domain.ScopeRules.Violation;
+import vn.ntm.contracts.AdminUnit;
+import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.inspection.messaging.FinalizedEvent;
 import vn.ntm.inspection.messaging.Outbox;
 import vn.ntm.inspection.service.Requests.CommuneInput;
@@ -41,16 +50,42 @@ public class InspectionService {
     private final CatalogService catalog;
     private final InspectionViews views;
     private final Outbox outbox;
+    private final RegisterService registers;
+    private final IdempotencyService idempotency;
+    private final InspectionConfig config;
+    private final ObjectMapper json;
+    private final EntityManager em;
 
-    public InspectionService(CatalogService catalog, InspectionViews views, Outbox outbox) {
+    public InspectionService(CatalogService catalog, InspectionViews views, Outbox outbox, RegisterService registers,
+                             IdempotencyService idempotency, InspectionConfig config, ObjectMapper json,
+                             EntityManager em) {
         this.catalog = catalog;
         this.views = views;
         this.outbox = outbox;
+        this.registers = registers;
+        this.idempotency = idempotency;
+        this.config = config;
+        this.json = json;
+        this.em = em;
     }
 
+    /** A response body with the inspection's version, sent as its ETag. */
+    public record Tagged<T>(T body, long version) {
+    }
+
+    /**
+     * Records a DRAFT. Every unit and organisation is checked against the register as of {@code inspectedOn}
+     * ({@link ScopeRules}); names are the register's. With an {@code Idempotency-Key} a retry returns the first
+     * request's inspection and creates nothing.
+     */
     @Transactional
-    public InspectionView create(Caller caller, CreateInspection request) {
+    public InspectionView create(Caller caller, CreateInspection request, String idempotencyKey) {
         caller.requireWrite(request.province().code());
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, "POST /inspections", request);
+        if (earlier.isPresent()) {
+            Log.infof("Idempotency-Key replay: inspection %s", earlier.get());
+            return views.view(Inspection.<Inspection>findByIdOptional(earlier.get()).orElseThrow());
+        }
         badRequestIfAny("The inspection cannot be recorded", checkFields(request));
         List<FieldError> errors = new ArrayList<>();
         checkOrg("leadAgency", request.leadAgency(), errors);
@@ -58,6 +93,16 @@ public class InspectionService {
         for (int i = 0; i < participants.size(); i++) {
             checkOrg("participants[" + i + "]", participants.get(i), errors);
         }
+        ScopeRules rules = rules(caller, request.inspectedOn());
+        List<Violation> violations = new ArrayList<>();
+        Scope scope = rules.scope(named(request.province()), request.district() == null ? null
+                        : named(request.district()),
+                request.communes().stream().map(c -> new Named(c.code(), c.name())).toList(), violations);
+        organisation(rules, "leadAgency", request.leadAgency(), violations);
+        for (int i = 0; i < participants.size(); i++) {
+            organisation(rules, "participants[" + i + "]", participants.get(i), violations);
+        }
+        violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
         Set<String> codes = new HashSet<>();
         Map<String, Optional<CatalogSet>> sets = new LinkedHashMap<>();
         for (int i = 0; i < request.communes().size(); i++) {
@@ -80,32 +125,41 @@ public class InspectionService {
                 request.legalBasis() == null ? List.of()
                         : request.legalBasis().stream().map(Requests.LegalBasisInput::toValue).toList(),
                 participants.stream().map(OrgRefInput::toRef).toList(),
-                request.province().toUnit(), request.district().toUnit(), request.assessment(),
-                request.statedFigures() == null ? Map.of() : request.statedFigures(), caller.subject());
-        for (CommuneInput c : request.communes()) {
-            inspection.addCommune(c.code(), c.name(), c.criteriaSet(), c.targetTier(), c.targetYear(), c.statedMet());
+                unit(scope.province()), scope.district() == null ? null : unit(scope.district()),
+                request.assessment(), request.statedFigures() == null ? Map.of() : request.statedFigures(),
+                caller.subject());
+        for (int i = 0; i < request.communes().size(); i++) {
+            CommuneInput c = request.communes().get(i);
+            inspection.addCommune(c.code(), scope.communes().get(i).name(), c.criteriaSet(), c.targetTier(),
+                    c.targetYear(), c.statedMet());
         }
         inspection.persist();
+        idempotency.complete(caller, idempotencyKey, inspection.id());
         Log.infof("inspection %s recorded as DRAFT with %d commune(s)", inspection.id(), request.communes().size());
         return views.view(inspection);
     }
 
+    /** An inspection of a province the caller may not read answers 404, as an unknown one does. */
     @Transactional
-    public InspectionView get(Caller caller, UUID id) {
+    public Tagged<InspectionView> get(Caller caller, UUID id) {
         Inspection inspection = Inspection.<Inspection>findByIdOptional(id)
-                .orElseThrow(() -> ServiceException.notFound("No inspection " + id + "."));
-        caller.requireRead(inspection.provinceCode());
-        return views.view(inspection);
+                .filter(i -> caller.mayRead(i.provinceCode()))
+                .orElseThrow(() -> notFound(id));
+        return new Tagged<>(views.view(inspection), inspection.version());
     }
 
-    /** Makes the commune's findings exactly {@code findings}, each checked against the commune's criteria set. */
+    /**
+     * Makes the commune's findings exactly {@code findings}, each checked against the commune's criteria set.
+     * {@code ifMatch} must carry the inspection's current version (its ETag): missing 428, stale 412.
+     */
     @Transactional
-    public CommuneView replaceFindings(Caller caller, UUID id, String communeCode, List<FindingInput> findings) {
-        Inspection inspection = lock(id);
-        caller.requireWrite(inspection.provinceCode());
-        inspection.ensureDraft();
+    public Tagged<CommuneView> replaceFindings(Caller caller, UUID id, String communeCode, String ifMatch,
+                                               List<FindingInput> findings) {
+        Inspection inspection = writable(caller, id);
         InspectionCommune commune = inspection.commune(communeCode).orElseThrow(() -> ServiceException.notFound(
                 "Commune " + communeCode + " is not in the scope of inspection " + id + "."));
+        requireVersion(inspection, ifMatch);
+        inspection.ensureDraft();
         if (findings == null) {
             throw ServiceException.badRequest("The request body must be a JSON array of findings.", List.of());
         }
@@ -116,6 +170,7 @@ public class InspectionService {
                     List.of(new FieldError("criteriaSet", setProblem.get())));
         }
         badRequestIfAny("The findings were not recorded", checkFields(findings));
+        ScopeRules rules = null; // the register is needed only for typed responsible organisations
         List<FieldError> errors = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         List<FindingEntry> entries = new ArrayList<>();
@@ -140,6 +195,12 @@ public class InspectionService {
             List<OrgRefInput> responsible = f.responsible() == null ? List.of() : f.responsible();
             for (int r = 0; r < responsible.size(); r++) {
                 checkOrg(at + ".responsible[" + r + "]", responsible.get(r), errors);
+                List<Violation> violations = new ArrayList<>();
+                if (rules == null && responsible.get(r) != null && responsible.get(r).type() != null) {
+                    rules = rules(caller, inspection.inspectedOn());
+                }
+                organisation(rules, at + ".responsible[" + r + "]", responsible.get(r), violations);
+                violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
             }
             if (f.criterion() != null && f.result() != null) {
                 entries.add(new FindingEntry(f.criterion(), f.result(), f.note(), f.remedy(), f.deadline(),
@@ -151,13 +212,19 @@ public class InspectionService {
                     + errors.get(0).message() + ".", errors);
         }
         inspection.replaceFindings(communeCode, entries);
-        return views.communeView(inspection, commune, set);
+        em.flush();
+        return new Tagged<>(views.communeView(inspection, commune, set), inspection.version());
     }
 
+    /** Adds a recommendation; with an {@code Idempotency-Key} a retry returns the first one and adds nothing. */
     @Transactional
-    public RecommendationView recommend(Caller caller, UUID id, RecommendationInput request) {
-        Inspection inspection = lock(id);
-        caller.requireWrite(inspection.provinceCode());
+    public RecommendationView recommend(Caller caller, UUID id, RecommendationInput request, String idempotencyKey) {
+        Inspection inspection = writable(caller, id);
+        Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, "POST /inspections/" + id
+                + "/recommendations", request);
+        if (earlier.isPresent()) {
+            return inspection.recommendation(earlier.get()).map(InspectionService::recommendationView).orElseThrow();
+        }
         inspection.ensureDraft();
         List<FieldError> dates = new ArrayList<>();
         Limits.date("deadline", request.deadline(), Limits.FIRST_DATE, dates);
@@ -168,23 +235,33 @@ public class InspectionService {
             errors.add(new FieldError("communeCode", "commune " + request.communeCode()
                     + " is not in the scope of this inspection"));
         }
+        if (errors.isEmpty()) {
+            List<Violation> violations = new ArrayList<>();
+            organisation(rules(caller, inspection.inspectedOn()), "assignee", request.assignee(), violations);
+            violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
+        }
         if (!errors.isEmpty()) {
             throw ServiceException.invalid("The recommendation was not recorded: " + errors.get(0).message() + ".",
                     errors);
         }
         Recommendation r = inspection.recommend(request.assignee().toRef(), request.communeCode(), request.content(),
                 request.deadline());
+        idempotency.complete(caller, idempotencyKey, r.id());
+        return recommendationView(r);
+    }
+
+    private static RecommendationView recommendationView(Recommendation r) {
         return new RecommendationView(r.id(), r.assignee(), r.communeCode(), r.content(), r.deadline());
     }
 
     /**
      * Checks that every criterion of each commune's set has a finding, freezes the record and writes
-     * {@code ntm.inspection.finalized} to the outbox in the same transaction.
+     * {@code ntm.inspection.finalized} to the outbox in the same transaction. An event larger than
+     * {@code ntm.inspection.max-event-bytes} could never reach the broker: 422, and the record stays DRAFT.
      */
     @Transactional
     public InspectionView finalize(Caller caller, UUID id) {
-        Inspection inspection = lock(id);
-        caller.requireWrite(inspection.provinceCode());
+        Inspection inspection = writable(caller, id);
         inspection.ensureDraft();
         List<FieldError> missing = new ArrayList<>();
         for (InspectionCommune commune : inspection.communes()) {
@@ -200,16 +277,96 @@ public class InspectionService {
                     + " a finding (NOT_ASSESSED is allowed).", missing);
         }
         inspection.finalizeAt(Instant.now(), caller.subject());
+        em.flush();
         InspectionView view = views.view(inspection);
-        outbox.add(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, FinalizedEvent.of(view));
+        InspectionFinalized event = FinalizedEvent.of(view);
+        int size = serializedSize(event);
+        if (size > config.maxEventBytes()) {
+            throw ServiceException.invalid("The inspection cannot be finalized: its ntm.inspection.finalized event"
+                    + " would be " + size + " bytes, above the limit of " + config.maxEventBytes() + " bytes"
+                    + " (ntm.inspection.max-event-bytes). Shorten the findings' notes and remedies or split the"
+                    + " inspection; it stays DRAFT.", List.of(new FieldError("communes",
+                    "the finalized event would be " + size + " bytes; the limit is " + config.maxEventBytes())));
+        }
+        outbox.add(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event);
         Log.infof("inspection %s finalized", id);
         return view;
     }
 
-    private static Inspection lock(UUID id) {
-        return Inspection.<Inspection>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ServiceException.notFound("No inspection " + id + "."));
+    private int serializedSize(InspectionFinalized event) {
+        try {
+            return json.writeValueAsBytes(event).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize the finalized event", e);
+        }
     }
+
+    /**
+     * The inspection, locked for a change, after the scope check: 404 for a caller who may not read it (no row
+     * is locked for it), 403 for one who may read but not change it.
+     */
+    private Inspection writable(Caller caller, UUID id) {
+        String province = em.createQuery("select i.provinceCode from Inspection i where i.id = :id", String.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+        if (province == null || !caller.mayRead(province)) {
+            throw notFound(id);
+        }
+        caller.requireWrite(province);
+        return Inspection.<Inspection>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static ServiceException notFound(UUID id) {
+        return ServiceException.notFound("No inspection " + id + ".");
+    }
+
+    /** The same If-Match policy as task-service: strong ETag {@code "<version>"}, 428 without, 412 when stale. */
+    private static void requireVersion(Inspection inspection, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ServiceException(428, "Precondition Required", "Send If-Match with the inspection's ETag (its"
+                    + " version, from GET /inspections/" + inspection.id() + ") so that a change made meanwhile is"
+                    + " not overwritten.", List.of());
+        }
+        Long expected = version(ifMatch);
+        if (expected == null || expected != inspection.version()) {
+            throw new ServiceException(412, "Precondition Failed", "The inspection changed meanwhile: its version is "
+                    + inspection.version() + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.",
+                    List.of());
+        }
+    }
+
+    static Long version(String ifMatch) {
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Rules as of {@code on}; an administrator's organisations are not bound to a province. */
+    private ScopeRules rules(Caller caller, java.time.LocalDate on) {
+        return new ScopeRules(registers.register(), on, caller.isAdmin() ? null : caller.province());
+    }
+
+    private static void organisation(ScopeRules rules, String field, OrgRefInput org, List<Violation> out) {
+        if (rules != null && org != null && org.type() != null) {
+            rules.organisation(field, org.type().name(), org.code(), out);
+        }
+    }
+
+    private static Named named(Requests.AdminUnitInput unit) {
+        return new Named(unit.code(), unit.name());
+    }
+
+    private static AdminUnit unit(Named named) {
+        return new AdminUnit(named.code(), named.name());
+    }
+
 
     private static Optional<String> setProblem(String code, Optional<CatalogSet> set) {
         if (set.isEmpty()) {

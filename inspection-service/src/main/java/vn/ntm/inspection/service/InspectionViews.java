@@ -79,21 +79,22 @@ public class InspectionViews {
                 commune.targetYear(), commune.statedMet(), summary, change, findings);
     }
 
-    /** Every finalized inspection of one commune, oldest first, each with its change against the one before. */
-    public List<CommuneHistoryEntry> history(String communeCode, java.util.function.Predicate<String> visible) {
-        List<InspectionCommune> entries = finalizedOf(communeCode);
+    /**
+     * Every finalized inspection of one commune in {@code province} (null: every province), oldest first, each
+     * with its change against the one before it in the same province: nothing of a province the caller may not
+     * read is listed or compared against.
+     */
+    public List<CommuneHistoryEntry> history(String communeCode, String province) {
+        List<InspectionCommune> entries = finalizedOf(communeCode, province);
         List<CommuneHistoryEntry> history = new ArrayList<>();
-        InspectionCommune previous = null;
+        Map<String, InspectionCommune> previousInProvince = new HashMap<>();
         for (InspectionCommune entry : entries) {
             CommuneSummary summary = summary(entry, catalog.find(entry.criteriaSet()));
+            Inspection i = entry.inspection();
+            InspectionCommune previous = previousInProvince.put(i.provinceCode(), entry);
             SummaryChange change = previous == null ? null
                     : SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
                     met(previous), summary.metCriteria());
-            Inspection i = entry.inspection();
-            previous = entry;
-            if (!visible.test(i.provinceCode())) {
-                continue;
-            }
             history.add(new CommuneHistoryEntry(i.id(), i.title(), i.inspectedOn(), i.finalizedAt(), entry.name(),
                     entry.criteriaSet(), entry.targetTier().name(), entry.targetYear(), summary, change));
         }
@@ -108,19 +109,24 @@ public class InspectionViews {
         return CommuneSummary.of(results, numbers);
     }
 
+    /** Only inspections of the same province: whoever may read this one may read those. */
     private Optional<InspectionCommune> previousFinalized(Inspection current, String communeCode) {
-        return finalizedOf(communeCode).stream()
+        return finalizedOf(communeCode, current.provinceCode()).stream()
                 .filter(c -> !c.inspection().id().equals(current.id()))
                 .filter(c -> CHRONOLOGICAL.compare(c.inspection(), current) < 0)
                 .reduce((first, second) -> second);
     }
 
-    private List<InspectionCommune> finalizedOf(String communeCode) {
-        List<InspectionCommune> found = em.createQuery("select c from InspectionCommune c join fetch c.inspection i"
-                        + " where c.code = :code and i.status = :status", InspectionCommune.class)
+    private List<InspectionCommune> finalizedOf(String communeCode, String province) {
+        var query = em.createQuery("select c from InspectionCommune c join fetch c.inspection i"
+                        + " where c.code = :code and i.status = :status"
+                        + (province == null ? "" : " and i.provinceCode = :province"), InspectionCommune.class)
                 .setParameter("code", communeCode)
-                .setParameter("status", InspectionStatus.FINALIZED)
-                .getResultList();
+                .setParameter("status", InspectionStatus.FINALIZED);
+        if (province != null) {
+            query.setParameter("province", province);
+        }
+        List<InspectionCommune> found = query.getResultList();
         return found.stream().sorted(Comparator.comparing(InspectionCommune::inspection, CHRONOLOGICAL)).toList();
     }
 

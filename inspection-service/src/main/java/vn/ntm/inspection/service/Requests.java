@@ -39,15 +39,16 @@ public final class Requests {
         }
     }
 
+    /** A province or district by code; the name, when given, must be the register's (else it is taken from it). */
     public record AdminUnitInput(@NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
-                                 @NotBlank @Size(max = Limits.NAME) String name) {
+                                 @Size(max = Limits.NAME) String name) {
         public AdminUnit toUnit() {
             return new AdminUnit(code, name);
         }
     }
 
     public record CommuneInput(@NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
-                               @NotBlank @Size(max = Limits.NAME) String name,
+                               @Size(max = Limits.NAME) String name,
                                @NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE)
                                String criteriaSet, @NotNull TargetTier targetTier,
                                @NotNull @Min(2000) @Max(2100) Integer targetYear,
@@ -61,7 +62,7 @@ public final class Requests {
             @Size(max = 100) List<@NotNull @Valid LegalBasisInput> legalBasis,
             @Size(max = 100) List<@NotNull @Valid OrgRefInput> participants,
             @NotNull @Valid AdminUnitInput province,
-            @NotNull @Valid AdminUnitInput district,
+            @Valid AdminUnitInput district,
             @NotEmpty @Size(max = 500) List<@NotNull @Valid CommuneInput> communes,
             @Size(max = Limits.LONG_TEXT) String assessment,
             @Size(max = 100) Map<String, BigDecimal> statedFigures) {
