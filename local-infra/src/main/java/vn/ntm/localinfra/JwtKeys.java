@@ -2,20 +2,18 @@ package vn.ntm.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
+import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jwk.Use;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.lang.JoseException;
 
 /**
  * The local token issuer's RSA key pair, made once under a directory ({@code .data/keys} for ./run.sh, a temporary
@@ -37,31 +35,25 @@ public final class JwtKeys {
     /** Loads the key pair from {@code dir}, generating it on first use. */
     public static JwtKeys in(Path dir) {
         try {
-            Path privatePem = dir.resolve("private-key.pem");
+            Path privateJwk = dir.resolve("private-key.jwk");
             Path jwks = dir.resolve("jwks.json");
-            if (!Files.exists(privatePem) || !Files.exists(jwks)) {
+            if (!Files.exists(privateJwk) || !Files.exists(jwks)) {
                 Files.createDirectories(dir);
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair pair = generator.generateKeyPair();
-                Files.writeString(privatePem, "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+                RsaJsonWebKey key = newSigningKey();
+                Files.writeString(privateJwk, key.toJson(OutputControlLevel.INCLUDE_PRIVATE));
                 try {
-                    Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(privateJwk, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException ignored) {
                     // not a POSIX file system
                 }
-                Files.writeString(jwks, jwks((RSAPublicKey) pair.getPublic()));
+                Files.writeString(jwks, new JsonWebKeySet(key).toJson(OutputControlLevel.PUBLIC_ONLY));
             }
-            String pem = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            return new JwtKeys(key, jwks);
+            PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(Files.readString(privateJwk));
+            return new JwtKeys((RSAPrivateKey) key.getPrivateKey(), jwks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        } catch (JoseException e) {
+            throw new IllegalStateException("unreadable local signing key in " + dir, e);
         }
     }
 
@@ -78,28 +70,20 @@ public final class JwtKeys {
         return new Tokens(this);
     }
 
-    /** A JWKS document for a key that is not this issuer's: tokens it signs must be rejected. */
+    /** A key that is not this issuer's: tokens it signs must be rejected. */
     public static RSAPrivateKey foreignKey() {
+        return newSigningKey().getRsaPrivateKey();
+    }
+
+    private static RsaJsonWebKey newSigningKey() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return (RSAPrivateKey) generator.generateKeyPair().getPrivate();
-        } catch (GeneralSecurityException e) {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId(KEY_ID);
+            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            key.setUse(Use.SIGNATURE);
+            return key;
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String jwks(RSAPublicKey key) throws GeneralSecurityException {
-        RSAPublicKeySpec spec = KeyFactory.getInstance("RSA").getKeySpec(key, RSAPublicKeySpec.class);
-        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\",\"n\":\""
-                + base64Url(spec.getModulus()) + "\",\"e\":\"" + base64Url(spec.getPublicExponent()) + "\"}]}\n";
-    }
-
-    private static String base64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,13 +1,12 @@
 package vn.ntm.localinfra;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -87,55 +86,30 @@ public final class Tokens {
             return this;
         }
 
-        /** The compact JWS. */
+        /** The compact JWS, signed by smallrye-jwt-build (RS256). */
         public String jwt() {
-            Instant now = Instant.now();
-            StringBuilder claims = new StringBuilder("{");
-            claims.append("\"iss\":").append(quote(issuer));
-            claims.append(",\"aud\":").append(quote(audience));
-            claims.append(",\"sub\":").append(quote(subject));
-            claims.append(",\"upn\":").append(quote(name == null ? subject : name));
+            JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                    .audience(audience)
+                    .subject(subject)
+                    .upn(name == null ? subject : name)
+                    .issuedAt(Instant.now())
+                    .expiresAt(expiresAt)
+                    .groups(new LinkedHashSet<>(roles));
             if (name != null) {
-                claims.append(",\"preferred_username\":").append(quote(name));
+                claims.preferredUserName(name);
             }
-            claims.append(",\"iat\":").append(now.getEpochSecond());
-            claims.append(",\"exp\":").append(expiresAt.getEpochSecond());
-            claims.append(",\"jti\":").append(quote(java.util.UUID.randomUUID().toString()));
-            claims.append(",\"groups\":").append(array(roles));
             if (province != null) {
-                claims.append(",\"province\":").append(quote(province));
+                claims.claim("province", province);
             }
             if (!orgs.isEmpty()) {
-                claims.append(",\"orgs\":").append(array(orgs));
+                claims.claim("orgs", List.copyOf(orgs));
             }
-            claims.append('}');
-            String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + JwtKeys.KEY_ID + "\"}";
-            String signingInput = base64Url(header) + "." + base64Url(claims.toString());
-            try {
-                Signature rsa = Signature.getInstance("SHA256withRSA");
-                rsa.initSign(signingKey);
-                rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-                return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            return claims.jws().keyId(JwtKeys.KEY_ID).sign(signingKey);
         }
 
         /** The value of an {@code Authorization} header. */
         public String bearer() {
             return "Bearer " + jwt();
         }
-    }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String array(List<String> values) {
-        return values.stream().map(Tokens::quote).collect(java.util.stream.Collectors.joining(",", "[", "]"));
-    }
-
-    private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
