@@ -1,5 +1,7 @@
 package vn.ntm.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -9,10 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +32,8 @@ class ComposeFileTest {
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Map<String, String> DATABASES = Map.of(
             "criteria-service", "criteria", "inspection-service", "inspection", "task-service", "task");
+    private static final Set<String> ROLES = Set.of("admin", "inspector", "org", "viewer", "ops");
+    private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):-(.*)}$");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
@@ -53,9 +60,30 @@ class ComposeFileTest {
                 StandardCharsets.UTF_8);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> ports(String name) throws IOException {
+        return ((List<Object>) service(name).getOrDefault("ports", List.of())).stream().map(String::valueOf).toList();
+    }
+
+    private static JsonNode realm() throws IOException {
+        return new ObjectMapper().readTree(ROOT.resolve("deploy/keycloak/ntm-realm.json").toFile());
+    }
+
+    private static String readme() throws IOException {
+        return Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    }
+
+    /** The default of a {@code ${VAR:-default}} value: what the service uses unless the operator names another. */
+    private static String defaultOf(String value) {
+        Matcher m = DEFAULTED.matcher(value);
+        assertThat(m.matches()).as("%s has a default", value).isTrue();
+        return m.group(2);
+    }
+
     @Test
     void usesOfficialImagesAtTheMatchingVersions() throws IOException {
         assertThat(service("postgres").get("image")).isEqualTo("postgres:17");
+        assertThat(String.valueOf(service("keycloak").get("image"))).matches("quay\\.io/keycloak/keycloak:\\d+\\.\\d+\\.\\d+");
         assertThat(service("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
         assertThat(service("kafka-topics").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
     }
@@ -65,7 +93,21 @@ class ComposeFileTest {
         Map<String, String> env = environment("kafka");
         assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
-                .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092");
+                .containsEntry("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093,EXTERNAL://:29092")
+                .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092,EXTERNAL://localhost:29092")
+                .containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
+    }
+
+    @Test
+    void letsClientsOnTheHostReachKafkaOnTheDocumentedPort() throws IOException {
+        Map<String, String> env = environment("kafka");
+        Matcher advertised = Pattern.compile("EXTERNAL://localhost:(\\d+)").matcher(env.get("KAFKA_ADVERTISED_LISTENERS"));
+        assertThat(advertised.find()).as("an EXTERNAL listener advertised on localhost").isTrue();
+        String port = advertised.group(1);
+        assertThat(env.get("KAFKA_LISTENERS")).contains("EXTERNAL://:" + port);
+        assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("EXTERNAL:PLAINTEXT");
+        assertThat(ports("kafka")).as("the host port is the advertised one").contains("127.0.0.1:" + port + ":" + port);
+        assertThat(readme()).contains("localhost:" + port);
     }
 
     @Test
@@ -80,16 +122,157 @@ class ComposeFileTest {
     }
 
     @Test
-    void createsOneDatabasePerServiceOwnedByTheApplicationUser() throws IOException {
-        String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"), StandardCharsets.UTF_8);
-        assertThat(service("postgres").get("volumes").toString())
-                .contains("./deploy/postgres/init-databases.sql:/docker-entrypoint-initdb.d/");
-        String user = environment("postgres").get("POSTGRES_USER");
-        DATABASES.forEach((svc, db) -> assertThat(init).contains("create database " + db + " owner " + user));
+    void givesEachServiceItsOwnDatabaseAndNonSuperuserRole() throws IOException {
+        String sql = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^--.*$", "").toLowerCase(Locale.ROOT);
+        String script = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sh"), StandardCharsets.UTF_8);
+        String volumes = service("postgres").get("volumes").toString();
+        assertThat(volumes).contains("./deploy/postgres/init-databases.sh:/docker-entrypoint-initdb.d/")
+                .contains("./deploy/postgres/init-databases.sql:/ntm/init-databases.sql");
+        assertThat(script).contains("-f /ntm/init-databases.sql").contains("ON_ERROR_STOP=1");
+        assertThat(sql).doesNotContainPattern("(?<!no)superuser").doesNotContainPattern("(?<!no)createrole")
+                .doesNotContainPattern("(?<!no)createdb").doesNotContain("grant ");
+        Map<String, String> postgresEnv = environment("postgres");
         for (String svc : DATABASES.keySet()) {
-            assertThat(environment(svc)).containsEntry("NTM_DB_NAME", DATABASES.get(svc))
-                    .containsEntry("NTM_DB_USER", user);
+            String db = DATABASES.get(svc);
+            String passwordVariable = "NTM_" + db.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
+            assertThat(sql).contains("create role " + db + " login nosuperuser nocreatedb nocreaterole")
+                    .contains("password :'" + db + "_password'")
+                    .contains("create database " + db + " owner " + db + " ")
+                    .contains("revoke all on database " + db + " from public");
+            assertThat(script).contains("-v " + db + "_password=\"$" + passwordVariable + "\"");
+            assertThat(postgresEnv.get(passwordVariable)).as("postgres receives %s", passwordVariable)
+                    .startsWith("${" + passwordVariable + ":?");
+            Map<String, String> env = environment(svc);
+            assertThat(env).containsEntry("NTM_DB_NAME", db).containsEntry("NTM_DB_USER", db);
+            assertThat(env.get("NTM_DB_PASSWORD")).startsWith("${" + passwordVariable + ":?");
+            assertThat(db).isNotEqualTo(postgresEnv.get("POSTGRES_USER"));
         }
+    }
+
+    @Test
+    void checksPostgresReadinessOverTcpOnceTheLastDatabaseExists() throws IOException {
+        String sql = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"), StandardCharsets.UTF_8);
+        Matcher created = Pattern.compile("(?m)^create database (\\w+) owner (\\w+)").matcher(sql);
+        String last = null;
+        String owner = null;
+        while (created.find()) {
+            last = created.group(1);
+            owner = created.group(2);
+        }
+        assertThat(last).as("init-databases.sql creates databases").isNotNull();
+        String check = String.valueOf(((Map<?, ?>) service("postgres").get("healthcheck")).get("test"));
+        assertThat(check).contains("pg_isready -h 127.0.0.1")
+                .contains("psql -h 127.0.0.1 -U " + owner + " -d " + last);
+    }
+
+    @Test
+    void publishesNoInfrastructurePortBeyondLoopback() throws IOException {
+        for (String infra : List.of("postgres", "kafka", "keycloak")) {
+            for (String mapping : ports(infra)) {
+                assertThat(mapping).as("%s publishes %s", infra, mapping).startsWith("127.0.0.1:");
+            }
+        }
+        assertThat(ports("postgres")).containsExactly("127.0.0.1:55432:5432");
+    }
+
+    @Test
+    void restartsServicesThatFail() throws IOException {
+        for (String svc : DATABASES.keySet()) {
+            assertThat(service(svc)).as(svc).containsEntry("restart", "on-failure");
+        }
+    }
+
+    @Test
+    void includesKeycloakAsTheTokenIssuerTheServicesTrust() throws IOException {
+        Map<String, Object> keycloak = service("keycloak");
+        assertThat(String.valueOf(keycloak.get("image"))).startsWith("quay.io/keycloak/keycloak:");
+        assertThat((List<Object>) keycloak.get("command")).contains("start-dev", "--import-realm");
+        assertThat(keycloak.get("volumes").toString())
+                .contains("./deploy/keycloak/ntm-realm.json:/opt/keycloak/data/import/ntm-realm.json");
+        JsonNode realm = realm();
+        String hostname = environment("keycloak").get("KC_HOSTNAME");
+        Matcher published = Pattern.compile("^127\\.0\\.0\\.1:(\\d+):(\\d+)$").matcher(ports("keycloak").get(0));
+        assertThat(published.matches()).isTrue();
+        assertThat(hostname).isEqualTo("http://localhost:" + published.group(1));
+        assertThat((List<Object>) keycloak.get("command")).contains("--http-port=" + published.group(2));
+        for (String svc : DATABASES.keySet()) {
+            Map<String, String> env = environment(svc);
+            assertThat(defaultOf(env.get("NTM_JWT_ISSUER")))
+                    .isEqualTo(hostname + "/realms/" + realm.get("realm").asText());
+            assertThat(defaultOf(env.get("NTM_JWKS_LOCATION"))).isEqualTo("http://keycloak:" + published.group(2)
+                    + "/realms/" + realm.get("realm").asText() + "/protocol/openid-connect/certs");
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service(svc)
+                    .get("depends_on");
+            assertThat(dependsOn.get("keycloak")).containsEntry("condition", "service_healthy");
+        }
+        assertThat(String.valueOf(keycloak.get("healthcheck"))).contains("/health/ready");
+        assertThat(environment("keycloak")).containsEntry("KC_HEALTH_ENABLED", "true");
+    }
+
+    @Test
+    void realmDefinesTheRolesClaimsAudienceAndDemoUsers() throws IOException {
+        JsonNode realm = realm();
+        Set<String> roles = new HashSet<>();
+        realm.path("roles").path("realm").forEach(r -> roles.add(r.get("name").asText()));
+        assertThat(roles).containsAll(ROLES);
+
+        JsonNode client = realm.path("clients").get(0);
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isTrue();
+        Map<String, JsonNode> mappers = new java.util.HashMap<>();
+        client.path("protocolMappers").forEach(m -> mappers.put(m.path("config").path("claim.name").asText(
+                m.path("config").path("included.custom.audience").asText()), m));
+        assertThat(mappers.get("groups").path("protocolMapper").asText()).isEqualTo("oidc-usermodel-realm-role-mapper");
+        assertThat(mappers.get("groups").path("config").path("multivalued").asText()).isEqualTo("true");
+        assertThat(mappers.get("province").path("config").path("user.attribute").asText()).isEqualTo("province");
+        assertThat(mappers.get("orgs").path("config").path("user.attribute").asText()).isEqualTo("orgs");
+        assertThat(mappers.get("orgs").path("config").path("multivalued").asText()).isEqualTo("true");
+        String audience = defaultOf(environment("task-service").get("NTM_JWT_AUDIENCE"));
+        assertThat(mappers.get(audience)).as("an audience mapper for %s", audience).isNotNull();
+        assertThat(mappers.get(audience).path("protocolMapper").asText()).isEqualTo("oidc-audience-mapper");
+        for (JsonNode mapper : mappers.values()) {
+            assertThat(mapper.path("config").path("access.token.claim").asText()).isEqualTo("true");
+        }
+        // Keycloak 24+ only maps user attributes its user profile declares.
+        String profile = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0)
+                .path("config").path("kc.user.profile.config").get(0).asText();
+        Set<String> declared = new HashSet<>();
+        new ObjectMapper().readTree(profile).path("attributes").forEach(a -> declared.add(a.get("name").asText()));
+        assertThat(declared).contains("province", "orgs");
+
+        List<JsonNode> users = StreamSupport.stream(realm.path("users").spliterator(), false).toList();
+        assertThat(users).hasSizeGreaterThanOrEqualTo(2);
+        Set<String> demoRoles = new HashSet<>();
+        for (JsonNode user : users) {
+            List<String> userRoles = new ArrayList<>();
+            user.path("realmRoles").forEach(r -> userRoles.add(r.asText()));
+            assertThat(ROLES).containsAll(userRoles);
+            demoRoles.addAll(userRoles);
+            if (userRoles.contains("inspector") || userRoles.contains("viewer")) {
+                assertThat(user.path("attributes").path("province").get(0).asText()).matches("\\d{2}");
+            }
+            if (userRoles.contains("org")) {
+                assertThat(user.path("attributes").path("orgs").size()).isPositive();
+            }
+            assertThat(user.path("credentials").get(0).path("value").asText())
+                    .as("no password is committed").isEqualTo("${NTM_DEMO_PASSWORD}");
+        }
+        assertThat(demoRoles).contains("admin", "inspector", "org");
+        assertThat(environment("keycloak")).containsKey("NTM_DEMO_PASSWORD");
+    }
+
+    @Test
+    void readmeShowsHowToGetATokenFromTheComposeIssuer() throws IOException {
+        JsonNode realm = realm();
+        String issuer = defaultOf(environment("task-service").get("NTM_JWT_ISSUER"));
+        String readme = readme();
+        assertThat(readme).contains(issuer + "/protocol/openid-connect/token")
+                .contains("client_id=" + realm.path("clients").get(0).path("clientId").asText())
+                .contains("grant_type=password");
+        boolean namesADemoUser = StreamSupport.stream(realm.path("users").spliterator(), false)
+                .anyMatch(u -> readme.contains("username=" + u.path("username").asText()));
+        assertThat(namesADemoUser).as("README names a demo user of the realm").isTrue();
     }
 
     @Test
@@ -141,7 +324,7 @@ class ComposeFileTest {
             assertThat(dependsOn.get("kafka-topics")).containsEntry("condition", "service_completed_successfully");
             assertThat(String.valueOf(service(svc).get("healthcheck"))).contains("/q/health/ready");
         }
-        assertThat(String.valueOf(service("postgres").get("healthcheck"))).contains("pg_isready");
+        assertThat(String.valueOf(service("postgres").get("healthcheck"))).contains("pg_isready -h 127.0.0.1");
         assertThat(String.valueOf(service("kafka").get("healthcheck"))).contains("kafka-broker-api-versions");
     }
 
