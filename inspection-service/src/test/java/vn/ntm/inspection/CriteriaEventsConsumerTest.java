@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.CloudEventHeaders;
-import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
 import vn.ntm.inspection.fixtures.Api;
