@@ -292,6 +292,45 @@ class ComposeFileTest {
     }
 
     @Test
+    void buildsEachImageWithoutLocalInfraAndWithDependenciesInTheirOwnLayer() throws Exception {
+        for (String svc : DATABASES.keySet()) {
+            String dockerfile = Files.readString(ROOT.resolve(svc).resolve("Dockerfile"), StandardCharsets.UTF_8);
+            List<String> instructions = dockerfile.lines().filter(l -> !l.startsWith("#") && !l.isBlank()
+                    && !Character.isWhitespace(l.charAt(0))).toList();
+            int buildStage = instructions.indexOf("FROM eclipse-temurin:17-jdk AS build");
+            assertThat(buildStage).as("%s has a build stage", svc).isPositive();
+            List<String> build = instructions.subList(buildStage, instructions.indexOf("FROM eclipse-temurin:17-jre"));
+            int sources = build.indexOf("COPY . .");
+            int dependencies = build.indexOf("COPY --from=poms /src/ ./");
+            assertThat(dependencies).as("the poms are copied first").isPositive().isLessThan(sources);
+            assertThat(build.subList(dependencies, sources)).as("a Maven run before the sources arrive")
+                    .anyMatch(l -> l.startsWith("RUN ./mvnw"));
+            assertThat(instructions.subList(0, buildStage)).as("the poms stage keeps only build descriptors")
+                    .anyMatch(l -> l.startsWith("RUN find . -type f ! -name pom.xml"));
+            for (String run : build.stream().filter(l -> l.startsWith("RUN ./mvnw")).toList()) {
+                assertThat(run).contains("-pl " + svc + " -am").contains("-Dmaven.test.skip=true");
+            }
+            assertThat(dockerfile).doesNotContain("-pl local-infra").doesNotContain("COPY local-infra");
+
+            // local-infra is a test dependency that a build with -Dmaven.test.skip=true does not see
+            org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(ROOT.resolve(svc).resolve("pom.xml").toFile());
+            org.w3c.dom.NodeList artifacts = pom.getElementsByTagName("artifactId");
+            for (int n = 0; n < artifacts.getLength(); n++) {
+                if (!artifacts.item(n).getTextContent().equals("local-infra")) {
+                    continue;
+                }
+                org.w3c.dom.Node profile = artifacts.item(n).getParentNode().getParentNode().getParentNode();
+                assertThat(profile.getNodeName()).as("%s depends on local-infra only in a profile", svc)
+                        .isEqualTo("profile");
+                String activation = ((org.w3c.dom.Element) profile).getElementsByTagName("activation").item(0)
+                        .getTextContent().replaceAll("\\s+", "");
+                assertThat(activation).isEqualTo("maven.test.skip!true");
+            }
+        }
+    }
+
+    @Test
     void setsEveryVariableTheApplicationReadsAndNoUnknownOne() throws IOException {
         for (String svc : DATABASES.keySet()) {
             Set<String> read = new HashSet<>();
