@@ -15,7 +15,6 @@ import vn.ntm.inspection.fixtures.RegisterFixture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
