@@ -120,14 +120,14 @@ public final class TaskRules {
     private static List<OrganisationRef> assignees(RuleAssignee kind, InspectionFinalized e, Commune commune,
                                                    Finding finding) {
         String province = e.province() == null ? "" : e.province().code();
-        String provinceName = e.province() == null ? "" : e.province().name();
+        String provinceName = e.province() == null ? "" : UnitNames.inText(e.province().name(), "tỉnh");
         return switch (kind) {
             case COMMUNE -> commune == null ? List.of() : List.of(new OrganisationRef(
-                    OrganisationType.UBND_XA.name(), commune.code(), "UBND xã " + commune.name()));
+                    OrganisationType.UBND_XA.name(), commune.code(), "UBND " + UnitNames.inText(commune.name(), "xã")));
             case DISTRICT -> e.district() == null ? List.of() : List.of(new OrganisationRef(
-                    OrganisationType.UBND_HUYEN.name(), e.district().code(), "UBND huyện " + e.district().name()));
+                    OrganisationType.UBND_HUYEN.name(), e.district().code(), "UBND " + UnitNames.inText(e.district().name(), "huyện")));
             case COORDINATION_OFFICE -> List.of(new OrganisationRef(OrganisationType.VP_DIEU_PHOI.name(), province,
-                    "Văn phòng Điều phối xây dựng nông thôn mới tỉnh " + provinceName));
+                    "Văn phòng Điều phối xây dựng nông thôn mới " + provinceName));
             case SECTOR_DEPARTMENTS -> {
                 if (finding == null) {
                     yield List.of();
@@ -138,7 +138,7 @@ public final class TaskRules {
                 }
                 yield list(finding.sectors()).stream().map(sector -> new OrganisationRef(
                         OrganisationType.SO_NGANH.name(), province + ":" + sector,
-                        SECTOR_DEPARTMENTS.getOrDefault(sector, "Sở, ngành " + sector) + " tỉnh " + provinceName))
+                        SECTOR_DEPARTMENTS.getOrDefault(sector, "Sở, ngành " + sector) + " " + provinceName))
                         .toList();
             }
             case RECOMMENDATION_ASSIGNEE -> List.of();
@@ -150,16 +150,16 @@ public final class TaskRules {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("criterion", finding == null ? "" : String.valueOf(finding.criterion()));
         values.put("criterionName", finding == null ? "" : nullToEmpty(finding.criterionName()));
-        values.put("commune", commune == null ? "" : nullToEmpty(commune.name()));
-        values.put("district", e.district() == null ? "" : nullToEmpty(e.district().name()));
-        values.put("province", e.province() == null ? "" : nullToEmpty(e.province().name()));
+        values.put("commune", commune == null ? "" : UnitNames.inText(commune.name(), "xã"));
+        values.put("district", e.district() == null ? "" : UnitNames.inText(e.district().name(), "huyện"));
+        values.put("province", e.province() == null ? "" : UnitNames.inText(e.province().name(), "tỉnh"));
         values.put("targetTier", commune == null ? "" : TIERS.getOrDefault(commune.targetTier(),
                 nullToEmpty(commune.targetTier())));
         values.put("targetYear", commune == null ? "" : String.valueOf(commune.targetYear()));
         values.put("metCount", commune == null ? "" : String.valueOf(metCount(commune)));
         values.put("inspectedOn", e.inspectedOn() == null ? "" : VN_DATE.format(e.inspectedOn()));
-        values.put("scope", commune != null ? "xã " + commune.name()
-                : e.district() != null ? "huyện " + e.district().name() : "tỉnh " + values.get("province"));
+        values.put("scope", commune != null ? values.get("commune")
+                : e.district() != null ? values.get("district") : values.get("province"));
         values.put("assignee", nullToEmpty(assignee.name()));
         return new PlannedTask(rule.code(), sourceRef, commune == null ? null : commune.code(),
                 commune == null ? null : commune.name(), finding == null ? null : finding.criterion(),

@@ -33,7 +33,7 @@ class TaskRuleAdminTest {
                         "MET_MAINTAIN", "TARGET_YEAR_DOSSIER", "COORDINATION", "RECOMMENDATION"));
         asAdmin().when().get("/task-rules/NOT_MET_COMMUNE").then().statusCode(200)
                 .body("trigger", equalTo("NOT_MET_CRITERION")).body("assignee", equalTo("COMMUNE"))
-                .body("titleTemplate", equalTo("Hoàn thành tiêu chí số {criterion} ({criterionName}) tại xã {commune}"));
+                .body("titleTemplate", equalTo("Hoàn thành tiêu chí số {criterion} ({criterionName}) tại {commune}"));
     }
 
     @Test
