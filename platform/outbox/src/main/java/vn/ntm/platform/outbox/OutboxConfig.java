@@ -1,0 +1,70 @@
+package vn.ntm.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Everything the outbox and its relay can be told, under {@code ntm.outbox.*}. */
+@ConfigMapping(prefix = "ntm.outbox")
+public interface OutboxConfig {
+
+    /** Where the relay sends records. */
+    @WithDefault("${kafka.bootstrap.servers}")
+    String bootstrapServers();
+
+    /** CloudEvents {@code ce_source} of every record, e.g. {@code /ntm/task-service}. */
+    @WithDefault("/ntm/${quarkus.application.name}")
+    String source();
+
+    /** Kafka client id of the relay's producer. */
+    @WithDefault("${quarkus.application.name}-outbox")
+    String clientId();
+
+    /**
+     * PostgreSQL advisory lock held by the relay during a batch, so one relay runs at a time across instances of
+     * the service. Instances being upgraded side by side must use the same value.
+     */
+    @WithDefault("5133389")
+    long lockId();
+
+    /** How often the relay looks for rows when no local commit woke it (other instances' commits, retries). */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Rows sent per batch. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** The largest record the relay sends (the producer's {@code max.request.size}); larger rows are parked. */
+    @WithDefault("1048576")
+    int maxEventBytes();
+
+    /** Failed sends of one row, while the broker accepts others, after which the row is parked. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** How long one send may take until it counts as failed (the producer's {@code delivery.timeout.ms}). */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** Longest pause between relay attempts while the broker is unreachable (exponential from 250 ms). */
+    @WithDefault("30s")
+    Duration backoffMax();
+
+    /** How long published rows are kept before the hourly purge deletes them. */
+    @WithDefault("7d")
+    Duration retention();
+
+    Health health();
+
+    interface Health {
+        /** Readiness goes down when the oldest pending row is older than this. */
+        @WithDefault("5m")
+        Duration maxLag();
+
+        /** Readiness goes down when more rows than this are parked; -1 only reports them. */
+        @WithDefault("0")
+        int maxParked();
+    }
+}

@@ -1,0 +1,132 @@
+package vn.ntm.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ntm.localinfra.KafkaBroker;
+import vn.ntm.localinfra.TestInfrastructure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class OutboxAdminTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    @AfterEach
+    void forgetUnsentRows() {
+        OutboxTable.execute(db, "delete from outbox_event where published_at is null");
+    }
+
+    @Test
+    @TestSecurity(user = "operator", roles = "admin")
+    void anAdminRetryMakesAParkedEventPendingAndTheRelaySendsItOnce() {
+        String topic = "outbox-late-" + UUID.randomUUID();
+        UUID eventId = append(OutboxRelayTest.event(topic, "late", 10));
+        await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, eventId).parked());
+        long id = OutboxTable.row(db, eventId).id();
+
+        given().get("/admin/outbox/parked").then().statusCode(200)
+                .body("eventId", hasItem(eventId.toString()))
+                .body("find { it.id == " + id + " }.attempts", equalTo(3))
+                .body("find { it.id == " + id + " }.lastError", startsWith("TimeoutException"))
+                .body("find { it.id == " + id + " }.parkedAt", notNullValue())
+                .body("find { it.id == " + id + " }.topic", equalTo(topic));
+
+        KafkaBroker.createTopics(TestInfrastructure.get().bootstrapServers(), Map.of(topic, 1));
+        given().post("/admin/outbox/parked/" + id + "/retry").then().statusCode(200)
+                .body("eventId", equalTo(eventId.toString()))
+                .body("parkedAt", nullValue())
+                .body("attempts", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, eventId).published());
+        assertThat(TopicRecords.eventIds(topic)).containsExactly(eventId);
+        given().get("/admin/outbox/parked").then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
+    }
+
+    @Test
+    @TestSecurity(user = "operator", roles = "admin")
+    void retryingAnEventThatIsNotParkedAnswers404Problem() {
+        String topic = TopicRecords.newTopic("outbox-sent");
+        UUID eventId = append(OutboxRelayTest.event(topic, "sent", 10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> OutboxTable.row(db, eventId).published());
+        long id = OutboxTable.row(db, eventId).id();
+
+        for (String path : List.of(Long.toString(id), "999999999999", "abc", "99999999999999999999999")) {
+            given().post("/admin/outbox/parked/" + path + "/retry").then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404))
+                    .body("title", equalTo("Not Found"))
+                    .body("detail", equalTo("No parked outbox event has the id " + path + "."));
+        }
+        assertThat(TopicRecords.eventIds(topic)).containsExactly(eventId);
+    }
+
+    @Test
+    @TestSecurity(user = "someone", roles = "viewer")
+    void onlyAdminsSeeOrRetryParkedEvents() {
+        given().get("/admin/outbox/parked").then().statusCode(403);
+        given().post("/admin/outbox/parked/1/retry").then().statusCode(403);
+    }
+
+    @Test
+    void readinessAndMetricsReportParkedEvents() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            RestAssured.get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
+            assertThat(gauge("ntm_outbox_parked")).isZero();
+        });
+
+        UUID eventId = append(OutboxRelayTest.event(TopicRecords.newTopic("outbox-health"), "big",
+                OutboxRelayTest.TOO_LARGE));
+        await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, eventId).parked());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            RestAssured.get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'outbox' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(1));
+            assertThat(gauge("ntm_outbox_parked")).isEqualTo(1.0);
+            assertThat(gauge("ntm_outbox_parked_events_total")).isGreaterThanOrEqualTo(1.0);
+        });
+
+        OutboxTable.execute(db, "delete from outbox_event where event_id = '" + eventId + "'");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                RestAssured.get("/q/health/ready").then().statusCode(200));
+    }
+
+    private UUID append(OutboxEvent event) {
+        return QuarkusTransaction.requiringNew().call(() -> outbox.append(event));
+    }
+
+    private static double gauge(String name) {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(metrics);
+        assertThat(m.find()).as(name + " exposed").isTrue();
+        return Double.parseDouble(m.group(2));
+    }
+}

@@ -1,0 +1,172 @@
+package vn.ntm.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.localinfra.TestInfrastructure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class OutboxRelayTest {
+    /** Above {@code ntm.outbox.max-event-bytes} of the test configuration (64 KiB). */
+    static final int TOO_LARGE = 100_000;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    MeterRegistry registry;
+
+    @BeforeEach
+    @AfterEach
+    void forgetUnsentRows() {
+        OutboxTable.execute(db, "delete from outbox_event where published_at is null");
+    }
+
+    @Test
+    void parksAnEventTooLargeForTheBrokerAndDeliversTheRowsBehindItExactlyOnce() {
+        String topic = TopicRecords.newTopic("outbox-large");
+        List<UUID> ids = append(event(topic, "a", 10), event(topic, "b", TOO_LARGE), event(topic, "c", 10),
+                event(topic, "d", 10));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(OutboxTable.row(db, ids.get(1)).parked()).isTrue();
+            assertThat(List.of(ids.get(0), ids.get(2), ids.get(3)))
+                    .allSatisfy(id -> assertThat(OutboxTable.row(db, id).published()).isTrue());
+        });
+        OutboxTable.Row parked = OutboxTable.row(db, ids.get(1));
+        assertThat(parked.published()).isFalse();
+        assertThat(parked.attempts()).isEqualTo(1);
+        assertThat(parked.lastError()).startsWith("RecordTooLargeException");
+        assertThat(TopicRecords.eventIds(topic)).containsExactly(ids.get(0), ids.get(2), ids.get(3));
+    }
+
+    @Test
+    void doesNotSendAcknowledgedRowsAgainWhenAnotherRowOfTheBatchFails() {
+        String topic = TopicRecords.newTopic("outbox-batch");
+        String missingTopic = "outbox-missing-" + UUID.randomUUID();
+        List<UUID> ids = append(event(topic, "a", 10), event(missingTopic, "x", 10), event(topic, "b", 10),
+                event(topic, "c", 10));
+        UUID failing = ids.get(1);
+        List<UUID> good = List.of(ids.get(0), ids.get(2), ids.get(3));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(good).allSatisfy(id -> assertThat(OutboxTable.row(db, id).published()).isTrue());
+            assertThat(OutboxTable.row(db, failing).attempts()).as("the failing row was retried").isGreaterThanOrEqualTo(2);
+        });
+        assertThat(TopicRecords.eventIds(topic)).containsExactlyElementsOf(good);
+
+        // a row that fails max-attempts (3) times while the broker takes other records is parked
+        await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, failing).parked());
+        OutboxTable.Row parked = OutboxTable.row(db, failing);
+        assertThat(parked.attempts()).isEqualTo(3);
+        assertThat(parked.lastError()).contains("not present in metadata");
+        assertThat(TopicRecords.eventIds(topic)).containsExactlyElementsOf(good);
+    }
+
+    @Test
+    void drainsThePendingRowsOnceTheBrokerIsBackWithoutParkingThem() {
+        String topic = TopicRecords.newTopic("outbox-outage");
+        UUID before = append(event(topic, "before", 10)).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> OutboxTable.row(db, before).published());
+
+        TestInfrastructure infra = TestInfrastructure.get();
+        List<UUID> during;
+        infra.stopKafka();
+        try {
+            double failuresBefore = failures();
+            during = append(event(topic, "d1", 10), event(topic, "d2", TOO_LARGE), event(topic, "d3", 10),
+                    event(topic, "d4", 10));
+            // four failed passes (the first also parks d2), more than max-attempts (3): an outage is no row's fault, so nothing is parked for it
+            await().atMost(Duration.ofSeconds(120)).until(() -> failures() - failuresBefore >= 13);
+            assertThat(OutboxTable.row(db, during.get(0)).lastError()).isNotNull();
+            assertThat(List.of(during.get(0), during.get(2), during.get(3))).allSatisfy(id -> {
+                OutboxTable.Row row = OutboxTable.row(db, id);
+                assertThat(row.parked()).isFalse();
+                assertThat(row.published()).isFalse();
+                assertThat(row.attempts()).isZero();
+            });
+        } finally {
+            infra.startKafka();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(List.of(during.get(0),
+                during.get(2), during.get(3))).allSatisfy(id -> assertThat(OutboxTable.row(db, id).published()).isTrue()));
+        assertThat(OutboxTable.row(db, during.get(1)).parked()).isTrue();
+        assertThat(TopicRecords.eventIds(topic)).containsExactly(before, during.get(0), during.get(2), during.get(3));
+    }
+
+    @Test
+    void sendsCloudEventsHeadersAndTheExtraHeadersOfTheRow() {
+        String topic = TopicRecords.newTopic("outbox-headers");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        UUID id = append(event(topic, "k-Thượng Cường", 10).withHeaders(Map.of("traceparent", traceparent))).get(0);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> OutboxTable.row(db, id).published());
+        List<ConsumerRecord<String, String>> records = TopicRecords.all(topic);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(record.key()).isEqualTo("k-Thượng Cường");
+        assertThat(record.value()).isEqualTo("{\"text\":\"" + "x".repeat(10) + "\"}");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.ID)).isEqualTo(id.toString());
+        assertThat(TopicRecords.header(record, CloudEventHeaders.TYPE)).isEqualTo("ntm.test.happened");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/ntm/outbox-test");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.SUBJECT)).isEqualTo("k-Thượng Cường");
+        assertThat(TopicRecords.header(record, "traceparent")).isEqualTo(traceparent);
+    }
+
+    @Test
+    void writesNothingWhenTheCallersTransactionRollsBack() {
+        String topic = TopicRecords.newTopic("outbox-rollback");
+        UUID[] id = new UUID[1];
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                id[0] = outbox.append(event(topic, "r", 10));
+                throw new IllegalStateException("the state change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(id[0]).isNotNull();
+        assertThat(count("select count(*) from outbox_event where event_id = '" + id[0] + "'")).isZero();
+        assertThat(TopicRecords.eventIds(topic)).isEmpty();
+    }
+
+    static OutboxEvent event(String topic, String key, int textLength) {
+        return OutboxEvent.of(topic, key, "ntm.test.happened", Map.of("text", "x".repeat(textLength)));
+    }
+
+    private List<UUID> append(OutboxEvent... events) {
+        return QuarkusTransaction.requiringNew().call(() -> outbox.appendAll(List.of(events)));
+    }
+
+    private double failures() {
+        return registry.get("ntm.outbox.failures").counter().count();
+    }
+
+    private long count(String sql) {
+        try (var c = db.getConnection(); var st = c.prepareStatement(sql); var rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
