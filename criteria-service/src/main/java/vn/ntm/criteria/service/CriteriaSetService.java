@@ -15,7 +15,8 @@ import vn.ntm.criteria.domain.PublishRules;
 import vn.ntm.criteria.domain.SetStatus;
 import vn.ntm.criteria.domain.Violation;
 import vn.ntm.criteria.messaging.CriteriaSetEvents;
-import vn.ntm.criteria.messaging.Outbox;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.criteria.service.CriteriaSetView.CriterionView;
 import vn.ntm.criteria.service.CriteriaSetView.GroupView;
 import vn.ntm.criteria.service.CriteriaSetView.IndicatorView;
@@ -223,8 +224,8 @@ public class CriteriaSetService {
     }
 
     private UUID announce(CriteriaSetDocument document) {
-        return outbox.add(Topics.CRITERIA_EVENTS, document.code(), EventTypes.CRITERIA_SET_PUBLISHED,
-                CriteriaSetEvents.published(document));
+        return outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, document.code(), EventTypes.CRITERIA_SET_PUBLISHED,
+                CriteriaSetEvents.published(document)));
     }
 
     private PublishRules.Context context() {

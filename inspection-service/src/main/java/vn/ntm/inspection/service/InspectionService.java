@@ -22,7 +22,8 @@ import vn.ntm.inspection.domain.ScopeRules.Violation;
 import vn.ntm.contracts.AdminUnit;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.inspection.messaging.FinalizedEvent;
-import vn.ntm.inspection.messaging.Outbox;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.inspection.service.Requests.CommuneInput;
 import vn.ntm.inspection.service.Requests.CreateInspection;
 import vn.ntm.inspection.service.Requests.FindingInput;
@@ -288,7 +289,7 @@ public class InspectionService {
                     + " inspection; it stays DRAFT.", List.of(new FieldError("communes",
                     "the finalized event would be " + size + " bytes; the limit is " + config.maxEventBytes())));
         }
-        outbox.add(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event);
+        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event));
         Log.infof("inspection %s finalized", id);
         return view;
     }

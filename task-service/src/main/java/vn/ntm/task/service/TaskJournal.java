@@ -7,7 +7,8 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
 import vn.ntm.contracts.Topics;
-import vn.ntm.task.messaging.Outbox;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,13 +70,13 @@ public class TaskJournal {
         UUID[] ids = new UUID[tasks.size()];
         String[] statuses = new String[tasks.size()];
         String[] titles = new String[tasks.size()];
-        List<Outbox.Message> events = new ArrayList<>(tasks.size());
+        List<OutboxEvent> events = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             Snapshot task = tasks.get(i);
             ids[i] = task.id();
             statuses[i] = task.status();
             titles[i] = task.title();
-            events.add(new Outbox.Message(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_CREATED,
+            events.add(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_CREATED,
                     task.event(null)));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
@@ -91,25 +92,25 @@ public class TaskJournal {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the history of " + tasks.size() + " new tasks", e);
         }
-        outbox.addAll(events);
+        outbox.appendAll(events);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(Snapshot task, String from, String note, String actor, Instant at) {
         history(task.id(), at, actor, "STATUS_CHANGED", from, task.status(), note);
-        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_STATUS_CHANGED,
-                task.event(new TaskEvent.StatusChange(from, task.status(), note, actor, at)));
+        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_STATUS_CHANGED,
+                task.event(new TaskEvent.StatusChange(from, task.status(), note, actor, at))));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void overdue(Snapshot task, Instant at) {
         history(task.id(), at, SYSTEM, "OVERDUE", task.status(), task.status(), "Quá hạn " + task.dueDate());
-        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_OVERDUE, task.event(null));
+        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_OVERDUE, task.event(null)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void dueSoon(Snapshot task, Instant at) {
         history(task.id(), at, SYSTEM, "DUE_SOON", task.status(), task.status(), "Sắp đến hạn " + task.dueDate());
-        outbox.add(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_DUE_SOON, task.event(null));
+        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_DUE_SOON, task.event(null)));
     }
 }

@@ -1,6 +1,6 @@
 package vn.ntm.platform.outbox;
 
-import org.apache.kafka.common.errors.InvalidRecordException;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;

@@ -110,7 +110,10 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(List.of(during.get(0),
                 during.get(2), during.get(3))).allSatisfy(id -> assertThat(OutboxTable.row(db, id).published()).isTrue()));
         assertThat(OutboxTable.row(db, during.get(1)).parked()).isTrue();
-        assertThat(TopicRecords.eventIds(topic)).containsExactly(before, during.get(0), during.get(2), during.get(3));
+        // each exactly once; rows retried after a failure may overtake each other (different keys)
+        List<UUID> onTopic = TopicRecords.eventIds(topic);
+        assertThat(onTopic.get(0)).isEqualTo(before);
+        assertThat(onTopic).containsExactlyInAnyOrder(before, during.get(0), during.get(2), during.get(3));
     }
 
     @Test
