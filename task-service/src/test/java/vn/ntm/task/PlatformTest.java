@@ -66,4 +66,19 @@ class PlatformTest {
         Auth.as(Auth.viewer("20")).when().get("/q/metrics").then().statusCode(403)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void outboxAdminEndpointsReadinessAndMetricsComeFromPlatformOutbox() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
+        given().header("Authorization", Auth.admin()).when().get("/admin/outbox/parked").then().statusCode(200)
+                .contentType("application/json").body("size()", equalTo(0));
+        given().header("Authorization", Auth.admin()).when().post("/admin/outbox/parked/123456789/retry").then()
+                .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().header("Authorization", Auth.viewer("20")).when().get("/admin/outbox/parked").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().when().get("/admin/outbox/parked").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", Auth.admin()).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ntm_outbox_parked "));
+    }
 }

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -141,15 +142,25 @@ public class OutboxRelay {
     }
 
     private Batch relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        int timeoutSeconds = (int) Math.max(60, 4 * config.sendTimeout().toSeconds());
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!rows.tryLock(c, config.lockId())) {
                     return new Batch(0, 0, false, null);
                 }
                 List<OutboxRows.Pending> batch = rows.pending(c, config.batchSize());
                 List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+                Map<String, Throwable> unavailableTopics = new HashMap<>();
                 for (OutboxRows.Pending row : batch) {
-                    sends.add(send(row));
+                    Throwable unavailable = unavailableTopics.get(row.topic());
+                    Future<RecordMetadata> send = unavailable != null ? CompletableFuture.failedFuture(unavailable)
+                            : send(row);
+                    if (unavailable == null && send.isDone() && outcome(send, 0) instanceof
+                            org.apache.kafka.common.errors.TimeoutException metadataTimeout) {
+                        // the producer waited max.block.ms for the topic's metadata: don't wait again per row
+                        unavailableTopics.put(row.topic(), metadataTimeout);
+                    }
+                    sends.add(send);
                 }
                 List<Long> acknowledged = new ArrayList<>();
                 List<Integer> failedIndexes = new ArrayList<>();
