@@ -322,6 +322,9 @@ class HostileInputIT {
     /** The real value of a path parameter, so that the case reaches the part under attack. */
     private static String realPathValue(Op op, String param) {
         String p = op.path();
+        if (p.startsWith("/admin/outbox/")) {
+            return "1"; // platform-outbox's parked-row id: no row is parked in this stack, so nothing is retried
+        }
         return switch (op.service() + " " + param) {
             case "criteria-service code" -> p.startsWith("/provinces") ? "20"
                     : p.startsWith("/admin-units") ? "06475"
