@@ -155,7 +155,7 @@ public class OutboxRelay {
                     Throwable unavailable = unavailableTopics.get(row.topic());
                     Future<RecordMetadata> send = unavailable != null ? CompletableFuture.failedFuture(unavailable)
                             : send(row);
-                    if (unavailable == null && send.isDone() && outcome(send, 0) instanceof
+                    if (unavailable == null && send.isDone() && outcome(send, System.nanoTime()) instanceof
                             org.apache.kafka.common.errors.TimeoutException metadataTimeout) {
                         // the producer waited max.block.ms for the topic's metadata: don't wait again per row
                         unavailableTopics.put(row.topic(), metadataTimeout);
@@ -181,8 +181,8 @@ public class OutboxRelay {
                     return new Batch(batch.size(), 0, false, null);
                 }
                 failures.increment(failedIndexes.size());
-                boolean brokerReachable = !acknowledged.isEmpty()
-                        || (failedCauses.stream().anyMatch(f -> !SendFailures.isPermanent(f)) && brokerReachable());
+                boolean anyTransient = failedCauses.stream().anyMatch(f -> !SendFailures.isPermanent(f));
+                boolean brokerReachable = !acknowledged.isEmpty() || (anyTransient && brokerReachable());
                 String lastError = null;
                 for (int k = 0; k < failedIndexes.size(); k++) {
                     OutboxRows.Pending row = batch.get(failedIndexes.get(k));
@@ -202,7 +202,7 @@ public class OutboxRelay {
                                 row.eventId(), row.type(), row.topic(), row.key(), lastError);
                     }
                 }
-                return new Batch(batch.size(), failedIndexes.size(), !brokerReachable, lastError);
+                return new Batch(batch.size(), failedIndexes.size(), anyTransient && !brokerReachable, lastError);
             }
         });
     }
