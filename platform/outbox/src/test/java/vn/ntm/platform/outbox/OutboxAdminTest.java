@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.localinfra.KafkaBroker;
 import vn.ntm.localinfra.TestInfrastructure;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,24 @@ class OutboxAdminTest {
         OutboxTable.execute(db, "delete from outbox_event where event_id = '" + eventId + "'");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 RestAssured.get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Test
+    void readinessAnswersWhileTheOutboxTableIsLockedWithTheFiguresLastRead() throws Exception {
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
+        try (Connection locker = db.getConnection()) {
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("lock table outbox_event in access exclusive mode");
+            Thread.sleep(1_500); // the figures read above are no longer fresh: the check must query again
+            // without the statement timeout and the bounded wait this request would hang until the lock is released
+            given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                            .setParam("http.socket.timeout", 20_000)))
+                    .get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                    .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(0));
+            locker.rollback();
+        }
     }
 
     private UUID append(OutboxEvent event) {
