@@ -13,7 +13,8 @@ import vn.ntm.criteria.domain.UnitFile;
 import vn.ntm.criteria.domain.Validity;
 import vn.ntm.criteria.domain.Validity.Version;
 import vn.ntm.criteria.domain.Violation;
-import vn.ntm.criteria.messaging.Outbox;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -132,8 +133,8 @@ public class AdminUnitImportService {
             String version = announcedVersion != null ? announcedVersion
                     : summaries.get(summaries.size() - 1).registerVersion();
             for (AdminUnitsChanged state : store.provinceStates(changed, version).values()) {
-                outbox.add(Topics.CRITERIA_EVENTS, AdminUnitsChanged.key(state.provinceCode()),
-                        EventTypes.ADMIN_UNITS_CHANGED, state);
+                outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, AdminUnitsChanged.key(state.provinceCode()),
+                        EventTypes.ADMIN_UNITS_CHANGED, state));
             }
             Log.infof("register changed in %d province(s), announced in %d ms: %s", changed.size(),
                     (System.nanoTime() - started) / 1_000_000, changed);
