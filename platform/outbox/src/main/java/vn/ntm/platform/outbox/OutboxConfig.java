@@ -63,8 +63,11 @@ public interface OutboxConfig {
         @WithDefault("5m")
         Duration maxLag();
 
-        /** Readiness goes down when more rows than this are parked; -1 only reports them. */
-        @WithDefault("0")
+        /**
+         * Readiness goes down when more rows than this are parked; -1 (the default) only reports them in the check's
+         * data, since a parked row stays parked across restarts and must not keep every instance out of service.
+         */
+        @WithDefault("-1")
         int maxParked();
     }
 }
