@@ -1,0 +1,32 @@
+package vn.ntm.platform.http;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+
+/** Settings of the HTTP edge ({@code ntm.http.*}); defaults in this module's META-INF/microprofile-config.properties. */
+@ConfigMapping(prefix = "ntm.http")
+public interface HttpEdgeConfig {
+    /** Request bodies declaring more get 413 problem+json; {@code quarkus.http.limits.max-body-size} follows it. */
+    @WithDefault("1M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxBodySize();
+
+    /**
+     * Request targets (path and query) longer than this get 414 problem+json; up to
+     * {@code quarkus.http.limits.max-initial-line-length}, past which the HTTP server refuses the line itself.
+     */
+    @WithDefault("8192")
+    int maxUriLength();
+
+    /**
+     * Paths guarded by an HTTP permission ({@code quarkus.http.auth.permission.*}) rather than by a resource: a
+     * request without a bearer token gets 401 problem+json here instead of Quarkus' bare challenge.
+     */
+    @WithDefault("/q/metrics")
+    List<String> bearerPaths();
+}
