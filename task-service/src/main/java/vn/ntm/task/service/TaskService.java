@@ -1,5 +1,7 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
