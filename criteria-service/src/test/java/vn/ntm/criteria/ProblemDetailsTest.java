@@ -83,4 +83,14 @@ class ProblemDetailsTest {
         post("/criteria-sets", "{").statusCode(400)
                 .body("type", equalTo(TYPES + "malformed-request")).body("code", equalTo("MALFORMED_REQUEST"));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesProblemAnswers() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Problem.properties.code.type", equalTo("string"))
+                .body("paths.'/criteria-sets'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/criteria-sets'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
+    }
 }

@@ -207,6 +207,20 @@ class HttpEdgeTest {
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesProblemAnswers() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Problem.properties.code.type", equalTo("string"))
+                .body("components.schemas.FieldError.properties.pointer.type", equalTo("string"))
+                .body("paths.'/samples'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo(ProblemOpenApi.PROBLEM_REF))
+                .body("paths.'/samples'.post.responses.'415'.content.'application/problem+json'.schema.$ref",
+                        equalTo(ProblemOpenApi.PROBLEM_REF))
+                .body("paths.'/samples/1'.get.responses.'503'.content.'application/problem+json'.schema.$ref",
+                        equalTo(ProblemOpenApi.PROBLEM_REF))
+                .body("paths.'/samples/1'.get.responses.'200'", org.hamcrest.Matchers.notNullValue());
+    }
+
     static RequestSpecification json() {
         return given().contentType(ContentType.JSON);
     }
