@@ -57,8 +57,10 @@ class ProblemDetailsTest {
         String title = "NUL " + UUID.randomUUID();
         String body = Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01");
         invalidText(Api.json().body(body.replace(title, title + "\\u0000")).post("/inspections").then(), "/title");
-        invalidText(Api.json().body(body.replace("Xã thử", "Xã \\ud800")).post("/inspections").then(),
-                "/communes/0/name");
+        invalidText(Api.json().body(body.replace("Đoàn TNCSHCM", "Đoàn \\ud800")).post("/inspections").then(),
+                "/participants/0/name");
+        invalidText(Api.json().body(body.replaceFirst("(\"communes\": \\[\\{\"code\": \"[^\"]*\", \"name\": \")",
+                "$1\\\\udc00")).post("/inspections").then(), "/communes/0/name");
         invalidText(Api.json().body(body.replace("Kế hoạch", "\\udc00")).post("/inspections").then(),
                 "/legalBasis/0/title");
         assertThat(inspectionsTitled(title)).isZero();
