@@ -1,6 +1,5 @@
 package vn.ntm.task.service;
 
-import vn.ntm.platform.http.ServiceException;
 
 import vn.ntm.platform.http.ServiceException.FieldError;
 
