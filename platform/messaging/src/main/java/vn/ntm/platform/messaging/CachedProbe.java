@@ -63,8 +63,11 @@ public final class CachedProbe implements AutoCloseable {
         Status status;
         try {
             status = new Status(true, check.call());
+        } catch (java.util.concurrent.TimeoutException e) {
+            status = new Status(false, "no answer within " + timeout.toMillis() + " ms");
         } catch (Exception e) {
-            status = new Status(false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            status = new Status(false, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             runningSince = null;
         }
