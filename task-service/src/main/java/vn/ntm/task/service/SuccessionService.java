@@ -8,8 +8,9 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskReassigned;
 import vn.ntm.contracts.Topics;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.task.domain.SuccessionRules;
-import vn.ntm.task.messaging.Outbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -179,11 +180,12 @@ public class SuccessionService {
             }
             String note = note(task.assignee(), move, effectiveOn);
             journal.history(taskId, now, ACTOR, "REASSIGNED", task.status(), task.status(), note);
-            outbox.add(Topics.TASK_EVENTS, taskId.toString(), EventTypes.TASK_REASSIGNED, new TaskReassigned(
+            outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, taskId.toString(), EventTypes.TASK_REASSIGNED,
+                    new TaskReassigned(
                     TaskReassigned.SCHEMA_VERSION, taskId.toString(), task.inspectionId().toString(),
                     task.communeCode(), task.criterion(), task.title(), task.dueDate(), task.status(), version,
                     move.to(), task.assignee(), original, flagged, move.rule(), effectiveOn, move.legalBasis(),
-                    ACTOR, now));
+                    ACTOR, now)));
             return true;
         }
     }
