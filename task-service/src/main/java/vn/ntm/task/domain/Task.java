@@ -52,6 +52,14 @@ public class Task {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "original_assignee_type")
+    private String originalAssigneeType;
+    @Column(name = "original_assignee_code")
+    private String originalAssigneeCode;
+    @Column(name = "original_assignee_name")
+    private String originalAssigneeName;
+    @Column(name = "needs_reassignment")
+    private boolean needsReassignment;
 
     protected Task() {
     }
@@ -88,6 +96,12 @@ public class Task {
     public Integer criterion() { return criterion; }
     public String criterionName() { return criterionName; }
     public OrganisationRef assignee() { return new OrganisationRef(assigneeType, assigneeCode, assigneeName); }
+    /** The first assignee: recorded when the register's succession first moves the task, the assignee until then. */
+    public OrganisationRef originalAssignee() {
+        return originalAssigneeCode == null ? assignee()
+                : new OrganisationRef(originalAssigneeType, originalAssigneeCode, originalAssigneeName);
+    }
+    public boolean needsReassignment() { return needsReassignment; }
     public String title() { return title; }
     public String description() { return description; }
     public LocalDate dueDate() { return dueDate; }
