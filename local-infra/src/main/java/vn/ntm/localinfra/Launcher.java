@@ -78,9 +78,9 @@ public final class Launcher {
         long started = System.nanoTime();
         boolean externalDb = env.containsKey("NTM_DB_HOST");
         boolean externalKafka = env.containsKey("KAFKA_BOOTSTRAP_SERVERS");
-        pgPort = port("NTM_PG_PORT", 55432);
-        int kafkaPort = port("NTM_KAFKA_PORT", 59092);
-        int controllerPort = port("NTM_KAFKA_CONTROLLER_PORT", 59093);
+        pgPort = port("NTM_PG_PORT", 15432);
+        int kafkaPort = port("NTM_KAFKA_PORT", 19092);
+        int controllerPort = port("NTM_KAFKA_CONTROLLER_PORT", 19093);
 
         Map<String, Integer> wanted = new LinkedHashMap<>();
         if (!externalDb) {

@@ -173,7 +173,7 @@ class ComposeFileTest {
                 assertThat(mapping).as("%s publishes %s", infra, mapping).startsWith("127.0.0.1:");
             }
         }
-        assertThat(ports("postgres")).containsExactly("127.0.0.1:55432:5432");
+        assertThat(ports("postgres")).containsExactly("127.0.0.1:15432:5432");
     }
 
     @Test
