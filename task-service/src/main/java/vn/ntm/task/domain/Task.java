@@ -46,6 +46,10 @@ public class Task {
     private LocalDate dueDate;
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
+    @Column(name = "lead_agency_type")
+    private String leadAgencyType;
+    @Column(name = "lead_agency_code")
+    private String leadAgencyCode;
     @Version
     private long version;
     @Column(name = "created_at")
@@ -58,7 +62,7 @@ public class Task {
 
     /** Moves to {@code next}; the caller has checked the version the client saw. */
     public TaskStatus moveTo(TaskStatus next, Instant at) {
-        if (!status.canMoveTo(next)) {
+        if (!TaskTransitions.isLegal(status, next)) {
             throw new IllegalTransition(status, next);
         }
         TaskStatus from = status;
@@ -74,8 +78,7 @@ public class Task {
 
     public static final class IllegalTransition extends RuntimeException {
         public IllegalTransition(TaskStatus from, TaskStatus to) {
-            super("A task cannot move from " + from + " to " + to + "; allowed: OPEN → IN_PROGRESS → DONE,"
-                    + " or OPEN/IN_PROGRESS → CANCELLED.");
+            super("A task cannot move from " + from + " to " + to + ".");
         }
     }
 
@@ -88,6 +91,10 @@ public class Task {
     public Integer criterion() { return criterion; }
     public String criterionName() { return criterionName; }
     public OrganisationRef assignee() { return new OrganisationRef(assigneeType, assigneeCode, assigneeName); }
+    /** The inspection's lead agency (a verifier of the task), null for tasks created before it was kept. */
+    public OrganisationRef leadAgency() {
+        return leadAgencyType == null ? null : new OrganisationRef(leadAgencyType, leadAgencyCode, null);
+    }
     public String title() { return title; }
     public String description() { return description; }
     public LocalDate dueDate() { return dueDate; }

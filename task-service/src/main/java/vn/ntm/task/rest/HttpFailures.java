@@ -26,10 +26,28 @@ public class HttpFailures {
     private static final String UNAUTHORIZED_DETAIL = "Send a valid bearer token (Authorization: Bearer <JWT>)"
             + " issued for this service.";
 
-    private final Optional<MemorySize> maxBodySize;
+    /** Room for the multipart boundary and part headers around an evidence file. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
 
-    public HttpFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+    private final Optional<MemorySize> maxBodySize;
+    private final long maxUploadSize;
+
+    /**
+     * {@code ntm.tasks.max-body-size} limits every body but evidence uploads, which may have
+     * {@code ntm.tasks.evidence.max-size} plus the multipart framing ({@code quarkus.http.limits.max-body-size}, the
+     * server's own limit, must be at least that).
+     */
+    public HttpFailures(@ConfigProperty(name = "ntm.tasks.max-body-size") Optional<MemorySize> maxBodySize,
+                        @ConfigProperty(name = "ntm.tasks.evidence.max-size", defaultValue = "20M")
+                        MemorySize maxEvidenceSize) {
         this.maxBodySize = maxBodySize;
+        this.maxUploadSize = maxEvidenceSize.asLongValue() + MULTIPART_OVERHEAD;
+    }
+
+    private static boolean isUpload(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return "POST".equals(ctx.request().method().name()) && path.startsWith("/tasks/")
+                && path.endsWith("/evidence");
     }
 
     void install(@Observes Router router) {
@@ -44,10 +62,13 @@ public class HttpFailures {
             return;
         }
         String length = ctx.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        if (length != null && maxBodySize.isPresent() && tooLarge(length, maxBodySize.get().asLongValue())) {
+        Long limit = isUpload(ctx) ? Long.valueOf(maxUploadSize)
+                : maxBodySize.map(MemorySize::asLongValue).orElse(null);
+        if (length != null && limit != null && tooLarge(length, limit)) {
             ctx.response().putHeader(HttpHeaderNames.CONNECTION, "close");
-            write(ctx, 413, "Content Too Large", "The request body is larger than the " + maxBodySize.get()
-                    .asLongValue() + " bytes this service accepts.");
+            write(ctx, 413, "Content Too Large", "The request body is larger than the " + limit
+                    + " bytes this service accepts" + (isUpload(ctx) ? " for an evidence file (at most "
+                    + (limit - MULTIPART_OVERHEAD) + " bytes plus the multipart framing)." : "."));
             return;
         }
         // an anonymous request to a permission-protected path gets a bare challenge from Quarkus; answer it here

@@ -76,9 +76,17 @@ public class TaskResource {
         }
     }
 
+    /**
+     * {@code reason}: why a task is returned, cancelled or reopened, or why a report has no evidence;
+     * {@code report}: what the assignee did, required to move to REPORTED.
+     */
     public record StatusChange(@NotNull TaskStatus status,
                                @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
-                                       message = Limits.TEXT_CHARS_MESSAGE) String note) {
+                                       message = Limits.TEXT_CHARS_MESSAGE) String note,
+                               @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
+                                       message = Limits.TEXT_CHARS_MESSAGE) String reason,
+                               @Size(max = Limits.REPORT) @Pattern(regexp = Limits.TEXT_CHARS,
+                                       message = Limits.TEXT_CHARS_MESSAGE) String report) {
     }
 
     public record NoteRequest(@NotBlank @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
@@ -185,20 +193,23 @@ public class TaskResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Caller.ADMIN, Caller.ORG})
+    @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the status (OPEN → IN_PROGRESS → DONE, or CANCELLED) with If-Match")
+    @Operation(summary = "Change the status with If-Match: the assignee starts (IN_PROGRESS) and reports (REPORTED,"
+            + " with report and evidence or a reason); a verifier accepts (DONE), returns (RETURNED, with reason),"
+            + " cancels or reopens (with reason). 409 illegal move, 403 not this caller's move, 422 missing text")
     public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                  @NotNull @Valid StatusChange change) {
-        TaskView task = tasks.changeStatus(id, ifMatch, change.status(), change.note(), callers.current());
+        TaskView task = tasks.changeStatus(id, ifMatch, new TaskService.StatusRequest(change.status(),
+                change.note(), change.reason(), change.report()), callers.current());
         return Response.ok(task).tag(etag(task)).build();
     }
 
     @POST
     @Path("/{id}/notes")
-    @RolesAllowed({Caller.ADMIN, Caller.ORG})
+    @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a progress note to the task's history")
+    @Operation(summary = "Add a progress note to the task's history (its assignee or a verifier)")
     public Response addNote(@PathParam("id") String id, @NotNull @Valid NoteRequest note) {
         HistoryEntry entry = tasks.addNote(id, note.note(), callers.current());
         return Response.status(201).entity(entry).build();

@@ -35,7 +35,7 @@ class TaskLifecycleTest {
     }
 
     @Test
-    void movesOpenToInProgressToDoneAndRecordsTheTokenSubjectAsActor() {
+    void movesOpenToInProgressToReportedToDoneAndRecordsTheTokenSubjectAsActor() {
         String id = aTask();
         asAdmin().when().get("/tasks/" + id).then().statusCode(200).header("ETag", "\"0\"")
                 .body("status", equalTo("OPEN")).body("version", equalTo(0));
@@ -46,21 +46,29 @@ class TaskLifecycleTest {
                 .when().patch("/tasks/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("IN_PROGRESS")).body("version", equalTo(1));
-        asAdmin().contentType(ContentType.JSON).header("If-Match", "1")
+        as(sector).contentType(ContentType.JSON).header("If-Match", "1")
+                .body("{\"status\":\"REPORTED\",\"report\":\"Đã hướng dẫn xã lập hồ sơ\","
+                        + "\"reason\":\"Hướng dẫn trực tiếp, không có văn bản\"}")
+                .when().patch("/tasks/" + id)
+                .then().statusCode(200).body("status", equalTo("REPORTED")).body("version", equalTo(2));
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "2")
                 .body("{\"status\":\"DONE\",\"note\":\"Hoàn thành\",\"actor\":\"forged\"}")
                 .when().patch("/tasks/" + id)
-                .then().statusCode(200).body("status", equalTo("DONE")).body("version", equalTo(2));
+                .then().statusCode(200).body("status", equalTo("DONE")).body("version", equalTo(3));
 
         asAdmin().when().get("/tasks/" + id + "/history")
                 .then().statusCode(200)
-                .body("", hasSize(3))
-                .body("action", contains("CREATED", "STATUS_CHANGED", "STATUS_CHANGED"))
+                .body("", hasSize(4))
+                .body("action", contains("CREATED", "STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED"))
                 .body("[0].from", nullValue()).body("[0].to", equalTo("OPEN"))
                 .body("[1].actor", equalTo("so-gtvt-lang-son"))
                 .body("[1].from", equalTo("OPEN")).body("[1].to", equalTo("IN_PROGRESS"))
                 .body("[1].note", equalTo("Đã cử cán bộ hướng dẫn xã Thượng Cường"))
-                .body("[2].actor", equalTo("admin-ntm"))
-                .body("[2].to", equalTo("DONE"));
+                .body("[2].to", equalTo("REPORTED"))
+                .body("[2].report", equalTo("Đã hướng dẫn xã lập hồ sơ"))
+                .body("[2].reason", equalTo("Hướng dẫn trực tiếp, không có văn bản"))
+                .body("[3].actor", equalTo("admin-ntm"))
+                .body("[3].to", equalTo("DONE"));
     }
 
     /**
@@ -91,7 +99,8 @@ class TaskLifecycleTest {
                 .when().patch("/tasks/" + id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("OPEN to DONE"));
-        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"status\":\"CANCELLED\",\"reason\":\"Trùng nhiệm vụ\"}")
                 .when().patch("/tasks/" + id).then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\":\"IN_PROGRESS\"}")
                 .when().patch("/tasks/" + id).then().statusCode(409);
@@ -101,8 +110,8 @@ class TaskLifecycleTest {
     @Test
     void refusesAStaleVersionWith412AndAMissingIfMatchWith428() {
         String id = aTask();
-        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"IN_PROGRESS\"}")
-                .when().patch("/tasks/" + id).then().statusCode(200);
+        as(Auth.org("SO_NGANH:20:GTVT")).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"status\":\"IN_PROGRESS\"}").when().patch("/tasks/" + id).then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(412).contentType("application/problem+json").body("status", equalTo(412));
