@@ -46,6 +46,16 @@ public class Task {
     private LocalDate dueDate;
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
+    @Column(name = "original_assignee_type")
+    private String originalAssigneeType;
+    @Column(name = "original_assignee_code")
+    private String originalAssigneeCode;
+    @Column(name = "original_assignee_name")
+    private String originalAssigneeName;
+    @Column(name = "overdue_notified_at")
+    private Instant overdueNotifiedAt;
+    @Column(name = "due_soon_notified_at")
+    private Instant dueSoonNotifiedAt;
     @Column(name = "lead_agency_type")
     private String leadAgencyType;
     @Column(name = "lead_agency_code")
@@ -69,6 +79,40 @@ public class Task {
         status = next;
         updatedAt = at;
         return from;
+    }
+
+    /**
+     * Takes an approved extension's date; the overdue and due-soon notices start over for it (a task that was
+     * overdue under the old date is notified again if it misses the new one).
+     */
+    public LocalDate extendTo(LocalDate due, Instant at) {
+        LocalDate previous = dueDate;
+        dueDate = due;
+        overdueNotifiedAt = null;
+        dueSoonNotifiedAt = null;
+        updatedAt = at;
+        return previous;
+    }
+
+    /** Gives the task to another organisation; the first assignee is kept as {@code originalAssignee}. */
+    public OrganisationRef reassign(OrganisationRef to, Instant at) {
+        OrganisationRef previous = assignee();
+        if (originalAssigneeType == null) {
+            originalAssigneeType = assigneeType;
+            originalAssigneeCode = assigneeCode;
+            originalAssigneeName = assigneeName;
+        }
+        assigneeType = to.type();
+        assigneeCode = to.code();
+        assigneeName = to.name();
+        updatedAt = at;
+        return previous;
+    }
+
+    /** The first assignee when the task has been reassigned, else null. */
+    public OrganisationRef originalAssignee() {
+        return originalAssigneeType == null ? null
+                : new OrganisationRef(originalAssigneeType, originalAssigneeCode, originalAssigneeName);
     }
 
     /** Overdue when the due date has passed (in the caller's zone, Asia/Ho_Chi_Minh) and the task is still open. */

@@ -49,7 +49,9 @@ public class EvidenceResource {
                             : "only one file per request")));
         }
         FileUpload file = files.get(0);
-        EvidenceView stored = evidence.upload(id, new EvidenceService.Upload(file.fileName(), file.uploadedFile(),
+        String name = PartFileName.of(file.getHeaders() == null ? null
+                : file.getHeaders().getFirst("Content-Disposition"), file.fileName());
+        EvidenceView stored = evidence.upload(id, new EvidenceService.Upload(name, file.uploadedFile(),
                 file.size()), callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
                 .entity(stored).build();

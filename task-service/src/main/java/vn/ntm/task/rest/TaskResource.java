@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.ExportSlots;
+import vn.ntm.task.service.ExtensionService;
 import vn.ntm.task.service.ServiceException;
 import vn.ntm.task.service.Limits;
 import vn.ntm.task.service.TaskFilter;
@@ -49,11 +50,13 @@ public class TaskResource {
     private final TaskService tasks;
     private final Callers callers;
     private final ExportSlots slots;
+    private final ExtensionService extensions;
 
-    public TaskResource(TaskService tasks, Callers callers, ExportSlots slots) {
+    public TaskResource(TaskService tasks, Callers callers, ExportSlots slots, ExtensionService extensions) {
         this.tasks = tasks;
         this.callers = callers;
         this.slots = slots;
+        this.extensions = extensions;
     }
 
     /** The list filters, shared by the list, the summary and the CSV export. */
@@ -213,6 +216,22 @@ public class TaskResource {
     public Response addNote(@PathParam("id") String id, @NotNull @Valid NoteRequest note) {
         HistoryEntry entry = tasks.addNote(id, note.note(), callers.current());
         return Response.status(201).entity(entry).build();
+    }
+
+    public record Reassignment(@NotNull vn.ntm.contracts.OrganisationRef assignee,
+                               @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
+                                       message = Limits.TEXT_CHARS_MESSAGE) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A verifier or admin gives the task to another organisation {assignee {type, code, name},"
+            + " reason}; the history keeps the previous assignee, originalAssignee the first one")
+    public Response reassign(@PathParam("id") String id, @NotNull @Valid Reassignment request) {
+        TaskView task = extensions.reassign(id, request.assignee(), request.reason(), callers.current());
+        return Response.ok(task).tag(etag(task)).build();
     }
 
     @GET

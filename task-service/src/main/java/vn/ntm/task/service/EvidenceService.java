@@ -178,7 +178,7 @@ public class EvidenceService {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select substring(content from ? for ?) from task_evidence where id = ?")) {
             for (long offset = 0; offset < evidence.size(); offset += CHUNK) {
-                st.setLong(1, offset + 1);
+                st.setInt(1, Math.toIntExact(offset + 1)); // substring(bytea from int for int)
                 st.setInt(2, CHUNK);
                 st.setObject(3, evidence.id());
                 try (ResultSet rs = st.executeQuery()) {

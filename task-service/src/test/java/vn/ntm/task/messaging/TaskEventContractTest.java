@@ -59,7 +59,7 @@ class TaskEventContractTest {
         InspectionFinalized event = json.readValue(Fixtures.resource("/contracts/golden/inspection-finalized.json"),
                 InspectionFinalized.class);
         assertThat(event.schemaVersion()).isEqualTo(InspectionFinalized.SCHEMA_VERSION);
-        assertThat(event.communes()).extracting(InspectionFinalized.Commune::code).containsExactly("06604", "06607");
+        assertThat(event.communes()).extracting(InspectionFinalized.Commune::code).containsExactly("06490", "06523");
         assertThat(event.communes().get(0).findings().get(16).deadline()).isEqualTo(LocalDate.of(2022, 10, 30));
         assertThat(event.recommendations()).hasSize(4);
     }

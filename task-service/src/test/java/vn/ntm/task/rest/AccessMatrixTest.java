@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint against every caller of README "Access control". The target is a task of the seed inspection
- * (province 20) assigned to UBND_XA:06604. Cells: the status; for lists, export and summary {@code 200+} means the
+ * (province 20) assigned to UBND_XA:06490. Cells: the status; for lists, export and summary {@code 200+} means the
  * target is included and {@code 200-} that it is not.
  */
 @QuarkusTest
@@ -38,7 +38,7 @@ class AccessMatrixTest {
         CALLERS.put("admin", Auth::admin);
         CALLERS.put("inspector(20)", () -> Auth.inspector("20"));
         CALLERS.put("inspector(01)", () -> Auth.inspector("01"));
-        CALLERS.put("org(own)", () -> Auth.org("UBND_XA:06604"));
+        CALLERS.put("org(own)", () -> Auth.org("UBND_XA:06490"));
         CALLERS.put("org(other)", () -> Auth.org("UBND_XA:06607"));
         CALLERS.put("viewer(20)", () -> Auth.viewer("20"));
         CALLERS.put("viewer(01)", () -> Auth.viewer("01"));
@@ -78,12 +78,12 @@ class AccessMatrixTest {
     @Inject
     InspectionEventHandler handler;
 
-    /** A fresh seed inspection; returns its id and the UBND_XA:06604 task's id. */
+    /** A fresh seed inspection; returns its id and the UBND_XA:06490 task's id. */
     private String[] target() {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         String taskId = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
-                .queryParam("assigneeCode", "06604").queryParam("size", 1)
+                .queryParam("assigneeCode", "06490").queryParam("size", 1)
                 .when().get("/tasks").then().statusCode(200).extract().path("items[0].id");
         return new String[]{inspectionId.toString(), taskId, null};
     }
@@ -91,7 +91,7 @@ class AccessMatrixTest {
     /** A target whose assignee has started it and reported it with one evidence file. */
     private String[] reported() {
         String[] t = target();
-        String assignee = Auth.org("UBND_XA:06604");
+        String assignee = Auth.org("UBND_XA:06490");
         Auth.as(assignee).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"status\":\"IN_PROGRESS\"}").patch("/tasks/" + t[1]).then().statusCode(200);
         t[2] = upload(assignee, t[1]);
@@ -183,7 +183,7 @@ class AccessMatrixTest {
             case "GET /tasks" -> response.jsonPath().getList("items.id").contains(taskId);
             case "GET /tasks/export.csv" -> new String(response.asByteArray(), StandardCharsets.UTF_8).contains(taskId);
             case "GET /tasks/summary" -> response.jsonPath()
-                    .getList("byAssignee.findAll { it.assignee.type == 'UBND_XA' && it.assignee.code == '06604' }")
+                    .getList("byAssignee.findAll { it.assignee.type == 'UBND_XA' && it.assignee.code == '06490' }")
                     .size() == 1;
             default -> throw new IllegalArgumentException(endpoint);
         };

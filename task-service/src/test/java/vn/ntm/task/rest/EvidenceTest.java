@@ -37,13 +37,13 @@ class EvidenceTest {
     @Inject
     InspectionEventHandler handler;
 
-    private final String assignee = Auth.org("UBND_XA:06604");
+    private final String assignee = Auth.org("UBND_XA:06490");
 
     private String aTask() {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
-                .queryParam("assigneeCode", "06604").queryParam("criterion", 17)
+                .queryParam("assigneeCode", "06490").queryParam("criterion", 17)
                 .when().get("/tasks").then().statusCode(200).extract().path("items[0].id");
     }
 
@@ -66,7 +66,7 @@ class EvidenceTest {
         Response created = Multipart.file(as(assignee), NAME, content).post("/tasks/" + id + "/evidence");
         created.then().statusCode(201).body("fileName", equalTo(NAME)).body("size", equalTo(content.length))
                 .body("sha256", equalTo(sha256(content))).body("contentType", equalTo("application/pdf"))
-                .body("uploadedBy", equalTo("user-UBND_XA:06604"));
+                .body("uploadedBy", equalTo("user-UBND_XA:06490"));
         String evidenceId = created.path("id");
         assertThat(created.header("Location")).endsWith("/tasks/" + id + "/evidence/" + evidenceId);
 
@@ -80,7 +80,7 @@ class EvidenceTest {
         assertThat(download.header("Content-Disposition")).isEqualTo("attachment; filename=\"Bien ban nghiem thu"
                 + " duong truc thon Na Phat _ Dot 2.pdf\"; filename*=UTF-8''" + encoded);
         asAdmin().when().get("/tasks/" + id + "/history").then()
-                .body("action[1]", equalTo("EVIDENCE_ADDED")).body("actor[1]", equalTo("user-UBND_XA:06604"));
+                .body("action[1]", equalTo("EVIDENCE_ADDED")).body("actor[1]", equalTo("user-UBND_XA:06490"));
     }
 
     @Test

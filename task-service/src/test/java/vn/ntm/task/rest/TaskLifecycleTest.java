@@ -29,7 +29,7 @@ class TaskLifecycleTest {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeCode", "20:GTVT")
-                .queryParam("communeCode", "06604")
+                .queryParam("communeCode", "06490")
                 .when().get("/tasks").then().statusCode(200).body("total", equalTo(1))
                 .extract().path("items[0].id");
     }

@@ -32,7 +32,7 @@ import static vn.ntm.task.Auth.asAdmin;
  */
 @QuarkusTest
 class VerificationTest {
-    private static final String COMMUNE = "UBND_XA:06604";
+    private static final String COMMUNE = "UBND_XA:06490";
 
     @Inject
     InspectionEventHandler handler;
@@ -41,12 +41,12 @@ class VerificationTest {
     private final String lead = Auth.org("SO_NGANH:20:LDTBXH");
     private final String office = Auth.org("VP_DIEU_PHOI:20");
 
-    /** The seed inspection's "maintain met criteria" task of Thượng Cường (UBND_XA:06604). */
+    /** The seed inspection's "maintain met criteria" task of Thượng Cường (UBND_XA:06490). */
     private String aCommuneTask() {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
-                .queryParam("assigneeCode", "06604").queryParam("criterion", 17)
+                .queryParam("assigneeCode", "06490").queryParam("criterion", 17)
                 .when().get("/tasks").then().statusCode(200).body("total", equalTo(1))
                 .extract().path("items[0].id");
     }
