@@ -66,6 +66,11 @@ class AccessMatrixTest {
             {"POST /tasks/{id}/evidence",   "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404"},
             {"GET /tasks/{id}/evidence",    "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
             {"GET /tasks/{id}/evidence/{e}", "401", "200", "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
+            {"POST /tasks/{id}/extensions", "401", "403",  "403",  "404",  "201",  "404",  "403",  "403",  "403", "403",  "403",  "404"},
+            {"GET /tasks/{id}/extensions",  "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
+            {"POST approve extension",      "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
+            {"POST reject extension",       "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
+            {"POST /tasks/{id}/reassign",   "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
             {"GET /task-rules",             "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
             {"GET /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
             {"PUT /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
@@ -101,6 +106,15 @@ class AccessMatrixTest {
         return t;
     }
 
+    /** A target whose assignee has asked for a later deadline. */
+    private String[] extensionRequested() {
+        String[] t = target();
+        t[2] = Auth.as(Auth.org("UBND_XA:06490")).contentType(ContentType.JSON)
+                .body("{\"dueDate\":\"2031-12-31\",\"reason\":\"Chờ vốn\"}").post("/tasks/" + t[1] + "/extensions")
+                .then().statusCode(201).extract().path("id");
+        return t;
+    }
+
     private static String upload(String bearer, String taskId) {
         return Multipart.file(Auth.as(bearer), "Biên bản kiểm tra.pdf", Multipart.pdf("biên bản"))
                 .post("/tasks/" + taskId + "/evidence").then().statusCode(201).extract().path("id");
@@ -127,7 +141,8 @@ class AccessMatrixTest {
 
     private void check(String endpoint, String bearer, String expected, String[] shared) {
         boolean writes = endpoint.startsWith("PATCH") || endpoint.startsWith("POST");
-        String[] t = endpoint.equals("PATCH accept") ? reported() : writes ? target() : shared;
+        String[] t = endpoint.equals("PATCH accept") ? reported()
+                : endpoint.endsWith(" extension") ? extensionRequested() : writes ? target() : shared;
         String inspectionId = t[0];
         String taskId = t[1];
         String ruleCode = "MATRIX_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -145,6 +160,16 @@ class AccessMatrixTest {
             case "POST /tasks/{id}/evidence" -> r -> Multipart.file(r, "Ảnh hiện trường.pdf", Multipart.pdf("ảnh"))
                     .post("/tasks/" + taskId + "/evidence");
             case "GET /tasks/{id}/evidence" -> r -> r.get("/tasks/" + taskId + "/evidence");
+            case "POST /tasks/{id}/extensions" -> r -> r.contentType(ContentType.JSON)
+                    .body("{\"dueDate\":\"2031-12-31\",\"reason\":\"Chờ vốn\"}").post("/tasks/" + taskId + "/extensions");
+            case "GET /tasks/{id}/extensions" -> r -> r.get("/tasks/" + taskId + "/extensions");
+            case "POST approve extension" -> r -> r.contentType(ContentType.JSON).body("{}")
+                    .post("/tasks/" + taskId + "/extensions/" + t[2] + "/approve");
+            case "POST reject extension" -> r -> r.contentType(ContentType.JSON).body("{\"reason\":\"Không\"}")
+                    .post("/tasks/" + taskId + "/extensions/" + t[2] + "/reject");
+            case "POST /tasks/{id}/reassign" -> r -> r.contentType(ContentType.JSON)
+                    .body("{\"assignee\":{\"type\":\"UBND_XA\",\"code\":\"06523\"},\"reason\":\"Sáp nhập\"}")
+                    .post("/tasks/" + taskId + "/reassign");
             case "GET /tasks/{id}/evidence/{e}" -> r -> r.get("/tasks/" + taskId + "/evidence/" + t[2]);
             case "POST /tasks/{id}/notes" -> r -> r.contentType(ContentType.JSON)
                     .body("{\"note\":\"Đã rà soát\"}").post("/tasks/" + taskId + "/notes");
@@ -189,21 +214,23 @@ class AccessMatrixTest {
         };
     }
 
-    /** History entries, version and evidence files of the task. */
+    /** History entries, version, evidence files and extension requests (as a hash of their list) of the task. */
     private static int[] state(String taskId) {
         int entries = Auth.asAdmin().when().get("/tasks/" + taskId + "/history").then().statusCode(200)
                 .extract().jsonPath().getList("").size();
         int version = Auth.asAdmin().when().get("/tasks/" + taskId).then().extract().path("version");
         int files = Auth.asAdmin().when().get("/tasks/" + taskId + "/evidence").then().statusCode(200)
                 .extract().jsonPath().getList("").size();
-        return new int[]{entries, version, files};
+        String extensions = Auth.asAdmin().when().get("/tasks/" + taskId + "/extensions").then().statusCode(200)
+                .extract().asString();
+        return new int[]{entries, version, files, extensions.hashCode()};
     }
 
     /** A refused write leaves no trace; an allowed one adds one history entry (and moves the version if a PATCH). */
     private static void assertChangedOnlyIfAllowed(int status, String taskId, int[] before) {
         int[] after = state(taskId);
         if (status >= 300) {
-            assertThat(after).as("history entries, version, files").containsExactly(before);
+            assertThat(after).as("history entries, version, files, extensions").containsExactly(before);
         } else {
             assertThat(after[0]).as("history entries").isEqualTo(before[0] + 1);
         }

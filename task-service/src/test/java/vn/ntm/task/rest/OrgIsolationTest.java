@@ -109,4 +109,43 @@ class OrgIsolationTest {
         assertThat(seen).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.concat(commune.stream(), sector.stream()).toList());
     }
+
+    /** Evidence, extensions and reassignment of another organisation's task answer 404 and write nothing. */
+    @Test
+    void anOrgNeitherSeesNorTouchesTheEvidenceExtensionsOrAssignmentOfAnotherOrganisationsTask() {
+        UUID inspectionId = anInspection();
+        String other = ids(inspectionId, "UBND_XA", "06523").get(0);
+        String chiLang = Auth.org("UBND_XA:06523");
+        String file = vn.ntm.task.Multipart.file(as(chiLang), "Biên bản.pdf", vn.ntm.task.Multipart.pdf("x"))
+                .post("/tasks/" + other + "/evidence").then().statusCode(201).extract().path("id");
+        String ext = as(chiLang).contentType(ContentType.JSON).body("{\"dueDate\":\"2031-01-01\",\"reason\":\"x\"}")
+                .post("/tasks/" + other + "/extensions").then().statusCode(201).extract().path("id");
+        String history = asAdmin().when().get("/tasks/" + other + "/history").then().extract().asString();
+
+        // a commune of the same inspection, a sector that is not the lead agency, another province's office
+        for (String org : List.of(Auth.org("UBND_XA:06490"), Auth.org("SO_NGANH:20:GTVT"),
+                Auth.org("VP_DIEU_PHOI:01"))) {
+            as(org).when().get("/tasks/" + other + "/evidence").then().statusCode(404)
+                    .contentType("application/problem+json");
+            as(org).when().get("/tasks/" + other + "/evidence/" + file).then().statusCode(404)
+                    .contentType("application/problem+json");
+            vn.ntm.task.Multipart.file(as(org), "x.pdf", vn.ntm.task.Multipart.pdf("x"))
+                    .post("/tasks/" + other + "/evidence").then().statusCode(404);
+            as(org).when().get("/tasks/" + other + "/extensions").then().statusCode(404);
+            as(org).contentType(ContentType.JSON).body("{\"dueDate\":\"2031-02-01\",\"reason\":\"x\"}")
+                    .post("/tasks/" + other + "/extensions").then().statusCode(404);
+            as(org).contentType(ContentType.JSON).body("{}")
+                    .post("/tasks/" + other + "/extensions/" + ext + "/approve").then().statusCode(404);
+            as(org).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
+                    .post("/tasks/" + other + "/extensions/" + ext + "/reject").then().statusCode(404);
+            as(org).contentType(ContentType.JSON)
+                    .body("{\"assignee\":{\"type\":\"UBND_XA\",\"code\":\"06490\"},\"reason\":\"x\"}")
+                    .post("/tasks/" + other + "/reassign").then().statusCode(404);
+        }
+        asAdmin().when().get("/tasks/" + other + "/history").then().body(equalTo(history));
+        asAdmin().when().get("/tasks/" + other + "/evidence").then().body("", hasSize(1));
+        asAdmin().when().get("/tasks/" + other + "/extensions").then().body("", hasSize(1))
+                .body("[0].status", equalTo("PENDING"));
+        asAdmin().when().get("/tasks/" + other).then().body("assignee.code", equalTo("06523"));
+    }
 }
