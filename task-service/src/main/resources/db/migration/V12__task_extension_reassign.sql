@@ -16,7 +16,8 @@ create index task_extension_task on task_extension (task_id, requested_at);
 -- at most one open request per task
 create unique index task_extension_one_pending on task_extension (task_id) where status = 'PENDING';
 
--- the assignee the task was first given, kept when a verifier or admin reassigns it
-alter table task add column original_assignee_type text;
-alter table task add column original_assignee_code text;
-alter table task add column original_assignee_name text;
+-- the assignee the task was first given, kept when a verifier or admin reassigns it (main's V10 register
+-- succession adds the same columns: "if not exists" lets both orders work)
+alter table task add column if not exists original_assignee_type text;
+alter table task add column if not exists original_assignee_code text;
+alter table task add column if not exists original_assignee_name text;
