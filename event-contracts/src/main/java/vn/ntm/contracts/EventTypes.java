@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String TASK_STATUS_CHANGED = "ntm.task.status-changed";
     public static final String TASK_OVERDUE = "ntm.task.overdue";
     public static final String TASK_DUE_SOON = "ntm.task.due-soon";
+    public static final String TASK_REASSIGNED = "ntm.task.reassigned";
 
     private EventTypes() {
     }

@@ -12,6 +12,7 @@ import vn.ntm.inspection.fixtures.Api;
 import vn.ntm.inspection.fixtures.RegisterFixture;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.Db;
+import vn.ntm.inspection.fixtures.RefusingTable;
 import vn.ntm.inspection.fixtures.Topic;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -65,6 +67,32 @@ class CriteriaEventsConsumerTest {
 
         assertThat(Db.count(db, "select count(*) from processed_event where event_id = ?::uuid", eventId)).isEqualTo(1);
         assertThat(Db.string(db, "select criteria from catalog_set where code = ?", code)).doesNotContain("\"number\":4");
+    }
+
+    @Test
+    void aTransientDatabaseFailureIsRetriedNotDeadLettered() {
+        String code = "XA_TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // the real PostgreSQL refuses the copy as an exhausted server would (53300: too many connections)
+        try (RefusingTable refusing = new RefusingTable(db, "catalog_set", "code", code, "53300")) {
+            CatalogFixture.publish(CatalogFixture.set(code, 3));
+            await().atMost(Duration.ofSeconds(60)).until(() -> refusing.refusals() >= 2);
+        }
+        CatalogFixture.awaitCopied(db, code);
+
+        assertThat(Topic.recordsWithKey(Topics.deadLetter(Topics.CRITERIA_EVENTS), code, Duration.ofSeconds(5),
+                Duration.ofMillis(500))).isEmpty();
+    }
+
+    @Test
+    void aSerializationFailureIsRetriedToo() {
+        String code = "XA_TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        try (RefusingTable refusing = new RefusingTable(db, "catalog_set", "code", code, "40001")) {
+            CatalogFixture.publish(CatalogFixture.set(code, 2));
+            await().atMost(Duration.ofSeconds(60)).until(() -> refusing.refusals() >= 2);
+        }
+        CatalogFixture.awaitCopied(db, code);
+        assertThat(Topic.recordsWithKey(Topics.deadLetter(Topics.CRITERIA_EVENTS), code, Duration.ofSeconds(5),
+                Duration.ofMillis(500))).isEmpty();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPrivateKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -37,16 +36,14 @@ public final class JwtKeys {
         try {
             Path privateJwk = dir.resolve("private-key.jwk");
             Path jwks = dir.resolve("jwks.json");
+            // owner-only from the start: the directory is made 700 and the private key written 600 at creation
+            PrivateFiles.directory(dir);
             if (!Files.exists(privateJwk) || !Files.exists(jwks)) {
-                Files.createDirectories(dir);
                 RsaJsonWebKey key = newSigningKey();
-                Files.writeString(privateJwk, key.toJson(OutputControlLevel.INCLUDE_PRIVATE));
-                try {
-                    Files.setPosixFilePermissions(privateJwk, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
+                PrivateFiles.write(privateJwk, key.toJson(OutputControlLevel.INCLUDE_PRIVATE));
                 Files.writeString(jwks, new JsonWebKeySet(key).toJson(OutputControlLevel.PUBLIC_ONLY));
+            } else {
+                PrivateFiles.restrict(privateJwk);
             }
             PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(Files.readString(privateJwk));
             return new JwtKeys((RSAPrivateKey) key.getPrivateKey(), jwks);

@@ -124,6 +124,38 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the broker's JVM with SIGSTOP, as a stalled host or a long GC pause would: its sockets stay open but
+     * nothing answers. {@link #thaw()} resumes it.
+     */
+    public synchronized void freeze() {
+        signal("STOP");
+    }
+
+    /** Resumes a broker frozen by {@link #freeze()} (SIGCONT). */
+    public synchronized void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

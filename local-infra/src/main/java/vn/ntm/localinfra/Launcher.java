@@ -298,17 +298,14 @@ public final class Launcher {
     }
 
     /** A secret made for this data directory on first use and kept in {@code .data/secrets/} (never committed). */
-    private String localSecret(String name) {
+    String localSecret(String name) {
         try {
             Path file = dataDir.resolve("secrets").resolve(name);
+            PrivateFiles.directory(file.getParent());
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Postgres.newPassword());
-                try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
+                PrivateFiles.write(file, Postgres.newPassword());
+            } else {
+                PrivateFiles.restrict(file);
             }
             return Files.readString(file).trim();
         } catch (IOException e) {

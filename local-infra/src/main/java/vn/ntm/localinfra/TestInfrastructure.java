@@ -81,7 +81,21 @@ public final class TestInfrastructure {
         kafka.start(Duration.ofSeconds(90));
     }
 
+    /** Freezes the broker (SIGSTOP): connections stay open, nothing answers. Always {@link #thawKafka()} after. */
+    public void freezeKafka() {
+        kafka.freeze();
+    }
+
+    public void thawKafka() {
+        kafka.thaw();
+    }
+
     private void stop() {
+        try {
+            kafka.thaw();
+        } catch (RuntimeException notFrozenOrGone) {
+            // nothing to resume
+        }
         kafka.close();
         postgres.close();
     }

@@ -32,10 +32,17 @@ final class Api {
     }
 
     HttpResponse<String> send(String method, String url, Object body) {
+        return send(method, url, body, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, Object)}, with extra request headers (e.g. If-Match). */
+    HttpResponse<String> send(String method, String url, Object body, java.util.Map<String, String> headers) {
         try {
-            return call(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body),
-                            StandardCharsets.UTF_8)));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json");
+            headers.forEach(request::header);
+            return call(request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body),
+                    StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,32 +1,41 @@
 package vn.ntm.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
 import vn.ntm.localinfra.JwtKeys;
 import vn.ntm.localinfra.Launcher;
 import vn.ntm.localinfra.Ports;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +45,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Faults injected into a running stack (services, broker and PostgreSQL in their own processes, started like
- * ./run.sh): after each, every finalized inspection has exactly its tasks, none missing and none twice.
+ * ./run.sh): after each, every finalized inspection has exactly its tasks (per commune, criterion and assignee, as
+ * many as the reference inspection that ran without faults), each announced by exactly one {@code ntm.task.created}
+ * event, and nothing went to a dead-letter topic. task-service runs with its test hook that holds each new event
+ * between its database commit and its offset acknowledgement, so that the SIGKILL lands exactly there.
  * Set {@code -Dfaults.inspections=N} (profile {@code faults-long}) for longer streams.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +60,9 @@ class FaultInjectionIT {
     private static Api API;
     private static Launcher launcher;
     private static long tasksPerInspection;
+    /** (commune, criterion, assignee) → how many tasks the reference inspection has for it. */
+    private static Map<String, Integer> referenceTasks;
+    private static Path data;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -59,8 +74,10 @@ class FaultInjectionIT {
             PORTS.put(v, Ports.freePort());
             env.put(v, PORTS.get(v).toString());
         }
-        Path data = Files.createTempDirectory("ntm-faults");
+        data = Files.createTempDirectory("ntm-faults");
         env.put("NTM_DATA_DIR", data.toString());
+        // task-service's test hook: each new event waits 2 s between its database commit and its acknowledgement
+        env.put("NTM_INSPECTION_EVENTS_TEST_PAUSE_AFTER_COMMIT", "2s");
         launcher = new Launcher(env, ROOT, true);
         launcher.startAll();
         API = new Api(JwtKeys.in(data.resolve("keys")).tokens().token("fault-it", "admin").bearer());
@@ -68,6 +85,8 @@ class FaultInjectionIT {
         String id = SeedInspection.enter(API, inspections());
         assertThat(SeedInspection.finalize(API, inspections(), id).statusCode()).isEqualTo(200);
         tasksPerInspection = awaitStableTotal(id);
+        referenceTasks = taskKeys(id);
+        assertThat(referenceTasks.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(tasksPerInspection);
         FINALIZED.add(id);
     }
 
@@ -114,7 +133,30 @@ class FaultInjectionIT {
         FINALIZED.add(id);
     }
 
-    /** Every finalized inspection has exactly the reference number of tasks, each one once. */
+    /** The tasks of an inspection counted per (commune, criterion, assignee type, assignee code). */
+    private static Map<String, Integer> taskKeys(String inspectionId) {
+        HttpResponse<String> page = API.get(tasks() + "?inspectionId=" + inspectionId + "&size=200");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Map<String, Integer> keys = new TreeMap<>();
+        API.json(page).get("items").forEach(t -> keys.merge(t.path("communeCode").asText() + "|"
+                + t.path("criterion").asText() + "|" + t.get("assignee").get("type").asText() + "|"
+                + t.get("assignee").get("code").asText(), 1, Integer::sum));
+        return keys;
+    }
+
+    private static List<String> taskIds(String inspectionId) {
+        HttpResponse<String> page = API.get(tasks() + "?inspectionId=" + inspectionId + "&size=200");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        API.json(page).get("items").forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    /**
+     * Every finalized inspection has, per commune, criterion and assignee, exactly as many tasks as the reference
+     * inspection (a duplicate that escaped the natural key, or a missing task, shows up here), and each task was
+     * announced by exactly one {@code ntm.task.created} event id on task-events; no dead letters.
+     */
     private static void assertEveryInspectionHasExactlyItsTasks() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (String id : FINALIZED) {
@@ -123,15 +165,68 @@ class FaultInjectionIT {
             }
         });
         for (String id : FINALIZED) {
-            HttpResponse<String> page = API.get(tasks() + "?inspectionId=" + id + "&size=" + tasksPerInspection);
-            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            JsonNode items = API.json(page).get("items");
-            Set<String> distinct = new HashSet<>();
-            items.forEach(t -> distinct.add(t.get("assignee").get("type").asText() + "|"
-                    + t.get("assignee").get("code").asText() + "|" + t.path("communeCode").asText() + "|"
-                    + t.path("criterion").asText() + "|" + t.path("title").asText()));
-            assertThat(distinct).as("distinct tasks of %s", id).hasSize(items.size());
+            assertThat(taskKeys(id)).as("tasks of %s per commune, criterion and assignee", id)
+                    .isEqualTo(referenceTasks);
         }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, Set<String>> createdIdsByTask = createdEventIdsByTask();
+            for (String inspection : FINALIZED) {
+                for (String task : taskIds(inspection)) {
+                    assertThat(createdIdsByTask.getOrDefault(task, Set.of()))
+                            .as("ntm.task.created event ids of task %s (inspection %s)", task, inspection).hasSize(1);
+                }
+            }
+        });
+        assertDeadLetterTopicsEmpty();
+    }
+
+    /** Reads task-events to its end: the distinct ce_id of every ntm.task.created event, by task id (the key). */
+    private static Map<String, Set<String>> createdEventIdsByTask() {
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (ConsumerRecord<String, String> r : readToEnd(Topics.TASK_EVENTS)) {
+            if (EventTypes.TASK_CREATED.equals(header(r, CloudEventHeaders.TYPE))) {
+                ids.computeIfAbsent(r.key(), k -> new java.util.HashSet<>()).add(header(r, CloudEventHeaders.ID));
+            }
+        }
+        return ids;
+    }
+
+    private static void assertDeadLetterTopicsEmpty() {
+        for (String topic : List.of(Topics.deadLetter(Topics.INSPECTION_EVENTS),
+                Topics.deadLetter(Topics.CRITERIA_EVENTS))) {
+            List<ConsumerRecord<String, String>> dead = readToEnd(topic);
+            assertThat(dead).as("records on %s: %s", topic, dead.stream()
+                    .map(r -> r.key() + ": " + header(r, CloudEventHeaders.DLQ_REASON)).toList()).isEmpty();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every record of the topic, read without a consumer group from the beginning to its current end. */
+    private static List<ConsumerRecord<String, String>> readToEnd(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + PORTS.get("NTM_KAFKA_PORT"),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < end.get(tp))) {
+                assertThat(System.nanoTime()).as("reading %s to its end", topic).isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static String taskServiceLog() throws java.io.IOException {
+        return Files.readString(data.resolve("logs").resolve("task-service.log"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -153,15 +248,34 @@ class FaultInjectionIT {
 
     @Test
     @Order(2)
-    void taskServiceKilledWithSigkillInTheMiddleOfABatchAndRestarted() throws Exception {
+    void taskServiceKilledWithSigkillBetweenTheDatabaseCommitAndTheOffsetCommitAndRestarted() throws Exception {
         List<String> ids = prepare(STREAM);
-        for (int i = 0; i < ids.size(); i++) {
-            finalize(ids.get(i));
-            if (i == ids.size() / 2) {
-                launcher.killService("task-service");
+        int half = ids.size() / 2;
+        ids.subList(0, half).forEach(FaultInjectionIT::finalize);
+        String victim = ids.get(half);
+        finalize(victim);
+        // the test hook logs once the victim's tasks are committed and holds its acknowledgement for 2 s
+        Pattern committed = Pattern.compile("test hook: event ([0-9a-f-]{36}) \\(inspection " + victim
+                + ", partition \\d+ offset \\d+\\) is committed to the database");
+        String[] eventId = new String[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Matcher m = committed.matcher(taskServiceLog());
+            if (m.find()) {
+                eventId[0] = m.group(1);
+                return true;
             }
-        }
+            return false;
+        });
+        launcher.killService("task-service");
+        assertThat(taskServiceLog()).as("the SIGKILL landed before the acknowledgement of event %s", eventId[0])
+                .doesNotContain("test hook: event " + eventId[0] + " acknowledged");
+        System.out.printf("FaultInjectionIT: task-service killed between the database commit and the offset commit"
+                + " of event %s (inspection %s)%n", eventId[0], victim);
+        ids.subList(half + 1, ids.size()).forEach(FaultInjectionIT::finalize);
         launcher.restartService("task-service");
+        // the offset was never committed: the event comes again, and the processed-event log makes it a no-op
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> taskServiceLog()
+                .contains("event " + eventId[0] + " (inspection " + victim + ") was already processed: skipped"));
         assertEveryInspectionHasExactlyItsTasks();
     }
 

@@ -49,8 +49,12 @@ final class SeedInspection {
                     finding.set(field, f.get(field));
                 }
             }
+            // findings need If-Match with the inspection's current ETag
+            HttpResponse<String> current = api.get(inspections + "/" + id);
+            assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+            String etag = current.headers().firstValue("ETag").orElseThrow();
             HttpResponse<String> put = api.send("PUT", inspections + "/" + id + "/communes/"
-                    + c.get("code").asText() + "/findings", findings);
+                    + c.get("code").asText() + "/findings", findings, java.util.Map.of("If-Match", etag));
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         }
         for (JsonNode r : golden.get("recommendations")) {

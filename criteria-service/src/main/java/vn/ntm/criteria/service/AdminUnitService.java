@@ -1,11 +1,13 @@
 package vn.ntm.criteria.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.criteria.domain.AdminLevel;
 import vn.ntm.criteria.domain.Validity;
 import vn.ntm.criteria.domain.Validity.Version;
-import vn.ntm.criteria.service.ServiceException.FieldError;
+import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

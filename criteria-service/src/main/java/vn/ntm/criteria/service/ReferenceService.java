@@ -1,5 +1,7 @@
 package vn.ntm.criteria.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,7 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import java.util.List;
 import java.util.Set;
 

@@ -1,11 +1,13 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import vn.ntm.inspection.service.ServiceException.FieldError;
+import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,12 +1,14 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import vn.ntm.inspection.domain.Inspection;
 import vn.ntm.inspection.domain.InspectionStatus;
-import vn.ntm.inspection.service.ServiceException.FieldError;
+import vn.ntm.platform.http.ServiceException.FieldError;
 import vn.ntm.inspection.service.Views.CommuneHistory;
 import vn.ntm.inspection.service.Views.CommuneRef;
 import vn.ntm.inspection.service.Views.InspectionListItem;

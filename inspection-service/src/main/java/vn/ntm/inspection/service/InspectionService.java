@@ -2,6 +2,8 @@ package vn.ntm.inspection.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.ntm.platform.http.ServiceException;
+
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,7 +31,7 @@ import vn.ntm.inspection.service.Requests.CreateInspection;
 import vn.ntm.inspection.service.Requests.FindingInput;
 import vn.ntm.inspection.service.Requests.OrgRefInput;
 import vn.ntm.inspection.service.Requests.RecommendationInput;
-import vn.ntm.inspection.service.ServiceException.FieldError;
+import vn.ntm.platform.http.ServiceException.FieldError;
 import vn.ntm.inspection.service.Views.CommuneView;
 import vn.ntm.inspection.service.Views.InspectionView;
 import vn.ntm.inspection.service.Views.RecommendationView;

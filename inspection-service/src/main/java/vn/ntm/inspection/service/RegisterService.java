@@ -1,5 +1,7 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

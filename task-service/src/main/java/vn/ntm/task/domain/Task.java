@@ -46,12 +46,6 @@ public class Task {
     private LocalDate dueDate;
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
-    @Column(name = "original_assignee_type")
-    private String originalAssigneeType;
-    @Column(name = "original_assignee_code")
-    private String originalAssigneeCode;
-    @Column(name = "original_assignee_name")
-    private String originalAssigneeName;
     @Column(name = "overdue_notified_at")
     private Instant overdueNotifiedAt;
     @Column(name = "due_soon_notified_at")
@@ -66,6 +60,14 @@ public class Task {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "original_assignee_type")
+    private String originalAssigneeType;
+    @Column(name = "original_assignee_code")
+    private String originalAssigneeCode;
+    @Column(name = "original_assignee_name")
+    private String originalAssigneeName;
+    @Column(name = "needs_reassignment")
+    private boolean needsReassignment;
 
     protected Task() {
     }
@@ -109,12 +111,6 @@ public class Task {
         return previous;
     }
 
-    /** The first assignee when the task has been reassigned, else null. */
-    public OrganisationRef originalAssignee() {
-        return originalAssigneeType == null ? null
-                : new OrganisationRef(originalAssigneeType, originalAssigneeCode, originalAssigneeName);
-    }
-
     /** Overdue when the due date has passed (in the caller's zone, Asia/Ho_Chi_Minh) and the task is still open. */
     public boolean isOverdue(LocalDate today) {
         return status.isActive() && dueDate.isBefore(today);
@@ -139,6 +135,12 @@ public class Task {
     public OrganisationRef leadAgency() {
         return leadAgencyType == null ? null : new OrganisationRef(leadAgencyType, leadAgencyCode, null);
     }
+    /** The first assignee: recorded when the register's succession first moves the task, the assignee until then. */
+    public OrganisationRef originalAssignee() {
+        return originalAssigneeCode == null ? assignee()
+                : new OrganisationRef(originalAssigneeType, originalAssigneeCode, originalAssigneeName);
+    }
+    public boolean needsReassignment() { return needsReassignment; }
     public String title() { return title; }
     public String description() { return description; }
     public LocalDate dueDate() { return dueDate; }

@@ -6,50 +6,68 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
+import vn.ntm.platform.messaging.Retrier;
 import vn.ntm.task.service.InspectionEventHandler;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Thin adapter from {@code inspection-events} to {@link InspectionEventHandler}. A poison record (no usable
- * {@code ce_id}, unknown type or schema version, malformed JSON) throws {@link PoisonMessage}: SmallRye nacks it and
- * the dead-letter-queue failure strategy sends it to {@code inspection-events-dlq} with the reason in
- * {@code dead-letter-reason}. Transient failures (database unreachable, serialization conflicts) are retried here
- * with backoff until they succeed: a database outage pauses the partition instead of losing its events. A positive
- * {@code ntm.inspection-events.max-attempts} dead-letters them after that many attempts instead.
+ * Thin adapter from {@code inspection-events} to {@link InspectionEventHandler}, acknowledging each record itself.
+ * A poison record (no usable {@code ce_id}, unknown type or schema version, malformed JSON) or a failure retrying
+ * cannot fix (a constraint or data error) is nacked: the dead-letter-queue failure strategy sends it to
+ * {@code inspection-events-dlq} with the reason in {@code dead-letter-reason}. Transient failures (database down,
+ * out of connections, serialization conflicts, lock and pool timeouts) are retried with back-off until they succeed,
+ * so a database outage pauses the partition instead of losing its events; a positive
+ * {@code ntm.inspection-events.max-attempts} dead-letters them after that many attempts instead. When the
+ * application stops (or the worker is interrupted) in the middle of the retries the record is neither acked nor
+ * nacked: its offset is not committed and it is redelivered after the restart.
  */
 @io.quarkus.runtime.Startup
 @ApplicationScoped
 public class InspectionEventsConsumer {
+    static final String CHANNEL = "inspection-events";
+
     private final InspectionEventHandler handler;
     private final ObjectMapper json;
+    private final ConsumerProgress progress;
+    private final Retrier retrier;
+    private final Duration pauseAfterCommit;
     private final Timer lag;
     private final Counter processed;
     private final Counter duplicates;
     private final Counter poison;
-    private final int maxAttempts;
 
     public InspectionEventsConsumer(InspectionEventHandler handler, ObjectMapper json, MeterRegistry registry,
+                                    ConsumerProgress progress,
                                     @ConfigProperty(name = "ntm.inspection-events.max-attempts", defaultValue = "0")
-                                    int maxAttempts) {
+                                    int maxAttempts,
+                                    @ConfigProperty(name = "ntm.inspection-events.test.pause-after-commit",
+                                            defaultValue = "0s") Duration pauseAfterCommit) {
         this.handler = handler;
         this.json = json;
-        this.maxAttempts = maxAttempts;
+        this.progress = progress;
+        progress.register(CHANNEL);
+        this.retrier = new Retrier(maxAttempts, Duration.ofMillis(400), Duration.ofSeconds(10));
+        this.pauseAfterCommit = pauseAfterCommit;
         this.lag = Timer.builder("ntm.inspection-events.lag")
                 .description("time from the event's ce_time to the end of its processing").register(registry);
         this.processed = registry.counter("ntm.inspection-events.processed");
@@ -57,69 +75,93 @@ public class InspectionEventsConsumer {
         this.poison = registry.counter("ntm.inspection-events.dead-lettered");
     }
 
+    void stopping(@Observes ShutdownEvent event) {
+        retrier.stop();
+    }
+
     /**
      * Unordered: events of different inspections are handled in parallel on the worker pool (each is independent,
      * and a duplicate racing its original is settled by the processed-event key and the tasks' natural key).
      */
-    @Incoming("inspection-events")
+    @Incoming(CHANNEL)
     @Blocking(ordered = false)
-    public void consume(ConsumerRecord<String, String> record) {
-        UUID eventId;
-        InspectionFinalized event;
+    public CompletionStage<Void> consume(IncomingKafkaRecord<String, String> record) {
+        progress.received(CHANNEL, record.getPartition(), record.getOffset());
         try {
-            eventId = eventId(record);
-            event = parse(record);
-        } catch (PoisonMessage e) {
-            poison.increment();
-            Log.warnf("dead-lettering inspection-events record at partition %d offset %d: %s", record.partition(),
-                    record.offset(), e.getMessage());
-            throw e;
-        }
-        InspectionEventHandler.Outcome outcome = handleWithRetries(eventId, event);
-        (outcome.duplicate() ? duplicates : processed).increment();
-        Instant sent = time(record);
-        if (sent != null) {
-            lag.record(Duration.between(sent, Instant.now()));
-        }
-    }
-
-    private InspectionEventHandler.Outcome handleWithRetries(UUID eventId, InspectionFinalized event) {
-        for (int attempt = 1; ; attempt++) {
+            UUID eventId;
+            InspectionFinalized event;
             try {
-                return handler.handle(eventId, event);
-            } catch (RuntimeException e) {
-                if (!isTransient(e)) {
-                    poison.increment();
-                    throw new PoisonMessage("processing failed: " + rootMessage(e), e);
-                }
-                if (maxAttempts > 0 && attempt >= maxAttempts) {
-                    poison.increment();
-                    throw new PoisonMessage("still failing after " + attempt + " attempts: " + rootMessage(e), e);
-                }
-                long backoff = Math.min(10_000L, 200L << attempt);
-                Log.warnf("event %s failed (attempt %d), retrying in %d ms: %s", eventId, attempt, backoff,
-                        rootMessage(e));
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                eventId = eventId(record.getHeaders());
+                event = parse(record);
+            } catch (PoisonMessage e) {
+                return deadLetter(record, e);
             }
+            Optional<InspectionEventHandler.Outcome> outcome;
+            try {
+                outcome = retrier.run(() -> handler.handle(eventId, event), retry -> Log.warnf(
+                        "event %s failed (attempt %d), retrying in %d ms: %s", eventId, retry.attempt(),
+                        retry.backoff().toMillis(), rootMessage(retry.failure())));
+            } catch (Retrier.GaveUp e) {
+                return deadLetter(record, new PoisonMessage(e.getMessage(), e.getCause()));
+            }
+            if (outcome.isEmpty()) {
+                Log.infof("stopping: event %s at partition %d offset %d is left unacknowledged, to be redelivered",
+                        eventId, record.getPartition(), record.getOffset());
+                return CompletableFuture.completedFuture(null);
+            }
+            (outcome.get().duplicate() ? duplicates : processed).increment();
+            Instant sent = time(record.getHeaders());
+            if (sent != null) {
+                lag.record(Duration.between(sent, Instant.now()));
+            }
+            if (!outcome.get().duplicate()) {
+                pauseAfterCommit(eventId, event, record);
+            }
+            return record.ack();
+        } finally {
+            progress.finished(CHANNEL, record.getPartition(), record.getOffset());
         }
     }
 
-    private InspectionFinalized parse(ConsumerRecord<String, String> record) {
-        String type = header(record, CloudEventHeaders.TYPE);
+    private CompletionStage<Void> deadLetter(IncomingKafkaRecord<String, String> record, PoisonMessage e) {
+        poison.increment();
+        Log.warnf("dead-lettering inspection-events record at partition %d offset %d: %s", record.getPartition(),
+                record.getOffset(), e.getMessage());
+        return record.nack(e);
+    }
+
+    /**
+     * Test hook, off unless {@code ntm.inspection-events.test.pause-after-commit} is set: holds the record between
+     * its database commit and its acknowledgement (so before its offset can be committed), so that a fault test can
+     * kill the service exactly there and prove the redelivered event takes no effect twice.
+     */
+    private void pauseAfterCommit(UUID eventId, InspectionFinalized event, IncomingKafkaRecord<String, String> record) {
+        if (pauseAfterCommit.isZero() || pauseAfterCommit.isNegative()) {
+            return;
+        }
+        Log.warnf("test hook: event %s (inspection %s, partition %d offset %d) is committed to the database;"
+                        + " pausing %d ms before acknowledging its offset", eventId, event.inspectionId(),
+                record.getPartition(), record.getOffset(), pauseAfterCommit.toMillis());
+        try {
+            Thread.sleep(pauseAfterCommit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Log.warnf("test hook: event %s acknowledged after the pause", eventId);
+    }
+
+    private InspectionFinalized parse(IncomingKafkaRecord<String, String> record) {
+        String type = header(record.getHeaders(), CloudEventHeaders.TYPE);
         if (!EventTypes.INSPECTION_FINALIZED.equals(type)) {
             throw new PoisonMessage("unknown ce_type '" + type + "'; expected " + EventTypes.INSPECTION_FINALIZED);
         }
-        if (record.value() == null || record.value().isBlank()) {
+        String value = record.getPayload();
+        if (value == null || value.isBlank()) {
             throw new PoisonMessage("empty record value");
         }
         InspectionFinalized event;
         try {
-            event = json.readValue(record.value(), InspectionFinalized.class);
+            event = json.readValue(value, InspectionFinalized.class);
         } catch (JsonProcessingException e) {
             throw new PoisonMessage("malformed JSON: " + e.getOriginalMessage(), e);
         }
@@ -138,8 +180,8 @@ public class InspectionEventsConsumer {
         return event;
     }
 
-    private static UUID eventId(ConsumerRecord<String, String> record) {
-        String id = header(record, CloudEventHeaders.ID);
+    private static UUID eventId(Headers headers) {
+        String id = header(headers, CloudEventHeaders.ID);
         if (id == null || id.isBlank()) {
             throw new PoisonMessage("missing ce_id header");
         }
@@ -150,8 +192,8 @@ public class InspectionEventsConsumer {
         }
     }
 
-    private static Instant time(ConsumerRecord<String, String> record) {
-        String time = header(record, CloudEventHeaders.TIME);
+    private static Instant time(Headers headers) {
+        String time = header(headers, CloudEventHeaders.TIME);
         try {
             return time == null ? null : Instant.parse(time);
         } catch (DateTimeParseException e) {
@@ -159,27 +201,9 @@ public class InspectionEventsConsumer {
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // connection (08), serialization/deadlock (40), operator intervention (57), no state: pool timeout
-                return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("57");
-            }
-            if (t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof jakarta.persistence.PessimisticLockException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.EvidenceService;
 import vn.ntm.task.service.EvidenceService.EvidenceView;
-import vn.ntm.task.service.ServiceException;
+import vn.ntm.platform.http.ServiceException;
 
 import java.util.List;
 

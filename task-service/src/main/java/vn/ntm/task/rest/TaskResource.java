@@ -28,11 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.platform.http.ProblemKind;
+import vn.ntm.platform.http.Problems;
+import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.ExportSlots;
 import vn.ntm.task.service.ExtensionService;
-import vn.ntm.task.service.ServiceException;
 import vn.ntm.task.service.Limits;
 import vn.ntm.task.service.TaskFilter;
 import vn.ntm.task.service.TaskService;
@@ -138,10 +140,9 @@ public class TaskResource {
         Caller caller = callers.current();
         ExportSlots.Slot slot = slots.take();
         if (slot == null) {
-            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "30")
-                    .entity(new Problem("about:blank", "Service Unavailable", 503, "Too many exports are running;"
+            return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, "Too many exports are running;"
                             + " none finished within " + slots.waitLimit().toSeconds() + " s. Retry later.",
-                            uri.getPath(), List.of())).build();
+                            uri.getPath())).header("Retry-After", null).header("Retry-After", "30").build();
         }
         try {
             TaskService.ExportPlan plan = tasks.planExport(filters.filter(), caller);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.domain.TaskTransitions;

@@ -1,6 +1,7 @@
 package vn.ntm.task.service;
 
-import vn.ntm.task.service.ServiceException.FieldError;
+
+import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,12 +1,14 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.task.domain.RuleAssignee;
 import vn.ntm.task.domain.RuleTrigger;
 import vn.ntm.task.domain.TaskRule;
-import vn.ntm.task.service.ServiceException.FieldError;
+import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

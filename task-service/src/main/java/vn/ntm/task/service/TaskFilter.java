@@ -1,8 +1,10 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import vn.ntm.contracts.OrganisationType;
 import vn.ntm.task.domain.TaskStatus;
-import vn.ntm.task.service.ServiceException.FieldError;
+import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,7 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.ServiceException;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -57,12 +59,13 @@ public class TaskService {
     public record TaskView(UUID id, UUID inspectionId, String communeCode, String communeName, Integer criterion,
                            String criterionName, OrganisationRef assignee, String title, String description,
                            LocalDate dueDate, TaskStatus status, boolean overdue, long version, String ruleCode,
-                           Instant createdAt, Instant updatedAt, OrganisationRef originalAssignee) {
+                           Instant createdAt, Instant updatedAt, OrganisationRef originalAssignee,
+                           boolean needsReassignment) {
         static TaskView of(Task t, LocalDate today) {
             return new TaskView(t.id(), t.inspectionId(), t.communeCode(), t.communeName(), t.criterion(),
                     t.criterionName(), t.assignee(), t.title(), t.description(), t.dueDate(), t.status(),
                     t.isOverdue(today), t.version(), t.ruleCode(), t.createdAt(), t.updatedAt(),
-                    t.originalAssignee());
+                    t.originalAssignee(), t.needsReassignment());
         }
     }
 
@@ -160,7 +163,7 @@ public class TaskService {
                 sink.accept(new TaskView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4],
                         (String) r[5], new OrganisationRef((String) r[6], (String) r[7], (String) r[8]),
                         (String) r[9], null, due, status, status.isActive() && due.isBefore(plan.today()),
-                        ((Number) r[12]).longValue(), null, null, null, null));
+                        ((Number) r[12]).longValue(), null, null, null, null, false));
                 written++;
             }
         }

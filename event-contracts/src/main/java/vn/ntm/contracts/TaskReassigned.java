@@ -1,0 +1,35 @@
+package vn.ntm.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Data of {@code ntm.task.reassigned} on {@code task-events}, key = task id: the register's succession moved an open
+ * task from a unit that ceased to exist to its successor. {@code assignee} is the task's assignee after the move,
+ * {@code from} the one before, {@code originalAssignee} the first assignee the task ever had. {@code rule} says how
+ * the successor was chosen: {@code SUCCESSOR} (the only one named), {@code SPLIT} (several named; the documented
+ * choice, flagged), {@code COORDINATION_OFFICE} (none named; the province's coordination office, flagged).
+ * {@code needsReassignment} is true when an administrator should check the new assignee.
+ */
+public record TaskReassigned(
+        int schemaVersion,
+        String taskId,
+        String inspectionId,
+        String communeCode,
+        Integer criterion,
+        String title,
+        LocalDate dueDate,
+        String status,
+        long version,
+        OrganisationRef assignee,
+        OrganisationRef from,
+        OrganisationRef originalAssignee,
+        boolean needsReassignment,
+        String rule,
+        LocalDate effectiveOn,
+        String legalBasis,
+        String actor,
+        Instant at) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,113 @@
+package vn.ntm.inspection.health;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import vn.ntm.platform.messaging.CachedProbe;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Readiness of the database and the Kafka broker, answered at once from probes that run in the background (every
+ * {@code ntm.health.probe-interval}) and count as DOWN when they get no answer within
+ * {@code ntm.health.probe-timeout}. They replace Quarkus' own checks, which wait on the dependency: with the broker
+ * frozen, Kafka's waited for the admin client's 60 s default and {@code /q/health/ready} hung with it.
+ */
+@ApplicationScoped
+public class InfrastructureReadiness {
+    private final CachedProbe database;
+    private final CachedProbe kafka;
+    private final Map<String, Object> kafkaConfig;
+    private final Duration timeout;
+    private Admin admin;
+
+    public InfrastructureReadiness(AgroalDataSource dataSource,
+                                   @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                                   @ConfigProperty(name = "ntm.health.probe-interval", defaultValue = "2s")
+                                   Duration interval,
+                                   @ConfigProperty(name = "ntm.health.probe-timeout", defaultValue = "3s")
+                                   Duration timeout) {
+        this.kafkaConfig = kafkaConfig;
+        this.timeout = timeout;
+        this.database = new CachedProbe("database", () -> {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+                st.execute("select 1");
+                return "select 1 answered";
+            }
+        }, interval, timeout, Clock.systemUTC());
+        this.kafka = new CachedProbe("kafka", () -> {
+            int nodes = admin().describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            return nodes + " broker(s)";
+        }, interval, timeout, Clock.systemUTC());
+    }
+
+    void start(@Observes StartupEvent event) {
+        // a first answer before the first request; each is bounded by the probe timeout
+        database.runOnce();
+        kafka.runOnce();
+        database.start();
+        kafka.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        database.close();
+        kafka.close();
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(Duration.ZERO);
+            }
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Map<String, Object> config = new HashMap<>();
+            kafkaConfig.forEach((key, value) -> {
+                if (AdminClientConfig.configNames().contains(key)) {
+                    config.put(key, value);
+                }
+            });
+            int millis = (int) timeout.toMillis();
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "inspection-service-health");
+            admin = Admin.create(config);
+        }
+        return admin;
+    }
+
+    @Produces
+    @Readiness
+    @ApplicationScoped
+    HealthCheck databaseCheck() {
+        return () -> response("Database connections health check", database.status());
+    }
+
+    @Produces
+    @Readiness
+    @ApplicationScoped
+    HealthCheck kafkaCheck() {
+        return () -> response("Kafka connection health check", kafka.status());
+    }
+
+    private static HealthCheckResponse response(String name, CachedProbe.Status status) {
+        return HealthCheckResponse.named(name).status(status.up()).withData("detail", status.detail()).build();
+    }
+}

@@ -1,0 +1,92 @@
+package vn.ntm.inspection.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import vn.ntm.platform.messaging.UnprocessedRecords;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How far behind each consumer channel is: the age of the oldest record it has received and not finished, as the
+ * gauge {@code ntm.messaging.oldest.unprocessed.age{channel}} (seconds), and readiness turns DOWN while that age is
+ * above {@code ntm.<channel>.max-unprocessed-age} (60 s by default). Answers from memory, never blocks.
+ */
+@ApplicationScoped
+public class ConsumerProgress {
+    static final Duration DEFAULT_LIMIT = Duration.ofSeconds(60);
+
+    private final MeterRegistry registry;
+    private final Config config;
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+
+    private record Channel(UnprocessedRecords records, Duration limit) {
+    }
+
+    public ConsumerProgress(MeterRegistry registry, Config config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    private Channel channel(String name) {
+        return channels.computeIfAbsent(name, n -> {
+            UnprocessedRecords records = new UnprocessedRecords(Clock.systemUTC());
+            TimeGauge.builder("ntm.messaging.oldest.unprocessed.age", records, TimeUnit.MILLISECONDS,
+                            r -> r.oldestAge().toMillis())
+                    .tag("channel", n)
+                    .description("age of the oldest record the consumer has received and not yet finished")
+                    .register(registry);
+            Duration limit = config.getOptionalValue("ntm." + n + ".max-unprocessed-age", Duration.class)
+                    .orElse(DEFAULT_LIMIT);
+            return new Channel(records, limit);
+        });
+    }
+
+    /** Makes the channel known to the gauge and readiness before its first record. */
+    public void register(String channel) {
+        channel(channel);
+    }
+
+    public void received(String channel, int partition, long offset) {
+        channel(channel).records().received(partition, offset);
+    }
+
+    public void finished(String channel, int partition, long offset) {
+        channel(channel).records().finished(partition, offset);
+    }
+
+    public Duration oldestAge(String channel) {
+        return channel(channel).records().oldestAge();
+    }
+
+    @Produces
+    @Readiness
+    @ApplicationScoped
+    HealthCheck readiness() {
+        return this::check;
+    }
+
+    private HealthCheckResponse check() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka consumers' progress").up();
+        channels.forEach((name, channel) -> {
+            Duration age = channel.records().oldestAge();
+            response.withData(name + " oldest unprocessed record (s)", age.toSeconds());
+            response.withData(name + " records in progress", channel.records().size());
+            if (age.compareTo(channel.limit()) > 0) {
+                response.down().withData(name, "a record has waited " + age.toSeconds() + " s, more than the "
+                        + channel.limit().toSeconds() + " s allowed (ntm." + name + ".max-unprocessed-age)");
+            }
+        });
+        return response.build();
+    }
+}

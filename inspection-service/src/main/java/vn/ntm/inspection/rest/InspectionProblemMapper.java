@@ -1,0 +1,27 @@
+package vn.ntm.inspection.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.ntm.inspection.domain.InspectionFrozenException;
+import vn.ntm.inspection.service.RegisterService.RegisterNotLoadedException;
+import vn.ntm.platform.http.ProblemKind;
+import vn.ntm.platform.http.Problems;
+
+/** This service's own refusals; platform-http renders every other error. */
+public class InspectionProblemMapper {
+
+    /** A change to a finalized inspection, refused by the entity itself. */
+    @ServerExceptionMapper
+    public Response frozen(InspectionFrozenException e, UriInfo uri) {
+        return Problems.response(ProblemKind.CONFLICT, e.getMessage(), uri.getPath());
+    }
+
+    /** The register copy has not arrived yet: retry once criteria-service's announcement is consumed. */
+    @ServerExceptionMapper
+    public Response registerNotLoaded(RegisterNotLoadedException e, UriInfo uri) {
+        return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, e.getMessage(), uri.getPath()))
+                .header("Retry-After", null)
+                .header("Retry-After", RegisterNotLoadedException.RETRY_AFTER_SECONDS).build();
+    }
+}

@@ -1,0 +1,227 @@
+package vn.ntm.platform.http;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Every error of the test application, inside and outside JAX-RS, is problem+json with its kind's type and code. */
+@QuarkusTest
+class HttpEdgeTest {
+    static final String PROBLEM = "application/problem+json";
+    static final String VALID = "{\"title\":\"Kiểm tra\",\"inspectedOn\":\"2025-06-30\",\"tier\":\"NTM\","
+            + "\"items\":[{\"code\":\"1\",\"name\":\"Giao\"}]}";
+
+    static ValidatableResponse kind(ValidatableResponse response, ProblemKind kind, int status) {
+        return response.statusCode(status).contentType(PROBLEM)
+                .body("type", equalTo(kind.type()))
+                .body("code", equalTo(kind.code()))
+                .body("status", equalTo(status))
+                .body("title", equalTo(kind.title()))
+                .body("detail", not(containsString("java.")))
+                .body("detail", not(containsString("vn.ntm")))
+                .body("detail", not(containsString("com.fasterxml")));
+    }
+
+    static ValidatableResponse post(String body) {
+        return given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/samples").then();
+    }
+
+    @Test
+    void acceptsAValidBodyAndKeepsVietnameseText() {
+        post(VALID).statusCode(201).body("title", equalTo("Kiểm tra")).body("items[0].name", equalTo("Giao"));
+    }
+
+    @Test
+    void everyServiceRefusalCarriesItsKindsTypeAndCode() {
+        for (ProblemKind kind : ProblemKind.values()) {
+            int status = kind.status();
+            kind(given().get("/samples/refusals/{kind}", kind.name()).then(), kind, status)
+                    .body("instance", equalTo("/samples/refusals/" + kind.name()));
+        }
+        kind(given().get("/samples/refusals/VALIDATION").then(), ProblemKind.VALIDATION, 422)
+                .body("errors[0].field", equalTo("items[0].code"))
+                .body("errors[0].pointer", equalTo("/items/0/code"));
+    }
+
+    @Test
+    void aServiceMayNameAMoreSpecificCode() {
+        given().get("/samples/specific").then().statusCode(409)
+                .body("type", equalTo(ProblemKind.CONFLICT.type())).body("code", equalTo("ILLEGAL_TRANSITION"));
+    }
+
+    @Test
+    void authenticationAndAuthorizationFailuresInsideJaxRs() {
+        kind(given().get("/samples/anonymous").then(), ProblemKind.UNAUTHENTICATED, 401)
+                .header("WWW-Authenticate", "Bearer");
+        kind(given().get("/samples/denied").then(), ProblemKind.FORBIDDEN, 403);
+    }
+
+    @Test
+    void anonymousRequestToAPermissionGuardedPathIs401BeforeJaxRs() {
+        kind(given().get("/q/metrics").then(), ProblemKind.UNAUTHENTICATED, 401)
+                .header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        kind(given().get("/nothing/here").then(), ProblemKind.NOT_FOUND, 404);
+        kind(given().get("/q/nothing").then(), ProblemKind.NOT_FOUND, 404);
+        kind(given().delete("/samples/1").then(), ProblemKind.METHOD_NOT_ALLOWED, 405);
+    }
+
+    @Test
+    void databaseOutageIs503WithRetryAfterAndABugIs500WithoutInternals() {
+        kind(given().get("/samples/database-down").then(), ProblemKind.UNAVAILABLE, 503)
+                .header("Retry-After", "5");
+        kind(given().get("/samples/bug").then(), ProblemKind.INTERNAL, 500)
+                .body("detail", equalTo("The request could not be processed."));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413BeforeItIsRead() {
+        kind(post("{\"title\":\"" + "x".repeat(3000) + "\",\"items\":[]}"), ProblemKind.TOO_LARGE, 413)
+                .body("detail", containsString("2048 bytes"));
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413() {
+        byte[] body = ("{\"title\":\"" + "x".repeat(3000) + "\",\"items\":[]}").getBytes(StandardCharsets.UTF_8);
+        // an InputStream body is sent chunked, without Content-Length: Quarkus finds the size while reading
+        kind(given().contentType(ContentType.JSON).body(new ByteArrayInputStream(body)).when().post("/samples").then(),
+                ProblemKind.TOO_LARGE, 413);
+    }
+
+    @Test
+    void overLongRequestTargetIs414() {
+        kind(given().get("/samples/1?q=" + "a".repeat(9000)).then(), ProblemKind.URI_TOO_LONG, 414);
+    }
+
+    @Test
+    void bodyWithoutContentTypeIs415AndABodilessPostNeedsNone() {
+        kind(RestAssured.given().body(VALID.getBytes(StandardCharsets.UTF_8)).post("/samples").then()
+                .log().ifValidationFails(), ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415);
+        kind(given().contentType("text/plain").body(VALID).post("/samples").then(),
+                ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415);
+        given().post("/samples/1/finalize").then().statusCode(200);
+    }
+
+    @Test
+    void malformedJsonIsAMalformedRequest() {
+        kind(post("{\"title\":"), ProblemKind.MALFORMED_REQUEST, 400);
+        kind(post("{\"title\":\"a\",\"items\":[]} {}"), ProblemKind.MALFORMED_REQUEST, 400);
+        kind(post("[1,2]"), ProblemKind.MALFORMED_REQUEST, 400);
+        kind(given().contentType(ContentType.JSON).body(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"',
+                (byte) 0xC0, (byte) 0xAF, '"', '}'}).post("/samples").then(), ProblemKind.MALFORMED_REQUEST, 400)
+                .body("detail", containsString("UTF-8"));
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        kind(post("{\"title\":\"a\",\"title\":\"b\",\"items\":[]}"), ProblemKind.MALFORMED_REQUEST, 400)
+                .body("detail", containsString("title"));
+    }
+
+    @Test
+    void unknownFieldsAreRefusedWithTheirPointer() {
+        kind(post("{\"title\":\"a\",\"items\":[{\"code\":\"1\",\"colour\":\"red\"}]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].field", equalTo("items[0].colour"))
+                .body("errors[0].pointer", equalTo("/items/0/colour"))
+                .body("errors[0].message", equalTo("is not a field of this resource"));
+    }
+
+    @Test
+    void nulAndLoneSurrogatesAreRefusedInAnyString() {
+        kind(post("{\"title\":\"a\\u0000b\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].pointer", equalTo("/title"))
+                .body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", equalTo(InvalidTextException.MESSAGE));
+        kind(post("{\"title\":\"a\",\"items\":[{\"code\":\"1\",\"name\":\"\\ud800\"}]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].pointer", equalTo("/items/0/name"));
+        kind(post("{\"title\":\"a\",\"items\":[{\"code\":\"\\udc00x\"}]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].pointer", equalTo("/items/0/code"));
+        // a field name is text too
+        kind(post("{\"title\":\"a\",\"it\\u0000ems\":[]}"), ProblemKind.VALIDATION, 400);
+        // a correctly paired surrogate (an emoji) is text
+        post("{\"title\":\"🌾 \\ud83c\\udf3e\",\"items\":[]}").statusCode(201).body("title", equalTo("🌾 🌾"));
+    }
+
+    @Test
+    void wrongTypesNameTheFieldAndWhatIsExpectedWithoutJavaNames() {
+        kind(post("{\"title\":\"a\",\"inspectedOn\":\"30/06/2025\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].pointer", equalTo("/inspectedOn"))
+                .body("errors[0].message", equalTo("'30/06/2025' is not a date (YYYY-MM-DD)"));
+        kind(post("{\"title\":\"a\",\"tier\":\"GOLD\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].message", equalTo("'GOLD' is not one of NTM, NTM_NANG_CAO"));
+        kind(post("{\"title\":\"a\",\"year\":\"soon\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].message", equalTo("'soon' is not an integer"));
+        kind(post("{\"title\":[],\"items\":[]}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].message", equalTo("must be a string"));
+        kind(post("{\"title\":\"a\",\"items\":{}}"), ProblemKind.VALIDATION, 400)
+                .body("errors[0].pointer", equalTo("/items"))
+                .body("errors[0].message", allOf(not(containsString("java.")), not(containsString("vn.ntm"))));
+        for (String body : new String[] {"{\"title\":\"a\",\"inspectedOn\":1e999,\"items\":[]}", "\"text\"", "42",
+                "{\"title\":\"a\",\"items\":[[]]}", "{\"title\":{},\"items\":[]}"}) {
+            post(body).statusCode(400).contentType(PROBLEM)
+                    .body(not(containsString("java."))).body(not(containsString("vn.ntm")))
+                    .body(not(containsString("com.fasterxml")));
+        }
+    }
+
+    @Test
+    void beanValidationErrorsCarryPointers() {
+        kind(post("{\"title\":\" \",\"items\":[{\"code\":\"1\",\"name\":\"toolong\"}]}"), ProblemKind.VALIDATION, 400)
+                .body("errors.field", hasItem("title"))
+                .body("errors.pointer", hasItem("/title"))
+                .body("errors.pointer", hasItem("/items/0/name"));
+    }
+
+    @Test
+    void crossOriginBrowsersMayReadTheApisHeaders() {
+        given().header("Origin", "https://front.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,if-match")
+                .when().options("/samples").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://front.example");
+        String exposed = given().header("Origin", "https://front.example").get("/samples/1").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://front.example")
+                .extract().header("Access-Control-Expose-Headers");
+        for (String header : new String[] {"ETag", "Location", "Content-Disposition", "Retry-After", "X-Total-Count",
+                "Link"}) {
+            org.assertj.core.api.Assertions.assertThat(exposed).containsIgnoringCase(header);
+        }
+        given().header("Origin", "https://evil.example").get("/samples/1").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesProblemAnswers() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Problem.properties.code.type", equalTo("string"))
+                .body("components.schemas.FieldError.properties.pointer.type", equalTo("string"))
+                .body("paths.'/samples'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo(ProblemOpenApi.PROBLEM_REF))
+                .body("paths.'/samples'.post.responses.'415'.content.'application/problem+json'.schema.$ref",
+                        equalTo(ProblemOpenApi.PROBLEM_REF))
+                .body("paths.'/samples/1'.get.responses.'503'.content.'application/problem+json'.schema.$ref",
+                        equalTo(ProblemOpenApi.PROBLEM_REF))
+                .body("paths.'/samples/1'.get.responses.'200'", org.hamcrest.Matchers.notNullValue());
+    }
+
+    static RequestSpecification json() {
+        return given().contentType(ContentType.JSON);
+    }
+}
