@@ -24,6 +24,11 @@ public record TaskEvent(
 
     public static final int SCHEMA_VERSION = 1;
 
-    public record StatusChange(String from, String to, String note, String actor, Instant at) {
+    /**
+     * {@code actor} is the token subject of who moved the task; {@code reason} is why (a return, a cancellation, a
+     * reopening, a report without evidence); {@code report} is the assignee's report when it moves to REPORTED.
+     */
+    public record StatusChange(String from, String to, String note, String actor, Instant at, String reason,
+                               String report) {
     }
 }

@@ -46,6 +46,14 @@ public class Task {
     private LocalDate dueDate;
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
+    @Column(name = "overdue_notified_at")
+    private Instant overdueNotifiedAt;
+    @Column(name = "due_soon_notified_at")
+    private Instant dueSoonNotifiedAt;
+    @Column(name = "lead_agency_type")
+    private String leadAgencyType;
+    @Column(name = "lead_agency_code")
+    private String leadAgencyCode;
     @Version
     private long version;
     @Column(name = "created_at")
@@ -66,13 +74,41 @@ public class Task {
 
     /** Moves to {@code next}; the caller has checked the version the client saw. */
     public TaskStatus moveTo(TaskStatus next, Instant at) {
-        if (!status.canMoveTo(next)) {
+        if (!TaskTransitions.isLegal(status, next)) {
             throw new IllegalTransition(status, next);
         }
         TaskStatus from = status;
         status = next;
         updatedAt = at;
         return from;
+    }
+
+    /**
+     * Takes an approved extension's date; the overdue and due-soon notices start over for it (a task that was
+     * overdue under the old date is notified again if it misses the new one).
+     */
+    public LocalDate extendTo(LocalDate due, Instant at) {
+        LocalDate previous = dueDate;
+        dueDate = due;
+        overdueNotifiedAt = null;
+        dueSoonNotifiedAt = null;
+        updatedAt = at;
+        return previous;
+    }
+
+    /** Gives the task to another organisation; the first assignee is kept as {@code originalAssignee}. */
+    public OrganisationRef reassign(OrganisationRef to, Instant at) {
+        OrganisationRef previous = assignee();
+        if (originalAssigneeType == null) {
+            originalAssigneeType = assigneeType;
+            originalAssigneeCode = assigneeCode;
+            originalAssigneeName = assigneeName;
+        }
+        assigneeType = to.type();
+        assigneeCode = to.code();
+        assigneeName = to.name();
+        updatedAt = at;
+        return previous;
     }
 
     /** Overdue when the due date has passed (in the caller's zone, Asia/Ho_Chi_Minh) and the task is still open. */
@@ -82,8 +118,7 @@ public class Task {
 
     public static final class IllegalTransition extends RuntimeException {
         public IllegalTransition(TaskStatus from, TaskStatus to) {
-            super("A task cannot move from " + from + " to " + to + "; allowed: OPEN → IN_PROGRESS → DONE,"
-                    + " or OPEN/IN_PROGRESS → CANCELLED.");
+            super("A task cannot move from " + from + " to " + to + ".");
         }
     }
 
@@ -96,6 +131,10 @@ public class Task {
     public Integer criterion() { return criterion; }
     public String criterionName() { return criterionName; }
     public OrganisationRef assignee() { return new OrganisationRef(assigneeType, assigneeCode, assigneeName); }
+    /** The inspection's lead agency (a verifier of the task), null for tasks created before it was kept. */
+    public OrganisationRef leadAgency() {
+        return leadAgencyType == null ? null : new OrganisationRef(leadAgencyType, leadAgencyCode, null);
+    }
     /** The first assignee: recorded when the register's succession first moves the task, the assignee until then. */
     public OrganisationRef originalAssignee() {
         return originalAssigneeCode == null ? assignee()

@@ -2,19 +2,15 @@ package vn.ntm.task.domain;
 
 import java.util.Set;
 
-/** Task lifecycle: OPEN → IN_PROGRESS → DONE, or CANCELLED from either open state. */
+/**
+ * Task lifecycle (README "Lifecycle"): OPEN → IN_PROGRESS → REPORTED → DONE, REPORTED → RETURNED → IN_PROGRESS,
+ * CANCELLED. Who may make which move is {@link TaskTransitions}.
+ */
 public enum TaskStatus {
-    OPEN, IN_PROGRESS, DONE, CANCELLED;
+    OPEN, IN_PROGRESS, REPORTED, RETURNED, DONE, CANCELLED;
 
-    public static final Set<TaskStatus> ACTIVE = Set.of(OPEN, IN_PROGRESS);
-
-    public boolean canMoveTo(TaskStatus next) {
-        return switch (this) {
-            case OPEN -> next == IN_PROGRESS || next == CANCELLED;
-            case IN_PROGRESS -> next == DONE || next == CANCELLED;
-            case DONE, CANCELLED -> false;
-        };
-    }
+    /** States in which the assignee still has work to do: these can be overdue and are reminded. */
+    public static final Set<TaskStatus> ACTIVE = Set.of(OPEN, IN_PROGRESS, RETURNED);
 
     public boolean isActive() {
         return ACTIVE.contains(this);

@@ -30,7 +30,7 @@ public class TaskMetrics {
                     .tag("status", status.name()).description("tasks by status").register(registry);
         }
         Gauge.builder("ntm.tasks.overdue", this, m -> m.count("select count(*) from task where status in"
-                        + " ('OPEN', 'IN_PROGRESS') and due_date < ?", null))
+                        + " ('OPEN', 'IN_PROGRESS', 'RETURNED') and due_date < ?", null))
                 .description("open tasks past their due date (Asia/Ho_Chi_Minh)").register(registry);
     }
 

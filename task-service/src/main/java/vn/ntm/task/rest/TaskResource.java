@@ -34,6 +34,7 @@ import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.ExportSlots;
+import vn.ntm.task.service.ExtensionService;
 import vn.ntm.task.service.Limits;
 import vn.ntm.task.service.TaskFilter;
 import vn.ntm.task.service.TaskService;
@@ -51,11 +52,13 @@ public class TaskResource {
     private final TaskService tasks;
     private final Callers callers;
     private final ExportSlots slots;
+    private final ExtensionService extensions;
 
-    public TaskResource(TaskService tasks, Callers callers, ExportSlots slots) {
+    public TaskResource(TaskService tasks, Callers callers, ExportSlots slots, ExtensionService extensions) {
         this.tasks = tasks;
         this.callers = callers;
         this.slots = slots;
+        this.extensions = extensions;
     }
 
     /** The list filters, shared by the list, the summary and the CSV export. */
@@ -78,9 +81,17 @@ public class TaskResource {
         }
     }
 
+    /**
+     * {@code reason}: why a task is returned, cancelled or reopened, or why a report has no evidence;
+     * {@code report}: what the assignee did, required to move to REPORTED.
+     */
     public record StatusChange(@NotNull TaskStatus status,
                                @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
-                                       message = Limits.TEXT_CHARS_MESSAGE) String note) {
+                                       message = Limits.TEXT_CHARS_MESSAGE) String note,
+                               @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
+                                       message = Limits.TEXT_CHARS_MESSAGE) String reason,
+                               @Size(max = Limits.REPORT) @Pattern(regexp = Limits.TEXT_CHARS,
+                                       message = Limits.TEXT_CHARS_MESSAGE) String report) {
     }
 
     public record NoteRequest(@NotBlank @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
@@ -186,23 +197,42 @@ public class TaskResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Caller.ADMIN, Caller.ORG})
+    @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the status (OPEN → IN_PROGRESS → DONE, or CANCELLED) with If-Match")
+    @Operation(summary = "Change the status with If-Match: the assignee starts (IN_PROGRESS) and reports (REPORTED,"
+            + " with report and evidence or a reason); a verifier accepts (DONE), returns (RETURNED, with reason),"
+            + " cancels or reopens (with reason). 409 illegal move, 403 not this caller's move, 422 missing text")
     public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                  @NotNull @Valid StatusChange change) {
-        TaskView task = tasks.changeStatus(id, ifMatch, change.status(), change.note(), callers.current());
+        TaskView task = tasks.changeStatus(id, ifMatch, new TaskService.StatusRequest(change.status(),
+                change.note(), change.reason(), change.report()), callers.current());
         return Response.ok(task).tag(etag(task)).build();
     }
 
     @POST
     @Path("/{id}/notes")
-    @RolesAllowed({Caller.ADMIN, Caller.ORG})
+    @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a progress note to the task's history")
+    @Operation(summary = "Add a progress note to the task's history (its assignee or a verifier)")
     public Response addNote(@PathParam("id") String id, @NotNull @Valid NoteRequest note) {
         HistoryEntry entry = tasks.addNote(id, note.note(), callers.current());
         return Response.status(201).entity(entry).build();
+    }
+
+    public record Reassignment(@NotNull vn.ntm.contracts.OrganisationRef assignee,
+                               @Size(max = Limits.NOTE) @Pattern(regexp = Limits.TEXT_CHARS,
+                                       message = Limits.TEXT_CHARS_MESSAGE) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A verifier or admin gives the task to another organisation {assignee {type, code, name},"
+            + " reason}; the history keeps the previous assignee, originalAssignee the first one")
+    public Response reassign(@PathParam("id") String id, @NotNull @Valid Reassignment request) {
+        TaskView task = extensions.reassign(id, request.assignee(), request.reason(), callers.current());
+        return Response.ok(task).tag(etag(task)).build();
     }
 
     @GET

@@ -54,14 +54,38 @@ public record Caller(String subject, Set<String> roles, String province, List<Or
         return roles.contains(role);
     }
 
-    /** May read this task (list, by id, history, export, summary). */
-    public boolean canRead(String taskProvince, OrganisationRef assignee) {
-        return has(ADMIN) || readsProvince(taskProvince) || owns(assignee);
+    public static final String COORDINATION_OFFICE = "VP_DIEU_PHOI";
+
+    /** May read this task (list, by id, history, evidence, export, summary): its assignee and its verifiers. */
+    public boolean canRead(String taskProvince, OrganisationRef assignee, OrganisationRef leadAgency) {
+        return has(ADMIN) || readsProvince(taskProvince) || owns(assignee)
+                || isVerifier(taskProvince, leadAgency);
     }
 
-    /** May change this task (status, notes): administrators, and organisations for their own tasks. */
-    public boolean canChange(OrganisationRef assignee) {
-        return has(ADMIN) || owns(assignee);
+    /** The task's assignee: an organisation user with the assignee's claim. */
+    public boolean isAssignee(OrganisationRef assignee) {
+        return owns(assignee);
+    }
+
+    /**
+     * Verifies the task's work (README "Lifecycle"): an administrator, an inspector of the task's province, the
+     * province's coordination office or the inspection's lead agency. Whether the assignee may verify its own task
+     * (never) is decided by {@code TaskTransitions}.
+     */
+    public boolean isVerifier(String taskProvince, OrganisationRef leadAgency) {
+        if (has(ADMIN)) {
+            return true;
+        }
+        if (has(INSPECTOR) && province != null && province.equals(taskProvince)) {
+            return true;
+        }
+        return has(ORG) && orgs.stream().anyMatch(o -> (taskProvince != null
+                && o.type().equals(COORDINATION_OFFICE) && o.code().equals(taskProvince)) || o.is(leadAgency));
+    }
+
+    /** May act on this task at all (status, notes, evidence): its assignee or a verifier. */
+    public boolean canChange(String taskProvince, OrganisationRef assignee, OrganisationRef leadAgency) {
+        return owns(assignee) || isVerifier(taskProvince, leadAgency);
     }
 
     /** The tasks listed and exported. */
@@ -92,8 +116,13 @@ public record Caller(String subject, Set<String> roles, String province, List<Or
         if (has(ORG)) {
             for (int i = 0; i < orgs.size(); i++) {
                 any.add("(t.assigneeType = :scopeType" + i + " and t.assigneeCode = :scopeCode" + i + ")");
+                // verifiers: the inspection's lead agency, and the coordination office for its province
+                any.add("(t.leadAgencyType = :scopeType" + i + " and t.leadAgencyCode = :scopeCode" + i + ")");
                 params.put("scopeType" + i, orgs.get(i).type());
                 params.put("scopeCode" + i, orgs.get(i).code());
+                if (orgs.get(i).type().equals(COORDINATION_OFFICE)) {
+                    any.add("t.provinceCode = :scopeCode" + i);
+                }
             }
         }
         return any.isEmpty() ? Scope.NONE : new Scope(String.join(" or ", any), params);

@@ -47,7 +47,7 @@ public class DeadlineService {
     @Transactional
     public int markOverdue(LocalDate today) {
         List<TaskJournal.Snapshot> marked = claim("update task set overdue_notified_at = now() where id in ("
-                + " select id from task where status in ('OPEN', 'IN_PROGRESS') and due_date < ?"
+                + " select id from task where status in ('OPEN', 'IN_PROGRESS', 'RETURNED') and due_date < ?"
                 + " and overdue_notified_at is null order by due_date, id limit ? for update skip locked)"
                 + " and overdue_notified_at is null" + RETURNING, today, null, true);
         Instant now = clock.now();
@@ -59,7 +59,7 @@ public class DeadlineService {
     @Transactional
     public int remindDueSoon(LocalDate today) {
         List<TaskJournal.Snapshot> marked = claim("update task set due_soon_notified_at = now() where id in ("
-                + " select id from task where status in ('OPEN', 'IN_PROGRESS') and due_date >= ? and due_date <= ?"
+                + " select id from task where status in ('OPEN', 'IN_PROGRESS', 'RETURNED') and due_date >= ? and due_date <= ?"
                 + " and due_soon_notified_at is null order by due_date, id limit ? for update skip locked)"
                 + " and due_soon_notified_at is null" + RETURNING, today, today.plusDays(reminderDays), false);
         Instant now = clock.now();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
+import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.task.domain.PlannedTask;
 import vn.ntm.task.domain.TaskRules;
 import vn.ntm.task.domain.TaskStatus;
@@ -58,7 +59,8 @@ public class InspectionEventHandler {
             String province = event.province() == null ? null : event.province().code();
             Instant now = clock.now();
             LocalDate today = clock.today();
-            List<TaskJournal.Snapshot> created = insertAll(c, inspectionId, province, event.inspectedOn(), planned,
+            List<TaskJournal.Snapshot> created = insertAll(c, inspectionId, province, event.inspectedOn(),
+                    event.leadAgency(), planned,
                     now, today);
             journal.createdAll(created, now);
             Log.infof("inspection %s: %d task(s) planned, %d created (event %s)", inspectionId, planned.size(),
@@ -74,7 +76,8 @@ public class InspectionEventHandler {
      * created: a task whose natural key exists already is skipped by the unique constraint.
      */
     private static List<TaskJournal.Snapshot> insertAll(Connection c, UUID inspectionId, String province,
-                                                        LocalDate unitsAsOf, List<PlannedTask> planned,
+                                                        LocalDate unitsAsOf, OrganisationRef leadAgency,
+                                                        List<PlannedTask> planned,
                                                         Instant now, LocalDate today)
             throws SQLException {
         int n = planned.size();
@@ -103,10 +106,10 @@ public class InspectionEventHandler {
         try (PreparedStatement insert = c.prepareStatement("insert into task (id, inspection_id, rule_code,"
                 + " source_ref, commune_code, commune_name, criterion, criterion_name, assignee_type, assignee_code,"
                 + " assignee_name, title, description, due_date, status, version, created_at, updated_at,"
-                + " province_code, assignee_as_of)"
+                + " province_code, assignee_as_of, lead_agency_type, lead_agency_code)"
                 + " select t.id, ?, t.rule_code, t.source_ref, t.commune_code, t.commune_name, t.criterion,"
                 + " t.criterion_name, t.assignee_type, t.assignee_code, t.assignee_name, t.title, t.description,"
-                + " t.due_date::date, ?, 0, ?, ?, ?, ?"
+                + " t.due_date::date, ?, 0, ?, ?, ?, ?, ?, ?"
                 + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
                 + " as t(id, rule_code, source_ref, commune_code, commune_name, criterion, criterion_name,"
@@ -119,14 +122,18 @@ public class InspectionEventHandler {
             insert.setString(5, province);
             // the unit codes of the tasks mean the units of the inspection's date (see SuccessionService)
             insert.setObject(6, unitsAsOf);
-            insert.setArray(7, c.createArrayOf("uuid", ids));
-            insert.setArray(8, c.createArrayOf("text", text[0]));
-            insert.setArray(9, c.createArrayOf("text", text[1]));
-            insert.setArray(10, c.createArrayOf("text", text[2]));
-            insert.setArray(11, c.createArrayOf("text", text[3]));
-            insert.setArray(12, c.createArrayOf("int4", criteria));
+            // the lead agency verifies the inspection's tasks; only a complete reference identifies one
+            boolean lead = leadAgency != null && leadAgency.type() != null && leadAgency.code() != null;
+            insert.setString(7, lead ? leadAgency.type() : null);
+            insert.setString(8, lead ? leadAgency.code() : null);
+            insert.setArray(9, c.createArrayOf("uuid", ids));
+            insert.setArray(10, c.createArrayOf("text", text[0]));
+            insert.setArray(11, c.createArrayOf("text", text[1]));
+            insert.setArray(12, c.createArrayOf("text", text[2]));
+            insert.setArray(13, c.createArrayOf("text", text[3]));
+            insert.setArray(14, c.createArrayOf("int4", criteria));
             for (int column = 4; column <= 10; column++) {
-                insert.setArray(column + 9, c.createArrayOf("text", text[column]));
+                insert.setArray(column + 11, c.createArrayOf("text", text[column]));
             }
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {

@@ -25,6 +25,8 @@ public final class Limits {
 
     public static final int TITLE = 500;
     public static final int NOTE = 4_000;
+    /** The assignee's report of the work done (status REPORTED). */
+    public static final int REPORT = 20_000;
     public static final int DESCRIPTION = 10_000;
 
     private static final Pattern CODE_PATTERN = Pattern.compile(CODE);

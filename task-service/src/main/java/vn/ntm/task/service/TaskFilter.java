@@ -97,11 +97,15 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             }
         }
         if (present(status)) {
+            // one status or a comma list: an assignee's work list is status=OPEN,IN_PROGRESS,RETURNED
             try {
-                params.put("status", TaskStatus.valueOf(status.strip()));
-                where.append(" and t.status = :status");
+                List<TaskStatus> statuses = java.util.Arrays.stream(status.split(",", -1))
+                        .map(v -> TaskStatus.valueOf(v.strip())).distinct().toList();
+                params.put("status", statuses);
+                where.append(" and t.status in :status");
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be one of OPEN, IN_PROGRESS, DONE, CANCELLED"));
+                errors.add(new FieldError("status", "must be one of OPEN, IN_PROGRESS, REPORTED, RETURNED, DONE,"
+                        + " CANCELLED, or a comma list of them"));
             }
         }
         if (present(overdue)) {

@@ -43,18 +43,29 @@ public class TaskJournal {
         }
     }
 
+    /** What a status change carries besides the states: a free note, the reason and the assignee's report. */
+    public record Change(String note, String reason, String report) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void history(UUID taskId, Instant at, String actor, String action, String from, String to, String note) {
+        history(taskId, at, actor, action, from, to, new Change(note, null, null));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void history(UUID taskId, Instant at, String actor, String action, String from, String to, Change change) {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into task_history (task_id, at, actor, action, from_status, to_status, note)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into task_history (task_id, at, actor, action, from_status, to_status, note, reason, report)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, taskId);
             insert.setTimestamp(2, Timestamp.from(at));
             insert.setString(3, actor);
             insert.setString(4, action);
             insert.setString(5, from);
             insert.setString(6, to);
-            insert.setString(7, note);
+            insert.setString(7, change.note());
+            insert.setString(8, change.reason());
+            insert.setString(9, change.report());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the history of task " + taskId, e);
@@ -96,10 +107,11 @@ public class TaskJournal {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void statusChanged(Snapshot task, String from, String note, String actor, Instant at) {
-        history(task.id(), at, actor, "STATUS_CHANGED", from, task.status(), note);
+    public void statusChanged(Snapshot task, String from, Change change, String actor, Instant at) {
+        history(task.id(), at, actor, "STATUS_CHANGED", from, task.status(), change);
         outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_STATUS_CHANGED,
-                task.event(new TaskEvent.StatusChange(from, task.status(), note, actor, at))));
+                task.event(new TaskEvent.StatusChange(from, task.status(), change.note(), actor, at,
+                        change.reason(), change.report()))));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

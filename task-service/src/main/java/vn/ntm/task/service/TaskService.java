@@ -15,6 +15,7 @@ import org.hibernate.jpa.HibernateHints;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;
+import vn.ntm.task.domain.TaskTransitions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,7 +78,7 @@ public class TaskService {
     }
 
     public record HistoryEntry(long id, Instant at, String actor, String action, String from, String to,
-                               String note) {
+                               String note, String reason, String report) {
     }
 
     public record Counts(long total, Map<TaskStatus, Long> byStatus, long overdue) {
@@ -188,9 +189,50 @@ public class TaskService {
         return TaskView.of(readable(id, caller), clock.today());
     }
 
+    /** A status change as the client asks for it (README "Lifecycle"). */
+    public record StatusRequest(TaskStatus to, String note, String reason, String report) {
+    }
+
     @Transactional
-    public TaskView changeStatus(String id, String ifMatch, TaskStatus to, String note, Caller caller) {
+    public TaskView changeStatus(String id, String ifMatch, StatusRequest request, Caller caller) {
         Task task = changeable(id, caller, LockModeType.PESSIMISTIC_WRITE);
+        checkVersion(task, ifMatch);
+        TaskStatus from = task.status();
+        TaskTransitions.Verdict verdict = TaskTransitions.check(from, new TaskTransitions.Request(request.to(),
+                request.reason(), request.report(), evidenceCount(task.id())), relation(task, caller));
+        if (verdict instanceof TaskTransitions.Illegal illegal) {
+            throw ServiceException.conflict(illegal.message());
+        } else if (verdict instanceof TaskTransitions.Forbidden forbidden) {
+            throw new ServiceException(403, "Forbidden", forbidden.message(), List.of());
+        } else if (verdict instanceof TaskTransitions.Incomplete incomplete) {
+            throw ServiceException.invalid(incomplete.message(), incomplete.missing().stream()
+                    .map(m -> new ServiceException.FieldError(m.field(), m.message())).toList());
+        }
+        Instant now = clock.now();
+        task.moveTo(request.to(), now);
+        em.flush();
+        LocalDate today = clock.today();
+        journal.statusChanged(snapshot(task, today), from.name(), new TaskJournal.Change(request.note(),
+                blankToNull(request.reason()), blankToNull(request.report())), caller.subject(), now);
+        return TaskView.of(task, today);
+    }
+
+    static TaskJournal.Snapshot snapshot(Task task, LocalDate today) {
+        return new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.communeCode(), task.criterion(),
+                task.assignee(), task.title(), task.dueDate(), task.status().name(), task.isOverdue(today),
+                task.version());
+    }
+
+    static TaskTransitions.Relation relation(Task task, Caller caller) {
+        return new TaskTransitions.Relation(caller.isAssignee(task.assignee()),
+                caller.isVerifier(task.provinceCode(), task.leadAgency()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    void checkVersion(Task task, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ServiceException(428, "Precondition Required", "Send If-Match with the task's ETag (its"
                     + " version) so that a change made meanwhile is not overwritten.", List.of());
@@ -200,19 +242,11 @@ public class TaskService {
             throw new ServiceException(412, "Precondition Failed", "The task changed meanwhile: its version is "
                     + task.version() + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.", List.of());
         }
-        Instant now = clock.now();
-        TaskStatus from;
-        try {
-            from = task.moveTo(to, now);
-        } catch (Task.IllegalTransition e) {
-            throw ServiceException.conflict(e.getMessage());
-        }
-        em.flush();
-        LocalDate today = clock.today();
-        journal.statusChanged(new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.communeCode(),
-                task.criterion(), task.assignee(), task.title(), task.dueDate(), task.status().name(),
-                task.isOverdue(today), task.version()), from.name(), note, caller.subject(), now);
-        return TaskView.of(task, today);
+    }
+
+    private long evidenceCount(UUID taskId) {
+        return ((Number) em.createNativeQuery("select count(*) from task_evidence where task_id = ?1")
+                .setParameter(1, taskId).getSingleResult()).longValue();
     }
 
     @Transactional
@@ -228,7 +262,7 @@ public class TaskService {
     public List<HistoryEntry> history(String id, Caller caller) {
         Task task = readable(id, caller);
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "select id, at, actor, action, from_status, to_status, note from task_history where task_id = ?"
+                "select id, at, actor, action, from_status, to_status, note, reason, report from task_history where task_id = ?"
                         + " order by id")) {
             st.setObject(1, task.id());
             List<HistoryEntry> out = new ArrayList<>();
@@ -236,7 +270,8 @@ public class TaskService {
                 while (rs.next()) {
                     out.add(new HistoryEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                             rs.getString("actor"), rs.getString("action"), rs.getString("from_status"),
-                            rs.getString("to_status"), rs.getString("note")));
+                            rs.getString("to_status"), rs.getString("note"), rs.getString("reason"),
+                            rs.getString("report")));
                 }
             }
             return out;
@@ -294,21 +329,21 @@ public class TaskService {
     }
 
     /** A task the caller may not read answers 404 as if it did not exist: its existence is not theirs to know. */
-    private Task readable(String id, Caller caller) {
+    Task readable(String id, Caller caller) {
         Task task = find(id, LockModeType.NONE);
-        if (!caller.canRead(task.provinceCode(), task.assignee())) {
+        if (!caller.canRead(task.provinceCode(), task.assignee(), task.leadAgency())) {
             throw notFound(id);
         }
         return task;
     }
 
     /** 404 for a task the caller may not read; 403 for one it may read but not change. */
-    private Task changeable(String id, Caller caller, LockModeType lock) {
+    Task changeable(String id, Caller caller, LockModeType lock) {
         Task task = find(id, lock);
-        if (!caller.canChange(task.assignee())) {
-            if (caller.canRead(task.provinceCode(), task.assignee())) {
+        if (!caller.canChange(task.provinceCode(), task.assignee(), task.leadAgency())) {
+            if (caller.canRead(task.provinceCode(), task.assignee(), task.leadAgency())) {
                 throw new ServiceException(403, "Forbidden", "You may read task " + id + " but not change it;"
-                        + " only its assignee or an administrator can.", List.of());
+                        + " only its assignee or a verifier can.", List.of());
             }
             throw notFound(id);
         }

@@ -135,17 +135,6 @@ class TaskRulesTest {
         assertThat(TaskRule.problems(RuleTrigger.NOT_MET_CRITERION, RuleAssignee.COORDINATION_OFFICE)).isEmpty();
     }
 
-    @Test
-    void allowsOnlyTheDocumentedStatusTransitions() {
-        assertThat(TaskStatus.OPEN.canMoveTo(TaskStatus.IN_PROGRESS)).isTrue();
-        assertThat(TaskStatus.OPEN.canMoveTo(TaskStatus.CANCELLED)).isTrue();
-        assertThat(TaskStatus.IN_PROGRESS.canMoveTo(TaskStatus.DONE)).isTrue();
-        assertThat(TaskStatus.IN_PROGRESS.canMoveTo(TaskStatus.CANCELLED)).isTrue();
-        assertThat(TaskStatus.OPEN.canMoveTo(TaskStatus.DONE)).isFalse();
-        assertThat(TaskStatus.DONE.canMoveTo(TaskStatus.OPEN)).isFalse();
-        assertThat(TaskStatus.CANCELLED.canMoveTo(TaskStatus.IN_PROGRESS)).isFalse();
-    }
-
     private InspectionFinalized withCommunes(List<InspectionFinalized.Commune> communes) {
         return new InspectionFinalized(seed.schemaVersion(), seed.inspectionId(), seed.title(), seed.inspectedOn(),
                 seed.finalizedAt(), seed.leadAgency(), seed.legalBasis(), seed.participants(), seed.province(),

@@ -35,9 +35,9 @@ class TaskEventContractTest {
     @Test
     void serializesTaskEventsExactlyAsTheGoldenFiles() throws Exception {
         TaskEvent created = event("OPEN", false, 0, null);
-        TaskEvent changed = event("IN_PROGRESS", false, 1, new TaskEvent.StatusChange("OPEN", "IN_PROGRESS",
-                "Đã họp thôn, phân công cán bộ xuống từng hộ gia đình.", "ubnd-xa-06604",
-                Instant.parse("2022-08-05T02:30:00Z")));
+        TaskEvent changed = event("RETURNED", false, 3, new TaskEvent.StatusChange("REPORTED", "RETURNED", null,
+                "so-ldtbxh-lang-son", Instant.parse("2022-09-12T02:30:00Z"),
+                "Thiếu biên bản nghiệm thu hệ thống xử lý nước thải thôn Bản Chắt.", null));
         TaskEvent overdue = event("IN_PROGRESS", true, 1, null);
         assertGolden(created, "/contracts/golden/task-created.json");
         assertGolden(changed, "/contracts/golden/task-status-changed.json");
@@ -59,7 +59,7 @@ class TaskEventContractTest {
         InspectionFinalized event = json.readValue(Fixtures.resource("/contracts/golden/inspection-finalized.json"),
                 InspectionFinalized.class);
         assertThat(event.schemaVersion()).isEqualTo(InspectionFinalized.SCHEMA_VERSION);
-        assertThat(event.communes()).extracting(InspectionFinalized.Commune::code).containsExactly("06604", "06607");
+        assertThat(event.communes()).extracting(InspectionFinalized.Commune::code).containsExactly("06490", "06523");
         assertThat(event.communes().get(0).findings().get(16).deadline()).isEqualTo(LocalDate.of(2022, 10, 30));
         assertThat(event.recommendations()).hasSize(4);
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import vn.ntm.task.Auth;
 import vn.ntm.task.Fixtures;
+import vn.ntm.task.Multipart;
 import vn.ntm.task.service.InspectionEventHandler;
 
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint against every caller of README "Access control". The target is a task of the seed inspection
- * (province 20) assigned to UBND_XA:06604. Cells: the status; for lists, export and summary {@code 200+} means the
+ * (province 20) assigned to UBND_XA:06490. Cells: the status; for lists, export and summary {@code 200+} means the
  * target is included and {@code 200-} that it is not.
  */
 @QuarkusTest
@@ -37,47 +38,92 @@ class AccessMatrixTest {
         CALLERS.put("admin", Auth::admin);
         CALLERS.put("inspector(20)", () -> Auth.inspector("20"));
         CALLERS.put("inspector(01)", () -> Auth.inspector("01"));
-        CALLERS.put("org(own)", () -> Auth.org("UBND_XA:06604"));
+        CALLERS.put("org(own)", () -> Auth.org("UBND_XA:06490"));
         CALLERS.put("org(other)", () -> Auth.org("UBND_XA:06607"));
         CALLERS.put("viewer(20)", () -> Auth.viewer("20"));
         CALLERS.put("viewer(01)", () -> Auth.viewer("01"));
         CALLERS.put("ops", Auth::ops);
+        CALLERS.put("org(lead)", () -> Auth.org("SO_NGANH:20:LDTBXH"));
+        CALLERS.put("org(office20)", () -> Auth.org("VP_DIEU_PHOI:20"));
+        CALLERS.put("org(office01)", () -> Auth.org("VP_DIEU_PHOI:01"));
     }
 
+    /**
+     * "PATCH start" is the assignee's move OPEN → IN_PROGRESS on an OPEN task; "PATCH accept" the verifier's move
+     * REPORTED → DONE on a task its assignee has reported. org(lead) is the seed inspection's lead agency
+     * (SO_NGANH:20:LDTBXH), org(office20) the coordination office of province 20.
+     */
     private static final String[][] MATRIX = {
-            //                                none   admin   insp20  insp01  orgOwn  orgOther view20  view01  ops
-            {"GET /tasks",                    "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403"},
-            {"GET /tasks/summary",            "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "200+"},
-            {"GET /tasks/export.csv",         "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403"},
-            {"GET /tasks/{id}",               "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403"},
-            {"GET /tasks/{id}/history",       "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403"},
-            {"PATCH /tasks/{id}",             "401", "200",  "403",  "403",  "200",  "404",  "403",  "403",  "403"},
-            {"POST /tasks/{id}/notes",        "401", "201",  "403",  "403",  "201",  "404",  "403",  "403",  "403"},
-            {"GET /task-rules",               "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
-            {"GET /task-rules/{code}",        "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
-            {"PUT /task-rules/{code}",        "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
-            {"GET /task-rules/history",       "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403"},
-            {"GET /q/metrics",                "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "200"},
-            {"GET /q/health/ready",           "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200"},
-            {"GET /q/openapi",                "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200"},
+            //                              none   admin   insp20  insp01  orgOwn  orgOther view20  view01  ops    lead    office20 office01
+            {"GET /tasks",                  "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-"},
+            {"GET /tasks/summary",          "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "200+", "200+", "200+", "200-"},
+            {"GET /tasks/export.csv",       "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-"},
+            {"GET /tasks/{id}",             "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
+            {"GET /tasks/{id}/history",     "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
+            {"PATCH start",                 "401", "403",  "403",  "404",  "200",  "404",  "403",  "403",  "403", "403",  "403",  "404"},
+            {"PATCH accept",                "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
+            {"POST /tasks/{id}/notes",      "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404"},
+            {"POST /tasks/{id}/evidence",   "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404"},
+            {"GET /tasks/{id}/evidence",    "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
+            {"GET /tasks/{id}/evidence/{e}", "401", "200", "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
+            {"POST /tasks/{id}/extensions", "401", "403",  "403",  "404",  "201",  "404",  "403",  "403",  "403", "403",  "403",  "404"},
+            {"GET /tasks/{id}/extensions",  "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
+            {"POST approve extension",      "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
+            {"POST reject extension",       "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
+            {"POST /tasks/{id}/reassign",   "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
+            {"GET /task-rules",             "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
+            {"GET /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
+            {"PUT /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
+            {"GET /task-rules/history",     "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
+            {"GET /q/metrics",              "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "200", "403",  "403",  "403"},
+            {"GET /q/health/ready",         "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200"},
+            {"GET /q/openapi",              "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200"},
     };
 
     @Inject
     InspectionEventHandler handler;
 
-    /** A fresh seed inspection; returns its id and the UBND_XA:06604 task's id. */
+    /** A fresh seed inspection; returns its id and the UBND_XA:06490 task's id. */
     private String[] target() {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         String taskId = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
-                .queryParam("assigneeCode", "06604").queryParam("size", 1)
+                .queryParam("assigneeCode", "06490").queryParam("size", 1)
                 .when().get("/tasks").then().statusCode(200).extract().path("items[0].id");
-        return new String[]{inspectionId.toString(), taskId};
+        return new String[]{inspectionId.toString(), taskId, null};
+    }
+
+    /** A target whose assignee has started it and reported it with one evidence file. */
+    private String[] reported() {
+        String[] t = target();
+        String assignee = Auth.org("UBND_XA:06490");
+        Auth.as(assignee).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"status\":\"IN_PROGRESS\"}").patch("/tasks/" + t[1]).then().statusCode(200);
+        t[2] = upload(assignee, t[1]);
+        Auth.as(assignee).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"status\":\"REPORTED\",\"report\":\"Đã hoàn thành, kèm biên bản\"}")
+                .patch("/tasks/" + t[1]).then().statusCode(200);
+        return t;
+    }
+
+    /** A target whose assignee has asked for a later deadline. */
+    private String[] extensionRequested() {
+        String[] t = target();
+        t[2] = Auth.as(Auth.org("UBND_XA:06490")).contentType(ContentType.JSON)
+                .body("{\"dueDate\":\"2031-12-31\",\"reason\":\"Chờ vốn\"}").post("/tasks/" + t[1] + "/extensions")
+                .then().statusCode(201).extract().path("id");
+        return t;
+    }
+
+    private static String upload(String bearer, String taskId) {
+        return Multipart.file(Auth.as(bearer), "Biên bản kiểm tra.pdf", Multipart.pdf("biên bản"))
+                .post("/tasks/" + taskId + "/evidence").then().statusCode(201).extract().path("id");
     }
 
     @TestFactory
     List<DynamicTest> everyEndpointAgainstEveryCaller() {
         String[] shared = target();
+        shared[2] = upload(Auth.admin(), shared[1]);
         List<DynamicTest> cells = new ArrayList<>();
         List<String> callers = new ArrayList<>(CALLERS.keySet());
         for (String[] row : MATRIX) {
@@ -95,7 +141,8 @@ class AccessMatrixTest {
 
     private void check(String endpoint, String bearer, String expected, String[] shared) {
         boolean writes = endpoint.startsWith("PATCH") || endpoint.startsWith("POST");
-        String[] t = writes ? target() : shared;
+        String[] t = endpoint.equals("PATCH accept") ? reported()
+                : endpoint.endsWith(" extension") ? extensionRequested() : writes ? target() : shared;
         String inspectionId = t[0];
         String taskId = t[1];
         String ruleCode = "MATRIX_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -106,8 +153,24 @@ class AccessMatrixTest {
             case "GET /tasks/export.csv" -> r -> r.queryParam("inspectionId", inspectionId).get("/tasks/export.csv");
             case "GET /tasks/{id}" -> r -> r.get("/tasks/" + taskId);
             case "GET /tasks/{id}/history" -> r -> r.get("/tasks/" + taskId + "/history");
-            case "PATCH /tasks/{id}" -> r -> r.contentType(ContentType.JSON).header("If-Match", "\"0\"")
+            case "PATCH start" -> r -> r.contentType(ContentType.JSON).header("If-Match", "\"0\"")
                     .body("{\"status\":\"IN_PROGRESS\",\"note\":\"Đang triển khai\"}").patch("/tasks/" + taskId);
+            case "PATCH accept" -> r -> r.contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                    .body("{\"status\":\"DONE\",\"note\":\"Đạt yêu cầu\"}").patch("/tasks/" + taskId);
+            case "POST /tasks/{id}/evidence" -> r -> Multipart.file(r, "Ảnh hiện trường.pdf", Multipart.pdf("ảnh"))
+                    .post("/tasks/" + taskId + "/evidence");
+            case "GET /tasks/{id}/evidence" -> r -> r.get("/tasks/" + taskId + "/evidence");
+            case "POST /tasks/{id}/extensions" -> r -> r.contentType(ContentType.JSON)
+                    .body("{\"dueDate\":\"2031-12-31\",\"reason\":\"Chờ vốn\"}").post("/tasks/" + taskId + "/extensions");
+            case "GET /tasks/{id}/extensions" -> r -> r.get("/tasks/" + taskId + "/extensions");
+            case "POST approve extension" -> r -> r.contentType(ContentType.JSON).body("{}")
+                    .post("/tasks/" + taskId + "/extensions/" + t[2] + "/approve");
+            case "POST reject extension" -> r -> r.contentType(ContentType.JSON).body("{\"reason\":\"Không\"}")
+                    .post("/tasks/" + taskId + "/extensions/" + t[2] + "/reject");
+            case "POST /tasks/{id}/reassign" -> r -> r.contentType(ContentType.JSON)
+                    .body("{\"assignee\":{\"type\":\"UBND_XA\",\"code\":\"06523\"},\"reason\":\"Sáp nhập\"}")
+                    .post("/tasks/" + taskId + "/reassign");
+            case "GET /tasks/{id}/evidence/{e}" -> r -> r.get("/tasks/" + taskId + "/evidence/" + t[2]);
             case "POST /tasks/{id}/notes" -> r -> r.contentType(ContentType.JSON)
                     .body("{\"note\":\"Đã rà soát\"}").post("/tasks/" + taskId + "/notes");
             case "GET /task-rules" -> r -> r.get("/task-rules");
@@ -121,6 +184,7 @@ class AccessMatrixTest {
             case "GET /q/openapi" -> r -> r.get("/q/openapi");
             default -> throw new IllegalArgumentException(endpoint);
         };
+        int[] before = writes ? state(taskId) : null;
         Response response = call.apply(request);
         int status = Integer.parseInt(expected.substring(0, 3));
         assertThat(response.statusCode()).as(endpoint + " body: " + response.asString()).isEqualTo(status);
@@ -132,8 +196,10 @@ class AccessMatrixTest {
             assertThat(includesTarget(endpoint, response, taskId)).as("includes the target task")
                     .isEqualTo(expected.endsWith("+"));
         }
-        if (writes || endpoint.startsWith("PUT")) {
-            assertUnchangedUnlessAllowed(endpoint, status, taskId, ruleCode);
+        if (writes) {
+            assertChangedOnlyIfAllowed(status, taskId, before);
+        } else if (endpoint.startsWith("PUT")) {
+            Auth.asAdmin().when().get("/task-rules/" + ruleCode).then().statusCode(status < 300 ? 200 : 404);
         }
     }
 
@@ -142,23 +208,31 @@ class AccessMatrixTest {
             case "GET /tasks" -> response.jsonPath().getList("items.id").contains(taskId);
             case "GET /tasks/export.csv" -> new String(response.asByteArray(), StandardCharsets.UTF_8).contains(taskId);
             case "GET /tasks/summary" -> response.jsonPath()
-                    .getList("byAssignee.findAll { it.assignee.type == 'UBND_XA' && it.assignee.code == '06604' }")
+                    .getList("byAssignee.findAll { it.assignee.type == 'UBND_XA' && it.assignee.code == '06490' }")
                     .size() == 1;
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
 
-    /** A refused write leaves no trace: the task keeps version 0 and its one history entry, the rule does not exist. */
-    private static void assertUnchangedUnlessAllowed(String endpoint, int status, String taskId, String ruleCode) {
-        boolean allowed = status < 300;
-        if (endpoint.startsWith("PUT")) {
-            Auth.asAdmin().when().get("/task-rules/" + ruleCode).then().statusCode(allowed ? 200 : 404);
-            return;
-        }
+    /** History entries, version, evidence files and extension requests (as a hash of their list) of the task. */
+    private static int[] state(String taskId) {
         int entries = Auth.asAdmin().when().get("/tasks/" + taskId + "/history").then().statusCode(200)
                 .extract().jsonPath().getList("").size();
-        assertThat(entries).isEqualTo(allowed ? 2 : 1);
         int version = Auth.asAdmin().when().get("/tasks/" + taskId).then().extract().path("version");
-        assertThat(version).isEqualTo(allowed && endpoint.startsWith("PATCH") ? 1 : 0);
+        int files = Auth.asAdmin().when().get("/tasks/" + taskId + "/evidence").then().statusCode(200)
+                .extract().jsonPath().getList("").size();
+        String extensions = Auth.asAdmin().when().get("/tasks/" + taskId + "/extensions").then().statusCode(200)
+                .extract().asString();
+        return new int[]{entries, version, files, extensions.hashCode()};
+    }
+
+    /** A refused write leaves no trace; an allowed one adds one history entry (and moves the version if a PATCH). */
+    private static void assertChangedOnlyIfAllowed(int status, String taskId, int[] before) {
+        int[] after = state(taskId);
+        if (status >= 300) {
+            assertThat(after).as("history entries, version, files, extensions").containsExactly(before);
+        } else {
+            assertThat(after[0]).as("history entries").isEqualTo(before[0] + 1);
+        }
     }
 }

@@ -53,7 +53,7 @@ class HostileInputTest {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         String id = asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeCode", "20:GTVT")
-                .queryParam("communeCode", "06604")
+                .queryParam("communeCode", "06490")
                 .when().get("/tasks").then().statusCode(200).body("total", equalTo(1))
                 .extract().path("items[0].id");
         return new Fresh(id, history(id), events(id));
@@ -213,7 +213,7 @@ class HostileInputTest {
                 badRequest(asAdmin().queryParam(filter, value).when().get("/tasks/summary").then(), filter);
             }
         }
-        asAdmin().queryParam("assigneeCode", "20:GTVT").queryParam("communeCode", "06604").when().get("/tasks")
+        asAdmin().queryParam("assigneeCode", "20:GTVT").queryParam("communeCode", "06490").when().get("/tasks")
                 .then().statusCode(200);
     }
 

@@ -29,13 +29,13 @@ class TaskLifecycleTest {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeCode", "20:GTVT")
-                .queryParam("communeCode", "06604")
+                .queryParam("communeCode", "06490")
                 .when().get("/tasks").then().statusCode(200).body("total", equalTo(1))
                 .extract().path("items[0].id");
     }
 
     @Test
-    void movesOpenToInProgressToDoneAndRecordsTheTokenSubjectAsActor() {
+    void movesOpenToInProgressToReportedToDoneAndRecordsTheTokenSubjectAsActor() {
         String id = aTask();
         asAdmin().when().get("/tasks/" + id).then().statusCode(200).header("ETag", "\"0\"")
                 .body("status", equalTo("OPEN")).body("version", equalTo(0));
@@ -46,26 +46,34 @@ class TaskLifecycleTest {
                 .when().patch("/tasks/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("IN_PROGRESS")).body("version", equalTo(1));
+        as(sector).contentType(ContentType.JSON).header("If-Match", "1")
+                .body("{\"status\":\"REPORTED\",\"report\":\"Đã hướng dẫn xã lập hồ sơ\","
+                        + "\"reason\":\"Hướng dẫn trực tiếp, không có văn bản\"}")
+                .when().patch("/tasks/" + id)
+                .then().statusCode(200).body("status", equalTo("REPORTED")).body("version", equalTo(2));
         // a body naming its own actor is refused: requests have no such field (platform-http's strict JSON)
-        asAdmin().contentType(ContentType.JSON).header("If-Match", "1")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "2")
                 .body("{\"status\":\"DONE\",\"note\":\"Hoàn thành\",\"actor\":\"forged\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(400).body("errors.pointer", org.hamcrest.Matchers.hasItem("/actor"));
-        asAdmin().contentType(ContentType.JSON).header("If-Match", "1")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "2")
                 .body("{\"status\":\"DONE\",\"note\":\"Hoàn thành\"}")
                 .when().patch("/tasks/" + id)
-                .then().statusCode(200).body("status", equalTo("DONE")).body("version", equalTo(2));
+                .then().statusCode(200).body("status", equalTo("DONE")).body("version", equalTo(3));
 
         asAdmin().when().get("/tasks/" + id + "/history")
                 .then().statusCode(200)
-                .body("", hasSize(3))
-                .body("action", contains("CREATED", "STATUS_CHANGED", "STATUS_CHANGED"))
+                .body("", hasSize(4))
+                .body("action", contains("CREATED", "STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED"))
                 .body("[0].from", nullValue()).body("[0].to", equalTo("OPEN"))
                 .body("[1].actor", equalTo("so-gtvt-lang-son"))
                 .body("[1].from", equalTo("OPEN")).body("[1].to", equalTo("IN_PROGRESS"))
                 .body("[1].note", equalTo("Đã cử cán bộ hướng dẫn xã Thượng Cường"))
-                .body("[2].actor", equalTo("admin-ntm"))
-                .body("[2].to", equalTo("DONE"));
+                .body("[2].to", equalTo("REPORTED"))
+                .body("[2].report", equalTo("Đã hướng dẫn xã lập hồ sơ"))
+                .body("[2].reason", equalTo("Hướng dẫn trực tiếp, không có văn bản"))
+                .body("[3].actor", equalTo("admin-ntm"))
+                .body("[3].to", equalTo("DONE"));
     }
 
     /**
@@ -103,7 +111,8 @@ class TaskLifecycleTest {
                 .when().patch("/tasks/" + id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("OPEN to DONE"));
-        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"status\":\"CANCELLED\",\"reason\":\"Trùng nhiệm vụ\"}")
                 .when().patch("/tasks/" + id).then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\":\"IN_PROGRESS\"}")
                 .when().patch("/tasks/" + id).then().statusCode(409);
@@ -113,8 +122,8 @@ class TaskLifecycleTest {
     @Test
     void refusesAStaleVersionWith412AndAMissingIfMatchWith428() {
         String id = aTask();
-        asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"IN_PROGRESS\"}")
-                .when().patch("/tasks/" + id).then().statusCode(200);
+        as(Auth.org("SO_NGANH:20:GTVT")).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"status\":\"IN_PROGRESS\"}").when().patch("/tasks/" + id).then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"CANCELLED\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(412).contentType("application/problem+json").body("status", equalTo(412));

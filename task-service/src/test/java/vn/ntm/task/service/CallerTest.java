@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallerTest {
     private static final OrganisationRef COMMUNE = new OrganisationRef("UBND_XA", "06604", "UBND xã Thượng Cường");
     private static final OrganisationRef SECTOR = new OrganisationRef("SO_NGANH", "20:GTVT", "Sở GTVT");
+    private static final OrganisationRef LEAD = new OrganisationRef("SO_NGANH", "20:LDTBXH", null);
 
     private static Caller caller(String role, String province, String... orgs) {
         return new Caller("someone", Set.of(role), province,
@@ -30,10 +31,10 @@ class CallerTest {
     @Test
     void anOrgReadsAndChangesOnlyTasksAssignedToItsOrganisations() {
         Caller org = caller("org", null, "SO_NGANH:20:GTVT");
-        assertThat(org.canRead("20", SECTOR)).isTrue();
-        assertThat(org.canChange(SECTOR)).isTrue();
-        assertThat(org.canRead("20", COMMUNE)).isFalse();
-        assertThat(org.canChange(COMMUNE)).isFalse();
+        assertThat(org.canRead("20", SECTOR, LEAD)).isTrue();
+        assertThat(org.canChange("20", SECTOR, LEAD)).isTrue();
+        assertThat(org.canRead("20", COMMUNE, LEAD)).isFalse();
+        assertThat(org.canChange("20", COMMUNE, LEAD)).isFalse();
         assertThat(org.readScope().where()).contains("t.assigneeType = :scopeType0");
         assertThat(org.readScope().params()).containsEntry("scopeCode0", "20:GTVT");
     }
@@ -41,21 +42,39 @@ class CallerTest {
     @Test
     void anOrgClaimWithoutTheOrgRoleGrantsNothing() {
         Caller viewer = caller("viewer", "01", "UBND_XA:06604");
-        assertThat(viewer.canRead("20", COMMUNE)).isFalse();
-        assertThat(viewer.canChange(COMMUNE)).isFalse();
+        assertThat(viewer.canRead("20", COMMUNE, LEAD)).isFalse();
+        assertThat(viewer.canChange("20", COMMUNE, LEAD)).isFalse();
     }
 
     @Test
-    void viewersAndInspectorsReadTheirProvinceButChangeNothing() {
+    void viewersAndInspectorsReadTheirProvinceAndOnlyInspectorsVerifyThere() {
         for (String role : List.of("viewer", "inspector")) {
             Caller c = caller(role, "20");
-            assertThat(c.canRead("20", COMMUNE)).isTrue();
-            assertThat(c.canRead("01", COMMUNE)).isFalse();
-            assertThat(c.canRead(null, COMMUNE)).isFalse();
-            assertThat(c.canChange(COMMUNE)).isFalse();
+            assertThat(c.canRead("20", COMMUNE, LEAD)).isTrue();
+            assertThat(c.canRead("01", COMMUNE, LEAD)).isFalse();
+            assertThat(c.canRead(null, COMMUNE, LEAD)).isFalse();
             assertThat(c.readScope().params()).containsEntry("scopeProvince", "20");
         }
+        assertThat(caller("viewer", "20").canChange("20", COMMUNE, LEAD)).isFalse();
+        assertThat(caller("inspector", "20").isVerifier("20", LEAD)).isTrue();
+        assertThat(caller("inspector", "20").isVerifier("01", LEAD)).isFalse();
         assertThat(caller("viewer", null).readScope().where()).isEqualTo("1 = 0");
+    }
+
+    @Test
+    void theLeadAgencyAndTheCoordinationOfficeOfTheProvinceVerifyAndReadTheTask() {
+        Caller lead = caller("org", null, "SO_NGANH:20:LDTBXH");
+        assertThat(lead.isVerifier("20", LEAD)).isTrue();
+        assertThat(lead.isVerifier("20", null)).isFalse();
+        assertThat(lead.canRead("20", COMMUNE, LEAD)).isTrue();
+        assertThat(lead.isAssignee(COMMUNE)).isFalse();
+        Caller office = caller("org", null, "VP_DIEU_PHOI:20");
+        assertThat(office.isVerifier("20", null)).isTrue();
+        assertThat(office.isVerifier("01", null)).isFalse();
+        assertThat(office.readScope().where()).contains("t.provinceCode = :scopeCode0");
+        Caller otherSector = caller("org", null, "SO_NGANH:20:GTVT");
+        assertThat(otherSector.isVerifier("20", LEAD)).isFalse();
+        assertThat(otherSector.canRead("20", COMMUNE, LEAD)).isFalse();
     }
 
     @Test
@@ -63,14 +82,14 @@ class CallerTest {
         Caller ops = caller("ops", null);
         assertThat(ops.summaryScope().where()).isEqualTo("1 = 1");
         assertThat(ops.readScope().where()).isEqualTo("1 = 0");
-        assertThat(ops.canRead("20", COMMUNE)).isFalse();
+        assertThat(ops.canRead("20", COMMUNE, LEAD)).isFalse();
     }
 
     @Test
     void anAdminReadsAndChangesEverything() {
         Caller admin = caller("admin", null);
-        assertThat(admin.canRead(null, COMMUNE)).isTrue();
-        assertThat(admin.canChange(SECTOR)).isTrue();
+        assertThat(admin.canRead(null, COMMUNE, LEAD)).isTrue();
+        assertThat(admin.canChange("20", SECTOR, LEAD)).isTrue();
         assertThat(admin.readScope().where()).isEqualTo("1 = 1");
     }
 }

@@ -50,7 +50,9 @@ public class HttpEdge {
                     + " characters.");
             return;
         }
-        long limit = config.maxBodySize().asLongValue();
+        boolean upload = "POST".equals(ctx.request().method().name()) && config.uploadPaths()
+                .map(p -> ctx.normalizedPath().matches(p)).orElse(false);
+        long limit = upload ? config.maxUploadSize().asLongValue() : config.maxBodySize().asLongValue();
         if (declaredLength(ctx) > limit) {
             // the body is never read: the connection closes once answered, as with Quarkus' own 413
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");

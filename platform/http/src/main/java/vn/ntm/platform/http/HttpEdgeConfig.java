@@ -7,6 +7,7 @@ import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of the HTTP edge ({@code ntm.http.*}); defaults in this module's META-INF/microprofile-config.properties. */
 @ConfigMapping(prefix = "ntm.http")
@@ -29,4 +30,16 @@ public interface HttpEdgeConfig {
      */
     @WithDefault("/q/metrics")
     List<String> bearerPaths();
+
+    /**
+     * POST paths that take file uploads (a regular expression on the normalized path, e.g.
+     * {@code /tasks/[^/]+/evidence}): their bodies may declare up to {@link #maxUploadSize()} instead of
+     * {@link #maxBodySize()}. {@code quarkus.http.limits.max-body-size} must then be at least that large.
+     */
+    Optional<String> uploadPaths();
+
+    /** The most an upload request (see {@link #uploadPaths()}) may declare, framing included. */
+    @WithDefault("1M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxUploadSize();
 }

@@ -1,0 +1,236 @@
+package vn.ntm.task.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ntm.platform.http.ServiceException;
+import vn.ntm.task.domain.Task;
+import vn.ntm.task.domain.TaskStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Evidence files of a task (minh chứng), kept in PostgreSQL ({@code task_evidence.content}, bytea stored
+ * uncompressed) in the transaction that writes the task's history entry. Uploads arrive spooled to disk and are
+ * streamed into the statement; downloads are read back in {@value #CHUNK}-byte slices, so no whole file is held in
+ * the heap either way.
+ */
+@ApplicationScoped
+public class EvidenceService {
+    static final int CHUNK = 256 * 1024;
+    /** Longest file name kept, in characters. */
+    public static final int NAME_MAX = 255;
+
+    private final AgroalDataSource dataSource;
+    private final TaskService tasks;
+    private final TaskJournal journal;
+    private final TaskClock clock;
+    private final long maxSize;
+
+    public EvidenceService(AgroalDataSource dataSource, TaskService tasks, TaskJournal journal, TaskClock clock,
+                           @ConfigProperty(name = "ntm.tasks.evidence.max-size", defaultValue = "20M")
+                           MemorySize maxSize) {
+        this.dataSource = dataSource;
+        this.tasks = tasks;
+        this.journal = journal;
+        this.clock = clock;
+        this.maxSize = maxSize.asLongValue();
+    }
+
+    /** A file as the client sent it, spooled to {@code file}; its declared type is not trusted. */
+    public record Upload(String fileName, Path file, long size) {
+    }
+
+    public record EvidenceView(UUID id, UUID taskId, String fileName, String contentType, long size, String sha256,
+                               String uploadedBy, Instant uploadedAt) {
+    }
+
+    public long maxSize() {
+        return maxSize;
+    }
+
+    @Transactional
+    public EvidenceView upload(String taskId, Upload upload, Caller caller) {
+        Task task = tasks.changeable(taskId, caller, LockModeType.NONE);
+        if (task.status() == TaskStatus.CANCELLED || task.status() == TaskStatus.DONE) {
+            throw ServiceException.conflict("Task " + taskId + " is " + task.status() + "; evidence is attached to"
+                    + " work in progress (a verifier can reopen a DONE task).");
+        }
+        String name = fileName(upload.fileName());
+        if (upload.size() > maxSize) {
+            throw new ServiceException(413, "Content Too Large", "The file is " + upload.size() + " bytes; evidence"
+                    + " files may have at most " + maxSize + " bytes (ntm.tasks.evidence.max-size).", List.of(
+                    new ServiceException.FieldError("file", "at most " + maxSize + " bytes")));
+        }
+        if (upload.size() == 0) {
+            throw ServiceException.invalid("The file is empty.", List.of(new ServiceException.FieldError("file",
+                    "must not be empty")));
+        }
+        String type;
+        String sha256;
+        try {
+            type = EvidenceSniffer.sniff(upload.file(), name);
+            if (type == null) {
+                throw new ServiceException(415, "Unsupported Media Type", "\"" + name + "\" is not a PDF, an image"
+                        + " (JPEG, PNG, GIF, WebP, TIFF, BMP) or an office document (Word, Excel, PowerPoint,"
+                        + " OpenDocument); its content, not its name or declared type, decides.",
+                        List.of(new ServiceException.FieldError("file", "unsupported file type")));
+            }
+            sha256 = sha256(upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.now();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into task_evidence (id, task_id, file_name, content_type, size, sha256, uploaded_by,"
+                        + " uploaded_at, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             InputStream in = Files.newInputStream(upload.file())) {
+            insert.setObject(1, id);
+            insert.setObject(2, task.id());
+            insert.setString(3, name);
+            insert.setString(4, type);
+            insert.setLong(5, upload.size());
+            insert.setString(6, sha256);
+            insert.setString(7, caller.subject());
+            insert.setTimestamp(8, Timestamp.from(now));
+            insert.setBinaryStream(9, in, upload.size());
+            insert.executeUpdate();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not store evidence for task " + taskId, e);
+        }
+        journal.history(task.id(), now, caller.subject(), "EVIDENCE_ADDED", task.status().name(),
+                task.status().name(), name + " (" + upload.size() + " bytes, sha256 " + sha256 + ")");
+        return new EvidenceView(id, task.id(), name, type, upload.size(), sha256, caller.subject(), now);
+    }
+
+    @Transactional
+    public List<EvidenceView> list(String taskId, Caller caller) {
+        Task task = tasks.readable(taskId, caller);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select id, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at"
+                        + " from task_evidence where task_id = ? order by uploaded_at, id")) {
+            st.setObject(1, task.id());
+            List<EvidenceView> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(view(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the evidence of task " + taskId, e);
+        }
+    }
+
+    /** The file's description, 404 when the caller may not see the task or the task has no such file. */
+    @Transactional
+    public EvidenceView describe(String taskId, String evidenceId, Caller caller) {
+        Task task = tasks.readable(taskId, caller);
+        UUID id;
+        try {
+            id = UUID.fromString(evidenceId);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.notFound("No evidence " + evidenceId + " on task " + taskId + ".");
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select id, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at"
+                        + " from task_evidence where task_id = ? and id = ?")) {
+            st.setObject(1, task.id());
+            st.setObject(2, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw ServiceException.notFound("No evidence " + evidenceId + " on task " + taskId + ".");
+                }
+                return view(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read evidence " + evidenceId, e);
+        }
+    }
+
+    /**
+     * Writes the content of a file described by {@link #describe} to {@code out}, slice by slice (the column is
+     * stored uncompressed, so each slice reads only its own TOAST chunks).
+     */
+    @Transactional
+    public void copy(EvidenceView evidence, OutputStream out) throws IOException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select substring(content from ? for ?) from task_evidence where id = ?")) {
+            for (long offset = 0; offset < evidence.size(); offset += CHUNK) {
+                st.setInt(1, Math.toIntExact(offset + 1)); // substring(bytea from int for int)
+                st.setInt(2, CHUNK);
+                st.setObject(3, evidence.id());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("evidence " + evidence.id() + " disappeared");
+                    }
+                    out.write(rs.getBytes(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read evidence " + evidence.id(), e);
+        }
+    }
+
+    private static EvidenceView view(ResultSet rs) throws SQLException {
+        return new EvidenceView(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+                rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+                rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
+    }
+
+    /** The name without any directory a browser may prepend; refused when empty, too long or not text. */
+    static String fileName(String raw) {
+        String name = raw == null ? "" : raw;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1).strip();
+        String problem = null;
+        if (name.isEmpty()) {
+            problem = "the file part needs a file name";
+        } else if (name.length() > NAME_MAX) {
+            problem = "at most " + NAME_MAX + " characters";
+        } else if (name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F)
+                || !name.matches(Limits.TEXT_CHARS)) {
+            problem = "must not contain control characters or unpaired surrogates";
+        }
+        if (problem != null) {
+            throw ServiceException.invalid("Invalid evidence file name.", List.of(
+                    new ServiceException.FieldError("file", problem)));
+        }
+        return name;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

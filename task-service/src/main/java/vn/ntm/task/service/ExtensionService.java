@@ -1,0 +1,246 @@
+package vn.ntm.task.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.platform.http.ServiceException;
+import vn.ntm.task.domain.Task;
+import vn.ntm.task.domain.TaskStatus;
+import vn.ntm.task.domain.TaskTransitions;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Deadline extensions (the assignee asks, a verifier approves or rejects; an approved date becomes the task's due
+ * date, which overdue and due-soon follow) and reassignment by a verifier (README "Extensions and reassignment").
+ */
+@ApplicationScoped
+public class ExtensionService {
+    static final Set<String> ORG_TYPES = Set.of("UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI");
+    private static final Pattern ORG_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$");
+
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final TaskService tasks;
+    private final TaskJournal journal;
+    private final TaskClock clock;
+
+    public ExtensionService(EntityManager em, AgroalDataSource dataSource, TaskService tasks, TaskJournal journal,
+                            TaskClock clock) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.tasks = tasks;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public record ExtensionView(UUID id, UUID taskId, LocalDate requestedDueDate, LocalDate previousDueDate,
+                                String reason, String status, String requestedBy, Instant requestedAt,
+                                String decidedBy, Instant decidedAt, String decisionNote) {
+    }
+
+    @Transactional
+    public ExtensionView request(String taskId, LocalDate dueDate, String reason, Caller caller) {
+        Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
+        if (!caller.isAssignee(task.assignee())) {
+            throw new ServiceException(403, "Forbidden", "Only the task's assignee asks for a later deadline.",
+                    List.of());
+        }
+        if (!task.status().isActive()) {
+            throw ServiceException.conflict("Task " + taskId + " is " + task.status() + "; only OPEN, IN_PROGRESS"
+                    + " or RETURNED tasks get a later deadline.");
+        }
+        List<ServiceException.FieldError> errors = new ArrayList<>();
+        if (dueDate == null) {
+            errors.add(new ServiceException.FieldError("dueDate", "required (YYYY-MM-DD)"));
+        } else if (!dueDate.isAfter(task.dueDate())) {
+            errors.add(new ServiceException.FieldError("dueDate", "must be after the current due date "
+                    + task.dueDate()));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new ServiceException.FieldError("reason", "a reason is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ServiceException.invalid("Invalid extension request.", errors);
+        }
+        if (pending(task.id())) {
+            throw ServiceException.conflict("Task " + taskId + " already has an extension request waiting for a"
+                    + " decision.");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.now();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into task_extension (id, task_id, requested_due, previous_due, reason, status, requested_by,"
+                        + " requested_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setObject(2, task.id());
+            insert.setDate(3, Date.valueOf(dueDate));
+            insert.setDate(4, Date.valueOf(task.dueDate()));
+            insert.setString(5, reason);
+            insert.setString(6, caller.subject());
+            insert.setTimestamp(7, Timestamp.from(now));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the extension request of task " + taskId, e);
+        }
+        journal.history(task.id(), now, caller.subject(), "EXTENSION_REQUESTED", task.status().name(),
+                task.status().name(), new TaskJournal.Change(task.dueDate() + " → " + dueDate, reason, null));
+        return find(task.id(), id);
+    }
+
+    @Transactional
+    public List<ExtensionView> list(String taskId, Caller caller) {
+        Task task = tasks.readable(taskId, caller);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select * from task_extension where task_id = ? order by requested_at, id")) {
+            st.setObject(1, task.id());
+            List<ExtensionView> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(view(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the extensions of task " + taskId, e);
+        }
+    }
+
+    /** Approves ({@code approve}) or rejects a pending request; a rejection needs a reason. */
+    @Transactional
+    public ExtensionView decide(String taskId, String extensionId, boolean approve, String note, Caller caller) {
+        Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
+        requireVerifier(task, caller, "decides on an extension");
+        UUID id = uuid(extensionId, taskId);
+        ExtensionView ext = find(task.id(), id);
+        if (!ext.status().equals("PENDING")) {
+            throw ServiceException.conflict("Extension " + extensionId + " was already " + ext.status() + ".");
+        }
+        if (!approve && (note == null || note.isBlank())) {
+            throw ServiceException.invalid("A rejection needs a reason.", List.of(
+                    new ServiceException.FieldError("reason", "a reason is required")));
+        }
+        Instant now = clock.now();
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update task_extension set status = ?, decided_by = ?, decided_at = ?, decision_note = ?"
+                        + " where id = ? and status = 'PENDING'")) {
+            update.setString(1, approve ? "APPROVED" : "REJECTED");
+            update.setString(2, caller.subject());
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setString(4, note == null || note.isBlank() ? null : note);
+            update.setObject(5, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not decide extension " + extensionId, e);
+        }
+        if (approve) {
+            LocalDate previous = task.extendTo(ext.requestedDueDate(), now);
+            em.flush();
+            journal.history(task.id(), now, caller.subject(), "EXTENSION_APPROVED", task.status().name(),
+                    task.status().name(), new TaskJournal.Change(previous + " → " + ext.requestedDueDate(),
+                            note == null || note.isBlank() ? null : note, null));
+        } else {
+            journal.history(task.id(), now, caller.subject(), "EXTENSION_REJECTED", task.status().name(),
+                    task.status().name(), new TaskJournal.Change(ext.requestedDueDate().toString(), note, null));
+        }
+        return find(task.id(), id);
+    }
+
+    @Transactional
+    public TaskService.TaskView reassign(String taskId, OrganisationRef to, String reason, Caller caller) {
+        Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
+        requireVerifier(task, caller, "reassigns a task");
+        List<ServiceException.FieldError> errors = new ArrayList<>();
+        if (to == null || to.type() == null || !ORG_TYPES.contains(to.type())) {
+            errors.add(new ServiceException.FieldError("assignee.type", "must be one of " + ORG_TYPES));
+        }
+        if (to == null || to.code() == null || !ORG_CODE.matcher(to.code()).matches()) {
+            errors.add(new ServiceException.FieldError("assignee.code", "must match " + ORG_CODE.pattern()));
+        }
+        if (to != null && to.name() != null && (to.name().length() > 500 || !to.name().matches(Limits.TEXT_CHARS))) {
+            errors.add(new ServiceException.FieldError("assignee.name", "at most 500 characters of text"));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new ServiceException.FieldError("reason", "a reason is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ServiceException.invalid("Invalid reassignment.", errors);
+        }
+        if (to.type().equals(task.assignee().type()) && to.code().equals(task.assignee().code())) {
+            throw ServiceException.invalid("The task is already assigned to " + to.type() + ":" + to.code() + ".",
+                    List.of(new ServiceException.FieldError("assignee", "is the current assignee")));
+        }
+        if (task.status() == TaskStatus.DONE || task.status() == TaskStatus.CANCELLED) {
+            throw ServiceException.conflict("Task " + taskId + " is " + task.status() + " and is not reassigned.");
+        }
+        Instant now = clock.now();
+        OrganisationRef previous = task.reassign(to, now);
+        em.flush();
+        journal.history(task.id(), now, caller.subject(), "REASSIGNED", task.status().name(), task.status().name(),
+                new TaskJournal.Change(previous.type() + ":" + previous.code() + " → " + to.type() + ":" + to.code(),
+                        reason, null));
+        return tasks.get(taskId, caller);
+    }
+
+    private static void requireVerifier(Task task, Caller caller, String what) {
+        TaskTransitions.Relation relation = TaskService.relation(task, caller);
+        if (!relation.verifier() || relation.assignee()) {
+            throw new ServiceException(403, "Forbidden", "Only a verifier (the inspection's lead agency, the"
+                    + " province's coordination office, an inspector or administrator of the province) " + what
+                    + "; never the task's assignee.", List.of());
+        }
+    }
+
+    private boolean pending(UUID taskId) {
+        return ((Number) em.createNativeQuery("select count(*) from task_extension where task_id = ?1"
+                + " and status = 'PENDING'").setParameter(1, taskId).getSingleResult()).longValue() > 0;
+    }
+
+    private static UUID uuid(String id, String taskId) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.notFound("No extension " + id + " on task " + taskId + ".");
+        }
+    }
+
+    private ExtensionView find(UUID taskId, UUID id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select * from task_extension where task_id = ? and id = ?")) {
+            st.setObject(1, taskId);
+            st.setObject(2, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw ServiceException.notFound("No extension " + id + " on task " + taskId + ".");
+                }
+                return view(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read extension " + id, e);
+        }
+    }
+
+    private static ExtensionView view(ResultSet rs) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new ExtensionView(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+                rs.getDate("requested_due").toLocalDate(), rs.getDate("previous_due").toLocalDate(),
+                rs.getString("reason"), rs.getString("status"), rs.getString("requested_by"),
+                rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(), rs.getString("decision_note"));
+    }
+}
