@@ -25,7 +25,7 @@ public record Caller(String subject, Set<String> roles, String province, List<Or
         province = province == null || province.isBlank() ? null : province.strip();
     }
 
-    /** An organisation claim: {@code UBND_XA:06604}, {@code SO_NGANH:20:GTVT} (type = text before the first colon). */
+    /** An organisation claim: {@code UBND_XA:06490}, {@code SO_NGANH:20:GTVT} (type = text before the first colon). */
     public record Organisation(String type, String code) {
         /** The claim's organisation, or null when it is not of the form {@code TYPE:code}. */
         public static Organisation parse(String claim) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * what is not Unicode at all (an unpaired surrogate, which would be stored as {@code ?}).
  */
 public final class Limits {
-    /** Administrative and organisation codes ({@code 06604}, {@code 20:GTVT}). */
+    /** Administrative and organisation codes ({@code 06490}, {@code 20:GTVT}). */
     public static final String CODE = "^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$";
     public static final String CODE_MESSAGE = "must be a code of 1 to 40 letters, digits or : . _ - "
             + "(starting with a letter or digit)";

@@ -30,8 +30,8 @@ class TaskRulesTest {
     void createsOneCommuneTaskPerUnmetCriterion() {
         assertThat(plan(seed)).filteredOn(t -> t.ruleCode().equals("NOT_MET_COMMUNE"))
                 .extracting(t -> t.communeCode() + "/" + t.criterion())
-                .containsExactly("06604/2", "06604/5", "06604/6", "06604/15", "06604/17", "06604/18",
-                        "06607/2", "06607/5", "06607/13", "06607/17");
+                .containsExactly("06490/2", "06490/5", "06490/6", "06490/15", "06490/17", "06490/18",
+                        "06523/2", "06523/5", "06523/13", "06523/17");
     }
 
     @Test
@@ -44,14 +44,14 @@ class TaskRulesTest {
     void givesEachSectorDepartmentOfTheCriterionATask() {
         List<PlannedTask> tasks = plan(seed);
         assertThat(tasks).filteredOn(t -> t.ruleCode().equals("NOT_MET_SECTOR") && t.criterion() == 17
-                        && t.communeCode().equals("06604"))
+                        && t.communeCode().equals("06490"))
                 .extracting(t -> t.assignee().code())
                 .containsExactly("20:TNMT", "20:YT", "20:NNPTNT", "20:CT");
         assertThat(tasks).anySatisfy(t -> {
             assertThat(t.assignee()).isEqualTo(new OrganisationRef("SO_NGANH", "20:GTVT",
                     "Sở Giao thông vận tải tỉnh Lạng Sơn"));
             assertThat(t.criterion()).isEqualTo(2);
-            assertThat(t.communeCode()).isEqualTo("06604");
+            assertThat(t.communeCode()).isEqualTo("06490");
         });
     }
 
@@ -75,9 +75,9 @@ class TaskRulesTest {
     @Test
     void findingDeadlineWinsOtherwiseTheEndOfTheTargetYear() {
         List<PlannedTask> tasks = plan(seed);
-        assertThat(tasks).filteredOn(t -> "06604".equals(t.communeCode()) && Integer.valueOf(17).equals(t.criterion()))
+        assertThat(tasks).filteredOn(t -> "06490".equals(t.communeCode()) && Integer.valueOf(17).equals(t.criterion()))
                 .hasSize(6).allSatisfy(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.of(2022, 10, 30)));
-        assertThat(tasks).filteredOn(t -> "06604".equals(t.communeCode()) && Integer.valueOf(2).equals(t.criterion()))
+        assertThat(tasks).filteredOn(t -> "06490".equals(t.communeCode()) && Integer.valueOf(2).equals(t.criterion()))
                 .allSatisfy(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.of(2022, 12, 31)));
     }
 
@@ -85,7 +85,7 @@ class TaskRulesTest {
     void givesTheDistrictADossierTaskForACommuneWhoseTargetYearIsTheInspectionYear() {
         assertThat(plan(seed)).filteredOn(t -> t.ruleCode().equals("TARGET_YEAR_DOSSIER"))
                 .extracting(t -> t.assignee().type() + ":" + t.assignee().code() + ":" + t.communeCode())
-                .containsExactly("UBND_HUYEN:187:06604", "UBND_HUYEN:187:06607");
+                .containsExactly("UBND_HUYEN:187:06490", "UBND_HUYEN:187:06523");
         InspectionFinalized.Commune c = seed.communes().get(0);
         InspectionFinalized later = withCommunes(List.of(new InspectionFinalized.Commune(c.code(), c.name(),
                 c.criteriaSet(), c.targetTier(), 2024, c.summary(), c.findings())));
@@ -96,7 +96,7 @@ class TaskRulesTest {
     void givesAMaintainTaskOnlyToCommunesWithMetCriteria() {
         assertThat(plan(seed)).filteredOn(t -> t.ruleCode().equals("MET_MAINTAIN"))
                 .extracting(PlannedTask::communeCode, PlannedTask::title)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("06604",
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("06490",
                         "Duy trì, nâng cao chất lượng 13 tiêu chí đã đạt tại xã Thượng Cường"));
     }
 
@@ -104,7 +104,7 @@ class TaskRulesTest {
     void turnsEachRecommendationIntoATaskForItsAssignee() {
         List<PlannedTask> recs = plan(seed).stream().filter(t -> t.ruleCode().equals("RECOMMENDATION")).toList();
         assertThat(recs).extracting(t -> t.assignee().code() + "@" + t.dueDate())
-                .containsExactly("06604@2022-12-31", "06607@2022-12-31", "187@2022-12-31", "20@2022-12-31");
+                .containsExactly("06490@2022-12-31", "06523@2022-12-31", "187@2022-12-31", "20@2022-12-31");
         assertThat(recs.get(3).description()).startsWith("Chủ động hướng dẫn, hỗ trợ UBND huyện Chi Lăng");
     }
 

@@ -50,14 +50,14 @@ class SeedInspectionTasksTest {
         Fixtures.publishSeed(inspectionId);
         Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
 
-        Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
+        Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06490")
                 .queryParam("criterion", 17).queryParam("size", 50)
                 .when().get("/tasks")
                 .then().statusCode(200)
                 .body("total", equalTo(6))
                 .body("items.dueDate.unique()", equalTo(List.of("2022-10-30")));
         Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "SO_NGANH")
-                .queryParam("assigneeCode", "20:GTVT").queryParam("communeCode", "06604")
+                .queryParam("assigneeCode", "20:GTVT").queryParam("communeCode", "06490")
                 .when().get("/tasks")
                 .then().statusCode(200)
                 .body("total", equalTo(1))
@@ -118,7 +118,7 @@ class SeedInspectionTasksTest {
         UUID inspectionId = UUID.randomUUID();
         Fixtures.publishSeed(inspectionId);
         Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
-        byte[] body = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06604")
+        byte[] body = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("communeCode", "06490")
                 .queryParam("criterion", "17")
                 .when().get("/tasks/export.csv")
                 .then().statusCode(200)

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Pins the wire format of task events (and how the inspection event is read) with the golden files. */
 @QuarkusTest
 class TaskEventContractTest {
-    private static final OrganisationRef XA = new OrganisationRef("UBND_XA", "06604", "UBND xã Thượng Cường");
+    private static final OrganisationRef XA = new OrganisationRef("UBND_XA", "06490", "UBND xã Thượng Cường");
     private static final String TITLE = "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường";
 
     @Inject
@@ -81,6 +81,6 @@ class TaskEventContractTest {
 
     private static TaskEvent event(String status, boolean overdue, long version, TaskEvent.StatusChange change) {
         return new TaskEvent(1, "7d1c2b3a-0000-4000-8000-000000000017", "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10",
-                "06604", 17, XA, TITLE, LocalDate.of(2022, 10, 30), status, overdue, version, change);
+                "06490", 17, XA, TITLE, LocalDate.of(2022, 10, 30), status, overdue, version, change);
     }
 }

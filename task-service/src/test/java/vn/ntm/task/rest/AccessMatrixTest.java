@@ -39,7 +39,7 @@ class AccessMatrixTest {
         CALLERS.put("inspector(20)", () -> Auth.inspector("20"));
         CALLERS.put("inspector(01)", () -> Auth.inspector("01"));
         CALLERS.put("org(own)", () -> Auth.org("UBND_XA:06490"));
-        CALLERS.put("org(other)", () -> Auth.org("UBND_XA:06607"));
+        CALLERS.put("org(other)", () -> Auth.org("UBND_XA:06523"));
         CALLERS.put("viewer(20)", () -> Auth.viewer("20"));
         CALLERS.put("viewer(01)", () -> Auth.viewer("01"));
         CALLERS.put("ops", Auth::ops);

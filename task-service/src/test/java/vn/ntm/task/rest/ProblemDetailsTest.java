@@ -44,7 +44,7 @@ class ProblemDetailsTest {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeCode", "20:GTVT")
-                .queryParam("communeCode", "06604").when().get("/tasks").then().statusCode(200)
+                .queryParam("communeCode", "06490").when().get("/tasks").then().statusCode(200)
                 .extract().path("items[0].id");
     }
 

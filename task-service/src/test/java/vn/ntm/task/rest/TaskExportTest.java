@@ -147,7 +147,7 @@ class TaskExportTest {
         titles.forEach((ref, title) -> BulkTasks.execute(ds, "insert into task (id, inspection_id, rule_code,"
                 + " source_ref, commune_code, commune_name, province_code, criterion, criterion_name, assignee_type,"
                 + " assignee_code, assignee_name, title, due_date, status, created_at, updated_at) values"
-                + " (gen_random_uuid(), ?, 'CSV', ?, '06604', ?, '20', 17, 'Môi trường', 'UBND_XA', '06604',"
+                + " (gen_random_uuid(), ?, 'CSV', ?, '06490', ?, '20', 17, 'Môi trường', 'UBND_XA', '06490',"
                 + " '=1+1', ?, date '2090-12-31', 'OPEN', now(), now())", inspectionId, ref,
                 ref.equals("a") ? "=cmd|' /C calc'!A0" : "Thượng Cường", title));
         try {

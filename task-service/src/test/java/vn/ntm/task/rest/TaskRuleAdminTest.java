@@ -40,7 +40,7 @@ class TaskRuleAdminTest {
     void aNewRuleAppliesToTheNextInspection() {
         String code = "TEST_COORD_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         asAdmin().contentType(ContentType.JSON).body("{\"trigger\":\"NOT_MET_CRITERION\",\"assignee\":"
-                        + "\"COORDINATION_OFFICE\",\"titleTemplate\":\"Theo dõi tiêu chí số {criterion} tại xã {commune}\","
+                        + "\"COORDINATION_OFFICE\",\"titleTemplate\":\"Theo dõi tiêu chí số {criterion} tại {commune}\","
                         + "\"enabled\":true,\"position\":99}")
                 .when().put("/task-rules/" + code)
                 .then().statusCode(200).body("code", equalTo(code)).body("version", equalTo(0));
@@ -48,7 +48,7 @@ class TaskRuleAdminTest {
             UUID inspectionId = UUID.randomUUID();
             handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
             asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "VP_DIEU_PHOI")
-                    .queryParam("criterion", 17).queryParam("communeCode", "06604")
+                    .queryParam("criterion", 17).queryParam("communeCode", "06490")
                     .when().get("/tasks").then().statusCode(200)
                     .body("items.title", contains("Theo dõi tiêu chí số 17 tại xã Thượng Cường"));
         } finally {

@@ -10,7 +10,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CallerTest {
-    private static final OrganisationRef COMMUNE = new OrganisationRef("UBND_XA", "06604", "UBND xã Thượng Cường");
+    private static final OrganisationRef COMMUNE = new OrganisationRef("UBND_XA", "06490", "UBND xã Thượng Cường");
     private static final OrganisationRef SECTOR = new OrganisationRef("SO_NGANH", "20:GTVT", "Sở GTVT");
     private static final OrganisationRef LEAD = new OrganisationRef("SO_NGANH", "20:LDTBXH", null);
 
@@ -22,10 +22,10 @@ class CallerTest {
     @Test
     void readsTheOrganisationTypeBeforeTheFirstColon() {
         assertThat(Organisation.parse("SO_NGANH:20:GTVT")).isEqualTo(new Organisation("SO_NGANH", "20:GTVT"));
-        assertThat(Organisation.parse("UBND_XA:06604")).isEqualTo(new Organisation("UBND_XA", "06604"));
+        assertThat(Organisation.parse("UBND_XA:06490")).isEqualTo(new Organisation("UBND_XA", "06490"));
         assertThat(Organisation.parse("UBND_XA")).isNull();
         assertThat(Organisation.parse("UBND_XA:")).isNull();
-        assertThat(Organisation.parse(":06604")).isNull();
+        assertThat(Organisation.parse(":06490")).isNull();
     }
 
     @Test
@@ -41,7 +41,7 @@ class CallerTest {
 
     @Test
     void anOrgClaimWithoutTheOrgRoleGrantsNothing() {
-        Caller viewer = caller("viewer", "01", "UBND_XA:06604");
+        Caller viewer = caller("viewer", "01", "UBND_XA:06490");
         assertThat(viewer.canRead("20", COMMUNE, LEAD)).isFalse();
         assertThat(viewer.canChange("20", COMMUNE, LEAD)).isFalse();
     }
