@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for the system tests: JSON in, raw responses out. */
 final class Api {
@@ -32,17 +33,18 @@ final class Api {
     }
 
     HttpResponse<String> send(String method, String url, Object body) {
-        return send(method, url, body, java.util.Map.of());
+        return send(method, url, body, Map.of());
     }
 
-    /** As {@link #send(String, String, Object)}, with extra request headers (e.g. If-Match). */
-    HttpResponse<String> send(String method, String url, Object body, java.util.Map<String, String> headers) {
+    /** Sends {@code body} as JSON with the extra {@code headers} (e.g. {@code If-Match}). */
+    HttpResponse<String> send(String method, String url, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json");
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body),
+                            StandardCharsets.UTF_8));
             headers.forEach(request::header);
-            return call(request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body),
-                    StandardCharsets.UTF_8)));
+            return call(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -64,6 +64,8 @@ class HostileInputIT {
     private static final String NEW_SET = "HOSTILE_NEW";
     private static final String NEW_RULE = "HOSTILE_RULE";
     private static final String MB = "A".repeat(1024 * 1024);
+    /** Bodyless, but sent with the draft's current If-Match so that its cases test the path, not the header. */
+    private static final String FINALIZE = "inspection-service POST /inspections/{id}/finalize";
 
     private static Launcher launcher;
     private static Path dataDir;
@@ -367,7 +369,9 @@ class HostileInputIT {
             gaps.add(opName + ": has a request body but no valid-body template; add one to templates()");
         }
         byte[] validBody = template == null ? null : bytes(template.valid());
-        Map<String, String> validHeaders = template == null ? Map.of() : template.headers();
+        Map<String, String> validHeaders = template != null ? template.headers()
+                : opName.equals(FINALIZE) ? SeedInspection.ifMatch(api, base("inspection-service"), draftInspection)
+                : Map.of();
         boolean upsert = op.key().equals("PUT /task-rules/{code}");
         boolean bodylessCommand = !op.hasBody() && !op.method().equals("GET");
 
@@ -737,8 +741,11 @@ class HostileInputIT {
         }
         ((ObjectNode) findings.get(0)).put("note", "ghi chú").put("remedy", "khắc phục").putArray("responsible")
                 .addObject().put("type", "SO_NGANH").put("code", "20:XD").put("name", "Sở Xây dựng");
+        // changes of the draft carry its current ETag, so that a case reaches the body rather than stopping at a
+        // missing If-Match (428); a refused case does not move the version
+        Map<String, String> draftIfMatch = SeedInspection.ifMatch(api, base("inspection-service"), draftInspection);
         t.put("inspection-service PUT /inspections/{id}/communes/{communeCode}/findings", new Template(findings,
-                Map.of(), List.of("/0/criterion", "/0/result"), List.of("/0/result", "/0/responsible/0/type"),
+                draftIfMatch, List.of("/0/criterion", "/0/result"), List.of("/0/result", "/0/responsible/0/type"),
                 List.of("/0/note", "/0/remedy", "/0/responsible/0/name"), List.of("/0/responsible/0/code")));
         ObjectNode recommendation = Api.JSON.createObjectNode();
         JsonNode r0 = golden.get("recommendations").get(0);
@@ -748,7 +755,7 @@ class HostileInputIT {
         if (recommendation.path("communeCode").isNull()) {
             recommendation.put("communeCode", draftCommune);
         }
-        t.put("inspection-service POST /inspections/{id}/recommendations", new Template(recommendation, Map.of(),
+        t.put("inspection-service POST /inspections/{id}/recommendations", new Template(recommendation, draftIfMatch,
                 List.of("/assignee", "/content", "/assignee/name"), List.of("/assignee/type"),
                 List.of("/content", "/assignee/name"), List.of("/assignee/code", "/communeCode")));
 

@@ -8,12 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed inspection of DOMAIN.md §4 (the golden event's content), entered through inspection-service's API. */
 final class SeedInspection {
+    /** How long a fresh stack may take to fill inspection-service's register copy. */
+    static final Duration REGISTER_WAIT = Duration.ofSeconds(120);
+
     static JsonNode golden() {
         try (InputStream in = SeedInspection.class.getResourceAsStream("/contracts/golden/inspection-finalized.json")) {
             return Api.JSON.readTree(in);
@@ -38,7 +43,7 @@ final class SeedInspection {
             }
         }
         String inspections = inspectionService + "/inspections";
-        HttpResponse<String> created = api.send("POST", inspections, create);
+        HttpResponse<String> created = createOnceRegisterLoaded(api, inspections, create);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = api.json(created).get("id").asText();
         for (JsonNode c : golden.get("communes")) {
@@ -49,12 +54,8 @@ final class SeedInspection {
                     finding.set(field, f.get(field));
                 }
             }
-            // findings need If-Match with the inspection's current ETag
-            HttpResponse<String> current = api.get(inspections + "/" + id);
-            assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
-            String etag = current.headers().firstValue("ETag").orElseThrow();
             HttpResponse<String> put = api.send("PUT", inspections + "/" + id + "/communes/"
-                    + c.get("code").asText() + "/findings", findings, java.util.Map.of("If-Match", etag));
+                    + c.get("code").asText() + "/findings", findings, ifMatch(api, inspectionService, id));
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         }
         for (JsonNode r : golden.get("recommendations")) {
@@ -62,14 +63,53 @@ final class SeedInspection {
             for (String field : List.of("assignee", "communeCode", "content", "deadline")) {
                 recommendation.set(field, r.get(field));
             }
-            HttpResponse<String> post = api.send("POST", inspections + "/" + id + "/recommendations", recommendation);
+            HttpResponse<String> post = api.send("POST", inspections + "/" + id + "/recommendations", recommendation,
+                    ifMatch(api, inspectionService, id));
             assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
         }
         return id;
     }
 
     static HttpResponse<String> finalize(Api api, String inspectionService, String id) {
-        return api.send("POST", inspectionService + "/inspections/" + id + "/finalize", java.util.Map.of());
+        return api.send("POST", inspectionService + "/inspections/" + id + "/finalize", Map.of(),
+                ifMatch(api, inspectionService, id));
+    }
+
+    /** The inspection's current ETag, read with GET, as a client sends it back before changing the record. */
+    static String etag(Api api, String inspectionService, String id) {
+        HttpResponse<String> inspection = api.get(inspectionService + "/inspections/" + id);
+        assertThat(inspection.statusCode()).as(inspection.body()).isEqualTo(200);
+        return inspection.headers().firstValue("ETag")
+                .orElseThrow(() -> new AssertionError("GET /inspections/" + id + " sent no ETag"));
+    }
+
+    static Map<String, String> ifMatch(Api api, String inspectionService, String id) {
+        return Map.of("If-Match", etag(api, inspectionService, id));
+    }
+
+    /**
+     * POSTs an inspection, waiting while inspection-service answers 503: its copy of the administrative-unit
+     * register fills from criteria-service's events a few seconds after the stack is up. Any other answer is
+     * returned at once; still 503 after the bounded wait fails the test.
+     */
+    static HttpResponse<String> createOnceRegisterLoaded(Api api, String inspections, Object body) {
+        long deadline = System.nanoTime() + REGISTER_WAIT.toNanos();
+        while (true) {
+            HttpResponse<String> response = api.send("POST", inspections, body);
+            if (response.statusCode() != 503) {
+                return response;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("inspection-service still answers 503 after " + REGISTER_WAIT
+                        + " (register copy not loaded?): " + response.body());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private SeedInspection() {

@@ -183,9 +183,9 @@ class StackIT {
 
         // each organisation sees its own work list with its own token, and only that
         Api transport = new Api(tokens().token("so-gtvt", "org").org("SO_NGANH:20:GTVT").bearer());
-        assertThat(transport.total(tasks + "&communeCode=06604&criterion=2")).isEqualTo(1);
+        assertThat(transport.total(tasks + "&communeCode=06490&criterion=2")).isEqualTo(1);
         assertThat(transport.total(tasks + "&assigneeType=UBND_XA")).isZero();
-        Api commune = new Api(tokens().token("ubnd-thuong-cuong", "org").org("UBND_XA:06604").bearer());
+        Api commune = new Api(tokens().token("ubnd-thuong-cuong", "org").org("UBND_XA:06490").bearer());
         JsonNode commune17 = commune.json(commune.get(tasks + "&criterion=17"));
         assertThat(commune17.get("items").get(0).get("dueDate").asText()).isEqualTo("2022-10-30");
         Api district = new Api(tokens().token("ubnd-chi-lang", "org").org("UBND_HUYEN:187").bearer());
