@@ -54,6 +54,13 @@ class AdminUnitFlagsTest {
     }
 
     @Test
+    void readingTheStatusOfACodeNoCommuneHadIsNotFound() {
+        given().get("/admin-units/99999/flags").then().statusCode(404).contentType("application/problem+json");
+        given().get("/admin-units/187/flags").then().statusCode(404).contentType("application/problem+json");
+        given().get("/admin-units/06493/flags").then().statusCode(200);
+    }
+
+    @Test
     void evaluationOfACommuneUsesItsProvincesRegionAndItsStatus() {
         SetFixtures.post("/provinces", "{\"code\": \"83\", \"name\": \"Bến Tre\", \"region\": 7}").statusCode(201);
         String set = "XA_NTM_2021_2025";

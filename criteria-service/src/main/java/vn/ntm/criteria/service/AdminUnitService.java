@@ -198,7 +198,19 @@ public class AdminUnitService {
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest("The request has invalid parameters.", errors);
         }
-        return store.run(conn -> storedFlags(conn, c)).stream()
+        return store.run(conn -> {
+            // the register tells an unknown code from a commune without recorded status (an empty list)
+            try (PreparedStatement st = conn.prepareStatement(
+                    "select 1 from admin_unit where code = ? and level = 'commune' limit 1")) {
+                st.setString(1, c);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ServiceException.notFound("No commune of the register has the code " + c + ".");
+                    }
+                }
+            }
+            return storedFlags(conn, c);
+        }).stream()
                 .map(v -> new FlagPeriod(v.value().especiallyDisadvantaged(), v.value().safeZone(), v.from(), v.to(),
                         v.value().legalBasis())).toList();
     }
