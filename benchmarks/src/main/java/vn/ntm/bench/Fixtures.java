@@ -11,21 +11,31 @@ import java.util.Set;
 final class Fixtures {
     static final Set<Integer> NOT_MET = Set.of(2, 5, 6, 15, 17, 18);
 
-    static Map<String, Object> inspection(int index, List<String> communeCodes) {
+    /**
+     * Inspected in 2024, when districts still existed, so that the district's tasks are part of the load as in the
+     * seed inspection; the units are real ones of the register on that date.
+     */
+    static final LocalDate INSPECTED_ON = LocalDate.of(2024, 6, 15);
+    static final int TARGET_YEAR = 2025;
+
+    static Map<String, Object> inspection(int index, Register.Group scope) {
+        String province = scope.province().code();
+        String provinceInText = scope.province().name().replaceFirst("^Tỉnh ", "tỉnh ")
+                .replaceFirst("^Thành phố ", "thành phố ");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "Kiểm tra xây dựng nông thôn mới — đợt đo hiệu năng số " + index);
-        body.put("inspectedOn", LocalDate.now().toString());
-        body.put("leadAgency", Map.of("type", "SO_NGANH", "code", "20:LDTBXH",
-                "name", "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn"));
-        body.put("legalBasis", List.of(Map.of("number", "23/KH-UBND", "issuedOn", "2022-01-29",
-                "issuer", "UBND tỉnh Lạng Sơn", "title", "Kế hoạch thực hiện Chương trình năm 2022")));
+        body.put("inspectedOn", INSPECTED_ON.toString());
+        body.put("leadAgency", Map.of("type", "SO_NGANH", "code", province + ":LDTBXH",
+                "name", "Sở Lao động - Thương binh và Xã hội " + provinceInText));
+        body.put("legalBasis", List.of(Map.of("number", "23/KH-UBND", "issuedOn", "2024-01-29",
+                "issuer", "UBND " + provinceInText, "title", "Kế hoạch thực hiện Chương trình năm 2024")));
         body.put("participants", List.of());
-        body.put("province", Map.of("code", "20", "name", "Lạng Sơn"));
-        body.put("district", Map.of("code", Integer.toString(500 + index % 400), "name", "Huyện đo hiệu năng"));
+        body.put("province", Map.of("code", province, "name", scope.province().name()));
+        body.put("district", Map.of("code", scope.district().code(), "name", scope.district().name()));
         List<Map<String, Object>> communes = new ArrayList<>();
-        for (String code : communeCodes) {
-            communes.add(Map.of("code", code, "name", "Xã Thượng Cường " + code, "criteriaSet", "XA_NTM_2021_2025",
-                    "targetTier", "NTM", "targetYear", LocalDate.now().getYear()));
+        for (Register.Unit commune : scope.communes()) {
+            communes.add(Map.of("code", commune.code(), "name", commune.name(), "criteriaSet", "XA_NTM_2021_2025",
+                    "targetTier", "NTM", "targetYear", TARGET_YEAR));
         }
         body.put("communes", communes);
         return body;

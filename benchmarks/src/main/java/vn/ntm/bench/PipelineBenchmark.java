@@ -10,11 +10,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import vn.ntm.contracts.Topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,24 +33,35 @@ final class PipelineBenchmark {
                   double p99, double max, double tasksPerSecond, long maxConsumerLag) {
     }
 
+    /** inspection-service fills its copy of the register from criteria-service's events after start-up. */
+    private static final Duration REGISTER_WAIT = Duration.ofMinutes(2);
     private final Http http;
     private final String inspections;
     private final String tasks;
     private final String bootstrap;
 
-    PipelineBenchmark(String inspectionBase, String taskBase, String bootstrap, String authorization) {
+    private final Register register;
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
+
+    PipelineBenchmark(String inspectionBase, String taskBase, String bootstrap, String authorization,
+                      Register register) {
         this.http = new Http(authorization);
+        this.register = register;
         this.inspections = inspectionBase + "/inspections";
         this.tasks = taskBase + "/tasks";
         this.bootstrap = bootstrap;
     }
 
-    Result run(int communes, int communesPerInspection, double rate, int firstCommuneCode) throws Exception {
+    /**
+     * {@code firstScope}: where in the register's list of {@code communesPerInspection}-commune scopes this season
+     * starts (seasons continue where the previous one stopped; a season longer than the list wraps around).
+     */
+    Result run(int communes, int communesPerInspection, double rate, int firstScope) throws Exception {
         int count = Math.max(1, communes / communesPerInspection);
-        List<String> ids = prepare(count, communesPerInspection, firstCommuneCode);
+        List<String> ids = prepare(count, communesPerInspection, firstScope);
         // the first inspection tells how many tasks one inspection of this shape produces
         String first = ids.remove(0);
-        http.send("POST", inspections + "/" + first + "/finalize", Map.of(), 200);
+        finalizeInspection(first);
         long perInspection = awaitStableCount(first);
 
         Histogram latency = new Histogram(60_000_000_000L, 3);
@@ -71,7 +84,7 @@ final class PipelineBenchmark {
             idByIndex.put(index, ids.get(i));
             sent.add(finalizers.submit(() -> {
                 long t0 = System.nanoTime();
-                http.send("POST", inspections + "/" + ids.get((int) index) + "/finalize", Map.of(), 200);
+                finalizeInspection(ids.get((int) index));
                 pending.add(new long[] {index, t0});
             }));
         }
@@ -106,22 +119,28 @@ final class PipelineBenchmark {
                 ms(latency.getMaxValue()), taskCount / seconds, maxLag.get());
     }
 
-    private List<String> prepare(int count, int communesPerInspection, int firstCommuneCode) throws Exception {
+    /** Finalize needs the inspection's ETag; it was read when the inspection was prepared (nothing changed since). */
+    private void finalizeInspection(String id) {
+        http.send("POST", inspections + "/" + id + "/finalize", Map.of(), 200, Map.of("If-Match", etags.get(id)));
+    }
+
+    private List<String> prepare(int count, int communesPerInspection, int firstScope) throws Exception {
+        List<Register.Group> scopes = register.inspectionsOf(communesPerInspection);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;
             created.add(pool.submit(() -> {
-                List<String> codes = new ArrayList<>();
-                for (int j = 0; j < communesPerInspection; j++) {
-                    codes.add(String.format("%05d", firstCommuneCode + index * communesPerInspection + j));
+                Register.Group scope = scopes.get((firstScope + index) % scopes.size());
+                String id = http.createWhenReady(inspections, Fixtures.inspection(index, scope),
+                        REGISTER_WAIT).get("id").asText();
+                for (Register.Unit commune : scope.communes()) {
+                    // findings need If-Match with the inspection's current ETag (each PUT moves it)
+                    String etag = http.etag(inspections + "/" + id);
+                    http.send("PUT", inspections + "/" + id + "/communes/" + commune.code() + "/findings",
+                            Fixtures.findings(), 200, Map.of("If-Match", etag));
                 }
-                String id = http.send("POST", inspections, Fixtures.inspection(index, codes), 201).get("id")
-                        .asText();
-                for (String code : codes) {
-                    http.send("PUT", inspections + "/" + id + "/communes/" + code + "/findings",
-                            Fixtures.findings(), 200);
-                }
+                etags.put(id, http.etag(inspections + "/" + id));
                 return id;
             }));
         }
