@@ -2,7 +2,7 @@
 # Prints a bearer token that the services started by ./run.sh accept (local use only; see README "Access control").
 #   ./token.sh --role=admin
 #   ./token.sh --role=inspector --province=20
-#   ./token.sh --role=org --org=UBND_XA:06604 --org=SO_NGANH:20:GTVT
+#   ./token.sh --role=org --org=UBND_XA:06490 --org=SO_NGANH:20:GTVT
 #   curl -H "Authorization: Bearer $(./token.sh --role=viewer --province=20)" http://localhost:8083/tasks
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")" && pwd)"

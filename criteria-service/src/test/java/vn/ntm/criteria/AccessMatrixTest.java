@@ -28,7 +28,7 @@ class AccessMatrixTest {
     private static final String SET = "XA_NTM_2021_2025";
 
     private static final List<String> CALLERS = List.of("no token", "admin", "inspector(20)", "inspector(01)",
-            "org(UBND_XA:06604)", "org(UBND_XA:06250)", "viewer(20)", "viewer(01)", "ops");
+            "org(UBND_XA:06490)", "org(UBND_XA:06250)", "viewer(20)", "viewer(01)", "ops");
 
     private static List<Row> matrix() {
         return List.of(
@@ -74,7 +74,7 @@ class AccessMatrixTest {
 
     private static List<String> bearers() {
         return java.util.Arrays.asList(null, AuthFixture.admin(), AuthFixture.inspector("20"),
-                AuthFixture.inspector("01"), AuthFixture.org("UBND_XA:06604"), AuthFixture.org("UBND_XA:06250"),
+                AuthFixture.inspector("01"), AuthFixture.org("UBND_XA:06490"), AuthFixture.org("UBND_XA:06250"),
                 AuthFixture.viewer("20"), AuthFixture.viewer("01"), AuthFixture.ops());
     }
 

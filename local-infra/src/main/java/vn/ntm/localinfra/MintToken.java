@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code ./token.sh --role=org --org=UBND_XA:06604 [--province=20] [--sub=name] [--hours=8]}: prints a bearer token
+ * {@code ./token.sh --role=org --org=UBND_XA:06490 [--province=20] [--sub=name] [--hours=8]}: prints a bearer token
  * signed with the local key in {@code .data/keys} (made by ./run.sh). Only services started by ./run.sh trust it.
  */
 public final class MintToken {
@@ -54,7 +54,7 @@ public final class MintToken {
     private static void fail(String message) {
         System.err.println("token: " + message);
         System.err.println("usage: ./token.sh --role=admin|inspector|org|viewer|ops [--province=20]"
-                + " [--org=UBND_XA:06604 ...] [--sub=name] [--hours=8]");
+                + " [--org=UBND_XA:06490 ...] [--sub=name] [--hours=8]");
         System.exit(2);
     }
 

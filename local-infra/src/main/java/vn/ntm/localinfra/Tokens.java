@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Mints RS256 bearer tokens for local use and tests, in the claim layout the services expect (README "Access
  * control"): {@code groups} = roles, {@code province} = a province code, {@code orgs} = organisation claims such as
- * {@code UBND_XA:06604}. Only the local and test configurations trust these keys.
+ * {@code UBND_XA:06490}. Only the local and test configurations trust these keys.
  */
 public final class Tokens {
     private final JwtKeys keys;

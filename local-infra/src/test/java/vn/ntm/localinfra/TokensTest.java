@@ -45,10 +45,10 @@ class TokensTest {
     @Test
     void carriesEveryOrganisationAndRoleOfAnOrgUser() throws Exception {
         String jwt = JwtKeys.in(dir).tokens().token("org-user", "org").role("viewer")
-                .org("UBND_XA:06604").org("SO_NGANH:20:GTVT").province("20").jwt();
+                .org("UBND_XA:06490").org("SO_NGANH:20:GTVT").province("20").jwt();
 
         JwtClaims claims = consumer(dir).processToClaims(jwt);
-        assertThat(claims.getStringListClaimValue("orgs")).containsExactly("UBND_XA:06604", "SO_NGANH:20:GTVT");
+        assertThat(claims.getStringListClaimValue("orgs")).containsExactly("UBND_XA:06490", "SO_NGANH:20:GTVT");
         assertThat(claims.getStringListClaimValue("groups")).containsExactlyInAnyOrder("org", "viewer");
     }
 
