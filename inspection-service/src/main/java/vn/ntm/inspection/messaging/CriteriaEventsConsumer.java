@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.inspection.service.CatalogService;
 import vn.ntm.inspection.service.RegisterService;
+import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.Retrier;
 
 import java.nio.charset.StandardCharsets;

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
+import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.Retrier;
 import vn.ntm.task.service.InspectionEventHandler;
 

@@ -1,4 +1,4 @@
-package vn.ntm.inspection.messaging;
+package vn.ntm.platform.health;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;

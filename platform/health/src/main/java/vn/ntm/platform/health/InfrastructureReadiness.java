@@ -1,4 +1,4 @@
-package vn.ntm.criteria.health;
+package vn.ntm.platform.health;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,6 +35,7 @@ public class InfrastructureReadiness {
     private final CachedProbe kafka;
     private final Map<String, Object> kafkaConfig;
     private final Duration timeout;
+    private final String clientId;
     private Admin admin;
 
     public InfrastructureReadiness(AgroalDataSource dataSource,
@@ -42,8 +43,10 @@ public class InfrastructureReadiness {
                                    @ConfigProperty(name = "ntm.health.probe-interval", defaultValue = "2s")
                                    Duration interval,
                                    @ConfigProperty(name = "ntm.health.probe-timeout", defaultValue = "3s")
-                                   Duration timeout) {
+                                   Duration timeout,
+                                   @ConfigProperty(name = "quarkus.application.name") String application) {
         this.kafkaConfig = kafkaConfig;
+        this.clientId = application + "-health";
         this.timeout = timeout;
         this.database = new CachedProbe("database", () -> {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
@@ -87,7 +90,7 @@ public class InfrastructureReadiness {
             int millis = (int) timeout.toMillis();
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "criteria-service-health");
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
             admin = Admin.create(config);
         }
         return admin;
