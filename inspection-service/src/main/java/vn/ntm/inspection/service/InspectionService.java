@@ -2,6 +2,7 @@ package vn.ntm.inspection.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.ntm.platform.http.EntityTags;
 import vn.ntm.platform.http.ServiceException;
 
 import io.quarkus.logging.Log;
@@ -330,24 +331,11 @@ public class InspectionService {
                     + " version, from GET /inspections/" + inspection.id() + ") so that a change made meanwhile is"
                     + " not overwritten.", List.of());
         }
-        Long expected = version(ifMatch);
+        Long expected = EntityTags.version(ifMatch);
         if (expected == null || expected != inspection.version()) {
             throw new ServiceException(412, "Precondition Failed", "The inspection changed meanwhile: its version is "
                     + inspection.version() + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.",
                     List.of());
-        }
-    }
-
-    static Long version(String ifMatch) {
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.EntityTags;
 import vn.ntm.platform.http.ServiceException;
 
 import io.agroal.api.AgroalDataSource;
@@ -106,7 +107,7 @@ public class RuleService {
                     .forEach(p -> errors.add(new FieldError("assignee", p)));
         }
         boolean hasIfMatch = ifMatch != null && !ifMatch.isBlank();
-        Long expected = hasIfMatch ? TaskService.version(ifMatch) : null;
+        Long expected = hasIfMatch ? EntityTags.version(ifMatch) : null;
         if (hasIfMatch && (expected == null || expected < 0)) {
             errors.add(new FieldError("If-Match", "must be the rule's ETag, such as \"3\""));
         }

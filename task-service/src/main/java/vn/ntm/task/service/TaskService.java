@@ -1,5 +1,6 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.EntityTags;
 import vn.ntm.platform.http.ServiceException;
 
 import io.agroal.api.AgroalDataSource;
@@ -237,7 +238,7 @@ public class TaskService {
             throw new ServiceException(428, "Precondition Required", "Send If-Match with the task's ETag (its"
                     + " version) so that a change made meanwhile is not overwritten.", List.of());
         }
-        Long expected = version(ifMatch);
+        Long expected = EntityTags.version(ifMatch);
         if (expected == null || expected != task.version()) {
             throw new ServiceException(412, "Precondition Failed", "The task changed meanwhile: its version is "
                     + task.version() + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.", List.of());
@@ -366,19 +367,5 @@ public class TaskService {
             throw notFound(id);
         }
         return task;
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}. */
-    static Long version(String ifMatch) {
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }
