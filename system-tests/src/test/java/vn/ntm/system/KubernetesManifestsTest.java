@@ -86,9 +86,17 @@ class KubernetesManifestsTest {
         return (Map<String, Object>) containers.get(0);
     }
 
+    /** A service's application.properties plus the defaults of the platform modules every service uses. */
     private static String applicationProperties(String module) throws IOException {
-        return Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties"),
-                StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder(Files.readString(
+                ROOT.resolve(module).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8));
+        try (var platform = Files.list(ROOT.resolve("platform"))) {
+            for (Path defaults : platform.map(p -> p.resolve("src/main/resources/META-INF/microprofile-config.properties"))
+                    .filter(Files::exists).sorted().toList()) {
+                all.append('\n').append(Files.readString(defaults, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
     }
 
     @Test
