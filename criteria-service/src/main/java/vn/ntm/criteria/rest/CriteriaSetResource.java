@@ -1,5 +1,8 @@
 package vn.ntm.criteria.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.PermitAll;
@@ -71,6 +74,8 @@ public class CriteriaSetResource {
     @POST
     @Operation(summary = "Create a draft set from one JSON document (also imports an exported set)")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The draft set; Location: its URL",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CriteriaSetView.class)))
     public Response create(@NotNull @Valid CriteriaSetDocument document) {
         CriteriaSetView created = sets.create(document);
         return Response.created(URI.create("/criteria-sets/" + created.code())).entity(created).build();
@@ -88,6 +93,8 @@ public class CriteriaSetResource {
     @Path("/{code}/criteria/{number}/indicators/{indicator}/thresholds")
     @Operation(summary = "Add a threshold to an indicator of a draft set")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The indicator with its thresholds",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = vn.ntm.criteria.service.CriteriaSetView.IndicatorView.class)))
     public Response addThreshold(@PathParam("code") String code, @PathParam("number") int number,
                                  @PathParam("indicator") String indicator,
                                  @NotNull @Valid CriteriaSetDocument.Threshold threshold) {

@@ -1,5 +1,8 @@
 package vn.ntm.criteria.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.PermitAll;
@@ -49,6 +52,8 @@ public class ProvinceResource {
     @POST
     @Operation(summary = "Add a province with its region")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The province; Location: its URL",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferenceService.ProvinceView.class)))
     public Response addProvince(@NotNull @Valid ProvinceRequest request) {
         ReferenceService.ProvinceView created = references.addProvince(request);
         return Response.created(URI.create("/provinces/" + created.code())).entity(created).build();

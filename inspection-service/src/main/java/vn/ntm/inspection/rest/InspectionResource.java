@@ -54,6 +54,8 @@ public class InspectionResource {
     @POST
     @RolesAllowed({"admin", "inspector"})
     @Operation(summary = "Record an inspection (DRAFT); a retry with the same Idempotency-Key returns the first one")
+    @APIResponse(responseCode = "201", description = "The DRAFT inspection; Location: its URL",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response create(@NotNull @Valid CreateInspection request, @Context UriInfo uri,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         InspectionView created = inspections.create(caller.get(), request, idempotencyKey);
@@ -104,6 +106,8 @@ public class InspectionResource {
     @Path("/{id}/recommendations")
     @RolesAllowed({"admin", "inspector"})
     @Operation(summary = "Add a recommendation (a task the notice asks of a named organisation)")
+    @APIResponse(responseCode = "201", description = "The recommendation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecommendationView.class)))
     public Response recommend(@PathParam("id") UUID id, @NotNull @Valid RecommendationInput request,
                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
         RecommendationView created = inspections.recommend(caller.get(), id, request, idempotencyKey);

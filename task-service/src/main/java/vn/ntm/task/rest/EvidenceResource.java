@@ -1,5 +1,9 @@
 package vn.ntm.task.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,6 +43,8 @@ public class EvidenceResource {
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Operation(summary = "Attach one evidence file (part \"file\": PDF, image or office document, at most"
             + " ntm.tasks.evidence.max-size); its type is sniffed from its content, its SHA-256 recorded")
+    @APIResponse(responseCode = "201", description = "The stored evidence; Location: its URL",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceView.class)))
     public Response upload(@PathParam("id") String id, @RestForm(FileUpload.ALL) List<FileUpload> parts,
                            @Context UriInfo uri) {
         List<FileUpload> files = parts == null ? List.of() : parts.stream().filter(p -> "file".equals(p.name()))
@@ -69,6 +75,8 @@ public class EvidenceResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
     @Operation(summary = "Download an evidence file, streamed, with its original name in Content-Disposition")
+    @APIResponse(responseCode = "200", description = "The file, with its original name in Content-Disposition",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId) {
         EvidenceView file = evidence.describe(id, evidenceId, callers.current());
         StreamingOutput body = out -> evidence.copy(file, out);

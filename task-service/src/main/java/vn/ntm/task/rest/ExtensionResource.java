@@ -1,5 +1,8 @@
 package vn.ntm.task.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +50,8 @@ public class ExtensionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Operation(summary = "The assignee asks for a later due date {dueDate, reason}; one pending request at a time")
+    @APIResponse(responseCode = "201", description = "The pending extension request",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExtensionView.class)))
     public Response request(@PathParam("id") String id, @NotNull @Valid ExtensionRequest request) {
         ExtensionView ext = extensions.request(id, request.dueDate(), request.reason(), callers.current());
         return Response.status(201).entity(ext).build();

@@ -1,5 +1,8 @@
 package vn.ntm.task.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -127,7 +130,8 @@ public class TaskResource {
     @Operation(summary = "Export the filtered list as CSV (UTF-8 with BOM, CRLF) for Excel, streamed; at most"
             + " ntm.tasks.export-max-rows rows: X-Truncated says whether the limit cut the result, X-Total-Count how"
             + " many tasks matched; onLimit=refuse answers 422 instead of a cut export")
-    @APIResponse(responseCode = "200", description = "The CSV", headers = {
+    @APIResponse(responseCode = "200", description = "The CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)), headers = {
             @Header(name = "X-Total-Count", description = "tasks matching the filters"),
             @Header(name = "X-Truncated", description = "true when only the first X-Export-Limit rows are in the file"),
             @Header(name = "X-Export-Limit", description = "the most rows an export writes")})
@@ -190,6 +194,8 @@ public class TaskResource {
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
     @Operation(summary = "One task; the ETag is its version, to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The task; ETag: its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     public Response get(@PathParam("id") String id) {
         TaskView task = tasks.get(id, callers.current());
         return Response.ok(task).tag(etag(task)).build();
@@ -202,6 +208,8 @@ public class TaskResource {
     @Operation(summary = "Change the status with If-Match: the assignee starts (IN_PROGRESS) and reports (REPORTED,"
             + " with report and evidence or a reason); a verifier accepts (DONE), returns (RETURNED, with reason),"
             + " cancels or reopens (with reason). 409 illegal move, 403 not this caller's move, 422 missing text")
+    @APIResponse(responseCode = "200", description = "The task; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                  @NotNull @Valid StatusChange change) {
         TaskView task = tasks.changeStatus(id, ifMatch, new TaskService.StatusRequest(change.status(),
@@ -214,6 +222,8 @@ public class TaskResource {
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a progress note to the task's history (its assignee or a verifier)")
+    @APIResponse(responseCode = "201", description = "The history entry",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryEntry.class)))
     public Response addNote(@PathParam("id") String id, @NotNull @Valid NoteRequest note) {
         HistoryEntry entry = tasks.addNote(id, note.note(), callers.current());
         return Response.status(201).entity(entry).build();
@@ -230,6 +240,8 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A verifier or admin gives the task to another organisation {assignee {type, code, name},"
             + " reason}; the history keeps the previous assignee, originalAssignee the first one")
+    @APIResponse(responseCode = "200", description = "The task; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     public Response reassign(@PathParam("id") String id, @NotNull @Valid Reassignment request) {
         TaskView task = extensions.reassign(id, request.assignee(), request.reason(), callers.current());
         return Response.ok(task).tag(etag(task)).build();

@@ -1,5 +1,8 @@
 package vn.ntm.task.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -59,6 +62,8 @@ public class TaskRuleResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One rule; the ETag is its version, to send back in If-Match when changing it")
+    @APIResponse(responseCode = "200", description = "The rule; ETag: its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleView.class)))
     public Response get(@PathParam("code") String code) {
         RuleView rule = rules.get(code);
         return Response.ok(rule).tag(etag(rule)).build();
@@ -69,6 +74,8 @@ public class TaskRuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a rule; applies to inspections consumed from now on. Replacing needs"
             + " If-Match with the rule's ETag (428 without, 412 when stale); creating needs none")
+    @APIResponse(responseCode = "200", description = "The rule; ETag: its new version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleView.class)))
     public Response put(@PathParam("code") String code,
                         @Parameter(description = "the rule's ETag, required to replace an existing rule")
                         @HeaderParam("If-Match") String ifMatch,
