@@ -108,6 +108,26 @@ class ReinspectionSettlementTest {
     }
 
     @Test
+    void theSuccessorCommuneSettlesTheWorkOfThuongCuong() {
+        // the register copy: 06490 Xã Thượng Cường merged into 06475 Xã Bằng Mạc on 2025-07-01
+        RegisterFixture.publish(RegisterFixture.langSon(), UUID.randomUUID());
+        RegisterFixture.awaitConsumerCaughtUp();
+        UUID first = UUID.randomUUID();
+        Fixtures.publishSeed(first);
+        Fixtures.awaitTasks(first, Fixtures.SEED_TASK_COUNT);
+        assertThat(tasks(first, "06490", 17).getInt("total")).isEqualTo(3);
+
+        UUID later = UUID.randomUUID();
+        ObjectNode event = reinspection(later, "2025-09-01", Map.of(17, "MET"), null);
+        ((ObjectNode) event.get("communes").get(0)).put("code", "06475").put("name", "Xã Bằng Mạc");
+        publish(later, event);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                tasks(first, "06490", 17).getList("items.status").stream().allMatch("DONE"::equals));
+        assertThat(tasks(later, "06475", 17).getInt("total")).isZero();
+    }
+
+    @Test
     void criterionNotAssessedLeavesTheEarlierWorkAsItIs() {
         String commune = freshCommune();
         UUID first = UUID.randomUUID();
