@@ -61,12 +61,28 @@ public record CriteriaSetDocument(
             @Size(max = 500) String englishName,
             @Pattern(regexp = CODE, message = CODE_MESSAGE) String group,
             @Size(max = 20) List<@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String> sectors,
-            @Size(max = 200) List<@NotNull @Valid Indicator> indicators) {
+            @Size(max = 200) List<@NotNull @Valid Indicator> indicators,
+            @Size(max = 20) List<@NotNull @Valid CriterionRef> continues) {
 
         public Criterion {
             sectors = sectors == null ? List.of() : sectors;
             indicators = indicators == null ? List.of() : indicators;
+            continues = continues == null ? List.of() : continues;
         }
+
+        /** A criterion that continues no criterion of another set. */
+        public Criterion(Integer number, String code, String name, String englishName, String group,
+                         List<String> sectors, List<Indicator> indicators) {
+            this(number, code, name, englishName, group, sectors, indicators, List.of());
+        }
+    }
+
+    /**
+     * A criterion of another set that this one continues (the explicit mapping between sets: work under that
+     * criterion is settled by findings on this one). Criteria of different sets are never matched by number.
+     */
+    public record CriterionRef(@NotBlank @Pattern(regexp = SET_CODE, message = "must be 2-64 of A-Z, 0-9 and _") String set,
+                               @NotNull @Min(1) @Max(200) Integer criterion) {
     }
 
     public record Indicator(

@@ -37,6 +37,9 @@ public class Criterion {
     private String groupCode;
     @Column(columnDefinition = "text[]")
     private String[] sectors;
+    /** The criteria of other sets this one continues, each {@code <set code>#<number>}. */
+    @Column(columnDefinition = "text[]")
+    private String[] continues;
 
     @OneToMany(mappedBy = "criterion", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -54,6 +57,7 @@ public class Criterion {
         this.englishName = c.englishName();
         this.groupCode = c.group();
         this.sectors = c.sectors().toArray(String[]::new);
+        this.continues = c.continues().stream().map(r -> r.set() + "#" + r.criterion()).toArray(String[]::new);
         for (int k = 0; k < c.indicators().size(); k++) {
             indicators.add(new Indicator(this, k + 1, c.indicators().get(k)));
         }
@@ -70,6 +74,13 @@ public class Criterion {
     CriteriaSetDocument.Criterion toDocument() {
         return new CriteriaSetDocument.Criterion(number, code, name, englishName, groupCode,
                 sectors == null ? List.of() : Arrays.asList(sectors),
-                indicators.stream().map(Indicator::toDocument).toList());
+                indicators.stream().map(Indicator::toDocument).toList(),
+                continues == null ? List.of() : Arrays.stream(continues).map(Criterion::ref).toList());
+    }
+
+    private static CriteriaSetDocument.CriterionRef ref(String stored) {
+        int hash = stored.lastIndexOf('#');
+        return new CriteriaSetDocument.CriterionRef(stored.substring(0, hash),
+                Integer.valueOf(stored.substring(hash + 1)));
     }
 }

@@ -56,6 +56,17 @@ public final class PublishRules {
                 out.add(new Violation(path + ".sectors", "a criterion needs at least one responsible sector"));
             }
             checkSectors(c.sectors(), path, context, out);
+            Set<String> mapped = new HashSet<>();
+            for (int m = 0; m < c.continues().size(); m++) {
+                CriteriaSetDocument.CriterionRef ref = c.continues().get(m);
+                String mpath = path + ".continues[" + m + "]";
+                if (ref.set().equals(set.code()) || !context.setCodes().contains(ref.set())) {
+                    out.add(new Violation(mpath + ".set", "unknown set " + ref.set()
+                            + " (a criterion continues a criterion of another set)"));
+                } else if (!mapped.add(ref.set() + "#" + ref.criterion())) {
+                    out.add(new Violation(mpath, "duplicate mapping to " + ref.set() + " #" + ref.criterion()));
+                }
+            }
             for (int k = 0; k < c.indicators().size(); k++) {
                 CriteriaSetDocument.Indicator indicator = c.indicators().get(k);
                 String ipath = path + ".indicators[" + k + "]";

@@ -15,7 +15,10 @@ public final class CriteriaSetEvents {
                 d.tier().name(), d.periodFrom(), d.periodTo(), d.provinceCode(), d.baseSet(),
                 d.criteria().stream().sorted(Comparator.comparing(CriteriaSetDocument.Criterion::number))
                         .map(c -> new CriteriaSetPublished.Criterion(c.number(), c.code(), c.name(), c.group(),
-                                c.sectors(), c.indicators().stream()
+                                c.sectors(), CriteriaSetPublished.lead(c.sectors()),
+                                CriteriaSetPublished.cooperating(c.sectors()), c.continues().stream()
+                                .map(r -> new CriteriaSetPublished.CriterionRef(r.set(), r.criterion())).toList(),
+                                c.indicators().stream()
                                 .map(i -> new CriteriaSetPublished.Indicator(i.code(), i.name(), i.sectors()))
                                 .toList()))
                         .toList());

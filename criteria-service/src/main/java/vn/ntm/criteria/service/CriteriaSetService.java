@@ -19,6 +19,7 @@ import vn.ntm.criteria.domain.Violation;
 import vn.ntm.criteria.messaging.CriteriaSetEvents;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
+import vn.ntm.criteria.service.CriteriaSetView.CriterionRefView;
 import vn.ntm.criteria.service.CriteriaSetView.CriterionView;
 import vn.ntm.criteria.service.CriteriaSetView.GroupView;
 import vn.ntm.criteria.service.CriteriaSetView.IndicatorView;
@@ -272,13 +273,22 @@ public class CriteriaSetService {
                 d.legalBasis(), d.provinceCode(), d.baseSet(), set.status(),
                 d.groups().stream().map(g -> new GroupView(g.code(), g.name(), g.order())).toList(),
                 d.criteria().stream().map(c -> new CriterionView(c.number(), c.code(), c.name(), c.englishName(),
-                        c.group(), sectors(c.sectors(), sectorNames),
+                        c.group(), sectors(c.sectors(), sectorNames), lead(c.sectors(), sectorNames),
+                        sectors(CriteriaSetPublished.cooperating(c.sectors()), sectorNames),
+                        c.continues().stream().map(r -> new CriterionRefView(r.set(), r.criterion())).toList(),
                         c.indicators().stream().map(i -> indicatorView(i, sectorNames)).toList())).toList());
     }
 
     private static IndicatorView indicatorView(CriteriaSetDocument.Indicator i, Map<String, String> sectorNames) {
-        return new IndicatorView(i.code(), i.name(), sectors(i.sectors(), sectorNames), i.thresholds().stream()
+        return new IndicatorView(i.code(), i.name(), sectors(i.sectors(), sectorNames),
+                lead(i.sectors(), sectorNames), sectors(CriteriaSetPublished.cooperating(i.sectors()), sectorNames),
+                i.thresholds().stream()
                 .map(t -> new ThresholdView(t.region(), t.year(), t.kind(), t.value(), t.unit())).toList());
+    }
+
+    private static SectorView lead(List<String> codes, Map<String, String> names) {
+        String lead = CriteriaSetPublished.lead(codes);
+        return lead == null ? null : new SectorView(lead, names.get(lead));
     }
 
     private static List<SectorView> sectors(List<String> codes, Map<String, String> names) {

@@ -18,11 +18,21 @@ public record CriteriaSetView(String code, String name, Level level, Tier tier, 
     public record SectorView(String code, String name) {
     }
 
+    /**
+     * {@code sectors} lead first; {@code leadSector} (chủ trì) and {@code cooperatingSectors} (phối hợp) say it
+     * explicitly; {@code continues}: the criteria of other sets this one continues.
+     */
     public record CriterionView(int number, String code, String name, String englishName, String group,
-                                List<SectorView> sectors, List<IndicatorView> indicators) {
+                                List<SectorView> sectors, SectorView leadSector, List<SectorView> cooperatingSectors,
+                                List<CriterionRefView> continues, List<IndicatorView> indicators) {
     }
 
-    public record IndicatorView(String code, String name, List<SectorView> sectors, List<ThresholdView> thresholds) {
+    public record CriterionRefView(String set, int criterion) {
+    }
+
+    /** {@code sectors}: the indicator's own (empty = the criterion's), lead first. */
+    public record IndicatorView(String code, String name, List<SectorView> sectors, SectorView leadSector,
+                                List<SectorView> cooperatingSectors, List<ThresholdView> thresholds) {
     }
 
     public record ThresholdView(Integer region, Integer year, String kind, BigDecimal value, String unit) {

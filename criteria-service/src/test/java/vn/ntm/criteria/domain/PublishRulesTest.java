@@ -35,6 +35,18 @@ class PublishRulesTest {
     }
 
     @Test
+    void aCriterionContinuesOnlyCriteriaOfAnotherKnownSetEachOnce() {
+        CriteriaSetDocument.CriterionRef old = new CriteriaSetDocument.CriterionRef("XA_NTM_2021_2025", 2);
+        CriteriaSetDocument set = set(List.of(
+                new CriteriaSetDocument.Criterion(1, "1", "Quy hoạch", null, "I", List.of("XD"), List.of(),
+                        List.of(old, new CriteriaSetDocument.CriterionRef("KHONG_CO", 1),
+                                new CriteriaSetDocument.CriterionRef("T", 1), old))));
+
+        assertThat(PublishRules.check(set, CONTEXT)).extracting(Violation::field).containsExactly(
+                "criteria[0].continues[1].set", "criteria[0].continues[2].set", "criteria[0].continues[3]");
+    }
+
+    @Test
     void reportsEveryViolationAtOnceWithItsPath() {
         CriteriaSetDocument set = set(List.of(
                 criterion(1, "1", "I", List.of("XD")),

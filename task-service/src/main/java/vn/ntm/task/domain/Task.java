@@ -68,6 +68,8 @@ public class Task {
     private String originalAssigneeName;
     @Column(name = "needs_reassignment")
     private boolean needsReassignment;
+    @Column(name = "latest_inspection_id")
+    private UUID latestInspectionId;
 
     protected Task() {
     }
@@ -141,6 +143,8 @@ public class Task {
                 : new OrganisationRef(originalAssigneeType, originalAssigneeCode, originalAssigneeName);
     }
     public boolean needsReassignment() { return needsReassignment; }
+    /** The latest inspection that found the criterion still unmet (the task continues under it), or null. */
+    public UUID latestInspectionId() { return latestInspectionId; }
     public String title() { return title; }
     public String description() { return description; }
     public LocalDate dueDate() { return dueDate; }

@@ -50,18 +50,26 @@ public final class TaskRules {
     }
 
     public static List<PlannedTask> plan(InspectionFinalized event, List<TaskRule> rules) {
+        return plan(event, rules, CriterionRoles.NONE);
+    }
+
+    /**
+     * As {@link #plan(InspectionFinalized, List)}; {@code roles} gives the catalog's lead and cooperating sectors
+     * of a criterion (otherwise the finding's sectors, lead first, decide).
+     */
+    public static List<PlannedTask> plan(InspectionFinalized event, List<TaskRule> rules, CriterionRoles roles) {
         Map<String, PlannedTask> tasks = new LinkedHashMap<>();
         List<TaskRule> active = rules.stream().filter(TaskRule::enabled)
                 .sorted(Comparator.comparingInt(TaskRule::position).thenComparing(TaskRule::code)).toList();
         for (TaskRule rule : active) {
-            for (PlannedTask task : apply(rule, event)) {
+            for (PlannedTask task : apply(rule, event, roles)) {
                 tasks.putIfAbsent(task.naturalKey(), task);
             }
         }
         return List.copyOf(tasks.values());
     }
 
-    private static List<PlannedTask> apply(TaskRule rule, InspectionFinalized e) {
+    private static List<PlannedTask> apply(TaskRule rule, InspectionFinalized e, CriterionRoles roles) {
         List<PlannedTask> out = new ArrayList<>();
         switch (rule.trigger()) {
             case NOT_MET_CRITERION -> {
@@ -72,6 +80,10 @@ public final class TaskRules {
                         }
                         LocalDate due = finding.deadline() != null ? finding.deadline() : endOf(commune.targetYear());
                         String description = finding.remedy() != null ? finding.remedy() : finding.note();
+                        if (rule.assignee() == RuleAssignee.SECTOR_DEPARTMENTS) {
+                            out.addAll(departmentTasks(rule, e, commune, finding, roles, description, due));
+                            continue;
+                        }
                         for (OrganisationRef assignee : assignees(rule.assignee(), e, commune, finding)) {
                             out.add(task(rule, e, commune, finding, null, assignee, description, due));
                         }
@@ -128,21 +140,42 @@ public final class TaskRules {
                     OrganisationType.UBND_HUYEN.name(), e.district().code(), "UBND " + UnitNames.inText(e.district().name(), "huyện")));
             case COORDINATION_OFFICE -> List.of(new OrganisationRef(OrganisationType.VP_DIEU_PHOI.name(), province,
                     "Văn phòng Điều phối xây dựng nông thôn mới " + provinceName));
-            case SECTOR_DEPARTMENTS -> {
-                if (finding == null) {
-                    yield List.of();
-                }
-                List<OrganisationRef> named = list(finding.responsible()).stream().filter(TaskRules::routable).toList();
-                if (!named.isEmpty()) {
-                    yield named;
-                }
-                yield list(finding.sectors()).stream().map(sector -> new OrganisationRef(
-                        OrganisationType.SO_NGANH.name(), province + ":" + sector,
-                        SECTOR_DEPARTMENTS.getOrDefault(sector, "Sở, ngành " + sector) + " " + provinceName))
-                        .toList();
-            }
+            // an unmet criterion's departments: departmentTasks (lead and cooperating); no other trigger has any
+            case SECTOR_DEPARTMENTS -> List.of();
             case RECOMMENDATION_ASSIGNEE -> List.of();
         };
+    }
+
+    /**
+     * The departments' share of an unmet criterion: organisations the inspection named itself each get the task;
+     * otherwise ONE task goes to the lead sector's department (chủ trì) and the cooperating sectors' departments
+     * (phối hợp) are attached to it (README "Lead and cooperating departments").
+     */
+    private static List<PlannedTask> departmentTasks(TaskRule rule, InspectionFinalized e, Commune commune,
+                                                     Finding finding, CriterionRoles roles, String description,
+                                                     LocalDate due) {
+        List<OrganisationRef> named = list(finding.responsible()).stream().filter(TaskRules::routable).toList();
+        if (!named.isEmpty()) {
+            return named.stream().map(a -> task(rule, e, commune, finding, null, a, description, due)).toList();
+        }
+        var found = roles.of(commune.criteriaSet(), finding.criterion())
+                .or(() -> CriterionRoles.Roles.leadFirst(list(finding.sectors())));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        PlannedTask lead = task(rule, e, commune, finding, null, department(e, found.get().lead()), description, due);
+        List<OrganisationRef> cooperating = found.get().cooperating().stream().map(s -> department(e, s)).toList();
+        return List.of(new PlannedTask(lead.ruleCode(), lead.sourceRef(), lead.communeCode(), lead.communeName(),
+                lead.criterion(), lead.criterionName(), lead.assignee(), lead.title(), lead.description(),
+                lead.dueDate(), cooperating));
+    }
+
+    /** The provincial department of a sector: {@code SO_NGANH <province>:<sector>}. */
+    public static OrganisationRef department(InspectionFinalized e, String sector) {
+        String province = e.province() == null ? "" : e.province().code();
+        String provinceName = e.province() == null ? "" : UnitNames.inText(e.province().name(), "tỉnh");
+        return new OrganisationRef(OrganisationType.SO_NGANH.name(), province + ":" + sector,
+                SECTOR_DEPARTMENTS.getOrDefault(sector, "Sở, ngành " + sector) + " " + provinceName);
     }
 
     private static PlannedTask task(TaskRule rule, InspectionFinalized e, Commune commune, Finding finding,

@@ -17,9 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.Retrier;
+import vn.ntm.task.service.CatalogCopyService;
 import vn.ntm.task.service.RegisterCopyService;
 import vn.ntm.task.service.SuccessionService;
 
@@ -33,8 +35,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Thin adapter from {@code criteria-events} to the register copy, acknowledging each record itself:
  * {@code ntm.admin-units.changed} is applied once per {@code ce_id}, then the succession run moves the open tasks of
- * units that have ceased by today. Other event types on the topic (criteria sets) are not task-service's concern and
- * are skipped. A record that can never be applied is nacked to {@code criteria-events-dlq}; transient failures are
+ * units that have ceased by today; {@code ntm.criteria-set.published} replaces the set's rows of the catalog copy
+ * (lead and cooperating sectors, mapping between sets), once per {@code ce_id}. Other event types are skipped. A record that can never be applied is nacked to {@code criteria-events-dlq}; transient failures are
  * retried with back-off (shared {@link Retrier}); a stop in the middle leaves the record unacknowledged.
  */
 @io.quarkus.runtime.Startup
@@ -44,6 +46,7 @@ public class CriteriaEventsConsumer {
 
     private final RegisterCopyService register;
     private final SuccessionService succession;
+    private final CatalogCopyService catalog;
     private final ObjectMapper json;
     private final ConsumerProgress progress;
     private final Retrier retrier;
@@ -51,12 +54,14 @@ public class CriteriaEventsConsumer {
     private final Counter duplicates;
     private final Counter poison;
 
-    public CriteriaEventsConsumer(RegisterCopyService register, SuccessionService succession, ObjectMapper json,
+    public CriteriaEventsConsumer(RegisterCopyService register, SuccessionService succession,
+                                  CatalogCopyService catalog, ObjectMapper json,
                                   ConsumerProgress progress, MeterRegistry registry,
                                   @ConfigProperty(name = "ntm.criteria-events.max-attempts", defaultValue = "0")
                                   int maxAttempts) {
         this.register = register;
         this.succession = succession;
+        this.catalog = catalog;
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.progress = progress;
         this.retrier = new Retrier(maxAttempts, Duration.ofMillis(400), Duration.ofSeconds(10));
@@ -75,7 +80,11 @@ public class CriteriaEventsConsumer {
     public CompletionStage<Void> consume(IncomingKafkaRecord<String, String> record) {
         progress.received(CHANNEL, record.getPartition(), record.getOffset());
         try {
-            if (!EventTypes.ADMIN_UNITS_CHANGED.equals(header(record.getHeaders(), CloudEventHeaders.TYPE))) {
+            String type = header(record.getHeaders(), CloudEventHeaders.TYPE);
+            if (EventTypes.CRITERIA_SET_PUBLISHED.equals(type)) {
+                return copyCriteriaSet(record);
+            }
+            if (!EventTypes.ADMIN_UNITS_CHANGED.equals(type)) {
                 return record.ack();
             }
             UUID eventId;
@@ -104,6 +113,48 @@ public class CriteriaEventsConsumer {
             return record.ack();
         } finally {
             progress.finished(CHANNEL, record.getPartition(), record.getOffset());
+        }
+    }
+
+    /** {@code ntm.criteria-set.published}: the catalog copy (lead, cooperating sectors, mapping between sets). */
+    private CompletionStage<Void> copyCriteriaSet(IncomingKafkaRecord<String, String> record) {
+        UUID eventId;
+        CriteriaSetPublished event;
+        try {
+            eventId = eventId(record.getHeaders());
+            event = parseSet(record.getPayload());
+            CatalogCopyService.validate(event);
+        } catch (PoisonMessage | CatalogCopyService.InvalidCatalogEvent e) {
+            return deadLetter(record, e);
+        }
+        Optional<Boolean> fresh;
+        try {
+            fresh = retrier.run(() -> catalog.apply(eventId, event), retry -> Log.warnf(
+                    "criteria set event %s failed (attempt %d), retrying in %d ms: %s", eventId, retry.attempt(),
+                    retry.backoff().toMillis(), retry.failure().getMessage()));
+        } catch (Retrier.GaveUp e) {
+            return deadLetter(record, e);
+        }
+        if (fresh.isEmpty()) {
+            Log.infof("stopping: criteria set event %s is left unacknowledged, to be redelivered", eventId);
+            return CompletableFuture.completedFuture(null);
+        }
+        (fresh.get() ? applied : duplicates).increment();
+        return record.ack();
+    }
+
+    private CriteriaSetPublished parseSet(String value) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessage("empty record value");
+        }
+        try {
+            CriteriaSetPublished event = json.readValue(value, CriteriaSetPublished.class);
+            if (event != null && event.schemaVersion() > CriteriaSetPublished.SCHEMA_VERSION) {
+                throw new PoisonMessage("unsupported schemaVersion " + event.schemaVersion());
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessage("malformed JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -62,6 +62,11 @@ public record Caller(String subject, Set<String> roles, String province, List<Or
                 || isVerifier(taskProvince, leadAgency);
     }
 
+    /** An organisation user holding one of these (type, code) organisations: a task's cooperating department. */
+    public boolean isAnyOf(List<OrganisationRef> organisations) {
+        return has(ORG) && organisations.stream().anyMatch(ref -> orgs.stream().anyMatch(o -> o.is(ref)));
+    }
+
     /** The task's assignee: an organisation user with the assignee's claim. */
     public boolean isAssignee(OrganisationRef assignee) {
         return owns(assignee);
@@ -118,6 +123,9 @@ public record Caller(String subject, Set<String> roles, String province, List<Or
                 any.add("(t.assigneeType = :scopeType" + i + " and t.assigneeCode = :scopeCode" + i + ")");
                 // verifiers: the inspection's lead agency, and the coordination office for its province
                 any.add("(t.leadAgencyType = :scopeType" + i + " and t.leadAgencyCode = :scopeCode" + i + ")");
+                // cooperating departments (phối hợp) attached to the task
+                any.add("exists (select 1 from TaskParticipant p where p.taskId = t.id and p.orgType = :scopeType" + i
+                        + " and p.orgCode = :scopeCode" + i + ")");
                 params.put("scopeType" + i, orgs.get(i).type());
                 params.put("scopeCode" + i, orgs.get(i).code());
                 if (orgs.get(i).type().equals(COORDINATION_OFFICE)) {

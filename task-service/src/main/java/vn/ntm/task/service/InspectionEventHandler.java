@@ -35,13 +35,17 @@ public class InspectionEventHandler {
     private final RuleService rules;
     private final TaskJournal journal;
     private final TaskClock clock;
+    private final CatalogCopyService catalog;
+    private final FollowUpService followUp;
 
     public InspectionEventHandler(AgroalDataSource dataSource, RuleService rules, TaskJournal journal,
-                                  TaskClock clock) {
+                                  TaskClock clock, CatalogCopyService catalog, FollowUpService followUp) {
         this.dataSource = dataSource;
         this.rules = rules;
         this.journal = journal;
         this.clock = clock;
+        this.catalog = catalog;
+        this.followUp = followUp;
     }
 
     public record Outcome(boolean duplicate, int created) {
@@ -55,14 +59,18 @@ public class InspectionEventHandler {
                 Log.infof("event %s (inspection %s) was already processed: skipped", eventId, inspectionId);
                 return new Outcome(true, 0);
             }
-            List<PlannedTask> planned = TaskRules.plan(event, rules.rules());
+            CatalogCopyService.Catalog copy = catalog.load(c);
+            List<PlannedTask> planned = TaskRules.plan(event, rules.rules(), copy.criterionRoles());
             String province = event.province() == null ? null : event.province().code();
             Instant now = clock.now();
             LocalDate today = clock.today();
+            // re-inspection: settle earlier open work, and do not duplicate the work that continues
+            planned = followUp.settle(c, inspectionId, event, planned, copy, now, today);
             List<TaskJournal.Snapshot> created = insertAll(c, inspectionId, province, event.inspectedOn(),
                     event.leadAgency(), planned,
                     now, today);
             journal.createdAll(created, now);
+            followUp.recordCreated(c, inspectionId, event, planned, now);
             Log.infof("inspection %s: %d task(s) planned, %d created (event %s)", inspectionId, planned.size(),
                     created.size(), eventId);
             return new Outcome(false, created.size());

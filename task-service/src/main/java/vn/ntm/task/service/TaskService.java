@@ -15,6 +15,7 @@ import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.task.domain.Task;
+import vn.ntm.task.domain.TaskParticipant;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.domain.TaskTransitions;
 
@@ -61,12 +62,20 @@ public class TaskService {
                            String criterionName, OrganisationRef assignee, String title, String description,
                            LocalDate dueDate, TaskStatus status, boolean overdue, long version, String ruleCode,
                            Instant createdAt, Instant updatedAt, OrganisationRef originalAssignee,
-                           boolean needsReassignment) {
+                           boolean needsReassignment, String role, UUID latestInspectionId) {
+        /** {@code role}: the caller's part in the task ({@link #ASSIGNEE}, {@link #COOPERATING}), null otherwise. */
+        public static final String ASSIGNEE = "ASSIGNEE";
+        public static final String COOPERATING = TaskParticipant.COOPERATING;
+
         static TaskView of(Task t, LocalDate today) {
+            return of(t, today, null);
+        }
+
+        static TaskView of(Task t, LocalDate today, String role) {
             return new TaskView(t.id(), t.inspectionId(), t.communeCode(), t.communeName(), t.criterion(),
                     t.criterionName(), t.assignee(), t.title(), t.description(), t.dueDate(), t.status(),
                     t.isOverdue(today), t.version(), t.ruleCode(), t.createdAt(), t.updatedAt(),
-                    t.originalAssignee(), t.needsReassignment());
+                    t.originalAssignee(), t.needsReassignment(), role, t.latestInspectionId());
         }
     }
 
@@ -98,8 +107,11 @@ public class TaskService {
         TaskFilter.Query q = filter.parse(today).and(caller.readScope().where(), caller.readScope().params());
         // a cursor query already starts after the previous page: no offset
         boolean cursor = filter.after() != null && !filter.after().isBlank();
-        List<TaskView> rows = select(q).setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1)
-                .getResultStream().map(t -> TaskView.of(t, today)).toList();
+        List<Task> found = select(q).setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1)
+                .getResultList();
+        Map<UUID, List<OrganisationRef>> cooperating = cooperating(found.stream().map(Task::id).toList());
+        List<TaskView> rows = found.stream().map(t -> TaskView.of(t, today,
+                role(t, cooperating.getOrDefault(t.id(), List.of()), caller))).toList();
         List<TaskView> items = rows.size() > q.size() ? rows.subList(0, q.size()) : rows;
         String next = rows.size() > q.size() ? TaskCursor.after(items.get(items.size() - 1), q, q.page() + 1) : null;
         long total;
@@ -164,7 +176,7 @@ public class TaskService {
                 sink.accept(new TaskView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4],
                         (String) r[5], new OrganisationRef((String) r[6], (String) r[7], (String) r[8]),
                         (String) r[9], null, due, status, status.isActive() && due.isBefore(plan.today()),
-                        ((Number) r[12]).longValue(), null, null, null, null, false));
+                        ((Number) r[12]).longValue(), null, null, null, null, false, null, null));
                 written++;
             }
         }
@@ -187,7 +199,30 @@ public class TaskService {
 
     @Transactional
     public TaskView get(String id, Caller caller) {
-        return TaskView.of(readable(id, caller), clock.today());
+        Task task = readable(id, caller);
+        return TaskView.of(task, clock.today(), role(task, cooperating(List.of(task.id()))
+                .getOrDefault(task.id(), List.of()), caller));
+    }
+
+    /** The caller's part in a task: its assignee, a cooperating department, or neither (null). */
+    static String role(Task task, List<OrganisationRef> cooperating, Caller caller) {
+        if (caller.isAssignee(task.assignee())) {
+            return TaskView.ASSIGNEE;
+        }
+        return caller.isAnyOf(cooperating) ? TaskView.COOPERATING : null;
+    }
+
+    /** The cooperating departments of these tasks. */
+    Map<UUID, List<OrganisationRef>> cooperating(List<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<OrganisationRef>> out = new LinkedHashMap<>();
+        em.createQuery("select p from TaskParticipant p where p.taskId in :ids order by p.id", TaskParticipant.class)
+                .setParameter("ids", taskIds).getResultStream()
+                .forEach(p -> out.computeIfAbsent(p.taskId(), k -> new ArrayList<>())
+                        .add(new OrganisationRef(p.orgType(), p.orgCode(), p.orgName())));
+        return out;
     }
 
     /** A status change as the client asks for it (README "Lifecycle"). */
@@ -332,7 +367,7 @@ public class TaskService {
     /** A task the caller may not read answers 404 as if it did not exist: its existence is not theirs to know. */
     Task readable(String id, Caller caller) {
         Task task = find(id, LockModeType.NONE);
-        if (!caller.canRead(task.provinceCode(), task.assignee(), task.leadAgency())) {
+        if (!caller.canRead(task.provinceCode(), task.assignee(), task.leadAgency()) && !cooperates(task, caller)) {
             throw notFound(id);
         }
         return task;
@@ -341,7 +376,8 @@ public class TaskService {
     /** 404 for a task the caller may not read; 403 for one it may read but not change. */
     Task changeable(String id, Caller caller, LockModeType lock) {
         Task task = find(id, lock);
-        if (!caller.canChange(task.provinceCode(), task.assignee(), task.leadAgency())) {
+        // a cooperating department adds notes and evidence; the lifecycle's own rules keep it from moving the task
+        if (!caller.canChange(task.provinceCode(), task.assignee(), task.leadAgency()) && !cooperates(task, caller)) {
             if (caller.canRead(task.provinceCode(), task.assignee(), task.leadAgency())) {
                 throw new ServiceException(403, "Forbidden", "You may read task " + id + " but not change it;"
                         + " only its assignee or a verifier can.", List.of());
@@ -349,6 +385,11 @@ public class TaskService {
             throw notFound(id);
         }
         return task;
+    }
+
+    private boolean cooperates(Task task, Caller caller) {
+        return caller.has(Caller.ORG) && caller.isAnyOf(cooperating(List.of(task.id())).getOrDefault(task.id(),
+                List.of()));
     }
 
     private static ServiceException notFound(String id) {

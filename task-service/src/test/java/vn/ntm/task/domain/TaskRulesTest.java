@@ -8,6 +8,7 @@ import vn.ntm.task.Fixtures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +42,38 @@ class TaskRulesTest {
     }
 
     @Test
-    void givesEachSectorDepartmentOfTheCriterionATask() {
+    void givesTheLeadDepartmentTheTaskAndAttachesTheCooperatingOnes() {
         List<PlannedTask> tasks = plan(seed);
-        assertThat(tasks).filteredOn(t -> t.ruleCode().equals("NOT_MET_SECTOR") && t.criterion() == 17
+        List<PlannedTask> c17 = tasks.stream().filter(t -> t.ruleCode().equals("NOT_MET_SECTOR")
+                && t.criterion() == 17 && t.communeCode().equals("06490")).toList();
+        assertThat(c17).extracting(t -> t.assignee().code()).containsExactly("20:TNMT");
+        assertThat(c17.get(0).cooperating()).extracting(OrganisationRef::code)
+                .containsExactly("20:YT", "20:NNPTNT", "20:CT");
+        assertThat(c17.get(0).cooperating().get(0).name()).isEqualTo("Sở Y tế tỉnh Lạng Sơn");
+        assertThat(tasks).filteredOn(t -> t.ruleCode().equals("NOT_MET_SECTOR") && t.criterion() == 15
                         && t.communeCode().equals("06490"))
-                .extracting(t -> t.assignee().code())
-                .containsExactly("20:TNMT", "20:YT", "20:NNPTNT", "20:CT");
+                .singleElement().satisfies(t -> {
+                    assertThat(t.assignee().code()).isEqualTo("20:YT");
+                    assertThat(t.cooperating()).extracting(OrganisationRef::code).containsExactly("20:BHXH");
+                });
         assertThat(tasks).anySatisfy(t -> {
             assertThat(t.assignee()).isEqualTo(new OrganisationRef("SO_NGANH", "20:GTVT",
                     "Sở Giao thông vận tải tỉnh Lạng Sơn"));
             assertThat(t.criterion()).isEqualTo(2);
             assertThat(t.communeCode()).isEqualTo("06490");
+        });
+    }
+
+    @Test
+    void theCatalogsLeadAndCooperatingSectorsWinOverTheFindingsOrder() {
+        CriterionRoles catalog = (set, criterion) -> set.equals("XA_NTM_2021_2025") && criterion == 17
+                ? Optional.of(new CriterionRoles.Roles("YT", List.of("TNMT", "YT", "CT"))) : Optional.empty();
+        List<PlannedTask> c17 = TaskRules.plan(seed, DefaultRuleTable.RULES, catalog).stream()
+                .filter(t -> t.ruleCode().equals("NOT_MET_SECTOR") && t.criterion() == 17
+                        && t.communeCode().equals("06490")).toList();
+        assertThat(c17).singleElement().satisfies(t -> {
+            assertThat(t.assignee().code()).isEqualTo("20:YT");
+            assertThat(t.cooperating()).extracting(OrganisationRef::code).containsExactly("20:TNMT", "20:CT");
         });
     }
 
@@ -76,7 +98,7 @@ class TaskRulesTest {
     void findingDeadlineWinsOtherwiseTheEndOfTheTargetYear() {
         List<PlannedTask> tasks = plan(seed);
         assertThat(tasks).filteredOn(t -> "06490".equals(t.communeCode()) && Integer.valueOf(17).equals(t.criterion()))
-                .hasSize(6).allSatisfy(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.of(2022, 10, 30)));
+                .hasSize(3).allSatisfy(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.of(2022, 10, 30)));
         assertThat(tasks).filteredOn(t -> "06490".equals(t.communeCode()) && Integer.valueOf(2).equals(t.criterion()))
                 .allSatisfy(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.of(2022, 12, 31)));
     }
@@ -124,7 +146,7 @@ class TaskRulesTest {
         List<TaskRule> rules = DefaultRuleTable.RULES.stream()
                 .map(r -> r.code().equals("NOT_MET_SECTOR") ? new TaskRule(r.code(), r.trigger(), r.assignee(),
                         r.titleTemplate(), false, r.position()) : r).toList();
-        assertThat(TaskRules.plan(seed, rules)).hasSize(Fixtures.SEED_TASK_COUNT - 19)
+        assertThat(TaskRules.plan(seed, rules)).hasSize(Fixtures.SEED_TASK_COUNT - 10)
                 .noneMatch(t -> t.ruleCode().equals("NOT_MET_SECTOR"));
     }
 

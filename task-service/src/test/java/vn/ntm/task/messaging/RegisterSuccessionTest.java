@@ -211,8 +211,12 @@ class RegisterSuccessionTest {
     void aMalformedRegisterEventIsDeadLetteredAndOtherTypesAreIgnored() {
         UUID broken = UUID.randomUUID();
         RegisterFixture.publish("{\"provinceCode\": \"20\", \"units\": [{\"code\": \"06490\"}]}", broken);
+        // a criteria set without criteria cannot be copied (the catalog copy, README "Lead and cooperating
+        // departments"): dead-lettered too; a type task-service does not consume is skipped
         UUID criteriaSet = UUID.randomUUID();
         RegisterFixture.publish("{\"code\": \"XA_NTM_2021_2025\"}", criteriaSet, EventTypes.CRITERIA_SET_PUBLISHED);
+        UUID other = UUID.randomUUID();
+        RegisterFixture.publish("{\"code\": \"XA_NTM_2021_2025\"}", other, "ntm.example.not-for-tasks");
         UUID valid = UUID.randomUUID();
         RegisterFixture.publish(RegisterFixture.langSon(), valid);
 
@@ -226,8 +230,15 @@ class RegisterSuccessionTest {
                         valid.toString()) == 1);
         assertThat(count("select count(*) from processed_event where event_id = ?::uuid", criteriaSet.toString()))
                 .isZero();
-        assertThat(Fixtures.read(Topics.deadLetter(Topics.CRITERIA_EVENTS),
+        List<ConsumerRecord<String, String>> deadSet = Fixtures.read(Topics.deadLetter(Topics.CRITERIA_EVENTS),
                 r -> criteriaSet.toString().equals(Fixtures.header(r, CloudEventHeaders.ID)),
+                found -> !found.isEmpty(), Duration.ofSeconds(30));
+        assertThat(deadSet).hasSize(1);
+        assertThat(Fixtures.header(deadSet.get(0), CloudEventHeaders.DLQ_REASON)).contains("criteria");
+        assertThat(count("select count(*) from processed_event where event_id = ?::uuid", other.toString()))
+                .isZero();
+        assertThat(Fixtures.read(Topics.deadLetter(Topics.CRITERIA_EVENTS),
+                r -> other.toString().equals(Fixtures.header(r, CloudEventHeaders.ID)),
                 found -> !found.isEmpty(), Duration.ofSeconds(3))).isEmpty();
     }
 

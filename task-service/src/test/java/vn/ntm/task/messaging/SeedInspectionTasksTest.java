@@ -54,7 +54,7 @@ class SeedInspectionTasksTest {
                 .queryParam("criterion", 17).queryParam("size", 50)
                 .when().get("/tasks")
                 .then().statusCode(200)
-                .body("total", equalTo(6))
+                .body("total", equalTo(3)) // commune, lead department (cooperating ones attached), district
                 .body("items.dueDate.unique()", equalTo(List.of("2022-10-30")));
         Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "SO_NGANH")
                 .queryParam("assigneeCode", "20:GTVT").queryParam("communeCode", "06490")
@@ -85,14 +85,14 @@ class SeedInspectionTasksTest {
             JsonPath p = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("sort", "-dueDate")
                     .queryParam("page", page).queryParam("size", 10)
                     .when().get("/tasks").then().statusCode(200)
-                    .body("page", equalTo(page)).body("size", equalTo(10)).body("total", equalTo(47))
+                    .body("page", equalTo(page)).body("size", equalTo(10)).body("total", equalTo(38))
                     .extract().jsonPath();
             all.addAll(p.getList("items.id"));
             dueDates.addAll(p.getList("items.dueDate"));
         }
-        assertThat(all).hasSize(47).doesNotHaveDuplicates();
+        assertThat(all).hasSize(38).doesNotHaveDuplicates();
         assertThat(dueDates).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(dueDates.get(46)).isEqualTo("2022-10-30");
+        assertThat(dueDates.get(37)).isEqualTo("2022-10-30");
     }
 
     @Test
@@ -102,9 +102,9 @@ class SeedInspectionTasksTest {
         Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
         JsonPath summary = Auth.asAdmin().queryParam("inspectionId", inspectionId)
                 .when().get("/tasks/summary").then().statusCode(200).extract().jsonPath();
-        assertThat(summary.getInt("all.total")).isEqualTo(47);
-        assertThat(summary.getInt("all.byStatus.OPEN")).isEqualTo(47);
-        assertThat(summary.getInt("all.overdue")).isEqualTo(47); // every seed deadline is in 2022
+        assertThat(summary.getInt("all.total")).isEqualTo(38);
+        assertThat(summary.getInt("all.byStatus.OPEN")).isEqualTo(38);
+        assertThat(summary.getInt("all.overdue")).isEqualTo(38); // every seed deadline is in 2022
         List<Map<String, Object>> byAssignee = summary.getList("byAssignee");
         Map<String, Object> district = byAssignee.stream()
                 .filter(a -> ((Map<?, ?>) a.get("assignee")).get("code").equals("187")).findFirst().orElseThrow();
@@ -129,7 +129,7 @@ class SeedInspectionTasksTest {
         assertThat(body[2]).isEqualTo((byte) 0xBF);
         String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n", -1);
-        assertThat(lines).hasSize(1 + 6 + 1); // header, 6 tasks, empty after the last CRLF
+        assertThat(lines).hasSize(1 + 3 + 1); // header, 3 tasks, empty after the last CRLF
         assertThat(lines[0]).startsWith("id,inspectionId,communeCode,communeName,criterion");
         assertThat(csv)
                 .contains(",Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường,")
