@@ -40,12 +40,6 @@ public class KafkaTracing {
             this.scope = scope;
         }
 
-        /** Records a failure on the span. */
-        public void failed(Throwable e) {
-            span.recordException(e);
-            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR);
-        }
-
         @Override
         public void close() {
             scope.close();
