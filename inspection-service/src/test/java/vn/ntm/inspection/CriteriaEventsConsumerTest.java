@@ -66,7 +66,10 @@ class CriteriaEventsConsumerTest {
         CatalogFixture.awaitCopied(db, code + "_AFTER");
 
         assertThat(Db.count(db, "select count(*) from processed_event where event_id = ?::uuid", eventId)).isEqualTo(1);
-        assertThat(Db.string(db, "select criteria from catalog_set where code = ?", code)).doesNotContain("\"number\":4");
+        assertThat(Db.count(db, "select count(*) from catalog_set, jsonb_array_elements(criteria) c"
+                + " where code = ? and (c ->> 'number')::int = 4", code)).isZero();
+        assertThat(Db.count(db, "select jsonb_array_length(criteria) from catalog_set where code = ?", code))
+                .isEqualTo(3);
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,12 @@ class StackIT {
         Api api = new Api(tokens().token("thanh-tra-ldtbxh", "inspector").province("20").bearer());
         String id = SeedInspection.enter(api, base("NTM_INSPECTION_PORT"));
         long t0 = System.nanoTime();
-        HttpResponse<String> finalized = SeedInspection.finalize(api, base("NTM_INSPECTION_PORT"), id);
+        // the caller's trace (W3C traceparent) must reach every task created from the inspection (README "Tracing")
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> headers = new HashMap<>(SeedInspection.ifMatch(api, base("NTM_INSPECTION_PORT"), id));
+        headers.put("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        HttpResponse<String> finalized = api.send("POST", base("NTM_INSPECTION_PORT") + "/inspections/" + id
+                + "/finalize", Map.of(), headers);
         assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(200);
         assertThat(JSON.readTree(finalized.body()).get("status").asText()).isEqualTo("FINALIZED");
 
@@ -180,6 +186,10 @@ class StackIT {
         Api viewer = new Api(tokens().token("vp-dieu-phoi", "viewer").province("20").bearer());
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> viewer.total(tasks) > 0);
         System.out.printf("StackIT: finalize to first task visible in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        // the tasks of an inspection are inserted in one statement: once one is visible, all are
+        JsonNode created = viewer.json(viewer.get(tasks + "&size=200"));
+        assertThat(created.get("items").findValuesAsText("traceId")).hasSize(created.get("total").asInt())
+                .containsOnly(traceId);
 
         // each organisation sees its own work list with its own token, and only that
         Api transport = new Api(tokens().token("so-gtvt", "org").org("SO_NGANH:20:GTVT").bearer());

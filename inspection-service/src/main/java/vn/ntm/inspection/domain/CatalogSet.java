@@ -2,8 +2,9 @@ package vn.ntm.inspection.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -23,8 +24,8 @@ public class CatalogSet extends PanacheEntityBase {
     private String level;
     private String tier;
     private String status;
-    @Convert(converter = Converters.CriterionList.class)
-    @Column(columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column
     private List<CatalogCriterion> criteria;
     private String source;
     @Column(name = "updated_at")

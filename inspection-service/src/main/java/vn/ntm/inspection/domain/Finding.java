@@ -1,8 +1,9 @@
 package vn.ntm.inspection.domain;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -31,8 +32,8 @@ public class Finding {
     private String note;
     private String remedy;
     private LocalDate deadline;
-    @Convert(converter = Converters.OrgList.class)
-    @Column(columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column
     private List<OrganisationRef> responsible;
 
     protected Finding() {

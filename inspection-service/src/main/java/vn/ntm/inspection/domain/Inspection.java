@@ -5,6 +5,8 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -35,14 +37,14 @@ public class Inspection extends PanacheEntityBase {
     private String title;
     @Column(name = "inspected_on")
     private LocalDate inspectedOn;
-    @Convert(converter = Converters.Org.class)
-    @Column(name = "lead_agency", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "lead_agency")
     private OrganisationRef leadAgency;
-    @Convert(converter = Converters.LegalBasisList.class)
-    @Column(name = "legal_basis", columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "legal_basis")
     private List<LegalBasis> legalBasis;
-    @Convert(converter = Converters.OrgList.class)
-    @Column(columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column
     private List<OrganisationRef> participants;
     @Column(name = "province_code")
     private String provinceCode;
@@ -53,6 +55,7 @@ public class Inspection extends PanacheEntityBase {
     @Column(name = "district_name")
     private String districtName;
     private String assessment;
+    // text, not jsonb: jsonb reorders an object's keys, and the figures keep the order the notice states them in
     @Convert(converter = Converters.Figures.class)
     @Column(name = "stated_figures", columnDefinition = "text")
     private LinkedHashMap<String, BigDecimal> statedFigures;

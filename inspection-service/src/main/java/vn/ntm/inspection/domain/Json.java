@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** JSON for the value columns of the entities (organisation references, legal basis, stated figures). */
+/**
+ * JSON of the value columns of the entities (organisation references, legal basis, criteria, stated figures): the
+ * {@code jsonb} columns through Hibernate's JSON type ({@link ColumnJsonFormat}), the stated figures' text column
+ * through {@link Converters.Figures}. Exact decimals, ISO dates, unknown properties ignored (rows written by older
+ * versions stay readable).
+ */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

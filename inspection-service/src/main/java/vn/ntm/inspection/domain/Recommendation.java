@@ -1,8 +1,9 @@
 package vn.ntm.inspection.domain;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -25,8 +26,8 @@ public class Recommendation {
     @JoinColumn(name = "inspection_id")
     private Inspection inspection;
     private int position;
-    @Convert(converter = Converters.Org.class)
-    @Column(columnDefinition = "text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column
     private OrganisationRef assignee;
     @Column(name = "commune_code")
     private String communeCode;

@@ -122,7 +122,7 @@ public class CatalogService {
                         List<CatalogCriterion> criteria, String source) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "insert into catalog_set (code, name, level, tier, status, criteria, source, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, now()) on conflict (code) do update set"
+                        + " values (?, ?, ?, ?, ?, ?::jsonb, ?, now()) on conflict (code) do update set"
                         + " name = excluded.name, level = excluded.level, tier = excluded.tier,"
                         + " status = excluded.status, criteria = excluded.criteria, source = excluded.source,"
                         + " updated_at = excluded.updated_at")) {

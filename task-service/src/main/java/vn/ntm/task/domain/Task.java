@@ -70,6 +70,9 @@ public class Task {
     private boolean needsReassignment;
     @Column(name = "latest_inspection_id")
     private UUID latestInspectionId;
+    // set by the database (column default, see TaskTrace), never by the application
+    @Column(name = "trace_id", insertable = false, updatable = false)
+    private String traceId;
 
     protected Task() {
     }
@@ -145,6 +148,7 @@ public class Task {
     public boolean needsReassignment() { return needsReassignment; }
     /** The latest inspection that found the criterion still unmet (the task continues under it), or null. */
     public UUID latestInspectionId() { return latestInspectionId; }
+    public String traceId() { return traceId; }
     public String title() { return title; }
     public String description() { return description; }
     public LocalDate dueDate() { return dueDate; }

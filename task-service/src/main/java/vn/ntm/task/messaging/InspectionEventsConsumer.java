@@ -20,6 +20,7 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.Retrier;
+import vn.ntm.platform.tracing.KafkaTracing;
 import vn.ntm.task.service.InspectionEventHandler;
 
 import java.nio.charset.StandardCharsets;
@@ -56,9 +57,10 @@ public class InspectionEventsConsumer {
     private final Counter processed;
     private final Counter duplicates;
     private final Counter poison;
+    private final KafkaTracing tracing;
 
     public InspectionEventsConsumer(InspectionEventHandler handler, ObjectMapper json, MeterRegistry registry,
-                                    ConsumerProgress progress,
+                                    ConsumerProgress progress, KafkaTracing tracing,
                                     @ConfigProperty(name = "ntm.inspection-events.max-attempts", defaultValue = "0")
                                     int maxAttempts,
                                     @ConfigProperty(name = "ntm.inspection-events.test.pause-after-commit",
@@ -66,6 +68,7 @@ public class InspectionEventsConsumer {
         this.handler = handler;
         this.json = json;
         this.progress = progress;
+        this.tracing = tracing;
         progress.register(CHANNEL);
         this.retrier = new Retrier(maxAttempts, Duration.ofMillis(400), Duration.ofSeconds(10));
         this.pauseAfterCommit = pauseAfterCommit;
@@ -98,7 +101,8 @@ public class InspectionEventsConsumer {
                 return deadLetter(record, e);
             }
             Optional<InspectionEventHandler.Outcome> outcome;
-            try {
+            // the tasks and the events they announce belong to the trace of the request that finalized the inspection
+            try (KafkaTracing.Processing ignored = tracing.process(record.getTopic(), record.getHeaders())) {
                 outcome = retrier.run(() -> handler.handle(eventId, event), retry -> Log.warnf(
                         "event %s failed (attempt %d), retrying in %d ms: %s", eventId, retry.attempt(),
                         retry.backoff().toMillis(), rootMessage(retry.failure())));

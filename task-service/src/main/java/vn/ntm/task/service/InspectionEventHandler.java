@@ -59,6 +59,7 @@ public class InspectionEventHandler {
                 Log.infof("event %s (inspection %s) was already processed: skipped", eventId, inspectionId);
                 return new Outcome(true, 0);
             }
+            TaskTrace.recordCurrentTrace(c);
             CatalogCopyService.Catalog copy = catalog.load(c);
             List<PlannedTask> planned = TaskRules.plan(event, rules.rules(), copy.criterionRoles());
             String province = event.province() == null ? null : event.province().code();

@@ -62,7 +62,8 @@ public class TaskService {
                            String criterionName, OrganisationRef assignee, String title, String description,
                            LocalDate dueDate, TaskStatus status, boolean overdue, long version, String ruleCode,
                            Instant createdAt, Instant updatedAt, OrganisationRef originalAssignee,
-                           boolean needsReassignment, String role, UUID latestInspectionId) {
+                           boolean needsReassignment, String role, UUID latestInspectionId,
+                           String traceId) {
         /** {@code role}: the caller's part in the task ({@link #ASSIGNEE}, {@link #COOPERATING}), null otherwise. */
         public static final String ASSIGNEE = "ASSIGNEE";
         public static final String COOPERATING = TaskParticipant.COOPERATING;
@@ -75,7 +76,7 @@ public class TaskService {
             return new TaskView(t.id(), t.inspectionId(), t.communeCode(), t.communeName(), t.criterion(),
                     t.criterionName(), t.assignee(), t.title(), t.description(), t.dueDate(), t.status(),
                     t.isOverdue(today), t.version(), t.ruleCode(), t.createdAt(), t.updatedAt(),
-                    t.originalAssignee(), t.needsReassignment(), role, t.latestInspectionId());
+                    t.originalAssignee(), t.needsReassignment(), role, t.latestInspectionId(), t.traceId());
         }
     }
 
@@ -176,7 +177,7 @@ public class TaskService {
                 sink.accept(new TaskView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4],
                         (String) r[5], new OrganisationRef((String) r[6], (String) r[7], (String) r[8]),
                         (String) r[9], null, due, status, status.isActive() && due.isBefore(plan.today()),
-                        ((Number) r[12]).longValue(), null, null, null, null, false, null, null));
+                        ((Number) r[12]).longValue(), null, null, null, null, false, null, null, null));
                 written++;
             }
         }

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -40,13 +39,11 @@ public class InfrastructureReadiness {
 
     public InfrastructureReadiness(AgroalDataSource dataSource,
                                    @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                                   @ConfigProperty(name = "ntm.health.probe-interval", defaultValue = "2s")
-                                   Duration interval,
-                                   @ConfigProperty(name = "ntm.health.probe-timeout", defaultValue = "3s")
-                                   Duration timeout,
-                                   @ConfigProperty(name = "quarkus.application.name") String application) {
+                                   HealthConfig config) {
+        Duration interval = config.probeInterval();
+        Duration timeout = config.probeTimeout();
         this.kafkaConfig = kafkaConfig;
-        this.clientId = application + "-health";
+        this.clientId = config.clientId();
         this.timeout = timeout;
         this.database = new CachedProbe("database", () -> {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {

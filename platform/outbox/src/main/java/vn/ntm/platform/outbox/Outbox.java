@@ -8,13 +8,16 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import vn.ntm.platform.tracing.TraceContext;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,6 +54,8 @@ public class Outbox {
         int n = events.size();
         UUID[] ids = new UUID[n];
         String[][] columns = new String[5][n];
+        // the relay sends rows on its own thread: the trace of the transaction that wrote them travels in the row
+        Map<String, String> trace = TraceContext.currentHeaders();
         try {
             for (int i = 0; i < n; i++) {
                 OutboxEvent e = events.get(i);
@@ -59,7 +64,8 @@ public class Outbox {
                 columns[1][i] = e.key();
                 columns[2][i] = e.type();
                 columns[3][i] = json.writeValueAsString(e.data());
-                columns[4][i] = e.headers().isEmpty() ? null : json.writeValueAsString(e.headers());
+                Map<String, String> headers = withTrace(e.headers(), trace);
+                columns[4][i] = headers.isEmpty() ? null : json.writeValueAsString(headers);
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not serialize an event for the outbox", e);
@@ -82,6 +88,16 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + n + " event(s) to the outbox", e);
         }
+    }
+
+    /** The event's own headers, plus the current trace context unless the event carries one already. */
+    static Map<String, String> withTrace(Map<String, String> headers, Map<String, String> trace) {
+        if (trace.isEmpty() || headers.containsKey(TraceContext.TRACEPARENT)) {
+            return headers;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(trace);
+        merged.putAll(headers);
+        return merged;
     }
 
     private void wakeRelayAfterCommit() {

@@ -57,7 +57,7 @@ public class OutboxAdminResource {
     public Response retry(@PathParam("id") String id, @Context UriInfo uri) {
         Optional<ParkedEvent> unparked = parseId(id).flatMap(rows::unpark);
         if (unparked.isEmpty()) {
-            OutboxProblem problem = new OutboxProblem("about:blank", "Not Found", 404,
+            OutboxProblem problem = OutboxProblem.notFound(
                     "No parked outbox event has the id " + id + ".", uri.getPath());
             return Response.status(404).type(OutboxProblem.MEDIA_TYPE).entity(problem).build();
         }

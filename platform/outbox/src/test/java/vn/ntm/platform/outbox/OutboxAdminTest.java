@@ -82,6 +82,8 @@ class OutboxAdminTest {
         for (String path : List.of(Long.toString(id), "999999999999", "abc", "99999999999999999999999")) {
             given().post("/admin/outbox/parked/" + path + "/retry").then().statusCode(404)
                     .contentType("application/problem+json")
+                    .body("type", equalTo("https://ntm.gov.vn/problems/not-found"))
+                    .body("code", equalTo("NOT_FOUND"))
                     .body("status", equalTo(404))
                     .body("title", equalTo("Not Found"))
                     .body("detail", equalTo("No parked outbox event has the id " + path + "."));

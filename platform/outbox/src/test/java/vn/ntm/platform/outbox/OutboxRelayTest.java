@@ -2,6 +2,9 @@ package vn.ntm.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.platform.tracing.TraceContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +37,9 @@ class OutboxRelayTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Tracer tracer;
 
     @BeforeEach
     @AfterEach
@@ -136,6 +143,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anEventWrittenInsideASpanReachesKafkaWithThatSpansTraceThoughTheRelaySendsItOnItsOwnThread() {
+        String topic = TopicRecords.newTopic("outbox-trace");
+        Span span = tracer.spanBuilder("finalize").startSpan();
+        UUID id;
+        try (Scope ignored = span.makeCurrent()) {
+            id = append(event(topic, "traced", 10)).get(0);
+        } finally {
+            span.end();
+        }
+        UUID untraced = append(event(topic, "untraced", 10)).get(0);
+
+        String stored = traceparentOf(id);
+        assertThat(TraceContext.traceId(stored)).contains(span.getSpanContext().getTraceId());
+        assertThat(traceparentOf(untraced)).isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> OutboxTable.row(db, id).published()
+                && OutboxTable.row(db, untraced).published());
+        Map<String, ConsumerRecord<String, String>> byKey = new java.util.HashMap<>();
+        TopicRecords.all(topic).forEach(r -> byKey.put(r.key(), r));
+        assertThat(TraceContext.traceId(TopicRecords.header(byKey.get("traced"), TraceContext.TRACEPARENT)))
+                .contains(span.getSpanContext().getTraceId());
+        assertThat(TopicRecords.header(byKey.get("untraced"), TraceContext.TRACEPARENT)).isNull();
+    }
+
+    @Test
     void writesNothingWhenTheCallersTransactionRollsBack() {
         String topic = TopicRecords.newTopic("outbox-rollback");
         UUID[] id = new UUID[1];
@@ -158,6 +189,19 @@ class OutboxRelayTest {
 
     private List<UUID> append(OutboxEvent... events) {
         return QuarkusTransaction.requiringNew().call(() -> outbox.appendAll(List.of(events)));
+    }
+
+    private String traceparentOf(UUID eventId) {
+        try (var c = db.getConnection(); var st = c.prepareStatement(
+                "select headers ->> 'traceparent' from outbox_event where event_id = ?")) {
+            st.setObject(1, eventId);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private double failures() {
