@@ -70,6 +70,9 @@ public class Task {
     private boolean needsReassignment;
     @Column(name = "latest_inspection_id")
     private UUID latestInspectionId;
+    /** The inspection's date (V13): the day the task's commune code refers to; kept when the assignee moves. */
+    @Column(name = "inspected_on", updatable = false)
+    private LocalDate inspectedOn;
 
     protected Task() {
     }
