@@ -100,6 +100,31 @@ class ValidationTest {
     }
 
     @Test
+    void deadlinesBeforeTheInspectionDateAreRefusedWith422AndNothingIsWritten() {
+        String commune = Api.uniqueCommune();
+        String id = Api.json().body(Api.inspectionBody("Deadline " + UUID.randomUUID(), commune, "2023-01-01"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        Api.findings(id).body("[{\"criterion\": 1, \"result\": \"MET\"}, {\"criterion\": 2, \"result\":"
+                        + " \"NOT_MET\", \"deadline\": \"2022-12-31\"}]")
+                .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("findings[1].deadline"))
+                .body("errors[0].pointer", equalTo("/findings/1/deadline"))
+                .body("errors[0].message", containsString("2023-01-01"));
+        assertThat(findingsOf(id)).isZero();
+        Api.json().body("{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"" + Api.districtOf(commune)
+                        + "\", \"name\": \"UBND huyện\"}, \"content\": \"Hoàn thiện hồ sơ\", \"deadline\":"
+                        + " \"2022-06-30\"}")
+                .post("/inspections/" + id + "/recommendations").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("deadline")).body("errors[0].pointer", equalTo("/deadline"));
+        Api.reader().get("/inspections/" + id).then().body("recommendations.size()", equalTo(0));
+        // the inspection's own day is a valid deadline
+        Api.findings(id).body("[{\"criterion\": 2, \"result\": \"NOT_MET\", \"deadline\": \"2023-01-01\"}]")
+                .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(200);
+    }
+
+    @Test
     void unknownCriterionIsRefusedNamingTheItemAndNothingIsWritten() {
         String commune = Api.uniqueCommune();
         String id = Api.json().body(Api.inspectionBody("Criterion " + UUID.randomUUID(), commune, "2023-01-01"))
