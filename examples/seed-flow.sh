@@ -53,12 +53,15 @@ echo "$VIEW" | grep -o '"statedFigures" *: *{[^}]*}' || true
 
 # The follow-up loop (README "Lifecycle" of task-service) on Thượng Cường's criterion-17 task: the commune reports
 # with a file, the lead agency (Sở LĐ-TB&XH) returns it, the commune reports again, the coordination office accepts.
-COMMUNE="Authorization: Bearer $("$ROOT/token.sh" --role=org --org=UBND_XA:06490 --sub=ubnd-xa-thuong-cuong)"
+# the commune's login also holds its successor since 2025-07-01 (Xã Bằng Mạc, 06475): the register's succession moves
+# open tasks of the 2022 communes there (task-service README "Succession of open work"), within the hour
+COMMUNE="Authorization: Bearer $("$ROOT/token.sh" --role=org --org=UBND_XA:06490 --org=UBND_XA:06475 \
+  --sub=ubnd-xa-thuong-cuong)"
 LEAD="Authorization: Bearer $("$ROOT/token.sh" --role=org --org=SO_NGANH:20:LDTBXH --sub=so-ldtbxh)"
 OFFICE="Authorization: Bearer $("$ROOT/token.sh" --role=org --org=VP_DIEU_PHOI:20 --sub=vp-dieu-phoi)"
 TASK=""
 for _ in $(seq 1 60); do # task-service creates the tasks from the event within seconds
-  TASK=$(curl -sf -H "$COMMUNE" "$TASKS/tasks?inspectionId=$ID&criterion=17&assigneeType=UBND_XA&assigneeCode=06490" \
+  TASK=$(curl -sf -H "$COMMUNE" "$TASKS/tasks?inspectionId=$ID&communeCode=06490&criterion=17&assigneeType=UBND_XA" \
     | grep -o '"id" *: *"[^"]*"' | head -1 | sed -E 's/.*"([^"]+)"$/\1/') || true
   [ -n "$TASK" ] && break
   sleep 1

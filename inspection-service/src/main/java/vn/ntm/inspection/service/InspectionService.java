@@ -120,6 +120,10 @@ public class InspectionService {
             Optional<String> problem = setProblem(commune.criteriaSet(), set);
             if (problem.isPresent()) {
                 errors.add(new FieldError("communes[" + i + "].criteriaSet", problem.get()));
+            } else if (commune.targetTier() != null && !commune.targetTier().servedBy(set.get().tier())) {
+                errors.add(new FieldError("communes[" + i + "].targetTier", "set " + commune.criteriaSet()
+                        + " is for tier " + set.get().tier() + "; a commune aiming for " + commune.targetTier()
+                        + " is inspected on a set of that tier or of a tier it includes"));
             }
         }
         if (!errors.isEmpty()) {
