@@ -125,8 +125,12 @@ class TaskRulesTest {
     }
 
     @Test
-    void givesAMaintainTaskOnlyToCommunesWithMetCriteria() {
-        assertThat(plan(seed)).filteredOn(t -> t.ruleCode().equals("MET_MAINTAIN"))
+    void givesAMaintainTaskOnlyToCommunesWithMetCriteriaFoundOrStated() {
+        // Chi Lăng without its stated figure: no criterion recorded MET, so nothing to maintain
+        InspectionFinalized.Commune c = seed.communes().get(1);
+        InspectionFinalized unstated = withCommunes(List.of(seed.communes().get(0), new InspectionFinalized.Commune(
+                c.code(), c.name(), c.criteriaSet(), c.targetTier(), c.targetYear(), c.summary(), c.findings())));
+        assertThat(plan(unstated)).filteredOn(t -> t.ruleCode().equals("MET_MAINTAIN"))
                 .extracting(PlannedTask::communeCode, PlannedTask::title)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("06490",
                         "Duy trì, nâng cao chất lượng 13 tiêu chí đã đạt tại xã Thượng Cường"));
