@@ -21,9 +21,9 @@ class TaskRulesTest {
     }
 
     @Test
-    void seedInspectionGivesFortyEightTasks() {
-        // Thượng Cường: 6 unmet × (xã + huyện) + 12 departments; Chi Lăng: 4 × 2 + 7; 2 maintain, 2 dossiers,
-        // 1 coordination, 4 recommendations
+    void seedInspectionGivesThirtyNineTasks() {
+        // Thượng Cường: 6 unmet × (xã, huyện, lead department); Chi Lăng: 4 × 3; 2 maintain (Chi Lăng's from its
+        // stated figure), 2 dossiers, 1 coordination, 4 recommendations
         assertThat(plan(seed)).hasSize(Fixtures.SEED_TASK_COUNT);
     }
 
