@@ -45,9 +45,66 @@ for r in "$SEED"/recommendation-*.json; do
     --data-binary @"$r" "$INSPECTIONS/inspections/$ID/recommendations"
 done
 curl -sf -o /dev/null -X POST -H "$INSPECTOR" -H "If-Match: $(etag)" "$INSPECTIONS/inspections/$ID/finalize"
-echo "finalized; Thượng Cường and Chi Lăng summaries:"
-curl -sf -H "$INSPECTOR" "$INSPECTIONS/inspections/$ID" | grep -o '"summary" *: *{[^}]*}' || true
-sleep 1
+echo "finalized; Thượng Cường and Chi Lăng as recorded (criteria named in the findings) and as the notice states them:"
+VIEW=$(curl -sf -H "$INSPECTOR" "$INSPECTIONS/inspections/$ID")
+echo "$VIEW" | grep -o '"summary" *: *{[^}]*}' || true
+echo "$VIEW" | grep -o '"statedMet" *: *[0-9]*' || true
+echo "$VIEW" | grep -o '"statedFigures" *: *{[^}]*}' || true
+
+# The follow-up loop (README "Lifecycle" of task-service) on Thượng Cường's criterion-17 task: the commune reports
+# with a file, the lead agency (Sở LĐ-TB&XH) returns it, the commune reports again, the coordination office accepts.
+# the commune's login also holds its successor since 2025-07-01 (Xã Bằng Mạc, 06475): the register's succession moves
+# open tasks of the 2022 communes there (task-service README "Succession of open work"), within the hour
+COMMUNE="Authorization: Bearer $("$ROOT/token.sh" --role=org --org=UBND_XA:06490 --org=UBND_XA:06475 \
+  --sub=ubnd-xa-thuong-cuong)"
+LEAD="Authorization: Bearer $("$ROOT/token.sh" --role=org --org=SO_NGANH:20:LDTBXH --sub=so-ldtbxh)"
+OFFICE="Authorization: Bearer $("$ROOT/token.sh" --role=org --org=VP_DIEU_PHOI:20 --sub=vp-dieu-phoi)"
+TASK=""
+for _ in $(seq 1 60); do # task-service creates the tasks from the event within seconds
+  TASK=$(curl -sf -H "$COMMUNE" "$TASKS/tasks?inspectionId=$ID&communeCode=06490&criterion=17&assigneeType=UBND_XA" \
+    | grep -o '"id" *: *"[^"]*"' | head -1 | sed -E 's/.*"([^"]+)"$/\1/') || true
+  [ -n "$TASK" ] && break
+  sleep 1
+done
+if [ -z "$TASK" ]; then
+  echo "no task for Thượng Cường, criterion 17, after a minute" >&2
+  exit 1
+fi
+task_etag() {
+  curl -sf -o /dev/null -D - -H "$COMMUNE" "$TASKS/tasks/$TASK" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p'
+}
+call() { # curl that shows the problem+json of a refused request before the script stops
+  local out
+  out=$(curl -sS --fail-with-body "$@") || { echo "$out" >&2; return 1; }
+}
+move() { # bearer header, JSON body: one status move with the task's current ETag
+  call -X PATCH -H "$1" -H "$JSON" -H "If-Match: $(task_etag)" --data-binary "$2" \
+    "$TASKS/tasks/$TASK"
+}
+evidence() { # file name as the browser sends it: a small PDF
+  local file
+  file=$(mktemp)
+  printf '%%PDF-1.4\n%% %s\n%%%%EOF\n' "$1" >"$file"
+  call -H "$COMMUNE" -F "file=@$file;type=application/pdf;filename=$1" "$TASKS/tasks/$TASK/evidence"
+  rm -f "$file"
+}
+echo
+echo "== follow-up loop on task $TASK (Thượng Cường, criterion 17)"
+move "$COMMUNE" '{"status":"IN_PROGRESS","note":"Đang triển khai thu gom rác thải"}'
+evidence "Biên bản nghiệm thu thôn Bản Chắt.pdf"
+move "$COMMUNE" '{"status":"REPORTED","report":"Đã thu gom, xử lý rác thải tại 12/12 thôn"}'
+move "$LEAD" '{"status":"RETURNED","reason":"Thiếu ảnh hiện trường các điểm tập kết rác"}'
+echo "returned by the lead agency; the commune's work list (OPEN, IN_PROGRESS, RETURNED) has it again:"
+curl -sf -H "$COMMUNE" "$TASKS/tasks?status=OPEN,IN_PROGRESS,RETURNED&criterion=17&inspectionId=$ID" \
+  | grep -o '"status" *: *"RETURNED"' || true
+move "$COMMUNE" '{"status":"IN_PROGRESS"}'
+evidence "Ảnh hiện trường điểm tập kết rác.pdf"
+move "$COMMUNE" '{"status":"REPORTED","report":"Bổ sung ảnh hiện trường 12 điểm tập kết"}'
+move "$OFFICE" '{"status":"DONE","note":"Đạt yêu cầu"}'
+echo "history (action, from → to, actor):"
+curl -sf -H "$COMMUNE" "$TASKS/tasks/$TASK/history" | grep -o '"actor" *: *"[^"]*" *, *"action" *: *"[^"]*" *, *"from" *: *"[^"]*" *, *"to" *: *"[^"]*"' || true
+echo "evidence:"
+curl -sf -H "$COMMUNE" "$TASKS/tasks/$TASK/evidence" | grep -o '"fileName" *: *"[^"]*"' || true
 
 show() { # org claim, label
   local token

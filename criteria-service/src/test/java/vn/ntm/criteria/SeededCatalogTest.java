@@ -76,6 +76,23 @@ class SeededCatalogTest {
     }
 
     @Test
+    void seedsTheAdvancedAndModelSetsByNameAndLegalBasisForAdministratorsToComplete() {
+        JsonPath advanced = given().get("/criteria-sets/XA_NTM_NANG_CAO_2021_2025").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(advanced.getString("tier")).isEqualTo("NTM_NANG_CAO");
+        assertThat(advanced.getString("name")).contains("nông thôn mới nâng cao");
+        assertThat(advanced.getString("legalBasis")).contains("318/QĐ-TTg", "Phụ lục II");
+        assertThat(advanced.getString("status")).isEqualTo("DRAFT");
+        assertThat(advanced.getList("criteria")).isEmpty();
+        JsonPath model = given().get("/criteria-sets/XA_NTM_KIEU_MAU_2021_2025").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(model.getString("tier")).isEqualTo("NTM_KIEU_MAU");
+        assertThat(model.getString("name")).contains("kiểu mẫu");
+        assertThat(model.getString("legalBasis")).contains("319/QĐ-TTg");
+        assertThat(model.getString("status")).isEqualTo("DRAFT");
+    }
+
+    @Test
     void listsSetsAndOneCriterion() {
         given().get("/criteria-sets?status=PUBLISHED").then().statusCode(200)
                 .body("code", hasItems("XA_NTM_2021_2025", "XA_NTM_2016_2020"));

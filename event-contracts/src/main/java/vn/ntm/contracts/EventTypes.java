@@ -10,6 +10,8 @@ public final class EventTypes {
     public static final String TASK_OVERDUE = "ntm.task.overdue";
     public static final String TASK_DUE_SOON = "ntm.task.due-soon";
     public static final String TASK_REASSIGNED = "ntm.task.reassigned";
+    public static final String TASK_EXTENSION_REQUESTED = "ntm.task.extension-requested";
+    public static final String TASK_EXTENSION_DECIDED = "ntm.task.extension-decided";
 
     private EventTypes() {
     }

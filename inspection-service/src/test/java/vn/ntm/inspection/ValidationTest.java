@@ -100,6 +100,57 @@ class ValidationTest {
     }
 
     @Test
+    void aCommuneIsInspectedOnASetOfItsTargetTierOrOfATierItIncludes() {
+        String code = "XA_KIEU_MAU_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var basic = CatalogFixture.set(code, 19);
+        CatalogFixture.publish(new vn.ntm.contracts.CriteriaSetPublished(basic.schemaVersion(), code,
+                "Bộ tiêu chí quốc gia về xã nông thôn mới kiểu mẫu (thử)", basic.level(), "NTM_KIEU_MAU",
+                basic.periodFrom(), basic.periodTo(), null, null, basic.criteria()));
+        CatalogFixture.awaitCopied(db, code);
+
+        String title = "Tier " + UUID.randomUUID();
+        Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")
+                        .replace("XA_NTM_2021_2025", code))
+                .post("/inspections").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("communes[0].targetTier"))
+                .body("errors[0].pointer", equalTo("/communes/0/targetTier"))
+                .body("errors[0].message", containsString("NTM_KIEU_MAU"));
+        assertThat(inspectionsTitled(title)).isZero();
+        Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")
+                        .replace("XA_NTM_2021_2025", code).replace("\"NTM\"", "\"NTM_KIEU_MAU\""))
+                .post("/inspections").then().statusCode(201);
+        // a commune aiming for model NTM is still inspected on the NTM criteria (the seed's Chi Lăng)
+        Api.json().body(Api.inspectionBody("Tier " + UUID.randomUUID(), Api.uniqueCommune(), "2023-01-01")
+                        .replace("\"NTM\"", "\"NTM_KIEU_MAU\""))
+                .post("/inspections").then().statusCode(201);
+    }
+
+    @Test
+    void deadlinesBeforeTheInspectionDateAreRefusedWith422AndNothingIsWritten() {
+        String commune = Api.uniqueCommune();
+        String id = Api.json().body(Api.inspectionBody("Deadline " + UUID.randomUUID(), commune, "2023-01-01"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        Api.findings(id).body("[{\"criterion\": 1, \"result\": \"MET\"}, {\"criterion\": 2, \"result\":"
+                        + " \"NOT_MET\", \"deadline\": \"2022-12-31\"}]")
+                .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("findings[1].deadline"))
+                .body("errors[0].pointer", equalTo("/findings/1/deadline"))
+                .body("errors[0].message", containsString("2023-01-01"));
+        assertThat(findingsOf(id)).isZero();
+        Api.json().body("{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"" + Api.districtOf(commune)
+                        + "\", \"name\": \"UBND huyện\"}, \"content\": \"Hoàn thiện hồ sơ\", \"deadline\":"
+                        + " \"2022-06-30\"}")
+                .post("/inspections/" + id + "/recommendations").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("deadline")).body("errors[0].pointer", equalTo("/deadline"));
+        Api.reader().get("/inspections/" + id).then().body("recommendations.size()", equalTo(0));
+        // the inspection's own day is a valid deadline
+        Api.findings(id).body("[{\"criterion\": 2, \"result\": \"NOT_MET\", \"deadline\": \"2023-01-01\"}]")
+                .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(200);
+    }
+
+    @Test
     void unknownCriterionIsRefusedNamingTheItemAndNothingIsWritten() {
         String commune = Api.uniqueCommune();
         String id = Api.json().body(Api.inspectionBody("Criterion " + UUID.randomUUID(), commune, "2023-01-01"))

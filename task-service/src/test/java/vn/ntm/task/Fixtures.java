@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The seed inspection's golden event and plain Kafka clients, as another service would use them. */
 public final class Fixtures {
-    public static final int SEED_TASK_COUNT = 38;
+    public static final int SEED_TASK_COUNT = 39;
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -76,6 +76,11 @@ public class CatalogSet extends PanacheEntityBase {
         return status;
     }
 
+    /** The tier the set is for ({@code NTM}, {@code NTM_NANG_CAO}, {@code NTM_KIEU_MAU}). */
+    public String tier() {
+        return tier;
+    }
+
     public List<CatalogCriterion> criteria() {
         return criteria;
     }

@@ -15,7 +15,8 @@ public final class FinalizedEvent {
                 v.participants(), v.province(), v.district(),
                 v.communes().stream().map(FinalizedEvent::commune).toList(),
                 v.recommendations().stream().map(r -> new InspectionFinalized.Recommendation(r.id().toString(),
-                        r.assignee(), r.communeCode(), r.content(), r.deadline())).toList());
+                        r.assignee(), r.communeCode(), r.content(), r.deadline())).toList(),
+                v.statedFigures() == null || v.statedFigures().isEmpty() ? null : v.statedFigures());
     }
 
     private static InspectionFinalized.Commune commune(CommuneView c) {
@@ -23,7 +24,8 @@ public final class FinalizedEvent {
                 new InspectionFinalized.Summary(c.summary().met(), c.summary().notMet(), c.summary().notAssessed(),
                         c.summary().total()),
                 c.findings().stream().map(f -> new InspectionFinalized.Finding(f.criterion(), f.criterionName(),
-                        f.result(), f.note(), f.remedy(), f.deadline(), f.sectors(), f.responsible())).toList());
+                        f.result(), f.note(), f.remedy(), f.deadline(), f.sectors(), f.responsible())).toList(),
+                c.statedMet());
     }
 
     private FinalizedEvent() {

@@ -38,6 +38,7 @@ import vn.ntm.inspection.service.Views.InspectionView;
 import vn.ntm.inspection.service.Views.RecommendationView;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -119,6 +120,10 @@ public class InspectionService {
             Optional<String> problem = setProblem(commune.criteriaSet(), set);
             if (problem.isPresent()) {
                 errors.add(new FieldError("communes[" + i + "].criteriaSet", problem.get()));
+            } else if (commune.targetTier() != null && !commune.targetTier().servedBy(set.get().tier())) {
+                errors.add(new FieldError("communes[" + i + "].targetTier", "set " + commune.criteriaSet()
+                        + " is for tier " + set.get().tier() + "; a commune aiming for " + commune.targetTier()
+                        + " is inspected on a set of that tier or of a tier it includes"));
             }
         }
         if (!errors.isEmpty()) {
@@ -196,6 +201,7 @@ public class InspectionService {
             if (f.result() == null) {
                 errors.add(new FieldError(at + ".result", "must be one of MET, NOT_MET, NOT_ASSESSED"));
             }
+            deadlineNotBeforeInspection(at + ".deadline", f.deadline(), inspection, errors);
             List<OrgRefInput> responsible = f.responsible() == null ? List.of() : f.responsible();
             for (int r = 0; r < responsible.size(); r++) {
                 checkOrg(at + ".responsible[" + r + "]", responsible.get(r), errors);
@@ -234,6 +240,7 @@ public class InspectionService {
         Limits.date("deadline", request.deadline(), Limits.FIRST_DATE, dates);
         badRequestIfAny("The recommendation was not recorded", dates);
         List<FieldError> errors = new ArrayList<>();
+        deadlineNotBeforeInspection("deadline", request.deadline(), inspection, errors);
         checkOrg("assignee", request.assignee(), errors);
         if (request.communeCode() != null && inspection.commune(request.communeCode()).isEmpty()) {
             errors.add(new FieldError("communeCode", "commune " + request.communeCode()
@@ -252,6 +259,14 @@ public class InspectionService {
                 request.deadline());
         idempotency.complete(caller, idempotencyKey, r.id());
         return recommendationView(r);
+    }
+
+    /** A deadline set by an inspection cannot fall before the inspection itself (422). */
+    private static void deadlineNotBeforeInspection(String field, LocalDate deadline, Inspection inspection,
+                                                    List<FieldError> errors) {
+        if (deadline != null && inspection.inspectedOn() != null && deadline.isBefore(inspection.inspectedOn())) {
+            errors.add(new FieldError(field, "must not be before the inspection date " + inspection.inspectedOn()));
+        }
     }
 
     private static RecommendationView recommendationView(Recommendation r) {

@@ -71,9 +71,9 @@ public class InspectionViews {
                     f.result().name(), f.note(), f.remedy(), f.deadline(),
                     criterion.map(CatalogCriterion::sectors).orElse(List.of()), f.responsible());
         }).toList();
-        SummaryChange change = previousFinalized(inspection, commune.code())
+        SummaryChange change = previousFinalized(inspection, commune)
                 .map(previous -> SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
-                        met(previous), summary.metCriteria()))
+                        results(previous), results(commune)))
                 .orElse(null);
         return new CommuneView(commune.code(), commune.name(), commune.criteriaSet(), commune.targetTier().name(),
                 commune.targetYear(), commune.statedMet(), summary, change, findings);
@@ -87,14 +87,15 @@ public class InspectionViews {
     public List<CommuneHistoryEntry> history(String communeCode, String province) {
         List<InspectionCommune> entries = finalizedOf(communeCode, province);
         List<CommuneHistoryEntry> history = new ArrayList<>();
+        // the previous entry per province and criteria set: criteria of different sets are not the same criteria
         Map<String, InspectionCommune> previousInProvince = new HashMap<>();
         for (InspectionCommune entry : entries) {
             CommuneSummary summary = summary(entry, catalog.find(entry.criteriaSet()));
             Inspection i = entry.inspection();
-            InspectionCommune previous = previousInProvince.put(i.provinceCode(), entry);
+            InspectionCommune previous = previousInProvince.put(i.provinceCode() + "|" + entry.criteriaSet(), entry);
             SummaryChange change = previous == null ? null
                     : SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
-                    met(previous), summary.metCriteria());
+                    results(previous), results(entry));
             history.add(new CommuneHistoryEntry(i.id(), i.title(), i.inspectedOn(), i.finalizedAt(), entry.name(),
                     entry.criteriaSet(), entry.targetTier().name(), entry.targetYear(), summary, change));
         }
@@ -109,10 +110,14 @@ public class InspectionViews {
         return CommuneSummary.of(results, numbers);
     }
 
-    /** Only inspections of the same province: whoever may read this one may read those. */
-    private Optional<InspectionCommune> previousFinalized(Inspection current, String communeCode) {
-        return finalizedOf(communeCode, current.provinceCode()).stream()
+    /**
+     * Only inspections of the same province (whoever may read this one may read those) that used the same criteria
+     * set (2016–2020 #11 "Hộ nghèo" is not 2021–2025 #11 "Nghèo đa chiều").
+     */
+    private Optional<InspectionCommune> previousFinalized(Inspection current, InspectionCommune commune) {
+        return finalizedOf(commune.code(), current.provinceCode()).stream()
                 .filter(c -> !c.inspection().id().equals(current.id()))
+                .filter(c -> c.criteriaSet().equals(commune.criteriaSet()))
                 .filter(c -> CHRONOLOGICAL.compare(c.inspection(), current) < 0)
                 .reduce((first, second) -> second);
     }
@@ -130,8 +135,7 @@ public class InspectionViews {
         return found.stream().sorted(Comparator.comparing(InspectionCommune::inspection, CHRONOLOGICAL)).toList();
     }
 
-    private static List<Integer> met(InspectionCommune commune) {
-        return commune.findings().stream().filter(f -> f.result() == FindingResult.MET)
-                .map(Finding::criterion).sorted().toList();
+    private static Map<Integer, FindingResult> results(InspectionCommune commune) {
+        return commune.findings().stream().collect(Collectors.toMap(Finding::criterion, Finding::result));
     }
 }

@@ -41,11 +41,31 @@ class CommuneSummaryTest {
 
     @Test
     void changeListsNewlyMetAndLostCriteria() {
-        SummaryChange change = SummaryChange.between(UUID.randomUUID(), null, List.of(1, 2, 3), List.of(3, 4, 1));
+        SummaryChange change = SummaryChange.between(UUID.randomUUID(), null,
+                Map.of(1, FindingResult.MET, 2, FindingResult.MET, 3, FindingResult.MET, 4, FindingResult.NOT_MET),
+                Map.of(1, FindingResult.MET, 2, FindingResult.NOT_MET, 3, FindingResult.MET, 4, FindingResult.MET));
 
         assertThat(change.newlyMet()).containsExactly(4);
         assertThat(change.lost()).containsExactly(2);
         assertThat(change.previousMet()).isEqualTo(3);
+    }
+
+    @Test
+    void aFollowUpThatReChecksOnlyTheUnmetCriteriaLosesNone() {
+        // Thượng Cường 2022: 13 met, 6 unmet; the follow-up assesses the 6 and finds 2 and 17 met now
+        Map<Integer, FindingResult> first = new HashMap<>();
+        Map<Integer, FindingResult> followUp = new HashMap<>();
+        for (int n = 1; n <= 19; n++) {
+            boolean unmet = List.of(2, 5, 6, 15, 17, 18).contains(n);
+            first.put(n, unmet ? FindingResult.NOT_MET : FindingResult.MET);
+            followUp.put(n, !unmet ? FindingResult.NOT_ASSESSED
+                    : n == 2 || n == 17 ? FindingResult.MET : FindingResult.NOT_MET);
+        }
+        SummaryChange change = SummaryChange.between(UUID.randomUUID(), null, first, followUp);
+
+        assertThat(change.lost()).isEmpty();
+        assertThat(change.newlyMet()).containsExactly(2, 17);
+        assertThat(change.previousMet()).isEqualTo(13);
     }
 
     @Test

@@ -73,6 +73,9 @@ public class Task {
     // set by the database (column default, see TaskTrace), never by the application
     @Column(name = "trace_id", insertable = false, updatable = false)
     private String traceId;
+    /** The inspection's date (V13): the day the task's commune code refers to; kept when the assignee moves. */
+    @Column(name = "inspected_on", updatable = false)
+    private LocalDate inspectedOn;
 
     protected Task() {
     }

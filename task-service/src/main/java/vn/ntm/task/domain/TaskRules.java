@@ -220,8 +220,13 @@ public final class TaskRules {
         }
     }
 
+    /**
+     * The criteria met: the number the notice states ({@code statedMet}) when it gives one — a notice may say "10/19"
+     * without naming them (Chi Lăng 2022), and its section II still asks to maintain them — else the MET findings.
+     */
     private static long metCount(Commune commune) {
-        return list(commune.findings()).stream().filter(f -> "MET".equals(f.result())).count();
+        long recorded = list(commune.findings()).stream().filter(f -> "MET".equals(f.result())).count();
+        return commune.statedMet() != null ? Math.max(recorded, commune.statedMet()) : recorded;
     }
 
     private static int latestTargetYear(InspectionFinalized e) {

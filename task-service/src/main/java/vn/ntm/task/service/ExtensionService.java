@@ -5,8 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.contracts.TaskExtensionEvent;
+import vn.ntm.contracts.Topics;
 import vn.ntm.platform.http.ServiceException;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.task.domain.TaskTransitions;
@@ -39,14 +44,16 @@ public class ExtensionService {
     private final TaskService tasks;
     private final TaskJournal journal;
     private final TaskClock clock;
+    private final Outbox outbox;
 
     public ExtensionService(EntityManager em, AgroalDataSource dataSource, TaskService tasks, TaskJournal journal,
-                            TaskClock clock) {
+                            TaskClock clock, Outbox outbox) {
         this.em = em;
         this.dataSource = dataSource;
         this.tasks = tasks;
         this.journal = journal;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     public record ExtensionView(UUID id, UUID taskId, LocalDate requestedDueDate, LocalDate previousDueDate,
@@ -100,7 +107,9 @@ public class ExtensionService {
         }
         journal.history(task.id(), now, caller.subject(), "EXTENSION_REQUESTED", task.status().name(),
                 task.status().name(), new TaskJournal.Change(task.dueDate() + " → " + dueDate, reason, null));
-        return find(task.id(), id);
+        ExtensionView view = find(task.id(), id);
+        publish(EventTypes.TASK_EXTENSION_REQUESTED, task, view);
+        return view;
     }
 
     @Transactional
@@ -158,7 +167,19 @@ public class ExtensionService {
             journal.history(task.id(), now, caller.subject(), "EXTENSION_REJECTED", task.status().name(),
                     task.status().name(), new TaskJournal.Change(ext.requestedDueDate().toString(), note, null));
         }
-        return find(task.id(), id);
+        ExtensionView view = find(task.id(), id);
+        publish(EventTypes.TASK_EXTENSION_DECIDED, task, view);
+        return view;
+    }
+
+    /** The request's or decision's event, in the transaction of its history entry (outbox). */
+    private void publish(String type, Task task, ExtensionView e) {
+        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), type, new TaskExtensionEvent(
+                TaskExtensionEvent.SCHEMA_VERSION, task.id().toString(), task.inspectionId().toString(),
+                task.communeCode(), task.criterion(), task.assignee(), task.title(), task.dueDate(),
+                task.status().name(), task.version(), new TaskExtensionEvent.Extension(e.id().toString(),
+                e.requestedDueDate(), e.previousDueDate(), e.reason(), e.status(), e.requestedBy(), e.requestedAt(),
+                e.decidedBy(), e.decidedAt(), e.decisionNote()))));
     }
 
     @Transactional

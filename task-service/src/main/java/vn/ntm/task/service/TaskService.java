@@ -105,7 +105,8 @@ public class TaskService {
     @Transactional
     public TaskPage list(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = filter.parse(today).and(caller.readScope().where(), caller.readScope().params());
+        TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
+        TaskFilter.Query q = filter.parse(today).and(scope.where(), scope.params());
         // a cursor query already starts after the previous page: no offset
         boolean cursor = filter.after() != null && !filter.after().isBlank();
         List<Task> found = select(q).setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1)
@@ -120,8 +121,7 @@ public class TaskService {
             total = (long) q.page() * q.size() + items.size(); // the last page: the count is known
         } else {
             // the count leaves out the cursor's condition: total is about the whole filtered list
-            TaskFilter.Query all = filter.parseUnpaged(today).and(caller.readScope().where(),
-                    caller.readScope().params());
+            TaskFilter.Query all = filter.parseUnpaged(today).and(scope.where(), scope.params());
             total = countUpTo(all, COUNT_LIMIT + 1);
         }
         return new TaskPage(items, Math.min(total, COUNT_LIMIT), q.page(), q.size(), total <= COUNT_LIMIT, next);
@@ -141,7 +141,8 @@ public class TaskService {
     @Transactional
     public ExportPlan planExport(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = filter.parseUnpaged(today).and(caller.readScope().where(), caller.readScope().params());
+        TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
+        TaskFilter.Query q = filter.parseUnpaged(today).and(scope.where(), scope.params());
         TypedQuery<Long> count = em.createQuery("select count(t) from Task t where " + q.where(), Long.class);
         q.params().forEach(count::setParameter);
         return new ExportPlan(q, today, count.getSingleResult(), exportLimit);
@@ -320,8 +321,8 @@ public class TaskService {
     @Transactional
     public Summary summary(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskFilter.Query q = filter.parseUnpaged(today).and(caller.summaryScope().where(),
-                caller.summaryScope().params());
+        TaskVisibility.Scope scope = TaskVisibility.summary(caller, today);
+        TaskFilter.Query q = filter.parseUnpaged(today).and(scope.where(), scope.params());
         TypedQuery<Object[]> query = em.createQuery("select t.assigneeType, t.assigneeCode, max(t.assigneeName),"
                 + " t.status, count(t), sum(case when t.status in :activeStatuses and t.dueDate < :summaryDay"
                 + " then 1 else 0 end) from Task t where " + q.where()
@@ -368,7 +369,7 @@ public class TaskService {
     /** A task the caller may not read answers 404 as if it did not exist: its existence is not theirs to know. */
     Task readable(String id, Caller caller) {
         Task task = find(id, LockModeType.NONE);
-        if (!caller.canRead(task.provinceCode(), task.assignee(), task.leadAgency()) && !cooperates(task, caller)) {
+        if (!visible(task, caller)) {
             throw notFound(id);
         }
         return task;
@@ -379,7 +380,7 @@ public class TaskService {
         Task task = find(id, lock);
         // a cooperating department adds notes and evidence; the lifecycle's own rules keep it from moving the task
         if (!caller.canChange(task.provinceCode(), task.assignee(), task.leadAgency()) && !cooperates(task, caller)) {
-            if (caller.canRead(task.provinceCode(), task.assignee(), task.leadAgency())) {
+            if (visible(task, caller)) {
                 throw new ServiceException(403, "Forbidden", "You may read task " + id + " but not change it;"
                         + " only its assignee or a verifier can.", List.of());
             }
@@ -391,6 +392,18 @@ public class TaskService {
     private boolean cooperates(Task task, Caller caller) {
         return caller.has(Caller.ORG) && caller.isAnyOf(cooperating(List.of(task.id())).getOrDefault(task.id(),
                 List.of()));
+    }
+
+    /** Whether the task lies in the caller's {@link TaskVisibility} scope (the condition of the lists). */
+    private boolean visible(Task task, Caller caller) {
+        TaskVisibility.Scope scope = TaskVisibility.read(caller, clock.today());
+        if (scope.where().equals(TaskVisibility.Scope.ALL.where())) {
+            return true;
+        }
+        TypedQuery<Long> count = em.createQuery("select count(t) from Task t where t.id = :visibleId and ("
+                + scope.where() + ")", Long.class);
+        scope.params().forEach(count::setParameter);
+        return count.setParameter("visibleId", task.id()).getSingleResult() > 0;
     }
 
     private static ServiceException notFound(String id) {

@@ -21,10 +21,20 @@ class TaskRulesTest {
     }
 
     @Test
-    void seedInspectionGivesFortySevenTasks() {
-        // Thượng Cường: 6 unmet × (xã + huyện) + 12 departments; Chi Lăng: 4 × 2 + 7; 1 maintain, 2 dossiers,
-        // 1 coordination, 4 recommendations
+    void seedInspectionGivesThirtyNineTasks() {
+        // Thượng Cường: 6 unmet × (xã, huyện, lead department); Chi Lăng: 4 × 3; 2 maintain (Chi Lăng's from its
+        // stated figure), 2 dossiers, 1 coordination, 4 recommendations
         assertThat(plan(seed)).hasSize(Fixtures.SEED_TASK_COUNT);
+    }
+
+    @Test
+    void eachCommuneMaintainsTheCriteriaTheNoticeStatesMetEvenWhenItDoesNotNameThem() {
+        // section II.1: both communes maintain and raise their met criteria; Chi Lăng's 10 are stated, not named
+        assertThat(seed.communes().get(1).statedMet()).isEqualTo(10);
+        assertThat(plan(seed)).filteredOn(t -> t.ruleCode().equals("MET_MAINTAIN"))
+                .extracting(t -> t.assignee().code() + ": " + t.title())
+                .containsExactly("06490: Duy trì, nâng cao chất lượng 13 tiêu chí đã đạt tại xã Thượng Cường",
+                        "06523: Duy trì, nâng cao chất lượng 10 tiêu chí đã đạt tại xã Chi Lăng");
     }
 
     @Test
@@ -115,8 +125,12 @@ class TaskRulesTest {
     }
 
     @Test
-    void givesAMaintainTaskOnlyToCommunesWithMetCriteria() {
-        assertThat(plan(seed)).filteredOn(t -> t.ruleCode().equals("MET_MAINTAIN"))
+    void givesAMaintainTaskOnlyToCommunesWithMetCriteriaFoundOrStated() {
+        // Chi Lăng without its stated figure: no criterion recorded MET, so nothing to maintain
+        InspectionFinalized.Commune c = seed.communes().get(1);
+        InspectionFinalized unstated = withCommunes(List.of(seed.communes().get(0), new InspectionFinalized.Commune(
+                c.code(), c.name(), c.criteriaSet(), c.targetTier(), c.targetYear(), c.summary(), c.findings())));
+        assertThat(plan(unstated)).filteredOn(t -> t.ruleCode().equals("MET_MAINTAIN"))
                 .extracting(PlannedTask::communeCode, PlannedTask::title)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("06490",
                         "Duy trì, nâng cao chất lượng 13 tiêu chí đã đạt tại xã Thượng Cường"));

@@ -90,7 +90,10 @@ class DeadlineTest {
         var findings = commune.findings().stream().map(f -> f.criterion() == 17
                 ? new InspectionFinalized.Finding(f.criterion(), f.criterionName(), f.result(), f.note(), f.remedy(),
                 today.plusDays(Math.min(3, deadlines.reminderDays())), f.sectors(), f.responsible()) : f).toList();
-        var soon = new InspectionFinalized.Commune(commune.code(), commune.name(), commune.criteriaSet(),
+        // a commune no other test inspects: an earlier inspection's open criterion-17 tasks would otherwise be linked
+        // to this one instead of new tasks being created (re-inspection settlement)
+        String code = String.format("9%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        var soon = new InspectionFinalized.Commune(code, commune.name(), commune.criteriaSet(),
                 commune.targetTier(), today.getYear() + 5, commune.summary(), findings);
         InspectionFinalized event = new InspectionFinalized(1, inspectionId.toString(), seed.title(),
                 today, seed.finalizedAt(), seed.leadAgency(), seed.legalBasis(), seed.participants(),
@@ -98,7 +101,9 @@ class DeadlineTest {
         handler.handle(UUID.randomUUID(), event);
         Set<String> dueSoon = new HashSet<>(Auth.asAdmin().queryParam("inspectionId", inspectionId)
                 .queryParam("criterion", 17).queryParam("size", 50)
-                .when().get("/tasks").then().statusCode(200).body("total", equalTo(6))
+                .when().get("/tasks").then().statusCode(200)
+                // the commune, its district and the lead department (the cooperating ones are attached, not copied)
+                .body("total", equalTo(3))
                 .extract().jsonPath().getList("items.id"));
 
         drain(today);

@@ -85,14 +85,14 @@ class SeedInspectionTasksTest {
             JsonPath p = Auth.asAdmin().queryParam("inspectionId", inspectionId).queryParam("sort", "-dueDate")
                     .queryParam("page", page).queryParam("size", 10)
                     .when().get("/tasks").then().statusCode(200)
-                    .body("page", equalTo(page)).body("size", equalTo(10)).body("total", equalTo(38))
+                    .body("page", equalTo(page)).body("size", equalTo(10)).body("total", equalTo(Fixtures.SEED_TASK_COUNT))
                     .extract().jsonPath();
             all.addAll(p.getList("items.id"));
             dueDates.addAll(p.getList("items.dueDate"));
         }
-        assertThat(all).hasSize(38).doesNotHaveDuplicates();
+        assertThat(all).hasSize(Fixtures.SEED_TASK_COUNT).doesNotHaveDuplicates();
         assertThat(dueDates).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(dueDates.get(37)).isEqualTo("2022-10-30");
+        assertThat(dueDates.get(dueDates.size() - 1)).isEqualTo("2022-10-30");
     }
 
     @Test
@@ -102,9 +102,9 @@ class SeedInspectionTasksTest {
         Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
         JsonPath summary = Auth.asAdmin().queryParam("inspectionId", inspectionId)
                 .when().get("/tasks/summary").then().statusCode(200).extract().jsonPath();
-        assertThat(summary.getInt("all.total")).isEqualTo(38);
-        assertThat(summary.getInt("all.byStatus.OPEN")).isEqualTo(38);
-        assertThat(summary.getInt("all.overdue")).isEqualTo(38); // every seed deadline is in 2022
+        assertThat(summary.getInt("all.total")).isEqualTo(Fixtures.SEED_TASK_COUNT);
+        assertThat(summary.getInt("all.byStatus.OPEN")).isEqualTo(Fixtures.SEED_TASK_COUNT);
+        assertThat(summary.getInt("all.overdue")).isEqualTo(Fixtures.SEED_TASK_COUNT); // every seed deadline is in 2022
         List<Map<String, Object>> byAssignee = summary.getList("byAssignee");
         Map<String, Object> district = byAssignee.stream()
                 .filter(a -> ((Map<?, ?>) a.get("assignee")).get("code").equals("187")).findFirst().orElseThrow();

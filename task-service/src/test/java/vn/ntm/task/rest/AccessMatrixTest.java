@@ -7,10 +7,14 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import vn.ntm.task.Auth;
+import vn.ntm.task.FixedClock;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.Multipart;
 import vn.ntm.task.service.InspectionEventHandler;
+import vn.ntm.task.service.RegisterCopyService;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,42 +50,59 @@ class AccessMatrixTest {
         CALLERS.put("org(lead)", () -> Auth.org("SO_NGANH:20:LDTBXH"));
         CALLERS.put("org(office20)", () -> Auth.org("VP_DIEU_PHOI:20"));
         CALLERS.put("org(office01)", () -> Auth.org("VP_DIEU_PHOI:01"));
+        CALLERS.put("org(district187)", () -> Auth.org("UBND_HUYEN:187"));
     }
 
     /**
      * "PATCH start" is the assignee's move OPEN → IN_PROGRESS on an OPEN task; "PATCH accept" the verifier's move
      * REPORTED → DONE on a task its assignee has reported. org(lead) is the seed inspection's lead agency
-     * (SO_NGANH:20:LDTBXH), org(office20) the coordination office of province 20.
+     * (SO_NGANH:20:LDTBXH), org(office20) the coordination office of province 20, org(district187) UBND huyện Chi
+     * Lăng, whose commune 06490 is (the clock is set before the 2025 reorganisation, while the district exists).
      */
     private static final String[][] MATRIX = {
-            //                              none   admin   insp20  insp01  orgOwn  orgOther view20  view01  ops    lead    office20 office01
-            {"GET /tasks",                  "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-"},
-            {"GET /tasks/summary",          "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "200+", "200+", "200+", "200-"},
-            {"GET /tasks/export.csv",       "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-"},
-            {"GET /tasks/{id}",             "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
-            {"GET /tasks/{id}/history",     "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
-            {"PATCH start",                 "401", "403",  "403",  "404",  "200",  "404",  "403",  "403",  "403", "403",  "403",  "404"},
-            {"PATCH accept",                "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
-            {"POST /tasks/{id}/notes",      "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404"},
-            {"POST /tasks/{id}/evidence",   "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404"},
-            {"GET /tasks/{id}/evidence",    "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
-            {"GET /tasks/{id}/evidence/{e}", "401", "200", "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
-            {"POST /tasks/{id}/extensions", "401", "403",  "403",  "404",  "201",  "404",  "403",  "403",  "403", "403",  "403",  "404"},
-            {"GET /tasks/{id}/extensions",  "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404"},
-            {"POST approve extension",      "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
-            {"POST reject extension",       "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
-            {"POST /tasks/{id}/reassign",   "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404"},
-            {"GET /task-rules",             "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
-            {"GET /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
-            {"PUT /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
-            {"GET /task-rules/history",     "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403"},
-            {"GET /q/metrics",              "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "200", "403",  "403",  "403"},
-            {"GET /q/health/ready",         "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200"},
-            {"GET /q/openapi",              "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200"},
+            //                              none   admin   insp20  insp01  orgOwn  orgOther view20  view01  ops    lead    office20 office01 district
+            {"GET /tasks",                  "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-", "200+"},
+            {"GET /tasks/summary",          "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "200+", "200+", "200+", "200-", "200+"},
+            {"GET /tasks/export.csv",       "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-", "200+"},
+            {"GET /tasks/{id}",             "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
+            {"GET /tasks/{id}/history",     "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
+            {"PATCH start",                 "401", "403",  "403",  "404",  "200",  "404",  "403",  "403",  "403", "403",  "403",  "404", "403"},
+            {"PATCH accept",                "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
+            {"POST /tasks/{id}/notes",      "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404", "403"},
+            {"POST /tasks/{id}/evidence",   "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404", "403"},
+            {"GET /tasks/{id}/evidence",    "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
+            {"GET /tasks/{id}/evidence/{e}", "401", "200", "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
+            {"POST /tasks/{id}/extensions", "401", "403",  "403",  "404",  "201",  "404",  "403",  "403",  "403", "403",  "403",  "404", "403"},
+            {"GET /tasks/{id}/extensions",  "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
+            {"POST approve extension",      "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
+            {"POST reject extension",       "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
+            {"POST /tasks/{id}/reassign",   "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
+            {"GET /task-rules",             "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
+            {"GET /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
+            {"PUT /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
+            {"GET /task-rules/history",     "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
+            {"GET /q/metrics",              "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "200", "403",  "403",  "403", "403"},
+            {"GET /q/health/ready",         "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200", "200"},
+            {"GET /q/openapi",              "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200", "200"},
     };
 
     @Inject
     InspectionEventHandler handler;
+    @Inject
+    RegisterCopyService register;
+    @Inject
+    FixedClock clock;
+
+    @BeforeEach
+    void whileTheDistrictExists() throws Exception {
+        clock.set(DistrictVisibilityTest.BEFORE_REORGANISATION);
+        DistrictVisibilityTest.loadRegister(register);
+    }
+
+    @AfterEach
+    void realClock() {
+        clock.reset();
+    }
 
     /** A fresh seed inspection; returns its id and the UBND_XA:06490 task's id. */
     private String[] target() {

@@ -1,5 +1,14 @@
 package vn.ntm.task.rest;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -14,6 +23,7 @@ import vn.ntm.task.service.TaskClock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -82,6 +92,49 @@ class ExtensionAndReassignTest {
                 .body("action[-1]", equalTo("DUE_SOON"));
         asAdmin().when().get("/tasks/" + id + "/extensions").then().statusCode(200).body("", hasSize(1))
                 .body("[0].requestedDueDate", equalTo(newDue.toString()));
+    }
+
+    @Test
+    void requestsAndDecisionsAreTaskEventsThatMatchTheSchema() {
+        String approved = aTask();
+        String rejected = aTask();
+        String ext1 = post(assignee, "/tasks/" + approved + "/extensions", "{\"dueDate\":\"2030-06-30\","
+                + "\"reason\":\"Chờ vốn xây lò đốt rác\"}").statusCode(201).extract().path("id");
+        post(lead, "/tasks/" + approved + "/extensions/" + ext1 + "/approve", "{\"reason\":\"Đồng ý\"}")
+                .statusCode(200);
+        String ext2 = post(assignee, "/tasks/" + rejected + "/extensions", "{\"dueDate\":\"2030-06-30\","
+                + "\"reason\":\"Thiếu vốn\"}").statusCode(201).extract().path("id");
+        post(lead, "/tasks/" + rejected + "/extensions/" + ext2 + "/reject", "{\"reason\":\"Không đủ căn cứ\"}")
+                .statusCode(200);
+
+        java.util.Set<String> types = java.util.Set.of(EventTypes.TASK_EXTENSION_REQUESTED,
+                EventTypes.TASK_EXTENSION_DECIDED);
+        java.util.List<ConsumerRecord<String, String>> events = Fixtures.read(Topics.TASK_EVENTS,
+                r -> (approved.equals(r.key()) || rejected.equals(r.key()))
+                        && types.contains(Fixtures.header(r, CloudEventHeaders.TYPE)),
+                got -> got.size() >= 4, java.time.Duration.ofSeconds(60));
+        assertThat(events).hasSize(4);
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Fixtures.resource("/contracts/schemas/task-extension.schema.json"), InputFormat.JSON);
+        events.forEach(r -> assertThat(schema.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty());
+        java.util.List<String> seen = events.stream().map(r -> {
+            JsonPath data = JsonPath.from(r.value());
+            return r.key().equals(approved) ? "approved " + Fixtures.header(r, CloudEventHeaders.TYPE) + " "
+                    + data.getString("extension.status") + " " + data.getString("dueDate")
+                    : "rejected " + Fixtures.header(r, CloudEventHeaders.TYPE) + " "
+                    + data.getString("extension.status") + " " + data.getString("dueDate");
+        }).toList();
+        assertThat(seen).containsExactlyInAnyOrder(
+                "approved ntm.task.extension-requested PENDING 2022-10-30",
+                "approved ntm.task.extension-decided APPROVED 2030-06-30",
+                "rejected ntm.task.extension-requested PENDING 2022-10-30",
+                "rejected ntm.task.extension-decided REJECTED 2022-10-30");
+        JsonPath decided = events.stream().filter(r -> r.key().equals(rejected) && EventTypes.TASK_EXTENSION_DECIDED
+                .equals(Fixtures.header(r, CloudEventHeaders.TYPE))).map(r -> JsonPath.from(r.value()))
+                .findFirst().orElseThrow();
+        assertThat(decided.getString("extension.decidedBy")).isEqualTo("user-SO_NGANH:20:LDTBXH");
+        assertThat(decided.getString("extension.decisionNote")).isEqualTo("Không đủ căn cứ");
+        assertThat(decided.getString("extension.requestedBy")).isEqualTo("user-UBND_XA:06490");
     }
 
     @Test
