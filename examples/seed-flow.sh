@@ -117,3 +117,49 @@ show UBND_XA:06490 "UBND xã Thượng Cường"
 show UBND_HUYEN:187 "UBND huyện Chi Lăng"
 show SO_NGANH:20:GTVT "Sở Giao thông vận tải Lạng Sơn"
 show VP_DIEU_PHOI:20 "Văn phòng Điều phối NTM tỉnh"
+
+# --- Where each commune's open tasks live today (issue 12) --------------------------------------------------------
+# The 2022 inspection names the units of the register of 20/07/2022. Since 1 July 2025 Xã Thượng Cường (06490) is part
+# of Xã Bằng Mạc (06475), Xã Chi Lăng (06523) part of the new Xã Chi Lăng (06463), and Huyện Chi Lăng (187) no longer
+# exists. task-service looks its register copy up when it creates the tasks: each open task of a unit that has ceased
+# lands with the successor at once (history entry REASSIGNED, event ntm.task.reassigned), keeps the unit the
+# inspection named as originalAssignee, and every code carries the register date it refers to (communeAsOf,
+# assigneeAsOf). The district's tasks go to the province's coordination office, flagged for an administrator.
+ADMIN="Authorization: Bearer $("$ROOT/token.sh" --role=admin --sub=seed-flow)"
+ACTIVE="OPEN,IN_PROGRESS,REPORTED,RETURNED"
+total() { # token header, extra query → number of the inspection's active tasks matching
+  curl -sf -H "$1" "$TASKS/tasks?inspectionId=$ID&status=$ACTIVE&size=1$2" \
+    | sed -E 's/.*"total" *: *([0-9]+).*/\1/'
+}
+# the tasks are created from the finalized event within seconds; a task-service whose register copy arrived after
+# them moves them as soon as the copy is applied
+for _ in $(seq 1 60); do
+  if [ "$(total "$ADMIN" "")" -gt 0 ] \
+    && [ "$(total "$ADMIN" "&assigneeType=UBND_XA&assigneeCode=06490")" = 0 ] \
+    && [ "$(total "$ADMIN" "&assigneeType=UBND_XA&assigneeCode=06523")" = 0 ]; then
+    break
+  fi
+  sleep 1
+done
+
+today() { # old commune code, old name, successor code, successor name
+  local successor old
+  successor="Authorization: Bearer $("$ROOT/token.sh" --role=org --org="UBND_XA:$3")"
+  old="Authorization: Bearer $("$ROOT/token.sh" --role=org --org="UBND_XA:$1")"
+  echo
+  echo "== $2 ($1 as of 2022-07-20): its open tasks today"
+  echo "   with UBND $1 (the unit the inspection named): $(total "$ADMIN" "&communeCode=$1&assigneeType=UBND_XA&assigneeCode=$1")"
+  echo "   with UBND $4 ($3 since 2025-07-01):           $(total "$ADMIN" "&communeCode=$1&assigneeType=UBND_XA&assigneeCode=$3")"
+  echo "   in the work list of a UBND_XA:$3 login: $(total "$successor" "&communeCode=$1"); of a UBND_XA:$1 login: $(total "$old" "")"
+  echo "   one of them (assignee, the register date of its code, the unit the inspection named):"
+  curl -sf -H "$ADMIN" "$TASKS/tasks?inspectionId=$ID&status=$ACTIVE&communeCode=$1&assigneeType=UBND_XA&assigneeCode=$3&size=1" \
+    | grep -o '"assignee" *: *{[^}]*}\|"assigneeAsOf" *: *"[^"]*"\|"originalAssignee" *: *{[^}]*}\|"communeAsOf" *: *"[^"]*"' \
+    | sed 's/^/     /' || true
+  echo "   as UBND $4 sees them:"
+  curl -sf -H "$successor" -H "Accept: text/csv" "$TASKS/tasks/export.csv?inspectionId=$ID&communeCode=$1&status=$ACTIVE"
+}
+today 06490 "Xã Thượng Cường" 06475 "xã Bằng Mạc"
+today 06523 "Xã Chi Lăng" 06463 "xã Chi Lăng"
+echo
+echo "== UBND huyện Chi Lăng (187, abolished 2025-07-01): its open tasks are with the coordination office of province 20:"
+echo "   $(total "$ADMIN" "&assigneeType=VP_DIEU_PHOI&assigneeCode=20") task(s) of the coordination office, of which $(total "$ADMIN" "&assigneeType=UBND_HUYEN&assigneeCode=187") still with 187"

@@ -15,6 +15,15 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
+
+    /**
+     * {@code ce_dataschema} values: the JSON Schema of each event's current data version (the data's own
+     * {@code schemaVersion} says the same; consumers decide on it). Version 1 events carried no {@code ce_dataschema}.
+     */
+    public static final String SCHEMA_BASE = "https://ntm.vn/contracts/schemas/";
+    public static final String INSPECTION_FINALIZED_V2_SCHEMA = SCHEMA_BASE + "inspection-finalized.v2.schema.json";
+    public static final String TASK_EVENT_V2_SCHEMA = SCHEMA_BASE + "task-event.v2.schema.json";
+    public static final String TASK_REASSIGNED_V2_SCHEMA = SCHEMA_BASE + "task-reassigned.v2.schema.json";
     public static final String JSON = "application/json";
 
     /** Headers a dead-lettered record carries besides its original ones. */

@@ -4,6 +4,7 @@ package vn.ntm.contracts;
 public final class EventTypes {
     public static final String CRITERIA_SET_PUBLISHED = "ntm.criteria-set.published";
     public static final String ADMIN_UNITS_CHANGED = "ntm.admin-units.changed";
+    public static final String SECTORS_CHANGED = "ntm.sectors.changed";
     public static final String INSPECTION_FINALIZED = "ntm.inspection.finalized";
     public static final String TASK_CREATED = "ntm.task.created";
     public static final String TASK_STATUS_CHANGED = "ntm.task.status-changed";

@@ -6,15 +6,18 @@ import java.time.LocalDate;
 /**
  * Data of the task events on {@code task-events}, key = task id: {@code ntm.task.created},
  * {@code ntm.task.status-changed}, {@code ntm.task.overdue} and {@code ntm.task.due-soon}. Every event carries the
- * task as it is after the change; {@code change} is present only for status changes.
+ * task as it is after the change; {@code change} is present only for status changes. A unit code alone is
+ * ambiguous (codes are reused), so each carries the register date it refers to.
  */
 public record TaskEvent(
         int schemaVersion,
         String taskId,
         String inspectionId,
         String communeCode,
+        LocalDate communeAsOf,
         Integer criterion,
         OrganisationRef assignee,
+        LocalDate assigneeAsOf,
         String title,
         LocalDate dueDate,
         String status,
@@ -22,7 +25,12 @@ public record TaskEvent(
         long version,
         StatusChange change) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version 2 adds the register dates next to the unit codes: {@code communeAsOf} (the inspection's register date)
+     * and {@code assigneeAsOf} (the date the assignee's code refers to: the inspection's date, or the effective
+     * date of the register change that moved the task, or the day an administrator reassigned it).
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * {@code actor} is the token subject of who moved the task; {@code reason} is why (a return, a cancellation, a

@@ -16,14 +16,18 @@ public record TaskReassigned(
         String taskId,
         String inspectionId,
         String communeCode,
+        LocalDate communeAsOf,
         Integer criterion,
         String title,
         LocalDate dueDate,
         String status,
         long version,
         OrganisationRef assignee,
+        LocalDate assigneeAsOf,
         OrganisationRef from,
+        LocalDate fromAsOf,
         OrganisationRef originalAssignee,
+        LocalDate originalAssigneeAsOf,
         boolean needsReassignment,
         String rule,
         LocalDate effectiveOn,
@@ -31,5 +35,10 @@ public record TaskReassigned(
         String actor,
         Instant at) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version 2 adds the register date next to each unit code: {@code communeAsOf} and
+     * {@code originalAssigneeAsOf} (the inspection's register date), {@code fromAsOf} (the date the old assignee's
+     * code referred to before the move) and {@code assigneeAsOf} (the move's effective date).
+     */
+    public static final int SCHEMA_VERSION = 2;
 }

@@ -100,13 +100,28 @@ class SeedInspectionTest {
         assertThat(Topic.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.INSPECTION_FINALIZED);
         assertThat(Topic.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/ntm/inspection-service");
         assertThat(Topic.header(record, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(Topic.header(record, CloudEventHeaders.DATA_SCHEMA))
+                .isEqualTo("https://ntm.vn/contracts/schemas/inspection-finalized.v2.schema.json");
 
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(resource("/contracts/schemas/inspection-finalized.schema.json"), InputFormat.JSON);
+                .getSchema(resource("/contracts/schemas/inspection-finalized.v2.schema.json"), InputFormat.JSON);
         assertThat(schema.validate(record.value(), InputFormat.JSON)).isEmpty();
+        Schema v1 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(resource("/contracts/schemas/inspection-finalized.schema.json"), InputFormat.JSON);
+        assertThat(v1.validate(record.value(), InputFormat.JSON)).as("version 2 is a new schema version")
+                .isNotEmpty();
 
         JsonNode produced = read(record.value());
-        JsonNode golden = SeedInspection.golden();
+        assertThat(produced.get("schemaVersion").asInt()).isEqualTo(2);
+        // every unit code travels with the register date it refers to: the inspection's date
+        assertThat(produced.get("registerDate").asText()).isEqualTo("2022-07-20");
+        for (JsonNode commune : produced.get("communes")) {
+            assertThat(commune.get("registerDate").asText()).isEqualTo("2022-07-20");
+            commune.get("findings").forEach(f -> assertThat(f.get("registerDate").asText()).isEqualTo("2022-07-20"));
+        }
+        produced.get("recommendations")
+                .forEach(r -> assertThat(r.get("registerDate").asText()).isEqualTo("2022-07-20"));
+        JsonNode golden = SeedInspection.goldenV2();
         assertThat(produced.get("inspectionId").asText()).isEqualTo(id);
         assertThat(Instant.parse(produced.get("finalizedAt").asText())).isAfter(Instant.now().minusSeconds(300));
         ObjectNode normalized = (ObjectNode) produced.deepCopy();
@@ -119,6 +134,27 @@ class SeedInspectionTest {
         assertThat(normalized).isEqualTo(golden);
         // Vietnamese text goes over the wire as UTF-8, not \\u escapes
         assertThat(record.value()).contains("Thượng Cường").doesNotContain("\\u");
+    }
+
+    @Test
+    void bothSchemaVersionsKeepTheirGoldenFiles() throws IOException {
+        for (String version : List.of("", ".v2")) {
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(
+                    resource("/contracts/schemas/inspection-finalized" + version + ".schema.json"), InputFormat.JSON);
+            assertThat(schema.validate(resource("/contracts/golden/inspection-finalized" + version + ".json"),
+                    InputFormat.JSON)).as("golden%s", version).isEmpty();
+        }
+    }
+
+    @Test
+    void theRecordCarriesTheRegisterDateNextToItsUnitCodes() {
+        String id = SeedInspection.enter();
+        JsonNode view = read(Api.json().get("/inspections/" + id).then().statusCode(200).extract().asString());
+        assertThat(view.get("registerDate").asText()).isEqualTo("2022-07-20");
+        assertThat(view.get("communes").get(0).get("registerDate").asText()).isEqualTo("2022-07-20");
+        assertThat(view.get("communes").get(0).get("findings").get(0).get("registerDate").asText())
+                .isEqualTo("2022-07-20");
+        assertThat(view.get("recommendations").get(0).get("registerDate").asText()).isEqualTo("2022-07-20");
     }
 
     private static JsonNode read(String json) {

@@ -97,6 +97,21 @@ public final class RegisterFixture {
      * Waits until task-service's consumer has committed every record on {@code criteria-events}: its succession run
      * (done before the record is acknowledged) is over, so a test's own run does not race it.
      */
+    /**
+     * Removes the register copy once the consumer has applied every register event: the seed's units ceased on
+     * 2025-07-01, so with a copy present task-service gives their new tasks to the successors at once, which other
+     * test classes (expecting the seed's own units) must not see.
+     */
+    public static void removeCopy(javax.sql.DataSource dataSource) {
+        awaitConsumerCaughtUp();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("delete from admin_unit_succession");
+            st.execute("delete from admin_unit");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void awaitConsumerCaughtUp() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().bootstrapServers()))) {

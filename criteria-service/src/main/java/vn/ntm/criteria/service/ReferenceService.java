@@ -19,7 +19,9 @@ public class ReferenceService {
     public record RegionView(int number, String name) {
     }
 
-    public record SectorView(String code, String name) {
+    /** {@code validFrom} null: since ever; {@code validTo} inclusive, null: still valid. */
+    public record SectorView(String code, String name, java.time.LocalDate validFrom, java.time.LocalDate validTo,
+                             List<String> successors) {
     }
 
     public record ProvinceView(String code, String name, int region) {
@@ -40,7 +42,8 @@ public class ReferenceService {
     @Transactional
     public List<SectorView> sectors() {
         return em.createQuery("from Sector s order by s.position", Sector.class).getResultList().stream()
-                .map(s -> new SectorView(s.code(), s.name())).toList();
+                .map(s -> new SectorView(s.code(), s.name(), s.validFrom(), s.validTo(), s.successors()))
+                .toList();
     }
 
     /** Sector code → Vietnamese name, in catalog order. */

@@ -35,6 +35,9 @@ public class Finding {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column
     private List<OrganisationRef> responsible;
+    /** The register date of the responsible organisations' codes (the inspection's). */
+    @Column(name = "register_date")
+    private LocalDate registerDate;
 
     protected Finding() {
     }
@@ -43,6 +46,7 @@ public class Finding {
         this.id = UUID.randomUUID();
         this.commune = commune;
         this.criterion = entry.criterion();
+        this.registerDate = commune.registerDate();
         update(entry);
     }
 
@@ -52,6 +56,10 @@ public class Finding {
         this.remedy = entry.remedy();
         this.deadline = entry.deadline();
         this.responsible = entry.responsible() == null ? List.of() : List.copyOf(entry.responsible());
+    }
+
+    public LocalDate registerDate() {
+        return registerDate;
     }
 
     public int criterion() {

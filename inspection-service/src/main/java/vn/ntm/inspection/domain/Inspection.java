@@ -37,6 +37,9 @@ public class Inspection extends PanacheEntityBase {
     private String title;
     @Column(name = "inspected_on")
     private LocalDate inspectedOn;
+    /** The register date every unit code of the record refers to: its {@code inspectedOn}. */
+    @Column(name = "register_date")
+    private LocalDate registerDate;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "lead_agency")
     private OrganisationRef leadAgency;
@@ -91,6 +94,7 @@ public class Inspection extends PanacheEntityBase {
         i.id = UUID.randomUUID();
         i.title = title;
         i.inspectedOn = inspectedOn;
+        i.registerDate = inspectedOn;
         i.leadAgency = leadAgency;
         i.legalBasis = List.copyOf(legalBasis);
         i.participants = List.copyOf(participants);
@@ -168,6 +172,11 @@ public class Inspection extends PanacheEntityBase {
 
     public LocalDate inspectedOn() {
         return inspectedOn;
+    }
+
+    /** The register date of the record's unit codes (province, district, communes, organisations). */
+    public LocalDate registerDate() {
+        return registerDate;
     }
 
     public OrganisationRef leadAgency() {

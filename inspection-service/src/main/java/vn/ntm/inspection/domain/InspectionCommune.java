@@ -32,6 +32,9 @@ public class InspectionCommune {
     private int position;
     private String code;
     private String name;
+    /** The register date of {@code code} (the inspection's). */
+    @Column(name = "register_date")
+    private java.time.LocalDate registerDate;
     @Column(name = "criteria_set")
     private String criteriaSet;
     @Enumerated(EnumType.STRING)
@@ -55,6 +58,7 @@ public class InspectionCommune {
         this.position = position;
         this.code = code;
         this.name = name;
+        this.registerDate = inspection.registerDate();
         this.criteriaSet = criteriaSet;
         this.targetTier = targetTier;
         this.targetYear = targetYear;
@@ -112,5 +116,9 @@ public class InspectionCommune {
 
     public List<Finding> findings() {
         return List.copyOf(findings);
+    }
+
+    public java.time.LocalDate registerDate() {
+        return registerDate;
     }
 }

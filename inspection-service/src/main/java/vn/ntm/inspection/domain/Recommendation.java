@@ -31,6 +31,9 @@ public class Recommendation {
     private OrganisationRef assignee;
     @Column(name = "commune_code")
     private String communeCode;
+    /** The register date of the assignee's code and {@code communeCode} (the inspection's). */
+    @Column(name = "register_date")
+    private LocalDate registerDate;
     private String content;
     private LocalDate deadline;
     @Column(name = "created_at")
@@ -46,6 +49,7 @@ public class Recommendation {
         this.position = position;
         this.assignee = assignee;
         this.communeCode = communeCode;
+        this.registerDate = inspection.registerDate();
         this.content = content;
         this.deadline = deadline;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -69,5 +73,9 @@ public class Recommendation {
 
     public LocalDate deadline() {
         return deadline;
+    }
+
+    public LocalDate registerDate() {
+        return registerDate;
     }
 }

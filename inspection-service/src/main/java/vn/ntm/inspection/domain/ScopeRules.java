@@ -18,7 +18,8 @@ import java.util.Optional;
  * "Tỉnh Lạng Sơn"; Unicode normalisation and case ignored); an omitted name is taken from the register;</li>
  * <li>organisations: UBND_XA a commune and UBND_HUYEN a district existing on that date, SO_NGANH
  * {@code <province>:<sector>} and VP_DIEU_PHOI {@code <province>} a province existing on that date; all in the
- * caller's province ({@code scopeProvince}; null for an administrator, who is unrestricted).</li>
+ * caller's province ({@code scopeProvince}; null for an administrator, who is unrestricted); the sector of a
+ * SO_NGANH is in the sector list and valid on that date.</li>
  * </ul>
  */
 public final class ScopeRules {
@@ -38,11 +39,18 @@ public final class ScopeRules {
     }
 
     private final Register register;
+    private final SectorList sectors;
     private final LocalDate on;
     private final String scopeProvince;
 
+    /** Rules that check units only (no sector list: SO_NGANH sectors are not checked). */
     public ScopeRules(Register register, LocalDate on, String scopeProvince) {
+        this(register, null, on, scopeProvince);
+    }
+
+    public ScopeRules(Register register, SectorList sectors, LocalDate on, String scopeProvince) {
         this.register = register;
+        this.sectors = sectors;
         this.on = on;
         this.scopeProvince = scopeProvince;
     }
@@ -99,11 +107,27 @@ public final class ScopeRules {
                 } else {
                     inScope(field, lookup(field, code.substring(0, colon), RegisterUnit.PROVINCE, "SO_NGANH", out),
                             out);
+                    sector(field, code, code.substring(colon + 1), out);
                 }
             }
             case "VP_DIEU_PHOI" -> inScope(field, lookup(field, code, RegisterUnit.PROVINCE, "VP_DIEU_PHOI", out),
                     out);
             default -> out.add(new Violation(field + ".type", "unknown organisation type " + type));
+        }
+    }
+
+    /** The sector of a SO_NGANH reference is in the sector list and valid on the inspection's date. */
+    private void sector(String field, String code, String sectorCode, List<Violation> out) {
+        if (sectors == null) {
+            return;
+        }
+        Optional<SectorList.Sector> sector = sectors.sector(sectorCode);
+        if (sector.isEmpty()) {
+            out.add(new Violation(field + ".code", "SO_NGANH " + code + ": sector " + sectorCode
+                    + " is not in the sector list"));
+        } else if (!sector.get().validOn(on)) {
+            out.add(new Violation(field + ".code", "SO_NGANH " + code + ": sector " + sectorCode + " ("
+                    + sector.get().name() + ") is valid " + sector.get().validity() + ", not on " + on));
         }
     }
 

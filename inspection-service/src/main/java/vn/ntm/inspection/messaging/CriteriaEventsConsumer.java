@@ -11,8 +11,10 @@ import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.contracts.EventTypes;
 import vn.ntm.inspection.service.CatalogService;
 import vn.ntm.inspection.service.RegisterService;
+import vn.ntm.inspection.service.SectorService;
 import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.Retrier;
 
@@ -24,7 +26,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Thin adapter over {@link CatalogService#applyEvent} (published criteria sets) and
- * {@link RegisterService#applyEvent} (the administrative-unit register), acknowledging each record itself. A record that can never be applied (no usable {@code ce_id}, unreadable body, a constraint or
+ * {@link RegisterService#applyEvent} (the administrative-unit register), {@link SectorService#applyEvent} (the sector
+ * list), acknowledging each record itself. A record that can never be applied (no usable {@code ce_id}, unreadable body, a constraint or
  * data error) is nacked and goes to {@code criteria-events-dlq} with the reason; transient failures (database down,
  * out of connections, serialization conflicts, lock and pool timeouts) are retried with back-off until they succeed
  * (a positive {@code ntm.criteria-events.max-attempts} dead-letters them after that many attempts). When the
@@ -38,14 +41,17 @@ public class CriteriaEventsConsumer {
 
     private final CatalogService catalog;
     private final RegisterService register;
+    private final SectorService sectors;
     private final ConsumerProgress progress;
     private final Retrier retrier;
 
-    public CriteriaEventsConsumer(CatalogService catalog, RegisterService register, ConsumerProgress progress,
+    public CriteriaEventsConsumer(CatalogService catalog, RegisterService register, SectorService sectors,
+                                  ConsumerProgress progress,
                                   @ConfigProperty(name = "ntm.criteria-events.max-attempts", defaultValue = "0")
                                   int maxAttempts) {
         this.catalog = catalog;
         this.register = register;
+        this.sectors = sectors;
         this.progress = progress;
         this.retrier = new Retrier(maxAttempts, Duration.ofMillis(400), Duration.ofSeconds(10));
         progress.register(CHANNEL);
@@ -86,6 +92,9 @@ public class CriteriaEventsConsumer {
     private boolean apply(String eventId, String type, String payload) {
         if (AdminUnitsChanged.TYPE.equals(type)) {
             return register.applyEvent(eventId, payload);
+        }
+        if (EventTypes.SECTORS_CHANGED.equals(type)) {
+            return sectors.applyEvent(eventId, payload);
         }
         return catalog.applyEvent(eventId, type, payload);
     }

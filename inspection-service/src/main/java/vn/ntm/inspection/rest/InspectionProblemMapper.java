@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.ntm.inspection.domain.InspectionFrozenException;
 import vn.ntm.inspection.service.RegisterService.RegisterNotLoadedException;
+import vn.ntm.inspection.service.SectorService;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.Problems;
 
@@ -20,6 +21,14 @@ public class InspectionProblemMapper {
     /** The register copy has not arrived yet: retry once criteria-service's announcement is consumed. */
     @ServerExceptionMapper
     public Response registerNotLoaded(RegisterNotLoadedException e, UriInfo uri) {
+        return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, e.getMessage(), uri.getPath()))
+                .header("Retry-After", null)
+                .header("Retry-After", RegisterNotLoadedException.RETRY_AFTER_SECONDS).build();
+    }
+
+    /** The sector list copy has not arrived yet: retry once criteria-service's announcement is consumed. */
+    @ServerExceptionMapper
+    public Response sectorListNotLoaded(SectorService.SectorListNotLoadedException e, UriInfo uri) {
         return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, e.getMessage(), uri.getPath()))
                 .header("Retry-After", null)
                 .header("Retry-After", RegisterNotLoadedException.RETRY_AFTER_SECONDS).build();

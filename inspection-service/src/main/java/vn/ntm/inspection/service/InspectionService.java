@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
 import vn.ntm.inspection.domain.CatalogSet;
@@ -56,18 +57,20 @@ public class InspectionService {
     private final InspectionViews views;
     private final Outbox outbox;
     private final RegisterService registers;
+    private final SectorService sectors;
     private final IdempotencyService idempotency;
     private final InspectionConfig config;
     private final ObjectMapper json;
     private final EntityManager em;
 
     public InspectionService(CatalogService catalog, InspectionViews views, Outbox outbox, RegisterService registers,
-                             IdempotencyService idempotency, InspectionConfig config, ObjectMapper json,
+                             SectorService sectors, IdempotencyService idempotency, InspectionConfig config, ObjectMapper json,
                              EntityManager em) {
         this.catalog = catalog;
         this.views = views;
         this.outbox = outbox;
         this.registers = registers;
+        this.sectors = sectors;
         this.idempotency = idempotency;
         this.config = config;
         this.json = json;
@@ -270,7 +273,8 @@ public class InspectionService {
     }
 
     private static RecommendationView recommendationView(Recommendation r) {
-        return new RecommendationView(r.id(), r.assignee(), r.communeCode(), r.content(), r.deadline());
+        return new RecommendationView(r.id(), r.assignee(), r.communeCode(), r.registerDate(), r.content(),
+                r.deadline());
     }
 
     /**
@@ -307,7 +311,8 @@ public class InspectionService {
                     + " inspection; it stays DRAFT.", List.of(new FieldError("communes",
                     "the finalized event would be " + size + " bytes; the limit is " + config.maxEventBytes())));
         }
-        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event));
+        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event)
+                .withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));
         Log.infof("inspection %s finalized", id);
         return view;
     }
@@ -356,7 +361,8 @@ public class InspectionService {
 
     /** Rules as of {@code on}; an administrator's organisations are not bound to a province. */
     private ScopeRules rules(Caller caller, java.time.LocalDate on) {
-        return new ScopeRules(registers.register(), on, caller.isAdmin() ? null : caller.province());
+        return new ScopeRules(registers.register(), sectors.sectors(), on,
+                caller.isAdmin() ? null : caller.province());
     }
 
     private static void organisation(ScopeRules rules, String field, OrgRefInput org, List<Violation> out) {

@@ -52,12 +52,13 @@ public class InspectionViews {
             communes.add(communeView(inspection, commune, set));
         }
         List<RecommendationView> recommendations = inspection.recommendations().stream()
-                .map(r -> new RecommendationView(r.id(), r.assignee(), r.communeCode(), r.content(), r.deadline()))
+                .map(r -> new RecommendationView(r.id(), r.assignee(), r.communeCode(), r.registerDate(),
+                        r.content(), r.deadline()))
                 .toList();
         InspectionSummary summary = new InspectionSummary(communes.size(),
                 Averages.metPerCommune(communes.stream().map(CommuneView::summary).toList()));
         return new InspectionView(inspection.id(), inspection.status().name(), inspection.title(),
-                inspection.inspectedOn(), inspection.leadAgency(), inspection.legalBasis(),
+                inspection.inspectedOn(), inspection.registerDate(), inspection.leadAgency(), inspection.legalBasis(),
                 inspection.participants(), inspection.province(), inspection.district(), inspection.assessment(),
                 inspection.statedFigures(), communes, summary, recommendations, inspection.createdAt(),
                 inspection.finalizedAt(), inspection.version(), inspection.recordedBy(), inspection.finalizedBy());
@@ -69,13 +70,14 @@ public class InspectionViews {
             Optional<CatalogCriterion> criterion = set.flatMap(s -> s.criterion(f.criterion()));
             return new FindingView(f.criterion(), criterion.map(CatalogCriterion::name).orElse(null),
                     f.result().name(), f.note(), f.remedy(), f.deadline(),
-                    criterion.map(CatalogCriterion::sectors).orElse(List.of()), f.responsible());
+                    criterion.map(CatalogCriterion::sectors).orElse(List.of()), f.responsible(),
+                    f.registerDate());
         }).toList();
         SummaryChange change = previousFinalized(inspection, commune)
                 .map(previous -> SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
                         results(previous), results(commune)))
                 .orElse(null);
-        return new CommuneView(commune.code(), commune.name(), commune.criteriaSet(), commune.targetTier().name(),
+        return new CommuneView(commune.code(), commune.name(), commune.registerDate(), commune.criteriaSet(), commune.targetTier().name(),
                 commune.targetYear(), commune.statedMet(), summary, change, findings);
     }
 

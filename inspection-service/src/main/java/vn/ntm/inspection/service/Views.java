@@ -16,8 +16,10 @@ import java.util.UUID;
 /** Response bodies of the inspection API. */
 public final class Views {
 
+    /** {@code registerDate} (and the same field of communes, findings and recommendations): the date of the
+     * administrative-unit register the unit codes refer to, the inspection's {@code inspectedOn}. */
     public record InspectionView(UUID id, String status, String title, LocalDate inspectedOn,
-                                 OrganisationRef leadAgency, List<LegalBasis> legalBasis,
+                                 LocalDate registerDate, OrganisationRef leadAgency, List<LegalBasis> legalBasis,
                                  List<OrganisationRef> participants, AdminUnit province, AdminUnit district,
                                  String assessment, Map<String, BigDecimal> statedFigures,
                                  List<CommuneView> communes, InspectionSummary summary,
@@ -26,19 +28,21 @@ public final class Views {
     }
 
     /** {@code change} is null when the commune has no earlier finalized inspection. */
-    public record CommuneView(String code, String name, String criteriaSet, String targetTier, int targetYear,
+    public record CommuneView(String code, String name, LocalDate registerDate, String criteriaSet, String targetTier, int targetYear,
                               Integer statedMet, CommuneSummary summary, SummaryChange change,
                               List<FindingView> findings) {
     }
 
     public record FindingView(int criterion, String criterionName, String result, String note, String remedy,
-                              LocalDate deadline, List<String> sectors, List<OrganisationRef> responsible) {
+                              LocalDate deadline, List<String> sectors, List<OrganisationRef> responsible,
+                              LocalDate registerDate) {
     }
 
     public record InspectionSummary(int communes, BigDecimal averageMetPerCommune) {
     }
 
-    public record RecommendationView(UUID id, OrganisationRef assignee, String communeCode, String content,
+    public record RecommendationView(UUID id, OrganisationRef assignee, String communeCode, LocalDate registerDate,
+                                     String content,
                                      LocalDate deadline) {
     }
 

@@ -153,4 +153,23 @@ class ScopeRulesTest {
         assertThat(ScopeRules.sameName("Cường", "Xã Thượng Cường")).isFalse();
         assertThat(ScopeRules.sameName("Xã Nam Quan", "Xã Thượng Cường")).isFalse();
     }
+
+    @Test
+    void aSoNganhSectorMustBeInTheListAndValidOnTheInspectionDate() {
+        SectorList sectors = code -> java.util.Optional.ofNullable(switch (code) {
+            case "GTVT" -> new SectorList.Sector("GTVT", "Giao thông vận tải", null, LocalDate.of(2025, 2, 28));
+            case "XD" -> new SectorList.Sector("XD", "Xây dựng", null, null);
+            default -> null;
+        });
+        List<Violation> out = new ArrayList<>();
+        new ScopeRules(REGISTER, sectors, SEED_DAY, "20").organisation("leadAgency", "SO_NGANH", "20:GTVT", out);
+        new ScopeRules(REGISTER, sectors, REFORM, "20").organisation("participants[0]", "SO_NGANH", "20:XD", out);
+        assertThat(out).isEmpty();
+
+        new ScopeRules(REGISTER, sectors, REFORM, "20").organisation("participants[1]", "SO_NGANH", "20:GTVT", out);
+        new ScopeRules(REGISTER, sectors, SEED_DAY, "20").organisation("participants[2]", "SO_NGANH", "20:KHDT", out);
+        assertThat(out).extracting(Violation::field).containsExactly("participants[1].code", "participants[2].code");
+        assertThat(out.get(0).message()).contains("GTVT", "to 2025-02-28", "2025-07-01");
+        assertThat(out.get(1).message()).contains("KHDT", "not in the sector list");
+    }
 }

@@ -76,6 +76,12 @@ public class Task {
     /** The inspection's date (V13): the day the task's commune code refers to; kept when the assignee moves. */
     @Column(name = "inspected_on", updatable = false)
     private LocalDate inspectedOn;
+    /** The register date of {@code assigneeCode} (codes are reused: a code alone is ambiguous). */
+    @Column(name = "assignee_as_of")
+    private LocalDate assigneeAsOf;
+    /** The register date of the codes the inspection named: {@code communeCode} and the first assignee. */
+    @Column(name = "source_as_of")
+    private LocalDate sourceAsOf;
 
     protected Task() {
     }
@@ -115,6 +121,8 @@ public class Task {
         assigneeType = to.type();
         assigneeCode = to.code();
         assigneeName = to.name();
+        // the new assignee is named as the register has it on the day of the reassignment
+        assigneeAsOf = LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         updatedAt = at;
         return previous;
     }
@@ -152,6 +160,11 @@ public class Task {
     /** The latest inspection that found the criterion still unmet (the task continues under it), or null. */
     public UUID latestInspectionId() { return latestInspectionId; }
     public String traceId() { return traceId; }
+    public LocalDate assigneeAsOf() { return assigneeAsOf; }
+    /** The register date of {@code communeCode} and of {@code originalAssignee}'s code: the inspection's. */
+    public LocalDate sourceAsOf() { return sourceAsOf; }
+    /** The register date of {@code communeCode}; null without a commune. */
+    public LocalDate communeAsOf() { return communeCode == null ? null : sourceAsOf; }
     public String title() { return title; }
     public String description() { return description; }
     public LocalDate dueDate() { return dueDate; }

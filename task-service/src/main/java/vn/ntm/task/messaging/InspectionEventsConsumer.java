@@ -170,9 +170,11 @@ public class InspectionEventsConsumer {
         } catch (JsonProcessingException e) {
             throw new PoisonMessage("malformed JSON: " + e.getOriginalMessage(), e);
         }
-        if (event == null || event.schemaVersion() != InspectionFinalized.SCHEMA_VERSION) {
+        // version 1 events (no register dates; their codes refer to inspectedOn) may still be on the topic
+        if (event == null || !InspectionFinalized.readable(event.schemaVersion())) {
             throw new PoisonMessage("unsupported schemaVersion " + (event == null ? null : event.schemaVersion())
-                    + "; expected " + InspectionFinalized.SCHEMA_VERSION);
+                    + "; expected " + InspectionFinalized.OLDEST_READABLE_SCHEMA_VERSION + " to "
+                    + InspectionFinalized.SCHEMA_VERSION);
         }
         try {
             UUID.fromString(String.valueOf(event.inspectionId()));

@@ -25,7 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadlineService {
     private static final String RETURNING = " returning id, inspection_id, commune_code, criterion, assignee_type,"
-            + " assignee_code, assignee_name, title, due_date, status, version";
+            + " assignee_code, assignee_name, title, due_date, status, version, source_as_of, assignee_as_of";
 
     private final AgroalDataSource dataSource;
     private final TaskJournal journal;
@@ -84,9 +84,10 @@ public class DeadlineService {
                 while (rs.next()) {
                     out.add(new TaskJournal.Snapshot(rs.getObject("id", UUID.class),
                             rs.getObject("inspection_id", UUID.class), rs.getString("commune_code"),
-                            rs.getObject("criterion", Integer.class),
+                            rs.getObject("source_as_of", LocalDate.class), rs.getObject("criterion", Integer.class),
                             new OrganisationRef(rs.getString("assignee_type"), rs.getString("assignee_code"),
                                     rs.getString("assignee_name")),
+                            rs.getObject("assignee_as_of", LocalDate.class),
                             rs.getString("title"), rs.getDate("due_date").toLocalDate(), rs.getString("status"),
                             overdue, rs.getLong("version")));
                 }

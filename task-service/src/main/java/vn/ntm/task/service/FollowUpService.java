@@ -43,7 +43,8 @@ public class FollowUpService {
     }
 
     private record OpenRow(Settlement.OpenTask task, UUID inspectionId, OrganisationRef assignee, String title,
-                           LocalDate dueDate, String status, long version) {
+                           LocalDate dueDate, String status, long version, LocalDate sourceAsOf,
+                           LocalDate assigneeAsOf) {
     }
 
     /**
@@ -117,8 +118,8 @@ public class FollowUpService {
                                                 LocalDate before) throws SQLException {
         Map<UUID, OpenRow> out = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement("select id, inspection_id, commune_code, criteria_set,"
-                + " criterion, rule_code, assignee_type, assignee_code, assignee_name, title, due_date, status, version"
-                + " from task where commune_code = any(?) and criterion is not null and criteria_set is not null"
+                + " criterion, rule_code, assignee_type, assignee_code, assignee_name, title, due_date, status, version,"
+                + " source_as_of, assignee_as_of from task where commune_code = any(?) and criterion is not null and criteria_set is not null"
                 + " and status not in ('DONE', 'CANCELLED') and inspection_id <> ? and inspected_on < ?"
                 + " order by id for update")) {
             st.setArray(1, c.createArrayOf("text", communeCodes.toArray(String[]::new)));
@@ -132,7 +133,9 @@ public class FollowUpService {
                             rs.getObject("inspection_id", UUID.class), new OrganisationRef(
                             rs.getString("assignee_type"), rs.getString("assignee_code"),
                             rs.getString("assignee_name")), rs.getString("title"),
-                            rs.getObject("due_date", LocalDate.class), rs.getString("status"), rs.getLong("version")));
+                            rs.getObject("due_date", LocalDate.class), rs.getString("status"), rs.getLong("version"),
+                            rs.getObject("source_as_of", LocalDate.class),
+                            rs.getObject("assignee_as_of", LocalDate.class)));
                 }
             }
         }
@@ -154,7 +157,8 @@ public class FollowUpService {
                 + ": nhiệm vụ hoàn thành, được xác nhận bởi cuộc kiểm tra " + actor.substring(ACTOR_PREFIX.length())
                 + ".";
         journal.statusChanged(new TaskJournal.Snapshot(row.task().id(), row.inspectionId(),
-                        row.task().communeCode(), row.task().criterion(), row.assignee(), row.title(), row.dueDate(),
+                        row.task().communeCode(), row.sourceAsOf(), row.task().criterion(), row.assignee(),
+                        row.assigneeAsOf(), row.title(), row.dueDate(),
                         TaskStatus.DONE.name(), false, row.version() + 1), row.status(),
                 new TaskJournal.Change(null, reason, null), actor, now);
     }

@@ -37,15 +37,18 @@ public class InspectionEventHandler {
     private final TaskClock clock;
     private final CatalogCopyService catalog;
     private final FollowUpService followUp;
+    private final SuccessionService succession;
 
     public InspectionEventHandler(AgroalDataSource dataSource, RuleService rules, TaskJournal journal,
-                                  TaskClock clock, CatalogCopyService catalog, FollowUpService followUp) {
+                                  TaskClock clock, CatalogCopyService catalog, FollowUpService followUp,
+                                  SuccessionService succession) {
         this.dataSource = dataSource;
         this.rules = rules;
         this.journal = journal;
         this.clock = clock;
         this.catalog = catalog;
         this.followUp = followUp;
+        this.succession = succession;
     }
 
     public record Outcome(boolean duplicate, int created) {
@@ -67,11 +70,13 @@ public class InspectionEventHandler {
             LocalDate today = clock.today();
             // re-inspection: settle earlier open work, and do not duplicate the work that continues
             planned = followUp.settle(c, inspectionId, event, planned, copy, now, today);
-            List<TaskJournal.Snapshot> created = insertAll(c, inspectionId, province, event.inspectedOn(),
+            List<TaskJournal.Snapshot> created = insertAll(c, inspectionId, province, event.unitsAsOf(),
                     event.leadAgency(), planned,
                     now, today);
             journal.createdAll(created, now);
             followUp.recordCreated(c, inspectionId, event, planned, now);
+            // a unit the inspection named may have ceased since its date: its tasks go to the successor at once
+            succession.moveCreated(created.stream().map(TaskJournal.Snapshot::id).toList());
             Log.infof("inspection %s: %d task(s) planned, %d created (event %s)", inspectionId, planned.size(),
                     created.size(), eventId);
             return new Outcome(false, created.size());
@@ -115,14 +120,21 @@ public class InspectionEventHandler {
         try (PreparedStatement insert = c.prepareStatement("insert into task (id, inspection_id, rule_code,"
                 + " source_ref, commune_code, commune_name, criterion, criterion_name, assignee_type, assignee_code,"
                 + " assignee_name, title, description, due_date, status, version, created_at, updated_at,"
-                + " province_code, assignee_as_of, lead_agency_type, lead_agency_code)"
+                + " province_code, assignee_as_of, lead_agency_type, lead_agency_code, source_as_of)"
                 + " select t.id, ?, t.rule_code, t.source_ref, t.commune_code, t.commune_name, t.criterion,"
                 + " t.criterion_name, t.assignee_type, t.assignee_code, t.assignee_name, t.title, t.description,"
-                + " t.due_date::date, ?, 0, ?, ?, ?, ?, ?, ?"
+                + " t.due_date::date, ?, 0, ?, ?, ?, ?, ?, ?, ?"
                 + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
                 + " as t(id, rule_code, source_ref, commune_code, commune_name, criterion, criterion_name,"
                 + " assignee_type, assignee_code, assignee_name, title, description, due_date)"
+                // a task the register's succession (or a verifier) has given to another unit keeps its first
+                // assignee: a re-published event must not create it again for that first assignee
+                + " where not exists (select 1 from task x where x.inspection_id = ? and x.rule_code = t.rule_code"
+                + " and x.commune_code is not distinct from t.commune_code"
+                + " and x.criterion is not distinct from t.criterion and x.source_ref is not distinct from t.source_ref"
+                + " and x.original_assignee_code is not null and x.original_assignee_type = t.assignee_type"
+                + " and x.original_assignee_code = t.assignee_code)"
                 + " on conflict on constraint task_natural_key do nothing returning id")) {
             insert.setObject(1, inspectionId);
             insert.setString(2, TaskStatus.OPEN.name());
@@ -135,21 +147,23 @@ public class InspectionEventHandler {
             boolean lead = leadAgency != null && leadAgency.type() != null && leadAgency.code() != null;
             insert.setString(7, lead ? leadAgency.type() : null);
             insert.setString(8, lead ? leadAgency.code() : null);
-            insert.setArray(9, c.createArrayOf("uuid", ids));
-            insert.setArray(10, c.createArrayOf("text", text[0]));
-            insert.setArray(11, c.createArrayOf("text", text[1]));
-            insert.setArray(12, c.createArrayOf("text", text[2]));
-            insert.setArray(13, c.createArrayOf("text", text[3]));
-            insert.setArray(14, c.createArrayOf("int4", criteria));
+            insert.setObject(9, unitsAsOf);
+            insert.setArray(10, c.createArrayOf("uuid", ids));
+            insert.setArray(11, c.createArrayOf("text", text[0]));
+            insert.setArray(12, c.createArrayOf("text", text[1]));
+            insert.setArray(13, c.createArrayOf("text", text[2]));
+            insert.setArray(14, c.createArrayOf("text", text[3]));
+            insert.setArray(15, c.createArrayOf("int4", criteria));
             for (int column = 4; column <= 10; column++) {
-                insert.setArray(column + 11, c.createArrayOf("text", text[column]));
+                insert.setArray(column + 12, c.createArrayOf("text", text[column]));
             }
+            insert.setObject(23, inspectionId);
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     PlannedTask task = byId.get(id);
-                    created.add(new TaskJournal.Snapshot(id, inspectionId, task.communeCode(), task.criterion(),
-                            task.assignee(), task.title(), task.dueDate(), TaskStatus.OPEN.name(),
+                    created.add(new TaskJournal.Snapshot(id, inspectionId, task.communeCode(), unitsAsOf,
+                            task.criterion(), task.assignee(), unitsAsOf, task.title(), task.dueDate(), TaskStatus.OPEN.name(),
                             task.dueDate().isBefore(today), 0));
                 }
             }

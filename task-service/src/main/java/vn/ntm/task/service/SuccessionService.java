@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskReassigned;
@@ -38,6 +40,8 @@ import java.util.UUID;
 public class SuccessionService {
     public static final String ACTOR = "system:register";
     private static final int PAGE = 500;
+    /** Register changes followed in one go for a new task (each is one move); more are left to the scheduler. */
+    private static final int MAX_CHAIN = 5;
 
     /** The unit a task's assignee code meant on its {@code assignee_as_of} date, if that unit has ceased by {@code ?}. */
     private static final String CEASED_UNIT = " from task t join admin_unit u"
@@ -96,6 +100,58 @@ public class SuccessionService {
                     moved, today);
         }
         return moved;
+    }
+
+    /**
+     * Moves, in the caller's transaction, those of the tasks just created whose assignee's unit has already ceased
+     * (an inspection dated before a register change, finalized after it): they reach the successor at once, with the
+     * same history entry, {@code ntm.task.reassigned} event and {@code task_succession_move} key as a scheduled move,
+     * so the scheduler finds nothing left to do for them. A chain of changes is followed one change at a time.
+     * Returns the number of moves.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int moveCreated(List<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return 0;
+        }
+        LocalDate today = clock.today();
+        int moved = 0;
+        try {
+            for (int step = 0; step < MAX_CHAIN; step++) {
+                List<UUID> due = ceasedAmong(taskIds, today);
+                int before = moved;
+                for (UUID id : due) {
+                    if (moveOne(id, today)) {
+                        moved++;
+                    }
+                }
+                if (moved == before) {
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not move the new tasks of ceased units", e);
+        }
+        if (moved > 0) {
+            Log.infof("register succession: %d new task(s) of units that ceased before %s moved to their successors",
+                    moved, today);
+        }
+        return moved;
+    }
+
+    private List<UUID> ceasedAmong(List<UUID> taskIds, LocalDate today) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select t.id" + CEASED_UNIT + " and t.id = any(?) order by t.id")) {
+            q.setObject(1, today);
+            q.setArray(2, c.createArrayOf("uuid", taskIds.toArray()));
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
     }
 
     private List<UUID> candidates(LocalDate today, UUID after) {
@@ -183,9 +239,10 @@ public class SuccessionService {
             outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, taskId.toString(), EventTypes.TASK_REASSIGNED,
                     new TaskReassigned(
                     TaskReassigned.SCHEMA_VERSION, taskId.toString(), task.inspectionId().toString(),
-                    task.communeCode(), task.criterion(), task.title(), task.dueDate(), task.status(), version,
-                    move.to(), task.assignee(), original, flagged, move.rule(), effectiveOn, move.legalBasis(),
-                    ACTOR, now)));
+                    task.communeCode(), task.communeCode() == null ? null : task.sourceAsOf(), task.criterion(),
+                    task.title(), task.dueDate(), task.status(), version, move.to(), effectiveOn, task.assignee(),
+                    task.assigneeAsOf(), original, task.sourceAsOf(), flagged, move.rule(), effectiveOn,
+                    move.legalBasis(), ACTOR, now)).withDataSchema(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA));
             return true;
         }
     }
@@ -212,14 +269,18 @@ public class SuccessionService {
     }
 
     private record Locked(UUID id, UUID inspectionId, String communeCode, Integer criterion, String title,
-                          LocalDate dueDate, String status, OrganisationRef assignee, SuccessionRules.Unit ceased) {
+                          LocalDate dueDate, String status, OrganisationRef assignee, SuccessionRules.Unit ceased,
+                          LocalDate assigneeAsOf, LocalDate sourceAsOf) {
     }
 
     /** Locks the task and returns it with its ceased unit, or null when it no longer needs a move. */
     private static Locked lock(Connection c, UUID taskId, LocalDate today) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("select t.id, t.inspection_id, t.commune_code, t.criterion,"
                 + " t.title, t.due_date, t.status, t.assignee_type, t.assignee_code, t.assignee_name, u.level,"
-                + " u.code, u.name, u.province_code, u.valid_from, u.valid_to" + CEASED_UNIT
+                + " u.code, u.name, u.province_code, u.valid_from, u.valid_to,"
+                + " coalesce(t.assignee_as_of, (t.created_at at time zone 'Asia/Ho_Chi_Minh')::date),"
+                + " coalesce(t.source_as_of, t.assignee_as_of, (t.created_at at time zone 'Asia/Ho_Chi_Minh')::date)"
+                + CEASED_UNIT
                 + " and t.id = ? for update of t")) {
             q.setObject(1, today);
             q.setObject(2, taskId);
@@ -232,7 +293,8 @@ public class SuccessionService {
                         rs.getString(7), new OrganisationRef(rs.getString(8), rs.getString(9), rs.getString(10)),
                         new SuccessionRules.Unit(rs.getString(11), rs.getString(12), rs.getString(13),
                                 rs.getString(14), rs.getObject(15, LocalDate.class),
-                                rs.getObject(16, LocalDate.class)));
+                                rs.getObject(16, LocalDate.class)), rs.getObject(17, LocalDate.class),
+                        rs.getObject(18, LocalDate.class));
             }
         }
     }

@@ -3,6 +3,7 @@ package vn.ntm.task.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
@@ -33,14 +34,24 @@ public class TaskJournal {
         this.outbox = outbox;
     }
 
-    /** The task as events carry it. */
-    public record Snapshot(UUID id, UUID inspectionId, String communeCode, Integer criterion,
-                           OrganisationRef assignee, String title, LocalDate dueDate, String status,
-                           boolean overdue, long version) {
+    /**
+     * The task as events carry it; {@code communeAsOf} and {@code assigneeAsOf} are the register dates of the commune
+     * and assignee codes.
+     */
+    public record Snapshot(UUID id, UUID inspectionId, String communeCode, LocalDate communeAsOf, Integer criterion,
+                           OrganisationRef assignee, LocalDate assigneeAsOf, String title, LocalDate dueDate,
+                           String status, boolean overdue, long version) {
         TaskEvent event(TaskEvent.StatusChange change) {
             return new TaskEvent(TaskEvent.SCHEMA_VERSION, id.toString(), inspectionId.toString(), communeCode,
-                    criterion, assignee, title, dueDate, status, overdue, version, change);
+                    communeCode == null ? null : communeAsOf, criterion, assignee, assigneeAsOf, title, dueDate,
+                    status, overdue, version, change);
         }
+    }
+
+    /** A task event, announcing its data's schema version. */
+    static OutboxEvent taskEvent(UUID taskId, String type, TaskEvent data) {
+        return OutboxEvent.of(Topics.TASK_EVENTS, taskId.toString(), type, data)
+                .withDataSchema(CloudEventHeaders.TASK_EVENT_V2_SCHEMA);
     }
 
     /** What a status change carries besides the states: a free note, the reason and the assignee's report. */
@@ -87,8 +98,7 @@ public class TaskJournal {
             ids[i] = task.id();
             statuses[i] = task.status();
             titles[i] = task.title();
-            events.add(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_CREATED,
-                    task.event(null)));
+            events.add(taskEvent(task.id(), EventTypes.TASK_CREATED, task.event(null)));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "insert into task_history (task_id, at, actor, action, from_status, to_status, note)"
@@ -109,7 +119,7 @@ public class TaskJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(Snapshot task, String from, Change change, String actor, Instant at) {
         history(task.id(), at, actor, "STATUS_CHANGED", from, task.status(), change);
-        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_STATUS_CHANGED,
+        outbox.append(taskEvent(task.id(), EventTypes.TASK_STATUS_CHANGED,
                 task.event(new TaskEvent.StatusChange(from, task.status(), change.note(), actor, at,
                         change.reason(), change.report()))));
     }
@@ -117,12 +127,12 @@ public class TaskJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public void overdue(Snapshot task, Instant at) {
         history(task.id(), at, SYSTEM, "OVERDUE", task.status(), task.status(), "Quá hạn " + task.dueDate());
-        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_OVERDUE, task.event(null)));
+        outbox.append(taskEvent(task.id(), EventTypes.TASK_OVERDUE, task.event(null)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void dueSoon(Snapshot task, Instant at) {
         history(task.id(), at, SYSTEM, "DUE_SOON", task.status(), task.status(), "Sắp đến hạn " + task.dueDate());
-        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), EventTypes.TASK_DUE_SOON, task.event(null)));
+        outbox.append(taskEvent(task.id(), EventTypes.TASK_DUE_SOON, task.event(null)));
     }
 }

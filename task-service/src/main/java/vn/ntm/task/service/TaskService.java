@@ -63,7 +63,8 @@ public class TaskService {
                            LocalDate dueDate, TaskStatus status, boolean overdue, long version, String ruleCode,
                            Instant createdAt, Instant updatedAt, OrganisationRef originalAssignee,
                            boolean needsReassignment, String role, UUID latestInspectionId,
-                           String traceId) {
+                           String traceId, LocalDate communeAsOf, LocalDate assigneeAsOf,
+                           LocalDate originalAssigneeAsOf) {
         /** {@code role}: the caller's part in the task ({@link #ASSIGNEE}, {@link #COOPERATING}), null otherwise. */
         public static final String ASSIGNEE = "ASSIGNEE";
         public static final String COOPERATING = TaskParticipant.COOPERATING;
@@ -76,7 +77,8 @@ public class TaskService {
             return new TaskView(t.id(), t.inspectionId(), t.communeCode(), t.communeName(), t.criterion(),
                     t.criterionName(), t.assignee(), t.title(), t.description(), t.dueDate(), t.status(),
                     t.isOverdue(today), t.version(), t.ruleCode(), t.createdAt(), t.updatedAt(),
-                    t.originalAssignee(), t.needsReassignment(), role, t.latestInspectionId(), t.traceId());
+                    t.originalAssignee(), t.needsReassignment(), role, t.latestInspectionId(), t.traceId(),
+                    t.communeAsOf(), t.assigneeAsOf(), t.sourceAsOf());
         }
     }
 
@@ -178,7 +180,8 @@ public class TaskService {
                 sink.accept(new TaskView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4],
                         (String) r[5], new OrganisationRef((String) r[6], (String) r[7], (String) r[8]),
                         (String) r[9], null, due, status, status.isActive() && due.isBefore(plan.today()),
-                        ((Number) r[12]).longValue(), null, null, null, null, false, null, null, null));
+                        ((Number) r[12]).longValue(), null, null, null, null, false, null, null, null, null, null,
+                        null));
                 written++;
             }
         }
@@ -256,8 +259,8 @@ public class TaskService {
     }
 
     static TaskJournal.Snapshot snapshot(Task task, LocalDate today) {
-        return new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.communeCode(), task.criterion(),
-                task.assignee(), task.title(), task.dueDate(), task.status().name(), task.isOverdue(today),
+        return new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.communeCode(), task.communeAsOf(),
+                task.criterion(), task.assignee(), task.assigneeAsOf(), task.title(), task.dueDate(), task.status().name(), task.isOverdue(today),
                 task.version());
     }
 

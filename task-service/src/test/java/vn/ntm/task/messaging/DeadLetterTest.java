@@ -43,9 +43,9 @@ class DeadLetterTest {
         Fixtures.publish(unknownType, valid, Fixtures.headers(UUID.randomUUID(), "ntm.inspection.reopened"), null);
 
         String unknownVersion = UUID.randomUUID().toString();
-        ObjectNode v2 = Fixtures.seedEvent(inspectionId);
-        v2.put("schemaVersion", 2);
-        Fixtures.publish(unknownVersion, v2.toString(),
+        ObjectNode v3 = Fixtures.seedEvent(inspectionId);
+        v3.put("schemaVersion", 3);
+        Fixtures.publish(unknownVersion, v3.toString(),
                 Fixtures.headers(UUID.randomUUID(), EventTypes.INSPECTION_FINALIZED), null);
 
         String missingId = UUID.randomUUID().toString();
@@ -55,7 +55,7 @@ class DeadLetterTest {
         Fixtures.publish(missingId, valid, noId, null);
 
         assertThat(deadLetterReason(unknownType)).contains("unknown ce_type");
-        assertThat(deadLetterReason(unknownVersion)).contains("schemaVersion 2");
+        assertThat(deadLetterReason(unknownVersion)).contains("schemaVersion 3");
         assertThat(deadLetterReason(missingId)).contains("missing ce_id");
         assertThat(Fixtures.tasksOf(inspectionId).getInt("total")).isZero();
     }

@@ -70,7 +70,7 @@ class DeadlineTest {
         assertThat(perTask).hasSize(taskIds.size()).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
 
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-event.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-event.v2.schema.json"), InputFormat.JSON);
         for (ConsumerRecord<String, String> r : overdue) {
             assertThat(schema.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty();
             assertThat(json.readTree(r.value()).get("overdue").asBoolean()).isTrue();

@@ -139,11 +139,21 @@ class RegisterSuccessionTest {
         ConsumerRecord<String, String> event = events.stream().filter(r -> r.key().equals(moved)).findFirst()
                 .orElseThrow();
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v2.schema.json"), InputFormat.JSON);
         assertThat(schema.validate(event.value(), InputFormat.JSON)).isEmpty();
+        assertThat(Fixtures.header(event, CloudEventHeaders.DATA_SCHEMA))
+                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA);
         JsonNode data = read(event.value());
         assertThat(data.at("/from/code").asText()).isEqualTo("06490");
+        assertThat(data.at("/fromAsOf").asText()).isEqualTo("2022-07-20");
         assertThat(data.at("/assignee/code").asText()).isEqualTo("06475");
+        assertThat(data.at("/assigneeAsOf").asText()).isEqualTo("2025-07-01");
+        assertThat(data.at("/originalAssigneeAsOf").asText()).isEqualTo("2022-07-20");
+        assertThat(data.at("/communeAsOf").asText()).isEqualTo("2022-07-20");
+        Auth.asAdmin().when().get("/tasks/" + moved).then().statusCode(200)
+                .body("assigneeAsOf", equalTo("2025-07-01"))
+                .body("communeAsOf", equalTo("2022-07-20"))
+                .body("originalAssigneeAsOf", equalTo("2022-07-20"));
         assertThat(data.at("/legalBasis").asText()).isEqualTo(RegisterFixture.LEGAL_BASIS);
 
         // the same event again (redelivery), and again under a new id (re-announcement): nothing moves twice
@@ -163,11 +173,50 @@ class RegisterSuccessionTest {
     }
 
     @Test
+    void aTaskCreatedForAUnitThatHadAlreadyCeasedLandsWithTheSuccessorAtOnceExactlyOnce() {
+        ensureRegister();
+        succession.runDue();
+        UUID inspectionId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        assertThat(inspections.handle(eventId, Fixtures.seedRecord(inspectionId)).created())
+                .isEqualTo(Fixtures.SEED_TASK_COUNT);
+
+        Map<String, String> assignees = assignees(inspectionId);
+        assertThat(assignees.values()).doesNotContainAnyElementsOf(CEASED).contains("UBND_XA:06475",
+                "UBND_XA:06463", "VP_DIEU_PHOI:20");
+        long moved = moves(inspectionId);
+        assertThat(moved).isPositive();
+        assertThat(reassignedHistory(inspectionId)).isEqualTo(moved);
+        String bangMacTask = idsAssignedTo(assignees, "UBND_XA:06475").get(0);
+        Auth.asAdmin().when().get("/tasks/" + bangMacTask).then().statusCode(200)
+                .body("originalAssignee.code", equalTo("06490"))
+                .body("assigneeAsOf", equalTo("2025-07-01"))
+                .body("communeAsOf", equalTo("2022-07-20"));
+        JsonPath history = Auth.asAdmin().when().get("/tasks/" + bangMacTask + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(history.getList("action")).containsExactly("CREATED", "REASSIGNED");
+        Set<String> movedIds = assignees.entrySet().stream()
+                .filter(e -> e.getValue().equals("UBND_XA:06475") || e.getValue().equals("UBND_XA:06463")
+                        || count("select count(*) from task_succession_move where task_id = ?::uuid", e.getKey()) > 0)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat((long) movedIds.size()).isEqualTo(moved);
+        assertThat(reassignedEvents(movedIds, movedIds.size())).extracting(ConsumerRecord::key)
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(movedIds);
+
+        // nothing is left for the scheduler, and a redelivered event moves nothing twice
+        assertThat(succession.runDue()).isZero();
+        assertThat(inspections.handle(eventId, Fixtures.seedRecord(inspectionId)).duplicate()).isTrue();
+        assertThat(inspections.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId)).created()).isZero();
+        assertThat(moves(inspectionId)).isEqualTo(moved);
+        assertThat(reassignedHistory(inspectionId)).isEqualTo(moved);
+    }
+
+    @Test
     void aRunStoppedHalfWayMovesEachTaskOnceWhenResumed() {
         ensureRegister();
         succession.runDue();
         UUID inspectionId = UUID.randomUUID();
-        inspections.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
+        createdBeforeTheRegisterArrived(inspectionId);
         Map<String, String> before = assignees(inspectionId);
         long toMove = before.values().stream().filter(CEASED::contains).count();
 
@@ -193,7 +242,7 @@ class RegisterSuccessionTest {
         ensureRegister();
         succession.runDue();
         UUID inspectionId = UUID.randomUUID();
-        inspections.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
+        createdBeforeTheRegisterArrived(inspectionId);
         long toMove = assignees(inspectionId).values().stream().filter(CEASED::contains).count();
 
         List<CompletableFuture<Integer>> runs = new ArrayList<>();
@@ -240,6 +289,27 @@ class RegisterSuccessionTest {
         assertThat(Fixtures.read(Topics.deadLetter(Topics.CRITERIA_EVENTS),
                 r -> other.toString().equals(Fixtures.header(r, CloudEventHeaders.ID)),
                 found -> !found.isEmpty(), Duration.ofSeconds(3))).isEmpty();
+    }
+
+    /**
+     * The seed inspection's tasks as they were when created before the register copy held Lạng Sơn (so they still
+     * name the ceased units): the copy is set aside while they are created, then put back.
+     */
+    private void createdBeforeTheRegisterArrived(UUID inspectionId) {
+        sql("create table admin_unit_aside as select * from admin_unit where province_code = '20'");
+        sql("delete from admin_unit where province_code = '20'");
+        inspections.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
+        sql("insert into admin_unit select * from admin_unit_aside");
+        sql("drop table admin_unit_aside");
+        assertThat(assignees(inspectionId).values()).containsAll(CEASED);
+    }
+
+    /** Other test classes create tasks of the seed's (ceased) units: leave no register copy behind. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheRegisterCopy() {
+        RegisterFixture.awaitConsumerCaughtUp();
+        sql("delete from admin_unit_succession");
+        sql("delete from admin_unit");
     }
 
     /** The register of Lạng Sơn is in the copy, and no run started by the consumer is still going. */
@@ -299,6 +369,14 @@ class RegisterSuccessionTest {
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void sql(String statement) {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -39,29 +39,38 @@ class TaskEventContractTest {
                 "so-ldtbxh-lang-son", Instant.parse("2022-09-12T02:30:00Z"),
                 "Thiếu biên bản nghiệm thu hệ thống xử lý nước thải thôn Bản Chắt.", null));
         TaskEvent overdue = event("IN_PROGRESS", true, 1, null);
-        assertGolden(created, "/contracts/golden/task-created.json");
-        assertGolden(changed, "/contracts/golden/task-status-changed.json");
-        assertGolden(overdue, "/contracts/golden/task-overdue.json");
+        assertGolden(created, "/contracts/golden/task-created.v2.json");
+        assertGolden(changed, "/contracts/golden/task-status-changed.v2.json");
+        assertGolden(overdue, "/contracts/golden/task-overdue.v2.json");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"task-created", "task-status-changed", "task-overdue"})
-    void goldenFilesMatchTheSchema(String name) {
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+    void goldenFilesOfBothVersionsMatchTheirSchema(String name) {
+        Schema v1 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Fixtures.resource("/contracts/schemas/task-event.schema.json"), InputFormat.JSON);
-        assertThat(schema.validate(Fixtures.resource("/contracts/golden/" + name + ".json"), InputFormat.JSON))
+        assertThat(v1.validate(Fixtures.resource("/contracts/golden/" + name + ".json"), InputFormat.JSON))
                 .isEmpty();
-        assertThat(schema.validate("{\"schemaVersion\":1}", InputFormat.JSON)).isNotEmpty();
+        assertThat(v1.validate("{\"schemaVersion\":1}", InputFormat.JSON)).isNotEmpty();
+        Schema v2 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Fixtures.resource("/contracts/schemas/task-event.v2.schema.json"), InputFormat.JSON);
+        assertThat(v2.validate(Fixtures.resource("/contracts/golden/" + name + ".v2.json"), InputFormat.JSON))
+                .isEmpty();
+        assertThat(v2.validate(Fixtures.resource("/contracts/golden/" + name + ".json"), InputFormat.JSON))
+                .as("a version 1 event lacks the register dates").isNotEmpty();
     }
 
-    @Test
-    void readsTheGoldenInspectionEventIntoTheContractRecord() throws Exception {
-        InspectionFinalized event = json.readValue(Fixtures.resource("/contracts/golden/inspection-finalized.json"),
+    @ParameterizedTest
+    @ValueSource(strings = {"inspection-finalized.json", "inspection-finalized.v2.json"})
+    void readsBothVersionsOfTheGoldenInspectionEventIntoTheContractRecord(String golden) throws Exception {
+        InspectionFinalized event = json.readValue(Fixtures.resource("/contracts/golden/" + golden),
                 InspectionFinalized.class);
-        assertThat(event.schemaVersion()).isEqualTo(InspectionFinalized.SCHEMA_VERSION);
+        assertThat(InspectionFinalized.readable(event.schemaVersion())).isTrue();
         assertThat(event.communes()).extracting(InspectionFinalized.Commune::code).containsExactly("06490", "06523");
         assertThat(event.communes().get(0).findings().get(16).deadline()).isEqualTo(LocalDate.of(2022, 10, 30));
         assertThat(event.recommendations()).hasSize(4);
+        // version 1 has no register date: its codes refer to inspectedOn
+        assertThat(event.unitsAsOf()).isEqualTo(LocalDate.of(2022, 7, 20));
     }
 
     private void assertGolden(TaskEvent event, String golden) throws Exception {
@@ -80,7 +89,8 @@ class TaskEventContractTest {
     }
 
     private static TaskEvent event(String status, boolean overdue, long version, TaskEvent.StatusChange change) {
-        return new TaskEvent(1, "7d1c2b3a-0000-4000-8000-000000000017", "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10",
-                "06490", 17, XA, TITLE, LocalDate.of(2022, 10, 30), status, overdue, version, change);
+        return new TaskEvent(TaskEvent.SCHEMA_VERSION, "7d1c2b3a-0000-4000-8000-000000000017",
+                "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10", "06490", LocalDate.of(2022, 7, 20), 17, XA,
+                LocalDate.of(2022, 7, 20), TITLE, LocalDate.of(2022, 10, 30), status, overdue, version, change);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * One event to publish: the Kafka topic and key, the CloudEvents type, the data (serialized to JSON with the
  * application's {@code ObjectMapper}) and optional extra Kafka headers (e.g. trace context) sent besides the
- * CloudEvents ones.
+ * CloudEvents ones. Of the CloudEvents attributes only {@code ce_dataschema} (the schema of the data's version) may be
+ * given here; the relay sets the others.
  */
 public record OutboxEvent(String topic, String key, String type, Object data, Map<String, String> headers) {
 
@@ -26,6 +27,13 @@ public record OutboxEvent(String topic, String key, String type, Object data, Ma
         return new OutboxEvent(topic, key, type, data, Map.of());
     }
 
+    /** The same event announcing the schema its data follows ({@code ce_dataschema}). */
+    public OutboxEvent withDataSchema(String uri) {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put(CloudEventHeaders.DATA_SCHEMA, uri);
+        return new OutboxEvent(topic, key, type, data, all);
+    }
+
     /** The same event with these extra Kafka headers. */
     public OutboxEvent withHeaders(Map<String, String> extra) {
         return new OutboxEvent(topic, key, type, data, extra);
@@ -33,7 +41,8 @@ public record OutboxEvent(String topic, String key, String type, Object data, Ma
 
     private static void requireOwnHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("ce_") || lower.equals(CloudEventHeaders.CONTENT_TYPE)) {
+        if ((lower.startsWith("ce_") && !lower.equals(CloudEventHeaders.DATA_SCHEMA))
+                || lower.equals(CloudEventHeaders.CONTENT_TYPE)) {
             throw new IllegalArgumentException("header " + name + " is set by the outbox relay itself");
         }
     }

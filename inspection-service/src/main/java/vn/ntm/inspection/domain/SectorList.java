@@ -1,0 +1,21 @@
+package vn.ntm.inspection.domain;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The sector list (Sở/ngành) with each sector's validity, as criteria-service announces it. */
+@FunctionalInterface
+public interface SectorList {
+    Optional<Sector> sector(String code);
+
+    /** {@code validFrom} null: since ever; {@code validTo} inclusive, null: still valid. */
+    record Sector(String code, String name, LocalDate validFrom, LocalDate validTo) {
+        public boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+        }
+
+        String validity() {
+            return (validFrom == null ? "" : "from " + validFrom + " ") + (validTo == null ? "on" : "to " + validTo);
+        }
+    }
+}
