@@ -186,14 +186,19 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(env.getOrDefault("NTM_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
-        // the class-data-sharing archive the build wrote (quarkus.package.jar.appcds): classes load mapped, not parsed
-        Path cds = serviceJar(s).resolveSibling("app-cds.jsa");
-        if (Files.exists(cds) && command.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"))) {
+        // the class-data-sharing archive the build wrote (quarkus.package.jar.appcds): classes load mapped, not
+        // parsed. It records the class path relative to quarkus-app/, so the service runs from there (it reads no
+        // relative path of its own)
+        Path jar = serviceJar(s);
+        Path cds = jar.resolveSibling("app-cds.jsa");
+        boolean sharing = Files.exists(cds) && command.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+        if (sharing) {
             command.add("-XX:SharedArchiveFile=" + cds);
         }
         command.add("-jar");
-        command.add(serviceJar(s).toString());
+        command.add(sharing ? jar.getFileName().toString() : jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(sharing ? jar.getParent().toFile() : null)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(s.name() + ".log").toFile()));
         // the launcher's own environment (System.getenv() for ./run.sh) reaches the services, then its settings
