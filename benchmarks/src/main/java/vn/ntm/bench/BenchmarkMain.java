@@ -151,6 +151,19 @@ public final class BenchmarkMain {
         line(String.format("| events consumed per second (plain consumer; ours: inspection events into tasks) | %.0f |"
                 + " %.0f | %.1f%% | — |", raw.kafkaConsumedPerSecond(), inspectionsPerSecond,
                 100 * inspectionsPerSecond / raw.kafkaConsumedPerSecond()));
+        int drainEvents = Integer.parseInt(option("drain-events", "1000"));
+        if (drainEvents > 0) {
+            long tasksBefore = ReadBenchmark.countTasks(taskJdbc, dbPassword);
+            ConsumerDrain.Result drain = ConsumerDrain.measure(bootstrap, taskJdbc, dbPassword, drainEvents);
+            double drainTasksPerSecond = (ReadBenchmark.countTasks(taskJdbc, dbPassword) - tasksBefore)
+                    / drain.seconds();
+            line(String.format("| task-service draining %d inspection events published at once, events/s vs the plain"
+                    + " consumer | %.0f | %.1f | %.2f%% | — |", drainEvents, raw.kafkaConsumedPerSecond(),
+                    drain.eventsPerSecond(), 100 * drain.eventsPerSecond() / raw.kafkaConsumedPerSecond()));
+            line(String.format("| the same drain's tasks/s vs the best insert (%s) | %.0f | %.0f | %.1f%% | — |",
+                    raw.bestInsertName(), raw.bestInsertRowsPerSecond(), drainTasksPerSecond,
+                    100 * drainTasksPerSecond / raw.bestInsertRowsPerSecond()));
+        }
         for (PipelineBenchmark.Result r : results) {
             line(String.format("| finalize-to-visible p99 at %.0f inspections/s, %d communes | — | %.0f ms | — |"
                     + " ≤ 250 ms |", rate, r.communes(), r.p99()));

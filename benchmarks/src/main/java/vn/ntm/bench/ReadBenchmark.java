@@ -49,6 +49,15 @@ final class ReadBenchmark {
         }
     }
 
+    /** Tasks stored so far. */
+    static long countTasks(String taskJdbcUrl, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from task")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     static Path urls(String taskBase, Path dir) throws Exception {
         List<String> urls = new ArrayList<>();
         String[] types = {"UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI"};
