@@ -16,6 +16,16 @@ final class Machine {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
     }
 
+    /** The 1, 5 and 15 minute load averages: on a shared machine every figure must be read beside them. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** Resident set size in MiB, or -1 when the process is gone. */
     static double rssMiB(long pid) {
         try {

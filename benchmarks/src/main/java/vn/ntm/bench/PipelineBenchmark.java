@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Finalizes prepared inspections at a fixed rate and measures, for each, the time until every resulting task is
@@ -30,7 +31,33 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PipelineBenchmark {
     record Result(int communes, int inspections, double ratePerSecond, long tasks, double p50, double p95,
-                  double p99, double max, double tasksPerSecond, long maxConsumerLag) {
+                  double p99, double max, double tasksPerSecond, long maxConsumerLag, double lastVisibleSeconds) {
+    }
+
+    /** One step of a saturation run: the rate offered and what it gave. */
+    record Step(double rate, Result result) {
+    }
+
+    /**
+     * Steps the arrival rate of one-commune inspections up (each step {@code secondsPerStep} of arrivals) until the
+     * finalize-to-visible p99 exceeds {@code p99LimitMs} or the rates run out; answers every step run. The highest
+     * step under the limit is the saturation rate.
+     */
+    List<Step> saturation(List<Double> rates, int secondsPerStep, double p99LimitMs, int firstScope) throws Exception {
+        List<Step> steps = new ArrayList<>();
+        int scope = firstScope;
+        for (double rate : rates) {
+            int communes = (int) Math.max(20, Math.round(rate * secondsPerStep)) + 1;
+            Result r = run(communes, 1, rate, scope);
+            scope += r.inspections() + 1;
+            steps.add(new Step(rate, r));
+            System.out.printf("saturation step: %.0f inspections/s offered, p99 %.0f ms, %.0f tasks/s%n", rate,
+                    r.p99(), r.tasksPerSecond());
+            if (r.p99() > p99LimitMs) {
+                break;
+            }
+        }
+        return steps;
     }
 
     /** inspection-service fills its copy of the register from criteria-service's events after start-up. */
@@ -77,8 +104,9 @@ final class PipelineBenchmark {
         lagSampler.start();
         for (int i = 0; i < ids.size(); i++) {
             long due = start + i * intervalNanos;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+            // park, never spin: the load generator must not eat the cores it measures
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
             }
             long index = i;
             idByIndex.put(index, ids.get(i));
@@ -116,7 +144,7 @@ final class PipelineBenchmark {
         long taskCount = perInspection * ids.size();
         return new Result(communes, ids.size(), rate, taskCount, ms(latency.getValueAtPercentile(50)),
                 ms(latency.getValueAtPercentile(95)), ms(latency.getValueAtPercentile(99)),
-                ms(latency.getMaxValue()), taskCount / seconds, maxLag.get());
+                ms(latency.getMaxValue()), taskCount / seconds, maxLag.get(), seconds);
     }
 
     /** Finalize needs the inspection's ETag; it was read when the inspection was prepared (nothing changed since). */

@@ -12,6 +12,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.postgresql.copy.CopyManager;
+import org.postgresql.jdbc.PgConnection;
+
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
@@ -28,26 +32,58 @@ import java.util.concurrent.TimeUnit;
 
 /** What the same PostgreSQL and the same broker do with no service in between. */
 final class RawLimits {
-    record Result(double jdbcRowsPerSecond, double kafkaProducedPerSecond, double kafkaConsumedPerSecond) {
+    record Result(double jdbcRowsPerSecond, double copyRowsPerSecond, double kafkaProducedPerSecond,
+                  double kafkaConsumedPerSecond) {
+        /** The better of the two ways of inserting the same rows: what the database really can take. */
+        double bestInsertRowsPerSecond() {
+            return Math.max(jdbcRowsPerSecond, copyRowsPerSecond);
+        }
+
+        String bestInsertName() {
+            return copyRowsPerSecond >= jdbcRowsPerSecond ? "COPY" : "batched JDBC";
+        }
     }
 
     static Result measure(String taskJdbcUrl, String password, String bootstrap, int rows) throws Exception {
         double jdbc = jdbcInserts(taskJdbcUrl, password, rows);
+        double copy = copyInserts(taskJdbcUrl, password, rows);
         double[] kafka = kafka(bootstrap, rows);
-        return new Result(jdbc, kafka[0], kafka[1]);
+        return new Result(jdbc, copy, kafka[0], kafka[1]);
+    }
+
+    private static final String COLUMNS = "id, inspection_id, rule_code, commune_code, commune_name, criterion,"
+            + " criterion_name, assignee_type, assignee_code, assignee_name, title, due_date, status, version,"
+            + " created_at, updated_at";
+
+    /** The i-th task-shaped row, in {@link #COLUMNS} order (400 rows per inspection, as a large one yields). */
+    private static Object[] row(int i, UUID inspection, Timestamp now) {
+        return new Object[] {UUID.randomUUID(), inspection, "NOT_MET_COMMUNE", "B" + (i % 400),
+            "Xã Thượng Cường " + i, i % 19 + 1, "Môi trường và an toàn thực phẩm", "UBND_XA", "B" + i,
+            "UBND xã Thượng Cường", "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã " + i,
+            Date.valueOf(LocalDate.of(2026, 12, 31)), "OPEN", 0L, now, now};
+    }
+
+    /** A fresh copy of the task table: same columns, constraints and indexes. */
+    private static void createTable(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("drop table if exists bench_raw_task");
+            st.execute("create table bench_raw_task (like task including all)");
+        }
+    }
+
+    private static void dropTable(Connection c) throws Exception {
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("drop table bench_raw_task");
+        }
     }
 
     /** Batched inserts of task-shaped rows into a copy of the task table (same columns, constraints, indexes). */
     static double jdbcInserts(String taskJdbcUrl, String password, int rows) throws Exception {
         try (Connection c = DriverManager.getConnection(taskJdbcUrl + "?reWriteBatchedInserts=true", "ntm", password)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("drop table if exists bench_raw_task");
-                st.execute("create table bench_raw_task (like task including all)");
-            }
+            createTable(c);
             c.setAutoCommit(false);
-            String sql = "insert into bench_raw_task (id, inspection_id, rule_code, commune_code, commune_name,"
-                    + " criterion, criterion_name, assignee_type, assignee_code, assignee_name, title, due_date,"
-                    + " status, version, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            String sql = "insert into bench_raw_task (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
             long t0 = System.nanoTime();
             try (PreparedStatement insert = c.prepareStatement(sql)) {
                 UUID inspection = UUID.randomUUID();
@@ -56,22 +92,10 @@ final class RawLimits {
                     if (i % 400 == 0) {
                         inspection = UUID.randomUUID();
                     }
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setObject(2, inspection);
-                    insert.setString(3, "NOT_MET_COMMUNE");
-                    insert.setString(4, "B" + (i % 400));
-                    insert.setString(5, "Xã Thượng Cường " + i);
-                    insert.setInt(6, i % 19 + 1);
-                    insert.setString(7, "Môi trường và an toàn thực phẩm");
-                    insert.setString(8, "UBND_XA");
-                    insert.setString(9, "B" + i);
-                    insert.setString(10, "UBND xã Thượng Cường");
-                    insert.setString(11, "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã " + i);
-                    insert.setDate(12, Date.valueOf(LocalDate.of(2026, 12, 31)));
-                    insert.setString(13, "OPEN");
-                    insert.setLong(14, 0);
-                    insert.setTimestamp(15, now);
-                    insert.setTimestamp(16, now);
+                    Object[] values = row(i, inspection, now);
+                    for (int k = 0; k < values.length; k++) {
+                        insert.setObject(k + 1, values[k]);
+                    }
                     insert.addBatch();
                     if (i % 1000 == 999) {
                         insert.executeBatch();
@@ -82,10 +106,45 @@ final class RawLimits {
                 c.commit();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            c.setAutoCommit(true);
-            try (Statement st = c.createStatement()) {
-                st.execute("drop table bench_raw_task");
+            dropTable(c);
+            return rows / seconds;
+        }
+    }
+
+    /**
+     * The same rows into the same table shape with PostgreSQL's {@code COPY … FROM STDIN} (text format, through the
+     * driver's CopyManager), committed every 10,000 rows.
+     */
+    static double copyInserts(String taskJdbcUrl, String password, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password)) {
+            createTable(c);
+            c.setAutoCommit(false);
+            CopyManager copy = c.unwrap(PgConnection.class).getCopyAPI();
+            long t0 = System.nanoTime();
+            UUID inspection = UUID.randomUUID();
+            Timestamp now = Timestamp.from(Instant.now());
+            StringBuilder chunk = new StringBuilder(4 << 20);
+            for (int i = 0; i < rows; i++) {
+                if (i % 400 == 0) {
+                    inspection = UUID.randomUUID();
+                }
+                Object[] values = row(i, inspection, now);
+                for (int k = 0; k < values.length; k++) {
+                    if (k > 0) {
+                        chunk.append('\t');
+                    }
+                    // none of these values holds a tab, newline or backslash: no escaping needed in text format
+                    chunk.append(values[k] instanceof Timestamp t ? t.toInstant().toString() : values[k]);
+                }
+                chunk.append('\n');
+                if (i % 10_000 == 9_999 || i == rows - 1) {
+                    copy.copyIn("copy bench_raw_task (" + COLUMNS + ") from stdin", new StringReader(chunk.toString()));
+                    c.commit();
+                    chunk.setLength(0);
+                }
             }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            dropTable(c);
             return rows / seconds;
         }
     }

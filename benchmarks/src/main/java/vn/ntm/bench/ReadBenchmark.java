@@ -49,6 +49,15 @@ final class ReadBenchmark {
         }
     }
 
+    /** Tasks stored so far. */
+    static long countTasks(String taskJdbcUrl, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from task")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     static Path urls(String taskBase, Path dir) throws Exception {
         List<String> urls = new ArrayList<>();
         String[] types = {"UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI"};
@@ -81,6 +90,49 @@ final class ReadBenchmark {
             throw new IllegalStateException("load generator failed: " + last);
         }
         return Load.parse(last);
+    }
+
+    /**
+     * A closed loop from ApacheBench ({@code ab}, Debian's apache2-utils), a native client far lighter than a JVM
+     * generator on the same cores: one URL, {@code concurrency} keep-alive connections for {@code seconds}. Null when
+     * {@code ab} is not installed (CI does not need it).
+     */
+    static Load ab(String url, String authorization, int concurrency, int seconds) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("ab", "-q", "-k", "-c", Integer.toString(concurrency), "-t",
+                    Integer.toString(seconds), "-n", "10000000", "-H", "Authorization: " + authorization, url)
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException notInstalled) {
+            return null;
+        }
+        long complete = 0;
+        long failed = 0;
+        double rps = 0;
+        double p50 = 0;
+        double p99 = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                String t = line.trim();
+                if (t.startsWith("Complete requests:")) {
+                    complete = Long.parseLong(t.replaceAll("\\D", ""));
+                } else if (t.startsWith("Failed requests:") || t.startsWith("Non-2xx responses:")) {
+                    failed += Long.parseLong(t.replaceAll("\\D", ""));
+                } else if (t.startsWith("Requests per second:")) {
+                    rps = Double.parseDouble(t.split("\\s+")[3]);
+                } else if (t.startsWith("50%")) {
+                    p50 = Double.parseDouble(t.split("\\s+")[1]);
+                } else if (t.startsWith("99%")) {
+                    p99 = Double.parseDouble(t.split("\\s+")[1]);
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            System.err.println("ab failed; its figures are left out");
+            return null;
+        }
+        return new Load(complete, failed, rps, p50, p99);
     }
 
     /** The list query and its count, as task-service runs them, straight over JDBC. */

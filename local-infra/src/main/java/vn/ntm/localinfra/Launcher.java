@@ -173,21 +173,40 @@ public final class Launcher {
         printTable(bootstrap, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The services' JVM options unless {@code NTM_JAVA_OPTS} replaces them: the serial collector and a heap that
+     * gives memory back after a full collection (a service idles most of the time on a small machine), small thread
+     * stacks.
+     */
+    public static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:MinHeapFreeRatio=10"
+            + " -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=192m -Xss512k";
+
     private Process startService(Service s) {
         int port = port(s.portVariable(), s.defaultPort());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(env.getOrDefault("NTM_JAVA_OPTS",
-                "-XX:+UseSerialGC -Xms64m -Xmx384m -XX:MaxMetaspaceSize=192m -Xss512k").trim().split("\\s+")));
+        command.addAll(List.of(env.getOrDefault("NTM_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
+        // the class-data-sharing archive the build wrote (quarkus.package.jar.appcds): classes load mapped, not
+        // parsed. It records the class path relative to quarkus-app/, so the service runs from there (it reads no
+        // relative path of its own)
+        Path jar = serviceJar(s);
+        Path cds = jar.resolveSibling("app-cds.jsa");
+        boolean sharing = Files.exists(cds) && command.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+        if (sharing) {
+            command.add("-XX:SharedArchiveFile=" + cds);
+        }
         command.add("-jar");
-        command.add(serviceJar(s).toString());
+        command.add(sharing ? jar.getFileName().toString() : jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(sharing ? jar.getParent().toFile() : null)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(s.name() + ".log").toFile()));
         // the launcher's own environment (System.getenv() for ./run.sh) reaches the services, then its settings
         pb.environment().putAll(env);
         pb.environment().putAll(serviceEnv);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // glibc gives each thread that mallocs its own arena (up to 8 per core); two keep native memory small
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         pb.environment().put("NTM_DB_NAME", s.database());
         log(s.name() + ": starting on port " + port);
         try {

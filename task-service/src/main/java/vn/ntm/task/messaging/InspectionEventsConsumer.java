@@ -9,6 +9,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.Header;
@@ -20,35 +22,40 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.Retrier;
+import vn.ntm.platform.messaging.SplitRetry;
 import vn.ntm.platform.tracing.KafkaTracing;
+import vn.ntm.task.service.InspectionEventBatch;
 import vn.ntm.task.service.InspectionEventHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Thin adapter from {@code inspection-events} to {@link InspectionEventHandler}, acknowledging each record itself.
- * A poison record (no usable {@code ce_id}, unknown type or schema version, malformed JSON) or a failure retrying
+ * Thin adapter from {@code inspection-events} to {@link InspectionEventHandler}, in batches: the records of one poll
+ * ({@code max.poll.records}, {@code fetch.max.bytes}, {@code max.partition.fetch.bytes}) are handled in one
+ * transaction ({@link InspectionEventBatch}) and acknowledged together. A poison record (no usable {@code ce_id}, unknown type or schema version, malformed JSON) or a failure retrying
  * cannot fix (a constraint or data error) is nacked: the dead-letter-queue failure strategy sends it to
  * {@code inspection-events-dlq} with the reason in {@code dead-letter-reason}. Transient failures (database down,
  * out of connections, serialization conflicts, lock and pool timeouts) are retried with back-off until they succeed,
  * so a database outage pauses the partition instead of losing its events; a positive
  * {@code ntm.inspection-events.max-attempts} dead-letters them after that many attempts instead. When the
- * application stops (or the worker is interrupted) in the middle of the retries the record is neither acked nor
- * nacked: its offset is not committed and it is redelivered after the restart.
+ * application stops (or the worker is interrupted) in the middle of the retries the batch is neither acked nor
+ * nacked: its offsets are not committed and it is redelivered after the restart.
  */
 @io.quarkus.runtime.Startup
 @ApplicationScoped
 public class InspectionEventsConsumer {
     static final String CHANNEL = "inspection-events";
 
-    private final InspectionEventHandler handler;
+    private final InspectionEventBatch batches;
     private final ObjectMapper json;
     private final ConsumerProgress progress;
     private final Retrier retrier;
@@ -59,13 +66,13 @@ public class InspectionEventsConsumer {
     private final Counter poison;
     private final KafkaTracing tracing;
 
-    public InspectionEventsConsumer(InspectionEventHandler handler, ObjectMapper json, MeterRegistry registry,
+    public InspectionEventsConsumer(InspectionEventBatch batches, ObjectMapper json, MeterRegistry registry,
                                     ConsumerProgress progress, KafkaTracing tracing,
                                     @ConfigProperty(name = "ntm.inspection-events.max-attempts", defaultValue = "0")
                                     int maxAttempts,
                                     @ConfigProperty(name = "ntm.inspection-events.test.pause-after-commit",
                                             defaultValue = "0s") Duration pauseAfterCommit) {
-        this.handler = handler;
+        this.batches = batches;
         this.json = json;
         this.progress = progress;
         this.tracing = tracing;
@@ -84,48 +91,86 @@ public class InspectionEventsConsumer {
     }
 
     /**
-     * Unordered: events of different inspections are handled in parallel on the worker pool (each is independent,
-     * and a duplicate racing its original is settled by the processed-event key and the tasks' natural key).
+     * A batch of records (bounded by {@code max.poll.records} and the fetch byte limits) is handled in one
+     * transaction. Records that cannot be parsed are dead-lettered alone; the rest run through {@link SplitRetry}:
+     * a batch failing permanently is split in halves until the failing event stands alone and is dead-lettered,
+     * its batch-mates committing in the largest batches that succeed. Batches are unordered: events of different
+     * inspections are independent, and a duplicate racing its original (also in another batch) is settled by the
+     * processed-event key and the tasks' natural key.
      */
     @Incoming(CHANNEL)
     @Blocking(ordered = false)
-    public CompletionStage<Void> consume(IncomingKafkaRecord<String, String> record) {
-        progress.received(CHANNEL, record.getPartition(), record.getOffset());
-        try {
-            UUID eventId;
-            InspectionFinalized event;
-            try {
-                eventId = eventId(record.getHeaders());
-                event = parse(record);
-            } catch (PoisonMessage e) {
-                return deadLetter(record, e);
-            }
-            Optional<InspectionEventHandler.Outcome> outcome;
-            // the tasks and the events they announce belong to the trace of the request that finalized the inspection
-            try (KafkaTracing.Processing ignored = tracing.process(record.getTopic(), record.getHeaders())) {
-                outcome = retrier.run(() -> handler.handle(eventId, event), retry -> Log.warnf(
-                        "event %s failed (attempt %d), retrying in %d ms: %s", eventId, retry.attempt(),
-                        retry.backoff().toMillis(), rootMessage(retry.failure())));
-            } catch (Retrier.GaveUp e) {
-                return deadLetter(record, new PoisonMessage(e.getMessage(), e.getCause()));
-            }
-            if (outcome.isEmpty()) {
-                Log.infof("stopping: event %s at partition %d offset %d is left unacknowledged, to be redelivered",
-                        eventId, record.getPartition(), record.getOffset());
-                return CompletableFuture.completedFuture(null);
-            }
-            (outcome.get().duplicate() ? duplicates : processed).increment();
-            Instant sent = time(record.getHeaders());
-            if (sent != null) {
-                lag.record(Duration.between(sent, Instant.now()));
-            }
-            if (!outcome.get().duplicate()) {
-                pauseAfterCommit(eventId, event, record);
-            }
-            return record.ack();
-        } finally {
-            progress.finished(CHANNEL, record.getPartition(), record.getOffset());
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<IncomingKafkaRecord<String, String>> records = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            records.add((IncomingKafkaRecord<String, String>) record);
+            progress.received(CHANNEL, record.getPartition(), ((IncomingKafkaRecord<?, ?>) record).getOffset());
         }
+        try {
+            return consumeAll(batch, records);
+        } finally {
+            for (IncomingKafkaRecord<String, String> record : records) {
+                progress.finished(CHANNEL, record.getPartition(), record.getOffset());
+            }
+        }
+    }
+
+    private CompletionStage<Void> consumeAll(KafkaRecordBatch<String, String> batch,
+                                             List<IncomingKafkaRecord<String, String>> records) {
+        List<Parsed> parsed = new ArrayList<>(records.size());
+        List<Map.Entry<IncomingKafkaRecord<String, String>, PoisonMessage>> poisoned = new ArrayList<>();
+        for (IncomingKafkaRecord<String, String> record : records) {
+            try {
+                // each event's tasks and the events announcing them belong to the trace of the request that
+                // finalized its inspection, also inside a batch
+                parsed.add(new Parsed(record, new InspectionEventBatch.Item(eventId(record.getHeaders()),
+                        parse(record), () -> tracing.process(record.getTopic(), record.getHeaders()))));
+            } catch (PoisonMessage e) {
+                poisoned.add(Map.entry(record, e));
+            }
+        }
+        SplitRetry.Outcome<Parsed, InspectionEventHandler.Outcome> outcome = SplitRetry.run(parsed,
+                part -> batches.handleAll(part.stream().map(Parsed::item).toList()),
+                retrier, retry -> Log.warnf("batch of %d event(s) failed (attempt %d), retrying in %d ms: %s",
+                        parsed.size(), retry.attempt(), retry.backoff().toMillis(), rootMessage(retry.failure())));
+        if (!outcome.complete()) {
+            // nothing of this batch is acknowledged or dead-lettered: its offsets stay uncommitted and the whole
+            // batch is redelivered after the restart (what was committed meanwhile is skipped as a duplicate)
+            Log.infof("stopping: %d of %d event(s) of a batch were not processed; the batch is left unacknowledged,"
+                    + " to be redelivered", outcome.abandoned().size(), records.size());
+            return CompletableFuture.completedFuture(null);
+        }
+        boolean anyNew = false;
+        Instant now = Instant.now();
+        for (SplitRetry.Done<Parsed, InspectionEventHandler.Outcome> done : outcome.done()) {
+            (done.result().duplicate() ? duplicates : processed).increment();
+            anyNew |= !done.result().duplicate();
+            Instant sent = time(done.item().record().getHeaders());
+            if (sent != null) {
+                lag.record(Duration.between(sent, now));
+            }
+        }
+        if (outcome.done().size() > 1) {
+            Log.debugf("batch of %d event(s) committed in %d transaction attempt(s)", outcome.done().size(),
+                    outcome.attempts());
+        }
+        for (SplitRetry.Failed<Parsed> failed : outcome.failed()) {
+            poisoned.add(Map.entry(failed.item().record(),
+                    new PoisonMessage(failed.failure().getMessage(), failed.failure().getCause())));
+        }
+        if (anyNew) {
+            pauseAfterCommit(outcome.done().stream().filter(d -> !d.result().duplicate()).toList());
+        }
+        // each dead letter is sent (and acknowledged) before the batch's offsets are acknowledged, so a crash in
+        // between redelivers the poison record instead of losing it
+        CompletableFuture<?>[] deadLetters = poisoned.stream()
+                .map(entry -> deadLetter(entry.getKey(), entry.getValue()).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(deadLetters).thenCompose(ignored -> batch.ack());
+    }
+
+    /** A record that parsed, with its event. */
+    private record Parsed(IncomingKafkaRecord<String, String> record, InspectionEventBatch.Item item) {
     }
 
     private CompletionStage<Void> deadLetter(IncomingKafkaRecord<String, String> record, PoisonMessage e) {
@@ -136,23 +181,28 @@ public class InspectionEventsConsumer {
     }
 
     /**
-     * Test hook, off unless {@code ntm.inspection-events.test.pause-after-commit} is set: holds the record between
-     * its database commit and its acknowledgement (so before its offset can be committed), so that a fault test can
-     * kill the service exactly there and prove the redelivered event takes no effect twice.
+     * Test hook, off unless {@code ntm.inspection-events.test.pause-after-commit} is set: holds the batch between
+     * its database commit and its acknowledgement (so before its offsets can be committed), so that a fault test can
+     * kill the service exactly there and prove the redelivered events take no effect twice.
      */
-    private void pauseAfterCommit(UUID eventId, InspectionFinalized event, IncomingKafkaRecord<String, String> record) {
+    private void pauseAfterCommit(List<SplitRetry.Done<Parsed, InspectionEventHandler.Outcome>> done) {
         if (pauseAfterCommit.isZero() || pauseAfterCommit.isNegative()) {
             return;
         }
-        Log.warnf("test hook: event %s (inspection %s, partition %d offset %d) is committed to the database;"
-                        + " pausing %d ms before acknowledging its offset", eventId, event.inspectionId(),
-                record.getPartition(), record.getOffset(), pauseAfterCommit.toMillis());
+        for (SplitRetry.Done<Parsed, InspectionEventHandler.Outcome> event : done) {
+            Log.warnf("test hook: event %s (inspection %s, partition %d offset %d) is committed to the database;"
+                            + " pausing %d ms before acknowledging its offset", event.item().item().eventId(),
+                    event.item().item().event().inspectionId(), event.item().record().getPartition(),
+                    event.item().record().getOffset(), pauseAfterCommit.toMillis());
+        }
         try {
             Thread.sleep(pauseAfterCommit.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Log.warnf("test hook: event %s acknowledged after the pause", eventId);
+        for (SplitRetry.Done<Parsed, InspectionEventHandler.Outcome> event : done) {
+            Log.warnf("test hook: event %s acknowledged after the pause", event.item().item().eventId());
+        }
     }
 
     private InspectionFinalized parse(IncomingKafkaRecord<String, String> record) {

@@ -108,11 +108,26 @@ public class TaskResource {
     public TaskPage list(@BeanParam Filters filters,
                          @Parameter(description = "Keyset paging: the next value of the previous page (opaque);"
                                  + " reaches past the first 10 000 tasks, which is as far as page numbers go")
-                         @QueryParam("after") String after) {
+                         @QueryParam("after") String after,
+                         @Parameter(description = "false: skip counting the matching tasks; total is then what the"
+                                 + " pages so far prove (exact on the last page, else a lower bound with totalExact"
+                                 + " false). Default true")
+                         @QueryParam("count") String count) {
         TaskFilter f = filters.filter();
         return tasks.list(new TaskFilter(f.inspectionId(), f.assigneeType(), f.assigneeCode(), f.communeCode(),
                 f.criterion(), f.status(), f.overdue(), f.dueBefore(), f.sort(), f.page(), f.size(), after),
-                callers.current());
+                callers.current(), countWanted(count));
+    }
+
+    private static boolean countWanted(String count) {
+        if (count == null || count.equals("true")) {
+            return true;
+        }
+        if (count.equals("false")) {
+            return false;
+        }
+        throw ServiceException.badRequest("Query parameter count must be true or false.",
+                List.of(new ServiceException.FieldError("count", "must be true or false")));
     }
 
     @GET

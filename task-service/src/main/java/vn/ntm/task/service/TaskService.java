@@ -104,15 +104,25 @@ public class TaskService {
     public record Summary(LocalDate today, Counts all, List<AssigneeCounts> byAssignee) {
     }
 
-    @Transactional
     public TaskPage list(TaskFilter filter, Caller caller) {
+        return list(filter, caller, true);
+    }
+
+    /**
+     * A page of the filtered list, read without a JTA transaction (each query autocommits on its own, no commit
+     * round trip) and without managed state (read-only entities: no snapshots for dirty checking). With
+     * {@code count} false the count query is skipped: {@code total} is then what is known from the pages so far
+     * (exact on the last page; a lower bound with {@code totalExact} false when a next page exists).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskPage list(TaskFilter filter, Caller caller, boolean count) {
         LocalDate today = clock.today();
         TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
         TaskFilter.Query q = filter.parse(today).and(scope.where(), scope.params());
         // a cursor query already starts after the previous page: no offset
         boolean cursor = filter.after() != null && !filter.after().isBlank();
-        List<Task> found = select(q).setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1)
-                .getResultList();
+        List<Task> found = select(q).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1).getResultList();
         Map<UUID, List<OrganisationRef>> cooperating = cooperating(found.stream().map(Task::id).toList());
         List<TaskView> rows = found.stream().map(t -> TaskView.of(t, today,
                 role(t, cooperating.getOrDefault(t.id(), List.of()), caller))).toList();
@@ -121,6 +131,10 @@ public class TaskService {
         long total;
         if (!cursor && rows.size() <= q.size() && (!items.isEmpty() || q.page() == 0)) {
             total = (long) q.page() * q.size() + items.size(); // the last page: the count is known
+        } else if (!count) {
+            // not asked for: what the pages so far prove, plus one for the next page known to exist
+            long known = (long) q.page() * q.size() + rows.size();
+            return new TaskPage(items, Math.min(known, COUNT_LIMIT), q.page(), q.size(), false, next);
         } else {
             // the count leaves out the cursor's condition: total is about the whole filtered list
             TaskFilter.Query all = filter.parseUnpaged(today).and(scope.where(), scope.params());
@@ -191,6 +205,7 @@ public class TaskService {
     /** The number of matching tasks, reading no more than {@code limit} of them (one small row each). */
     private long countUpTo(TaskFilter.Query q, int limit) {
         TypedQuery<Integer> ones = em.createQuery("select 1 from Task t where " + q.where(), Integer.class);
+        ones.setHint(HibernateHints.HINT_READ_ONLY, true);
         q.params().forEach(ones::setParameter);
         return ones.setMaxResults(limit).getResultList().size();
     }

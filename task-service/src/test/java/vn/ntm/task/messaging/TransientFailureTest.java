@@ -4,10 +4,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.EventTypes;
@@ -17,6 +20,8 @@ import vn.ntm.task.RefusingTable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -88,8 +93,9 @@ class TransientFailureTest {
                 return Uni.createFrom().voidItem();
             }
         };
-        IncomingKafkaRecord<String, String> record = new IncomingKafkaRecord<>(raw, Topics.INSPECTION_EVENTS, -1,
-                commit, deadLetter, false, false);
+        IncomingKafkaRecordBatch<String, String> record = new IncomingKafkaRecordBatch<>(new ConsumerRecords<>(
+                Map.of(new TopicPartition(raw.topic(), raw.partition()), List.of(raw)), Map.of()),
+                Topics.INSPECTION_EVENTS, -1, commit, deadLetter, false, false);
 
         CompletableFuture<CompletionStage<Void>> returned = new CompletableFuture<>();
         try (RefusingTable refusing = new RefusingTable(db, "processed_event", "subject", inspectionId.toString(),

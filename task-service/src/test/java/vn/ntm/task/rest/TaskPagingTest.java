@@ -68,6 +68,25 @@ class TaskPagingTest {
     }
 
     @Test
+    void countFalseSkipsTheCountAndSaysTheTotalIsALowerBound() {
+        asAdmin().queryParam("inspectionId", small).queryParam("size", 20).queryParam("count", "false")
+                .when().get("/tasks").then().statusCode(200)
+                .body("items.size()", equalTo(20)).body("total", equalTo(21)).body("totalExact", equalTo(false))
+                .body("next", notNullValue());
+        // the last page proves the total without counting
+        asAdmin().queryParam("inspectionId", small).queryParam("page", 14).queryParam("size", 20)
+                .queryParam("count", "false").when().get("/tasks").then().statusCode(200)
+                .body("items.size()", equalTo(20)).body("total", equalTo(SMALL)).body("totalExact", equalTo(true));
+        // the default still counts
+        asAdmin().queryParam("inspectionId", small).queryParam("size", 20)
+                .when().get("/tasks").then().statusCode(200).body("total", equalTo(SMALL))
+                .body("totalExact", equalTo(true));
+        asAdmin().queryParam("inspectionId", small).queryParam("count", "maybe")
+                .when().get("/tasks").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("count"));
+    }
+
+    @Test
     void theCursorReachesEveryTaskBeyondTheFirstTenThousandInOrder() {
         List<String> seen = walk(big, null, 200);
         assertThat(seen).hasSize(BIG);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.awaitility.Awaitility.await;
 import static vn.ntm.task.Auth.as;
 
 /** Only tokens signed by the configured issuer's key, for this audience and not expired, are accepted. */
@@ -37,6 +38,17 @@ class TokenValidationTest {
     void rejectsAnExpiredToken() {
         rejected(Auth.token("admin-expired", "admin").expiresAt(Instant.now().minus(Duration.ofMinutes(10)))
                 .bearer());
+    }
+
+    /** Verified tokens are remembered (VerifiedTokens), but never past their own expiry. */
+    @Test
+    void aTokenAcceptedWhileValidIsRefusedOnceItExpires() {
+        String bearer = Auth.token("admin-short-lived", "admin").expiresAt(Instant.now().plusSeconds(4)).bearer();
+        as(bearer).when().get("/tasks").then().statusCode(200);
+        as(bearer).when().get("/tasks").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(bearer).when().get("/tasks").then().extract().statusCode() == 401);
+        rejected(bearer);
     }
 
     @Test
