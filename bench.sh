@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")" && pwd)"
 cd "$ROOT"
 if [ ! -f benchmarks/target/runtime-classpath.txt ] || [ ! -f task-service/target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q -DskipTests package
+  ./mvnw -B -q -DskipTests -Dquarkus.package.jar.appcds.enabled=true package
 fi
 CP="$ROOT/benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
 exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dntm.root="$ROOT" -cp "$CP" vn.ntm.bench.BenchmarkMain "$@"

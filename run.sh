@@ -29,13 +29,15 @@ needs_build() {
   [ -f local-infra/target/classes/local-infra/runtime-classpath.txt ] || return 0
   [ -f "$STAMP" ] || return 0
   # any source or build file newer than the last build
-  [ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$STAMP" -type f -print -quit 2>/dev/null)" ]
+  [ -n "$(find pom.xml ./*/pom.xml ./*/*/pom.xml ./*/src ./*/*/src -newer "$STAMP" -type f -print -quit 2>/dev/null)" ]
 }
 
 if [ "$BUILD" = 1 ] && needs_build; then
   echo "[run] building (./mvnw -DskipTests package) ..."
   mkdir -p "$ROOT/.data"
-  ./mvnw -B -q -DskipTests package
+  # with a class-data-sharing archive (target/quarkus-app/app-cds.jsa) the launcher maps classes instead of
+  # parsing them at start; only here, so that ./mvnw verify does not pay for writing it
+  ./mvnw -B -q -DskipTests -Dquarkus.package.jar.appcds.enabled=true package
   touch "$STAMP"
 else
   echo "[run] build is up to date"
