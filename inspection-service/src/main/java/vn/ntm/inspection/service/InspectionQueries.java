@@ -87,7 +87,7 @@ public class InspectionQueries {
                 errors.add(new FieldError("status", "must be DRAFT or FINALIZED"));
             }
         }
-        // q: diacritics and case ignored on both sides (ntm_fold); each branch is served by its trigram index (V5)
+        // q: diacritics and case ignored on both sides (ntm_fold); each branch is served by its trigram index (V8)
         List<String> patterns = SearchTerms.patterns(filter.q(), errors);
         for (int n = 0; n < patterns.size(); n++) {
             String folded = "function('ntm_fold' as String, :q" + n + ") escape '" + SearchTerms.ESCAPE + "'";

@@ -11,12 +11,12 @@ create or replace function ntm_fold(value text) returns text
     language sql immutable parallel safe strict
 as $$ select lower(public.unaccent('public.unaccent'::regdictionary, value)) $$;
 
--- What the list shows of an inspection itself, folded (lead_agency is the JSON of an organisation reference).
+-- What the list shows of an inspection itself, folded (lead_agency is an organisation reference, jsonb since V5).
 create or replace function ntm_inspection_search(title text, province_name text, district_name text,
-                                                 lead_agency text) returns text
+                                                 lead_agency jsonb) returns text
     language sql immutable parallel safe
 as $$ select public.ntm_fold(coalesce(title, '') || ' ' || coalesce(province_name, '') || ' '
-        || coalesce(district_name, '') || ' ' || coalesce(lead_agency::jsonb ->> 'name', '')) $$;
+        || coalesce(district_name, '') || ' ' || coalesce(lead_agency ->> 'name', '')) $$;
 
 create index inspection_search on inspection
     using gin (ntm_inspection_search(title, province_name, district_name, lead_agency) gin_trgm_ops);
