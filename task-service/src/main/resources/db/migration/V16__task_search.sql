@@ -11,7 +11,7 @@ create or replace function ntm_fold(value text) returns text
 as $$ select lower(public.unaccent('public.unaccent'::regdictionary, value)) $$;
 
 -- Names are schema-qualified: an index build runs with search_path = pg_catalog, pg_temp (PostgreSQL 17).
--- What a user sees of a task, folded: the list's query names this same expression, so the index serves it.
+-- What a user sees of a task, folded (the column search_text below).
 create or replace function ntm_task_search(commune_name text, assignee_name text, title text) returns text
     language sql immutable parallel safe
 as $$ select public.ntm_fold(coalesce(commune_name, '') || ' ' || coalesce(assignee_name, '') || ' ' || coalesce(title, '')) $$;
@@ -28,4 +28,9 @@ begin
 end
 $$;
 
-create index task_search on task using gin (ntm_task_search(commune_name, assignee_name, title) gin_trgm_ops);
+-- Stored, so that the index's recheck of candidate rows compares text instead of folding it again for each row
+-- (a word such as "chi" occurs in every title, "tiêu chí số ..."). Added after the collation change above: a column
+-- a generated column depends on cannot change its type.
+alter table task add column search_text text
+    generated always as (public.ntm_task_search(commune_name, assignee_name, title)) stored;
+create index task_search on task using gin (search_text gin_trgm_ops);

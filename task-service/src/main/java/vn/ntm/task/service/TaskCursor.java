@@ -47,7 +47,7 @@ public record TaskCursor(String sortSpec, int page, List<Object> values, UUID id
         COLUMNS.put("assigneeType", new Column("t.assigneeType", false, t -> t.assignee().type(), s -> s));
         COLUMNS.put("assigneeName", new Column("t.assigneeName", true, t -> t.assignee().name(), s -> s));
         COLUMNS.put("communeCode", new Column("t.communeCode", true, TaskView::communeCode, s -> s));
-        // names sort in Vietnamese order (Bằng Mạc, Chi Lăng, Đồng Mỏ): the columns have the vi-VN ICU collation (V13)
+        // names sort in Vietnamese order (Bằng Mạc, Chi Lăng, Đồng Mỏ): the columns have the vi-VN ICU collation (V16)
         COLUMNS.put("communeName", new Column("t.communeName", true, TaskView::communeName, s -> s));
         COLUMNS.put("createdAt", new Column("t.createdAt", false, TaskView::createdAt, Instant::parse));
         COLUMNS.put("criterion", new Column("t.criterion", true, TaskView::criterion, Integer::valueOf));

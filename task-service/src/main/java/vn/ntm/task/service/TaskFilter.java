@@ -141,14 +141,13 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                 errors.add(new FieldError("dueBefore", "must be an ISO date such as 2022-12-31"));
             }
         }
-        // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored; the
-        // expression is the one the task_search trigram index is built on (V13)
+        // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored: the
+        // column search_text, which the task_search trigram index covers (V16)
         List<String> patterns = SearchTerms.patterns(q, errors);
         for (int i = 0; i < patterns.size(); i++) {
             params.put("q" + i, patterns.get(i));
-            where.append(" and function('ntm_task_search' as String, t.communeName, t.assigneeName, t.title)"
-                    + " like function('ntm_fold' as String, :q").append(i).append(") escape '").append(SearchTerms.ESCAPE)
-                    .append("'");
+            where.append(" and t.searchText like function('ntm_fold' as String, :q").append(i).append(") escape '")
+                    .append(SearchTerms.ESCAPE).append("'");
         }
         StringBuilder order = new StringBuilder();
         List<TaskCursor.Key> keys = new ArrayList<>();

@@ -173,8 +173,8 @@ class TaskSearchTest {
             c.setAutoCommit(false);
             st.execute("set local enable_seqscan = off");
             st.execute("set local plan_cache_mode = force_generic_plan");
-            st.execute("prepare search_plan(text) as select id from task where ntm_task_search(commune_name,"
-                    + " assignee_name, title) like ntm_fold($1) escape '!'");
+            st.execute("prepare search_plan(text) as select id from task where search_text like ntm_fold($1)"
+                    + " escape '!'");
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = st.executeQuery("explain execute search_plan('%thuong%')")) {
                 while (rs.next()) {
