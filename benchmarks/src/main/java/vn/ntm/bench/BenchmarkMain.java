@@ -229,6 +229,23 @@ public final class BenchmarkMain {
             line("(`ab` not found: install Debian's apache2-utils for the light-client figures.)");
         }
         line("");
+        Path searches = ReadBenchmark.searchUrls(task, work);
+        ReadBenchmark.http(searches, admin, concurrency, 5, 0); // warm-up
+        ReadBenchmark.Load searchClosed = ReadBenchmark.http(searches, admin, concurrency, seconds, 0);
+        ReadBenchmark.Load searchOpen = ReadBenchmark.http(searches, admin, concurrency * 4, seconds, readRate);
+        line("### Search: GET /tasks?q= over the same tasks");
+        line("");
+        line("q: one of " + ReadBenchmark.COMMUNES + " communes' two-word names as people type it (no diacritics,"
+                + " lower case; every fourth with diacritics in capitals), about " + readTasks / ReadBenchmark.COMMUNES
+                + " matching tasks each, no other filter, sorted by due date, page of 20, with the total count.");
+        line("");
+        line("| load | requests/s | p50 ms | p99 ms | errors | target |");
+        line("|---|---|---|---|---|---|");
+        line(String.format("| GET /tasks?q=, %d concurrent | %.0f | %.1f | %.1f | %d | — |",
+                concurrency, searchClosed.rps(), searchClosed.p50(), searchClosed.p99(), searchClosed.errors()));
+        line(String.format("| GET /tasks?q= at a fixed %.0f requests/s | %.0f | %.1f | %.1f | %d | p99 < 50 ms |",
+                readRate, searchOpen.rps(), searchOpen.p50(), searchOpen.p99(), searchOpen.errors()));
+        line("");
         sampling.set(false);
         line("## Footprint under load");
         line("");

@@ -32,19 +32,44 @@ final class ReadBenchmark {
     }
 
     static final int ASSIGNEES = 2000;
+    static final int COMMUNES = 8000;
+    /**
+     * Syllables of commune names: commune k is called {@code SYLLABLES[k % n] + " " + SYLLABLES[k / n % n]}, so the
+     * 8000 communes have distinct two-word Vietnamese names (with diacritics, đ among them), as a search sees them.
+     */
+    static final String[] SYLLABLES = ("An Bắc Bằng Bình Cao Chi Chiến Cường Dân Đại Đình Đông Đồng Đức Gia Giang Hà"
+            + " Hải Hòa Hồng Hợp Hưng Hữu Khánh Kim Lạc Lâm Lăng Lập Liên Long Lộc Lợi Lương Mạc Minh Mỏ Mỹ Nam"
+            + " Nghĩa Ngọc Nhân Phong Phú Phúc Quang Quảng Quý Sơn Tân Tây Thạch Thái Thanh Thành Thắng Thịnh Thọ"
+            + " Thống Thuận Thủy Thượng Tiến Toàn Trung Trường Tú Tuấn Tường Văn Việt Vinh Vĩnh Xuân Yên Ái Bảo"
+            + " Châu Diễn Điền Hạ Hiệp Hoàng Kiên Lam Luận Mai Nhất Quyết Tài").split(" ");
+
+    /** The register-style name of commune {@code k} (without the "Xã " in front). */
+    static String communeName(int k) {
+        return SYLLABLES[k % SYLLABLES.length] + " " + SYLLABLES[k / SYLLABLES.length % SYLLABLES.length];
+    }
 
     /** Inserts tasks spread over 4 assignee types x 2000 codes, 3 statuses and five years of due dates. */
     static void seed(String taskJdbcUrl, String password, int rows) throws Exception {
         try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password); Statement st = c.createStatement()) {
+            st.execute("create temporary table bench_commune_name (k int primary key, name text)");
+            try (PreparedStatement names = c.prepareStatement("insert into bench_commune_name values (?, ?)")) {
+                for (int k = 0; k < COMMUNES; k++) {
+                    names.setInt(1, k);
+                    names.setString(2, communeName(k));
+                    names.addBatch();
+                }
+                names.executeBatch();
+            }
             st.execute("insert into task (id, inspection_id, rule_code, commune_code, commune_name, criterion,"
                     + " criterion_name, assignee_type, assignee_code, assignee_name, title, due_date, status, version,"
                     + " created_at, updated_at)"
                     + " select gen_random_uuid(), md5((g / 250)::text)::uuid, 'BENCH_READ', lpad((g % 8000)::text, 5, '0'),"
-                    + " 'Xã ' || (g % 8000), g % 19 + 1, 'Tiêu chí ' || (g % 19 + 1),"
+                    + " 'Xã ' || n.name, g % 19 + 1, 'Tiêu chí ' || (g % 19 + 1),"
                     + " (array['UBND_XA','UBND_HUYEN','SO_NGANH','VP_DIEU_PHOI'])[g % 4 + 1], 'R' || (g % " + ASSIGNEES
-                    + "), 'Đơn vị ' || (g % " + ASSIGNEES + "), 'Hoàn thành tiêu chí số ' || (g % 19 + 1),"
+                    + "), 'Đơn vị ' || (g % " + ASSIGNEES + "), 'Hoàn thành tiêu chí số ' || (g % 19 + 1)"
+                    + " || ' tại xã ' || n.name,"
                     + " date '2022-01-01' + (g % 1800), (array['OPEN','IN_PROGRESS','DONE'])[g % 3 + 1], 0, now(), now()"
-                    + " from generate_series(1, " + rows + ") g");
+                    + " from generate_series(1, " + rows + ") g join bench_commune_name n on n.k = g % " + COMMUNES);
             st.execute("analyze task");
         }
     }
@@ -68,6 +93,25 @@ final class ReadBenchmark {
                     + "&status=OPEN&sort=dueDate&page=0&size=20");
         }
         Path file = dir.resolve("read-urls.txt");
+        Files.write(file, urls);
+        return file;
+    }
+
+    /**
+     * Searches as people type them: one commune's name without diacritics in lower case (or, every fourth, as
+     * written, in capitals), no other filter, sorted by due date, page of 20, with the total count.
+     */
+    static Path searchUrls(String taskBase, Path dir) throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            String name = communeName(ThreadLocalRandom.current().nextInt(COMMUNES));
+            String q = i % 4 == 0 ? name.toUpperCase(java.util.Locale.ROOT) : java.text.Normalizer.normalize(name,
+                    java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D')
+                    .toLowerCase(java.util.Locale.ROOT);
+            urls.add(taskBase + "/tasks?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20")
+                    + "&sort=dueDate&page=0&size=20");
+        }
+        Path file = dir.resolve("search-urls.txt");
         Files.write(file, urls);
         return file;
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -65,14 +66,20 @@ public class InspectionResource {
 
     @GET
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status")
+    @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status"
+            + " and words (q)")
     public Page<InspectionListItem> list(@QueryParam("province") String province,
                                          @QueryParam("district") String district,
                                          @QueryParam("commune") String commune, @QueryParam("year") String year,
                                          @QueryParam("status") String status,
+                                         @Parameter(description = "Words to find in the title, the province,"
+                                                 + " district, lead agency or a commune name, ignoring diacritics"
+                                                 + " and case (\"thuong cuong\" finds \"Thượng Cường\")")
+                                         @QueryParam("q") String q,
                                          @QueryParam("page") String page,
                                          @QueryParam("size") String size) {
-        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, status), page, size);
+        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, status, q),
+                page, size);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,11 @@ public class InspectionQueries {
         this.views = views;
     }
 
-    public record Filter(String province, String district, String commune, String year, String status) {
+    /** {@code q}: words that must each occur in the title, the province, district, lead agency or a commune name. */
+    public record Filter(String province, String district, String commune, String year, String status, String q) {
+        public Filter(String province, String district, String commune, String year, String status) {
+            this(province, district, commune, year, status, null);
+        }
     }
 
     /** Newest inspection first (inspection date, then recording time, then id: a stable order for paging). */
@@ -45,7 +50,8 @@ public class InspectionQueries {
             throw ServiceException.forbidden("Only inspections of province " + scope + " may be listed by this caller.");
         }
         if (scope != null) {
-            filter = new Filter(scope, filter.district(), filter.commune(), filter.year(), filter.status());
+            filter = new Filter(scope, filter.district(), filter.commune(), filter.year(), filter.status(),
+                    filter.q());
         }
         List<FieldError> errors = new ArrayList<>();
         int page = number(pageParam, 0, 0, Limits.MAX_PAGE, "page", errors);
@@ -80,6 +86,16 @@ public class InspectionQueries {
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("status", "must be DRAFT or FINALIZED"));
             }
+        }
+        // q: diacritics and case ignored on both sides (ntm_fold); each branch is served by its trigram index (V8)
+        List<String> patterns = SearchTerms.patterns(filter.q(), errors);
+        for (int n = 0; n < patterns.size(); n++) {
+            String folded = "function('ntm_fold' as String, :q" + n + ") escape '" + SearchTerms.ESCAPE + "'";
+            where.append(" and (i.id in (select x.id from Inspection x where function('ntm_inspection_search' as"
+                    + " String, x.title, x.provinceName, x.districtName, x.leadAgency) like ").append(folded)
+                    .append(") or i.id in (select c.inspection.id from InspectionCommune c where"
+                            + " function('ntm_fold' as String, c.name) like ").append(folded).append("))");
+            params.put("q" + n, patterns.get(n));
         }
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest("Invalid query parameters.", errors);

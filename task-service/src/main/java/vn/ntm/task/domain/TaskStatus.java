@@ -7,6 +7,7 @@ import java.util.Set;
  * CANCELLED. Who may make which move is {@link TaskTransitions}.
  */
 public enum TaskStatus {
+    // declared in lifecycle order: lists sorted by status follow it (TaskCursor)
     OPEN, IN_PROGRESS, REPORTED, RETURNED, DONE, CANCELLED;
 
     /** States in which the assignee still has work to do: these can be overdue and are reminded. */

@@ -77,10 +77,13 @@ public class TaskResource {
         @QueryParam("sort") String sort;
         @QueryParam("page") String page;
         @QueryParam("size") String size;
+        @Parameter(description = "Words to find in the commune, the assignee organisation's name and the title,"
+                + " ignoring diacritics and case (\"thuong cuong\" finds \"Thượng Cường\"); every word must occur")
+        @QueryParam("q") String q;
 
         TaskFilter filter() {
             return new TaskFilter(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue,
-                    dueBefore, sort, page, size, null);
+                    dueBefore, sort, page, size, null, q);
         }
     }
 
@@ -103,8 +106,8 @@ public class TaskResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "List tasks by inspection, assignee, commune, criterion, status, overdue or due date;"
-            + " sort by dueDate, -dueDate, createdAt...; pages start at 0")
+    @Operation(summary = "List tasks by inspection, assignee, commune, criterion, status, overdue, due date or"
+            + " words (q); sort by dueDate, -dueDate, communeName, status (lifecycle order)...; pages start at 0")
     public TaskPage list(@BeanParam Filters filters,
                          @Parameter(description = "Keyset paging: the next value of the previous page (opaque);"
                                  + " reaches past the first 10 000 tasks, which is as far as page numbers go")
@@ -113,10 +116,7 @@ public class TaskResource {
                                  + " pages so far prove (exact on the last page, else a lower bound with totalExact"
                                  + " false). Default true")
                          @QueryParam("count") String count) {
-        TaskFilter f = filters.filter();
-        return tasks.list(new TaskFilter(f.inspectionId(), f.assigneeType(), f.assigneeCode(), f.communeCode(),
-                f.criterion(), f.status(), f.overdue(), f.dueBefore(), f.sort(), f.page(), f.size(), after),
-                callers.current(), countWanted(count));
+        return tasks.list(filters.filter().after(after), callers.current(), countWanted(count));
     }
 
     private static boolean countWanted(String count) {
@@ -155,6 +155,31 @@ public class TaskResource {
                                    + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
                            @QueryParam("onLimit") String onLimit,
                            @Context RoutingContext routing, @Context UriInfo uri) {
+        return export(filters, onLimit, routing, uri, false);
+    }
+
+    @GET
+    @Path("/export.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
+    @Operation(summary = "Export the filtered list as an Excel workbook: Vietnamese headers, due dates as dates,"
+            + " frozen header row, autofilter; same filters, sort, limit (X-Truncated, onLimit) and concurrency as the"
+            + " CSV export")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")), headers = {
+            @Header(name = "X-Total-Count", description = "tasks matching the filters"),
+            @Header(name = "X-Truncated", description = "true when only the first X-Export-Limit rows are in the file"),
+            @Header(name = "X-Export-Limit", description = "the most rows an export writes")})
+    public Response exportXlsx(@BeanParam Filters filters,
+                               @Parameter(description = "truncate (default): write the first rows and say so in"
+                                       + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
+                               @QueryParam("onLimit") String onLimit,
+                               @Context RoutingContext routing, @Context UriInfo uri) {
+        return export(filters, onLimit, routing, uri, true);
+    }
+
+    private Response export(Filters filters, String onLimit, RoutingContext routing, UriInfo uri, boolean xlsx) {
         boolean refuse = parseOnLimit(onLimit);
         Caller caller = callers.current();
         ExportSlots.Slot slot = slots.take();
@@ -175,15 +200,21 @@ public class TaskResource {
             }
             // released when the stream ends, and also if the connection closes before it starts
             routing.addEndHandler(ended -> slot.close());
-            StreamingOutput body = out -> {
+            StreamingOutput body = xlsx ? out -> {
+                try (slot; Xlsx workbook = new Xlsx(out)) {
+                    tasks.export(plan, workbook::task);
+                    workbook.finish();
+                }
+            } : out -> {
                 try (slot) {
                     Csv csv = new Csv(out);
                     tasks.export(plan, csv::task);
                     csv.finish();
                 }
             };
-            return Response.ok(body, "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"tasks.csv\"")
+            return Response.ok(body, xlsx ? Xlsx.MEDIA_TYPE : "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"tasks." + (xlsx ? "xlsx" : "csv")
+                            + "\"")
                     .header("X-Total-Count", plan.total())
                     .header("X-Truncated", plan.truncated())
                     .header("X-Export-Limit", plan.limit())

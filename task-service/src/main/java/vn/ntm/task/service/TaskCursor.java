@@ -40,17 +40,32 @@ public record TaskCursor(String sortSpec, int page, List<Object> values, UUID id
     }
 
     private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
+    private static final String STATUS_RANK = statusRank();
 
     static {
         COLUMNS.put("assigneeCode", new Column("t.assigneeCode", false, t -> t.assignee().code(), s -> s));
         COLUMNS.put("assigneeType", new Column("t.assigneeType", false, t -> t.assignee().type(), s -> s));
+        COLUMNS.put("assigneeName", new Column("t.assigneeName", true, t -> t.assignee().name(), s -> s));
         COLUMNS.put("communeCode", new Column("t.communeCode", true, TaskView::communeCode, s -> s));
+        // names sort in Vietnamese order (Bằng Mạc, Chi Lăng, Đồng Mỏ): the columns have the vi-VN ICU collation (V16)
+        COLUMNS.put("communeName", new Column("t.communeName", true, TaskView::communeName, s -> s));
         COLUMNS.put("createdAt", new Column("t.createdAt", false, TaskView::createdAt, Instant::parse));
         COLUMNS.put("criterion", new Column("t.criterion", true, TaskView::criterion, Integer::valueOf));
         COLUMNS.put("dueDate", new Column("t.dueDate", false, TaskView::dueDate, LocalDate::parse));
-        COLUMNS.put("status", new Column("t.status", false, TaskView::status, TaskStatus::valueOf));
+        // the lifecycle's order (TaskStatus), not the alphabet: OPEN, IN_PROGRESS, REPORTED, RETURNED, DONE, CANCELLED
+        COLUMNS.put("status", new Column(STATUS_RANK, false, t -> t.status().ordinal(), Integer::valueOf));
         COLUMNS.put("title", new Column("t.title", false, TaskView::title, s -> s));
         COLUMNS.put("updatedAt", new Column("t.updatedAt", false, TaskView::updatedAt, Instant::parse));
+    }
+
+    /** {@code case t.status when OPEN then 0 ... end}: a status's place in the lifecycle. */
+    private static String statusRank() {
+        StringBuilder rank = new StringBuilder("case t.status");
+        for (TaskStatus status : TaskStatus.values()) {
+            rank.append(" when ").append(TaskStatus.class.getName()).append('.').append(status.name())
+                    .append(" then ").append(status.ordinal());
+        }
+        return rank.append(" end").toString();
     }
 
     /** The names a list can be sorted by. */

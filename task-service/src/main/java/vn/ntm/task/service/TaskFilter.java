@@ -1,5 +1,6 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 
 import vn.ntm.contracts.OrganisationType;
@@ -22,7 +23,7 @@ import java.util.UUID;
  */
 public record TaskFilter(String inspectionId, String assigneeType, String assigneeCode, String communeCode,
                          String criterion, String status, String overdue, String dueBefore, String sort,
-                         String page, String size, String after) {
+                         String page, String size, String after, String q) {
 
     public static final int MAX_SIZE = 200;
     /** Offset pages must lie within the first this-many tasks: deeper offsets make PostgreSQL read and drop rows. */
@@ -43,7 +44,20 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                       String criterion, String status, String overdue, String dueBefore, String sort,
                       String page, String size) {
         this(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue, dueBefore, sort,
-                page, size, null);
+                page, size, null, null);
+    }
+
+    public TaskFilter(String inspectionId, String assigneeType, String assigneeCode, String communeCode,
+                      String criterion, String status, String overdue, String dueBefore, String sort,
+                      String page, String size, String after) {
+        this(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue, dueBefore, sort,
+                page, size, after, null);
+    }
+
+    /** The same filter continuing after the cursor {@code after}. */
+    public TaskFilter after(String cursor) {
+        return new TaskFilter(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue,
+                dueBefore, sort, page, size, cursor, q);
     }
 
     /** The query of a list page: paging is validated, a cursor continues where it points. */
@@ -126,6 +140,14 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("dueBefore", "must be an ISO date such as 2022-12-31"));
             }
+        }
+        // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored: the
+        // column search_text, which the task_search trigram index covers (V16)
+        List<String> patterns = SearchTerms.patterns(q, errors);
+        for (int i = 0; i < patterns.size(); i++) {
+            params.put("q" + i, patterns.get(i));
+            where.append(" and t.searchText like function('ntm_fold' as String, :q").append(i).append(") escape '")
+                    .append(SearchTerms.ESCAPE).append("'");
         }
         StringBuilder order = new StringBuilder();
         List<TaskCursor.Key> keys = new ArrayList<>();

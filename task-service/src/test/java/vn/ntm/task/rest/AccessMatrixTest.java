@@ -64,6 +64,7 @@ class AccessMatrixTest {
             {"GET /tasks",                  "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-", "200+"},
             {"GET /tasks/summary",          "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "200+", "200+", "200+", "200-", "200+"},
             {"GET /tasks/export.csv",       "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-", "200+"},
+            {"GET /tasks/export.xlsx",      "401", "200+", "200+", "200-", "200+", "200-", "200+", "200-", "403", "200+", "200+", "200-", "200+"},
             {"GET /tasks/{id}",             "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
             {"GET /tasks/{id}/history",     "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
             {"PATCH start",                 "401", "403",  "403",  "404",  "200",  "404",  "403",  "403",  "403", "403",  "403",  "404", "403"},
@@ -172,6 +173,7 @@ class AccessMatrixTest {
             case "GET /tasks" -> r -> r.queryParam("inspectionId", inspectionId).queryParam("size", 200).get("/tasks");
             case "GET /tasks/summary" -> r -> r.queryParam("inspectionId", inspectionId).get("/tasks/summary");
             case "GET /tasks/export.csv" -> r -> r.queryParam("inspectionId", inspectionId).get("/tasks/export.csv");
+            case "GET /tasks/export.xlsx" -> r -> r.queryParam("inspectionId", inspectionId).get("/tasks/export.xlsx");
             case "GET /tasks/{id}" -> r -> r.get("/tasks/" + taskId);
             case "GET /tasks/{id}/history" -> r -> r.get("/tasks/" + taskId + "/history");
             case "PATCH start" -> r -> r.contentType(ContentType.JSON).header("If-Match", "\"0\"")
@@ -228,11 +230,24 @@ class AccessMatrixTest {
         return switch (endpoint) {
             case "GET /tasks" -> response.jsonPath().getList("items.id").contains(taskId);
             case "GET /tasks/export.csv" -> new String(response.asByteArray(), StandardCharsets.UTF_8).contains(taskId);
+            case "GET /tasks/export.xlsx" -> workbookIds(response.asByteArray()).contains(taskId);
             case "GET /tasks/summary" -> response.jsonPath()
                     .getList("byAssignee.findAll { it.assignee.type == 'UBND_XA' && it.assignee.code == '06490' }")
                     .size() == 1;
             default -> throw new IllegalArgumentException(endpoint);
         };
+    }
+
+    /** The task ids (first column) of an exported workbook. */
+    private static List<String> workbookIds(byte[] file) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(file))) {
+            List<String> ids = new ArrayList<>();
+            workbook.getSheetAt(0).forEach(row -> ids.add(row.getCell(0).getStringCellValue()));
+            return ids;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** History entries, version, evidence files and extension requests (as a hash of their list) of the task. */

@@ -101,7 +101,9 @@ class TaskPagingTest {
                 {"-dueDate", "due_date desc, id"},
                 {"criterion,-communeCode", "criterion asc nulls last, commune_code desc nulls first, id"},
                 {"-criterion,title", "criterion desc nulls first, title, id"},
-                {"status,-updatedAt,assigneeCode", "status, updated_at desc, assignee_code, id"},
+                {"status,-updatedAt,assigneeCode", "array_position(array['OPEN', 'IN_PROGRESS', 'REPORTED', 'RETURNED',"
+                        + " 'DONE', 'CANCELLED'], status), updated_at desc, assignee_code, id"},
+                {"-communeName,assigneeName", "commune_name desc nulls first, assignee_name, id"},
                 {"communeCode,-createdAt,-title", "commune_code asc nulls last, created_at desc, title desc, id"}};
         for (String[] sort : sorts) {
             List<String> expected = BulkTasks.ids(ds, small, sort[1]);

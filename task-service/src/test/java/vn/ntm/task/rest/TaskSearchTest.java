@@ -1,0 +1,205 @@
+package vn.ntm.task.rest;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.ntm.task.BulkTasks;
+import vn.ntm.task.Fixtures;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.ntm.task.Auth.asAdmin;
+
+/**
+ * {@code q} finds tasks by commune, organisation and title as people type them: without diacritics, in any case;
+ * names sort in Vietnamese order and statuses in lifecycle order; the search is served by the trigram index.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskSearchTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    AgroalDataSource ds;
+
+    private final UUID seed = UUID.randomUUID();
+    private final UUID named = UUID.randomUUID();
+
+    private boolean filled;
+
+    /** Before the first test, not in @BeforeAll: REST Assured knows the application's port only then. */
+    @BeforeEach
+    void fill() {
+        if (filled) {
+            return;
+        }
+        filled = true;
+        Fixtures.publishSeed(seed);
+        Fixtures.awaitTasks(seed, Fixtures.SEED_TASK_COUNT);
+        // one task per commune and status, inserted in neither alphabetical nor Vietnamese order
+        String[][] rows = {{"06550", "Xã Đồng Mỏ", "DONE"}, {"06475", "Xã Bằng Mạc", "CANCELLED"},
+                {"06523", "Xã Chi Lăng", "IN_PROGRESS"}, {"06496", "Xã Bắc Thủy", "RETURNED"},
+                {"06511", "Xã Chiến Thắng", "OPEN"}, {"06502", "Xã Đình Lập", "REPORTED"}};
+        for (int i = 0; i < rows.length; i++) {
+            BulkTasks.execute(ds, "insert into task (id, inspection_id, rule_code, source_ref, commune_code,"
+                    + " commune_name, province_code, criterion, criterion_name, assignee_type, assignee_code,"
+                    + " assignee_name, title, due_date, status, version, created_at, updated_at)"
+                    + " values (gen_random_uuid(), ?, 'SEARCH', ?, ?, ?, '20', 1, 'Quy hoạch', 'UBND_XA', ?, ?,"
+                    + " ?, date '2091-01-01', ?, 0, now(), now())", named, "s" + i, rows[i][0], rows[i][1],
+                    rows[i][0], "UBND " + rows[i][1].toLowerCase(java.util.Locale.ROOT).charAt(0)
+                            + rows[i][1].substring(1), "Hoàn thành tiêu chí số 1 (Quy hoạch) tại " + rows[i][1]
+                            .replace("Xã", "xã"), rows[i][2]);
+        }
+    }
+
+    @AfterAll
+    void clean() {
+        BulkTasks.delete(ds, named);
+    }
+
+    @Test
+    void withoutDiacriticsAndInCapitalsTheSameTasksAreFound() {
+        List<String> plain = ids(seed, "thuong cuong");
+        List<String> capitals = ids(seed, "THƯỢNG CƯỜNG");
+        assertThat(plain).isNotEmpty().containsExactlyInAnyOrderElementsOf(capitals);
+        assertThat(ids(seed, "Thượng Cường")).containsExactlyInAnyOrderElementsOf(plain);
+        // every task found names the commune, and every task naming it is found
+        JsonPath all = Fixtures.tasksOf(seed);
+        List<String> naming = new ArrayList<>();
+        for (Map<String, Object> t : all.<Map<String, Object>>getList("items")) {
+            String text = t.get("communeName") + " " + ((Map<?, ?>) t.get("assignee")).get("name") + " " + t.get("title");
+            if (text.contains("Thượng Cường")) {
+                naming.add((String) t.get("id"));
+            }
+        }
+        assertThat(plain).containsExactlyInAnyOrderElementsOf(naming);
+        assertThat(plain.size()).isLessThan(Fixtures.SEED_TASK_COUNT);
+    }
+
+    @Test
+    void dStrokeIsFoundAsDAndEveryWordMustOccur() {
+        assertThat(communes(named, "dong mo", null)).containsExactly("Xã Đồng Mỏ");
+        assertThat(communes(named, "ĐỒNG", null)).containsExactly("Xã Đồng Mỏ");
+        assertThat(communes(named, "mo dong", null)).containsExactly("Xã Đồng Mỏ");
+        assertThat(communes(named, "dong lang", null)).isEmpty();
+        // the organisation's name counts too: the assignee of a district is found by the district's name
+        assertThat(ids(seed, "ubnd huyen chi lang")).isNotEmpty();
+    }
+
+    @Test
+    void wildcardsInTheSearchAreOrdinaryCharacters() {
+        assertThat(ids(named, "%")).isEmpty();
+        assertThat(ids(named, "_a")).isEmpty();
+    }
+
+    @Test
+    void namesSortInVietnameseOrder() {
+        assertThat(communes(named, null, "communeName")).containsExactly("Xã Bắc Thủy", "Xã Bằng Mạc",
+                "Xã Chi Lăng", "Xã Chiến Thắng", "Xã Đình Lập", "Xã Đồng Mỏ");
+        assertThat(communes(named, null, "-communeName")).containsExactly("Xã Đồng Mỏ", "Xã Đình Lập",
+                "Xã Chiến Thắng", "Xã Chi Lăng", "Xã Bằng Mạc", "Xã Bắc Thủy");
+        // keyset pages keep the same order
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        do {
+            var request = asAdmin().queryParam("inspectionId", named).queryParam("sort", "communeName")
+                    .queryParam("size", 4);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            JsonPath page = request.when().get("/tasks").then().statusCode(200).extract().jsonPath();
+            walked.addAll(page.getList("items.communeName"));
+            after = page.getString("next");
+        } while (after != null);
+        assertThat(walked).isEqualTo(communes(named, null, "communeName"));
+    }
+
+    @Test
+    void statusSortsInLifecycleOrder() {
+        assertThat(asAdmin().queryParam("inspectionId", named).queryParam("sort", "status").when().get("/tasks")
+                .then().statusCode(200).extract().jsonPath().getList("items.status", String.class))
+                .containsExactly("OPEN", "IN_PROGRESS", "REPORTED", "RETURNED", "DONE", "CANCELLED");
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        do {
+            var request = asAdmin().queryParam("inspectionId", named).queryParam("sort", "-status")
+                    .queryParam("size", 4);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            JsonPath page = request.when().get("/tasks").then().statusCode(200).extract().jsonPath();
+            walked.addAll(page.getList("items.status"));
+            after = page.getString("next");
+        } while (after != null);
+        assertThat(walked).containsExactly("CANCELLED", "DONE", "RETURNED", "REPORTED", "IN_PROGRESS", "OPEN");
+    }
+
+    @Test
+    void theSummaryAndTheExportTakeTheSearchToo() {
+        asAdmin().queryParam("inspectionId", named).queryParam("q", "dong mo").when().get("/tasks/summary")
+                .then().statusCode(200).body("all.total", equalTo(1));
+        String csv = asAdmin().queryParam("inspectionId", named).queryParam("q", "chi lang").when()
+                .get("/tasks/export.csv").then().statusCode(200).extract().asString();
+        assertThat(csv).contains("Xã Chi Lăng").doesNotContain("Xã Chiến Thắng").doesNotContain("Đồng Mỏ");
+    }
+
+    @Test
+    void aSearchTooLongOrWithControlCharactersIsRefused() {
+        asAdmin().queryParam("q", "x".repeat(201)).when().get("/tasks").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("q"));
+        asAdmin().queryParam("q", "a\u0001b").when().get("/tasks").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("q"));
+    }
+
+    @Test
+    void theSearchIsServedByTheTrigramIndex() throws SQLException {
+        // the expression of the list's condition, as a prepared statement's generic plan sees it (the pattern unknown)
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("set local enable_seqscan = off");
+            st.execute("set local plan_cache_mode = force_generic_plan");
+            st.execute("prepare search_plan(text) as select id from task where search_text like ntm_fold($1)"
+                    + " escape '!'");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = st.executeQuery("explain execute search_plan('%thuong%')")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            st.execute("deallocate search_plan");
+            c.rollback();
+            assertThat(plan.toString()).contains("task_search");
+        }
+    }
+
+    private static List<String> ids(UUID inspectionId, String q) {
+        return asAdmin().queryParam("inspectionId", inspectionId).queryParam("q", q).queryParam("size", 200)
+                .when().get("/tasks").then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    private static List<String> communes(UUID inspectionId, String q, String sort) {
+        var request = asAdmin().queryParam("inspectionId", inspectionId).queryParam("size", 200);
+        if (q != null) {
+            request.queryParam("q", q);
+        }
+        if (sort != null) {
+            request.queryParam("sort", sort);
+        }
+        return request.when().get("/tasks").then().statusCode(200).extract().jsonPath().getList("items.communeName");
+    }
+}
