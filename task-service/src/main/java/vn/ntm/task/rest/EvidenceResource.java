@@ -1,5 +1,6 @@
 package vn.ntm.task.rest;
 
+import vn.ntm.platform.http.LocalizedText;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,9 +51,9 @@ public class EvidenceResource {
         List<FileUpload> files = parts == null ? List.of() : parts.stream().filter(p -> "file".equals(p.name()))
                 .toList();
         if (files.size() != 1) {
-            throw ServiceException.invalid("Send exactly one file, in the multipart part named \"file\".",
-                    List.of(new ServiceException.FieldError("file", files.isEmpty() ? "missing"
-                            : "only one file per request")));
+            throw ServiceException.invalid(LocalizedText.of("task.evidence.oneFile"),
+                    List.of(ServiceException.FieldError.of("file", files.isEmpty() ? "task.field.missing"
+                            : "task.evidence.onlyOne")));
         }
         FileUpload file = files.get(0);
         String name = PartFileName.of(file.getHeaders() == null ? null

@@ -100,7 +100,8 @@ public final class MessageCatalogs {
 
     private static void checkPattern(String baseName, String key, String language, String pattern,
                                      List<String> problems) {
-        if (pattern.replace("''", "").indexOf('\'') >= 0) {
+        // '' is an apostrophe, '{id}' literal braces; any other apostrophe would swallow text
+        if (pattern.replace("''", "").replaceAll("'\\{[^']*}'", "").indexOf('\'') >= 0) {
             problems.add(baseName + "_" + language + ": " + key + " has a single apostrophe; write ''");
         }
         try {
