@@ -1,5 +1,6 @@
 package vn.ntm.criteria.domain;
 
+import vn.ntm.platform.http.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -70,7 +71,7 @@ class PublishRulesTest {
                 "criteria[2].indicators[0].thresholds[2].value",
                 "criteria[2].indicators[0].thresholds[2].unit");
         assertThat(violations).filteredOn(v -> v.field().equals("criteria"))
-                .singleElement().extracting(Violation::message).asString().contains("missing [2]");
+                .singleElement().extracting(v -> v.message().in(Messages.ENGLISH)).asString().contains("missing 2");
     }
 
     @Test

@@ -29,8 +29,9 @@ public final class ScopeRules {
             "phường", "thị trấn", "đặc khu");
 
     public record Violation(String field, LocalizedText message) {
-        public Violation(String field, String key, Object... args) {
-            this(field, LocalizedText.of(key, args));
+        /** The message of catalog key {@code key} with its arguments. */
+        public static Violation of(String field, String key, Object... args) {
+            return new Violation(field, LocalizedText.of(key, args));
         }
     }
 
@@ -65,12 +66,12 @@ public final class ScopeRules {
         RegisterUnit p = unit("province", province, RegisterUnit.PROVINCE, out);
         RegisterUnit d = null;
         if (district != null && !on.isBefore(DISTRICTS_ABOLISHED)) {
-            out.add(new Violation("district", "inspection.scope.noDistricts", DISTRICTS_ABOLISHED, on,
+            out.add(Violation.of("district", "inspection.scope.noDistricts", DISTRICTS_ABOLISHED, on,
                     district.code()));
         } else if (district != null) {
             d = unit("district", district, RegisterUnit.DISTRICT, out);
             if (d != null && p != null && !p.code().equals(d.parentCode())) {
-                out.add(new Violation("district.code", "inspection.scope.districtProvince", d.code(), d.name(),
+                out.add(Violation.of("district.code", "inspection.scope.districtProvince", d.code(), d.name(),
                         d.parentCode(), p.code(), on));
             }
         }
@@ -82,10 +83,10 @@ public final class ScopeRules {
                 continue;
             }
             if (p != null && !p.code().equals(c.provinceCode())) {
-                out.add(new Violation(field + ".code", "inspection.scope.communeProvince", c.code(), c.name(),
+                out.add(Violation.of(field + ".code", "inspection.scope.communeProvince", c.code(), c.name(),
                         c.provinceCode(), p.code(), on));
             } else if (d != null && !d.code().equals(c.parentCode())) {
-                out.add(new Violation(field + ".code", "inspection.scope.communeDistrict", c.code(), c.name(),
+                out.add(Violation.of(field + ".code", "inspection.scope.communeDistrict", c.code(), c.name(),
                         c.parentCode(), d.code(), d.name(), on));
             }
             resolved.add(new Named(c.code(), c.name()));
@@ -107,7 +108,7 @@ public final class ScopeRules {
             case "SO_NGANH" -> {
                 int colon = code.indexOf(':');
                 if (colon <= 0 || colon == code.length() - 1) {
-                    out.add(new Violation(field + ".code", "inspection.scope.sectorCode", code));
+                    out.add(Violation.of(field + ".code", "inspection.scope.sectorCode", code));
                 } else {
                     inScope(field, lookup(field, code.substring(0, colon), RegisterUnit.PROVINCE, "SO_NGANH", out),
                             out);
@@ -116,7 +117,7 @@ public final class ScopeRules {
             }
             case "VP_DIEU_PHOI" -> inScope(field, lookup(field, code, RegisterUnit.PROVINCE, "VP_DIEU_PHOI", out),
                     out);
-            default -> out.add(new Violation(field + ".type", "inspection.scope.orgType", type));
+            default -> out.add(Violation.of(field + ".type", "inspection.scope.orgType", type));
         }
     }
 
@@ -138,7 +139,7 @@ public final class ScopeRules {
     private RegisterUnit lookup(String field, String code, String level, String type, List<Violation> out) {
         Optional<RegisterUnit> unit = register.unit(code, on).filter(u -> u.level().equals(level));
         if (unit.isEmpty()) {
-            out.add(new Violation(field + ".code", "inspection.scope.noOrgUnit", type, code, LocalizedText.of("inspection.level." + level),
+            out.add(Violation.of(field + ".code", "inspection.scope.noOrgUnit", type, code, LocalizedText.of("inspection.level." + level),
                     on));
             return null;
         }
@@ -147,7 +148,7 @@ public final class ScopeRules {
 
     private void inScope(String field, RegisterUnit unit, List<Violation> out) {
         if (unit != null && scopeProvince != null && !scopeProvince.equals(unit.provinceCode())) {
-            out.add(new Violation(field + ".code", "inspection.scope.outsideProvince", unit.name(), unit.code(),
+            out.add(Violation.of(field + ".code", "inspection.scope.outsideProvince", unit.name(), unit.code(),
                     unit.provinceCode(), scopeProvince));
         }
     }
@@ -155,13 +156,13 @@ public final class ScopeRules {
     private RegisterUnit unit(String field, Named submitted, String level, List<Violation> out) {
         Optional<RegisterUnit> found = register.unit(submitted.code(), on);
         if (found.isEmpty() || !found.get().level().equals(level)) {
-            out.add(new Violation(field + ".code", "inspection.scope.noUnit", LocalizedText.of("inspection.level." + level), submitted.code(),
+            out.add(Violation.of(field + ".code", "inspection.scope.noUnit", LocalizedText.of("inspection.level." + level), submitted.code(),
                     on));
             return null;
         }
         RegisterUnit unit = found.get();
         if (submitted.name() != null && !sameName(submitted.name(), unit.name())) {
-            out.add(new Violation(field + ".name", "inspection.scope.name", LocalizedText.of("inspection.level." + level), unit.code(),
+            out.add(Violation.of(field + ".name", "inspection.scope.name", LocalizedText.of("inspection.level." + level), unit.code(),
                     unit.name(), on, submitted.name()));
         }
         return unit;

@@ -20,13 +20,13 @@ import java.util.stream.Stream;
 /**
  * Checks of the message catalogs, for each module's tests: every key in both languages with the same placeholders,
  * every pattern valid, and every key the sources name (the literal first argument of {@code LocalizedText.of} and
- * {@code named}, the key argument of {@code FieldError.of}, a Bean Validation template naming a key) present. Returns what is wrong, one line each.
+ * {@code named}, the key argument of {@code FieldError.of} or {@code Violation.of}, a Bean Validation template naming a key) present. Returns what is wrong, one line each.
  */
 public final class MessageCatalogs {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)[^}]*}");
     private static final List<Pattern> USES = List.of(
             Pattern.compile("LocalizedText\\.(?:of|named)\\(\\s*\"([^\"]+)\""),
-            Pattern.compile("FieldError\\.of\\(\\s*[^,]+,\\s*\"([^\"]+)\""),
+            Pattern.compile("\\b(?:FieldError|Violation)\\.of\\(\\s*(?:\"[^\"]*\"|[^,\"()])+,\\s*\"([^\"]+)\""),
             Pattern.compile("message\\s*=\\s*\"\\{([^}\"]+)}\""),
             Pattern.compile("\"\\{([a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)}\""));
 
