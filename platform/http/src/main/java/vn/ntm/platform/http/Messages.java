@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * The message catalogs and the language rule. Answers are Vietnamese unless the request's {@code Accept-Language}
  * prefers English ({@code en}, {@code en-US}…); any other or no language gets Vietnamese. Keys are looked up in
  * the service's own catalog ({@value #SERVICE_BUNDLE}, {@code messages/service_vi.properties} and
- * {@code _en}) and then in platform-http's ({@value #PLATFORM_BUNDLE}). Catalogs are UTF-8 properties files,
+ * {@code _en}), then in platform-outbox's ({@value #OUTBOX_BUNDLE}) and platform-http's ({@value #PLATFORM_BUNDLE}). Catalogs are UTF-8 properties files,
  * patterns in {@link MessageFormat} syntax (a literal apostrophe is written {@code ''}).
  */
 public final class Messages {
@@ -30,7 +30,10 @@ public final class Messages {
     public static final String PLATFORM_BUNDLE = "messages.problems";
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private static final List<String> BUNDLES = List.of(SERVICE_BUNDLE, PLATFORM_BUNDLE);
+    /** platform-outbox's messages (its admin endpoints). */
+    public static final String OUTBOX_BUNDLE = "messages.outbox";
+
+    private static final List<String> BUNDLES = List.of(SERVICE_BUNDLE, OUTBOX_BUNDLE, PLATFORM_BUNDLE);
     private static final Pattern NAME = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final int MAX_HEADER = 1000;
 

@@ -1,5 +1,7 @@
 package vn.ntm.platform.outbox;
 
+import vn.ntm.platform.http.ServiceException;
+import vn.ntm.platform.http.LocalizedText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,9 +59,7 @@ public class OutboxAdminResource {
     public Response retry(@PathParam("id") String id, @Context UriInfo uri) {
         Optional<ParkedEvent> unparked = parseId(id).flatMap(rows::unpark);
         if (unparked.isEmpty()) {
-            OutboxProblem problem = OutboxProblem.notFound(
-                    "No parked outbox event has the id " + id + ".", uri.getPath());
-            return Response.status(404).type(OutboxProblem.MEDIA_TYPE).entity(problem).build();
+            throw ServiceException.notFound(LocalizedText.of("outbox.parked.notFound", id));
         }
         relay.wakeUp();
         return Response.ok(unparked.get(), MediaType.APPLICATION_JSON).build();
