@@ -1,7 +1,7 @@
 package vn.ntm.criteria.domain;
 
-import vn.ntm.platform.http.Messages;
 import org.junit.jupiter.api.Test;
+import vn.ntm.platform.http.Messages;
 
 import java.util.List;
 

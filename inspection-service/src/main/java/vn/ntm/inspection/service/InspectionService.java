@@ -1,9 +1,9 @@
 package vn.ntm.inspection.service;
 
-import vn.ntm.platform.http.LocalizedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.ntm.platform.http.EntityTags;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.quarkus.logging.Log;
@@ -49,7 +49,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Commands on inspections. Each runs in one transaction: refused input leaves nothing behind. */
 @ApplicationScoped

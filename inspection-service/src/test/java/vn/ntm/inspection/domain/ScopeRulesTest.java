@@ -1,10 +1,10 @@
 package vn.ntm.inspection.domain;
 
-import vn.ntm.platform.http.Messages;
 import org.junit.jupiter.api.Test;
 import vn.ntm.inspection.domain.ScopeRules.Named;
 import vn.ntm.inspection.domain.ScopeRules.Scope;
 import vn.ntm.inspection.domain.ScopeRules.Violation;
+import vn.ntm.platform.http.Messages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package vn.ntm.task.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import vn.ntm.platform.http.LocalizedText;
 
 /**
  * Who may move a task from which state to which (README "Lifecycle"). The assignee does the work and reports it; a

@@ -1,8 +1,7 @@
 package vn.ntm.task.rest;
 
-import java.util.Locale;
-import vn.ntm.platform.http.Messages;
 import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.task.service.TaskService.TaskView;
 
 import java.io.BufferedWriter;
@@ -13,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RFC 4180 CSV that Excel opens as UTF-8: a byte-order mark, CRLF line ends, quotes doubled, written row by row to

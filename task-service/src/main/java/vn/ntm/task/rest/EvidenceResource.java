@@ -1,6 +1,5 @@
 package vn.ntm.task.rest;
 
-import vn.ntm.platform.http.LocalizedText;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.EvidenceService;
 import vn.ntm.task.service.EvidenceService.EvidenceView;

@@ -1,8 +1,6 @@
 package vn.ntm.task.rest;
 
-import java.util.Locale;
 import jakarta.ws.rs.core.HttpHeaders;
-import vn.ntm.platform.http.LocalizedText;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.Problems;
 import vn.ntm.platform.http.ServiceException;
@@ -50,6 +49,7 @@ import vn.ntm.task.service.TaskService.TaskPage;
 import vn.ntm.task.service.TaskService.TaskView;
 
 import java.util.List;
+import java.util.Locale;
 
 @Path("/tasks")
 @Tag(name = "Tasks", description = "Follow-up tasks created from finalized inspections")

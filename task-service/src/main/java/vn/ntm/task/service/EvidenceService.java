@@ -1,13 +1,13 @@
 package vn.ntm.task.service;
 
-import vn.ntm.platform.http.ProblemKind;
-import vn.ntm.platform.http.LocalizedText;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;

@@ -1,7 +1,5 @@
 package vn.ntm.task.service;
 
-import vn.ntm.platform.http.LocalizedText;
-import vn.ntm.platform.http.Messages;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
@@ -13,6 +11,8 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskReassigned;
 import vn.ntm.contracts.Topics;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.task.domain.SuccessionRules;

@@ -1,7 +1,5 @@
 package vn.ntm.task.service;
 
-import vn.ntm.platform.http.LocalizedText;
-import vn.ntm.platform.http.Messages;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +9,8 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
 import vn.ntm.contracts.Topics;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
 

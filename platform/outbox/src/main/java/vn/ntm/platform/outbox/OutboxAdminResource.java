@@ -1,7 +1,5 @@
 package vn.ntm.platform.outbox;
 
-import vn.ntm.platform.http.ServiceException;
-import vn.ntm.platform.http.LocalizedText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.ServiceException;
 
 import java.util.List;
 import java.util.Optional;
