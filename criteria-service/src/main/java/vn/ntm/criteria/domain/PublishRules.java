@@ -62,10 +62,9 @@ public final class PublishRules {
                 CriteriaSetDocument.CriterionRef ref = c.continues().get(m);
                 String mpath = path + ".continues[" + m + "]";
                 if (ref.set().equals(set.code()) || !context.setCodes().contains(ref.set())) {
-                    out.add(new Violation(mpath + ".set", "unknown set " + ref.set()
-                            + " (a criterion continues a criterion of another set)"));
+                    out.add(Violation.of(mpath + ".set", "criteria.publish.continuesSet", ref.set()));
                 } else if (!mapped.add(ref.set() + "#" + ref.criterion())) {
-                    out.add(new Violation(mpath, "duplicate mapping to " + ref.set() + " #" + ref.criterion()));
+                    out.add(Violation.of(mpath, "criteria.publish.continuesTwice", ref.set(), ref.criterion()));
                 }
             }
             for (int k = 0; k < c.indicators().size(); k++) {
