@@ -136,7 +136,7 @@ class ValidationTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("findings[1].deadline"))
                 .body("errors[0].pointer", equalTo("/findings/1/deadline"))
-                .body("errors[0].message", containsString("2023-01-01"));
+                .body("errors[0].message", containsString("01/01/2023"));
         assertThat(findingsOf(id)).isZero();
         Api.json().body("{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"" + Api.districtOf(commune)
                         + "\", \"name\": \"UBND huyện\"}, \"content\": \"Hoàn thiện hồ sơ\", \"deadline\":"

@@ -126,9 +126,8 @@ public class InspectionService {
             if (problem.isPresent()) {
                 errors.add(new FieldError("communes[" + i + "].criteriaSet", problem.get()));
             } else if (commune.targetTier() != null && !commune.targetTier().servedBy(set.get().tier())) {
-                errors.add(new FieldError("communes[" + i + "].targetTier", "set " + commune.criteriaSet()
-                        + " is for tier " + set.get().tier() + "; a commune aiming for " + commune.targetTier()
-                        + " is inspected on a set of that tier or of a tier it includes"));
+                errors.add(FieldError.of("communes[" + i + "].targetTier", "inspection.create.tier",
+                        commune.criteriaSet(), set.get().tier(), commune.targetTier()));
             }
         }
         if (!errors.isEmpty()) {
@@ -270,7 +269,7 @@ public class InspectionService {
     private static void deadlineNotBeforeInspection(String field, LocalDate deadline, Inspection inspection,
                                                     List<FieldError> errors) {
         if (deadline != null && inspection.inspectedOn() != null && deadline.isBefore(inspection.inspectedOn())) {
-            errors.add(new FieldError(field, "must not be before the inspection date " + inspection.inspectedOn()));
+            errors.add(FieldError.of(field, "inspection.deadline.beforeInspection", inspection.inspectedOn()));
         }
     }
 
