@@ -128,11 +128,10 @@ public final class ScopeRules {
         }
         Optional<SectorList.Sector> sector = sectors.sector(sectorCode);
         if (sector.isEmpty()) {
-            out.add(new Violation(field + ".code", "SO_NGANH " + code + ": sector " + sectorCode
-                    + " is not in the sector list"));
+            out.add(Violation.of(field + ".code", "inspection.scope.sectorUnknown", code, sectorCode));
         } else if (!sector.get().validOn(on)) {
-            out.add(new Violation(field + ".code", "SO_NGANH " + code + ": sector " + sectorCode + " ("
-                    + sector.get().name() + ") is valid " + sector.get().validity() + ", not on " + on));
+            out.add(Violation.of(field + ".code", "inspection.scope.sectorInvalid", code, sectorCode,
+                    sector.get().name(), sector.get().validity(), on));
         }
     }
 

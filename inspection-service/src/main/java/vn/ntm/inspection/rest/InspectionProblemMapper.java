@@ -29,8 +29,9 @@ public class InspectionProblemMapper {
 
     /** The sector list copy has not arrived yet: retry once criteria-service's announcement is consumed. */
     @ServerExceptionMapper
-    public Response sectorListNotLoaded(SectorService.SectorListNotLoadedException e, UriInfo uri) {
-        return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, e.getMessage(), uri.getPath()))
+    public Response sectorListNotLoaded(SectorService.SectorListNotLoadedException e, UriInfo uri,
+                                        HttpHeaders headers) {
+        return Response.fromResponse(Problems.response(e.problem(uri.getPath(), Problems.locale(headers))))
                 .header("Retry-After", null)
                 .header("Retry-After", RegisterNotLoadedException.RETRY_AFTER_SECONDS).build();
     }

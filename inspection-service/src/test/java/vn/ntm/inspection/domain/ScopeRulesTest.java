@@ -170,7 +170,8 @@ class ScopeRulesTest {
         new ScopeRules(REGISTER, sectors, REFORM, "20").organisation("participants[1]", "SO_NGANH", "20:GTVT", out);
         new ScopeRules(REGISTER, sectors, SEED_DAY, "20").organisation("participants[2]", "SO_NGANH", "20:KHDT", out);
         assertThat(out).extracting(Violation::field).containsExactly("participants[1].code", "participants[2].code");
-        assertThat(out.get(0).message()).contains("GTVT", "to 2025-02-28", "2025-07-01");
-        assertThat(out.get(1).message()).contains("KHDT", "not in the sector list");
+        assertThat(out.get(0).message().in(Messages.ENGLISH)).contains("GTVT", "to 28/02/2025", "01/07/2025");
+        assertThat(out.get(1).message().in(Messages.ENGLISH)).contains("KHDT", "not in the sector list");
+        assertThat(out.get(1).message().in(Messages.VIETNAMESE)).contains("KHDT", "không có trong danh mục ngành");
     }
 }
