@@ -129,8 +129,8 @@ public class TaskResource {
         if (count.equals("false")) {
             return false;
         }
-        throw ServiceException.badRequest("Query parameter count must be true or false.",
-                List.of(new ServiceException.FieldError("count", "must be true or false")));
+        throw ServiceException.badRequest(LocalizedText.of("task.query.invalid"),
+                List.of(ServiceException.FieldError.of("count", "task.query.boolean")));
     }
 
     @GET

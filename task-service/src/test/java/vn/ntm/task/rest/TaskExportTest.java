@@ -98,7 +98,7 @@ class TaskExportTest {
             assertThat(e.header("X-Export-Limit")).isEqualTo(Integer.toString(LIMIT));
             // streamed: the length was not known when the response started
             assertThat(e.header("Content-Length")).isNull();
-            assertThat(e.firstLine()).startsWith("\uFEFFMã nhiệm vụ,Mã đợt kiểm tra,");
+            assertThat(e.firstLine()).startsWith("\uFEFFMã nhiệm vụ,Mã cuộc kiểm tra,");
         }
         assertThat(served.get()).isPositive();
         asAdmin().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
