@@ -129,8 +129,8 @@ class AdminUnitImportTest {
 
         assertThat(response.getList("errors.field")).containsExactly("rows[3].code", "rows[4].level",
                 "rows[6].parent_code", "rows[8].code", "rows[9].code");
-        assertThat(response.getString("errors[3].message")).contains("duplicate").contains("row 7");
-        assertThat(response.getString("detail")).contains("nothing was written");
+        assertThat(response.getString("errors[3].message")).contains("bị trùng").contains("dòng 7");
+        assertThat(response.getString("detail")).contains("chưa ghi dữ liệu nào");
         assertThat(snapshot()).isEqualTo(before);
     }
 

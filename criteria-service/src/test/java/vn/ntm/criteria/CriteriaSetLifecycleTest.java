@@ -91,7 +91,7 @@ class CriteriaSetLifecycleTest {
 
         post("/criteria-sets/" + code + "/publish", "").statusCode(422).contentType("application/problem+json")
                 .body("status", equalTo(422))
-                .body("detail", containsString("7 rule(s)"));
+                .body("detail", containsString("vi phạm 7 quy tắc"));
         JsonPath problem = post("/criteria-sets/" + code + "/publish", "").statusCode(422).extract().jsonPath();
         assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder("criteria",
                 "criteria[2].number", "criteria[1].code", "criteria[1].sectors", "criteria[2].sectors[0]",

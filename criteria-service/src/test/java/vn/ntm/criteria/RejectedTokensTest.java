@@ -24,7 +24,7 @@ class RejectedTokensTest {
                 .body(validDraft(code).getBytes(StandardCharsets.UTF_8)).post("/criteria-sets")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("status", equalTo(401)).body("title", equalTo("Unauthorized"))
+                .body("status", equalTo(401)).body("title", equalTo("Chưa xác thực"))
                 .body(not(containsString("Exception")));
         given().get("/criteria-sets/" + code).then().statusCode(404);
         given().header("Authorization", bearer).get("/q/metrics")

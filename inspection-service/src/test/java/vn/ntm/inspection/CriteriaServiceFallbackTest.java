@@ -63,10 +63,10 @@ class CriteriaServiceFallbackTest {
                 .replace("XA_NTM_2021_2025", draft)).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("communes[0].criteriaSet"))
-                .body("errors[0].message", containsString("not PUBLISHED"));
+                .body("errors[0].message", containsString("chưa ban hành (PUBLISHED)"));
         Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")
                 .replace("XA_NTM_2021_2025", "XA_NOWHERE")).post("/inspections").then().statusCode(422)
-                .body("errors[0].message", containsString("unknown"));
+                .body("errors[0].message", containsString("không tồn tại"));
         assertThat(Db.count(db, "select count(*) from inspection where title = ?", title)).isZero();
         assertThat(FakeCriteriaService.requests("XA_NOWHERE")).isEqualTo(1);
     }

@@ -52,7 +52,7 @@ class FinalizeEventSizeTest {
         Api.json().post("/inspections/" + id + "/finalize").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", allOf(containsString("1000000"), containsString("ntm.inspection.max-event-bytes"),
-                        containsString("bytes")));
+                        containsString("byte")));
 
         assertThat(Db.string(db, "select status from inspection where id = ?::uuid", id)).isEqualTo("DRAFT");
         assertThat(Db.string(db, "select finalized_at::text from inspection where id = ?::uuid", id)).isNull();

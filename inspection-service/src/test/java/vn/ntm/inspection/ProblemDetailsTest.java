@@ -45,7 +45,7 @@ class ProblemDetailsTest {
     private static ValidatableResponse invalidText(ValidatableResponse response, String pointer) {
         return withoutJavaNames(response.statusCode(400)).body("type", equalTo(TYPES + "validation"))
                 .body("code", equalTo("VALIDATION")).body("errors.pointer", hasItem(pointer))
-                .body("errors.message", hasItem("must not contain U+0000 or unpaired surrogates"));
+                .body("errors.message", hasItem("không được chứa U+0000 hoặc surrogate không ghép cặp"));
     }
 
     private long inspectionsTitled(String title) {
@@ -96,7 +96,7 @@ class ProblemDetailsTest {
         }
         withoutJavaNames(Api.json().body(body.replace("\"2023-01-01\"", "\"01/01/2023\"")).post("/inspections")
                 .then().statusCode(400)).body("errors.pointer", hasItem("/inspectedOn"))
-                .body("errors.message", hasItem("'01/01/2023' is not a date (YYYY-MM-DD)"));
+                .body("errors.message", hasItem("'01/01/2023' không phải là một ngày (YYYY-MM-DD)"));
         assertThat(inspectionsTitled(title)).isZero();
     }
 

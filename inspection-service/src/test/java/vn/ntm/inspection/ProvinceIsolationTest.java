@@ -47,7 +47,8 @@ class ProvinceIsolationTest {
         String inspector = Auth.inspector("20");
 
         Api.as(inspector).get("/inspections/" + id).then().statusCode(404)
-                .contentType("application/problem+json").body("detail", not(containsString("province")));
+                .contentType("application/problem+json").body("detail", not(containsString("province")))
+                .body("detail", not(containsString("tỉnh")));
         Api.as(Auth.viewer("20")).get("/inspections/" + id).then().statusCode(404);
         Api.json(inspector).header("If-Match", etag).body(Api.findingsMeeting(List.of(1)))
                 .put("/inspections/" + id + "/communes/00001/findings").then().statusCode(404)

@@ -58,7 +58,7 @@ class RegisterScopeTest {
         Api.json().body(body.toString()).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("communes[0].code"))
-                .body("errors[0].message", allOf(containsString("06490"), containsString("2026-03-01")));
+                .body("errors[0].message", allOf(containsString("06490"), containsString("01/03/2026")));
         assertThat(titled(body)).isZero();
     }
 
@@ -98,7 +98,7 @@ class RegisterScopeTest {
         Api.json().body(body.toString()).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("communes[0].code"))
-                .body("errors[0].message", containsString("province 01"));
+                .body("errors[0].message", containsString("tỉnh 01"));
         ObjectNode district = Bodies.inspection("2023-01-01", "20", "001", "00001");
         Api.json().body(district.toString()).post("/inspections").then().statusCode(422)
                 .body("errors.field", hasItem("district.code"));
@@ -116,7 +116,7 @@ class RegisterScopeTest {
                 .put("name", "UBND phường Phúc Xá");
         Api.json().body(participant.toString()).post("/inspections").then().statusCode(422)
                 .body("errors[0].field", equalTo("participants[0].code"))
-                .body("errors[0].message", containsString("outside province 20"));
+                .body("errors[0].message", containsString("ngoài tỉnh 20"));
         assertThat(titled(lead) + titled(participant)).isZero();
     }
 
@@ -183,7 +183,7 @@ class RegisterScopeTest {
             Api.json().body(body.toString()).post("/inspections").then().statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
-                    .body("detail", containsString("register"));
+                    .body("detail", containsString("danh mục đơn vị hành chính"));
             assertThat(titled(body)).isZero();
         } finally {
             RegisterFixture.publishAll();

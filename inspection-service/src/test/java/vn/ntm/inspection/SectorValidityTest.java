@@ -43,7 +43,7 @@ class SectorValidityTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("leadAgency.code"))
                 .body("errors[0].pointer", equalTo("/leadAgency/code"))
-                .body("errors[0].message", allOf(containsString("KHDT"), containsString("sector list")));
+                .body("errors[0].message", allOf(containsString("KHDT"), containsString("danh mục ngành")));
         assertThat(titled(body)).isZero();
     }
 
@@ -65,8 +65,8 @@ class SectorValidityTest {
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("participants[0].code"))
                     .body("errors[0].pointer", equalTo("/participants/0/code"))
-                    .body("errors[0].message", allOf(containsString("GTVT"), containsString("2025-02-28"),
-                            containsString("2026-03-01")));
+                    .body("errors[0].message", allOf(containsString("GTVT"), containsString("28/02/2025"),
+                            containsString("01/03/2026")));
             assertThat(titled(after)).isZero();
 
             ObjectNode before = Bodies.inspection("2022-07-20", "20", "187", "06490");
@@ -87,7 +87,7 @@ class SectorValidityTest {
             ObjectNode body = Bodies.inspection("2022-07-20", "20", "187", "06490");
             Api.json().body(body.toString()).post("/inspections").then().statusCode(503)
                     .contentType("application/problem+json")
-                    .body("detail", containsString("sector list"));
+                    .body("detail", containsString("danh mục ngành"));
             assertThat(titled(body)).isZero();
         } finally {
             RegisterFixture.publishSectors(db, RegisterFixture.sectors());

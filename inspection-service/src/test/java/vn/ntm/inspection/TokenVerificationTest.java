@@ -22,7 +22,7 @@ class TokenVerificationTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", equalTo(401))
-                .body("title", equalTo("Unauthorized"))
+                .body("title", equalTo("Chưa xác thực"))
                 .body(not(containsString("Exception")));
         Api.json(bearer).post("/inspections/" + java.util.UUID.randomUUID() + "/finalize").then().statusCode(401)
                 .contentType("application/problem+json");

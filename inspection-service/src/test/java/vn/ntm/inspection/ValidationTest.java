@@ -136,7 +136,7 @@ class ValidationTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("findings[1].deadline"))
                 .body("errors[0].pointer", equalTo("/findings/1/deadline"))
-                .body("errors[0].message", containsString("2023-01-01"));
+                .body("errors[0].message", containsString("01/01/2023"));
         assertThat(findingsOf(id)).isZero();
         Api.json().body("{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"" + Api.districtOf(commune)
                         + "\", \"name\": \"UBND huyện\"}, \"content\": \"Hoàn thiện hồ sơ\", \"deadline\":"
@@ -161,7 +161,7 @@ class ValidationTest {
         Api.findings(id).body("[{\"criterion\": 1, \"result\": \"NOT_MET\"}, {\"criterion\": 20, \"result\": \"MET\"}]")
                 .put(path).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("findings[1].criterion"))
-                .body("errors[0].message", containsString("criterion 20 does not exist in set XA_NTM_2021_2025"));
+                .body("errors[0].message", containsString("tiêu chí 20 không có trong bộ tiêu chí XA_NTM_2021_2025"));
         Api.findings(id).body("[{\"criterion\": 3, \"result\": \"MET\"}, {\"criterion\": 3, \"result\": \"NOT_MET\"},"
                         + " {\"criterion\": 4}]")
                 .put(path).then().statusCode(422).contentType("application/problem+json")

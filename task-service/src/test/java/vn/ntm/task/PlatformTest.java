@@ -40,7 +40,7 @@ class PlatformTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
-                .body("title", equalTo("Not Found"))
+                .body("title", equalTo("Không tìm thấy"))
                 .body("detail", containsString("/no-such-resource"));
     }
 

@@ -24,6 +24,10 @@ public enum AdminLevel {
         return code != null && code.length() == codeLength && code.chars().allMatch(ch -> ch >= '0' && ch <= '9');
     }
 
+    public int codeLength() {
+        return codeLength;
+    }
+
     public String codeRule() {
         return codeLength + " digits";
     }

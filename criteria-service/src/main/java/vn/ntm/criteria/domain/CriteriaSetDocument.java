@@ -18,7 +18,7 @@ import java.util.List;
  * Bean Validation here only guards the shape; the whole-set rules run at publish ({@link PublishRules}).
  */
 public record CriteriaSetDocument(
-        @NotBlank @Pattern(regexp = SET_CODE, message = "must be 2-64 of A-Z, 0-9 and _") String code,
+        @NotBlank @Pattern(regexp = SET_CODE, message = "{criteria.field.setCode}") String code,
         @NotBlank @Size(max = 500) String name,
         @NotNull Level level,
         @NotNull Tier tier,
@@ -26,7 +26,7 @@ public record CriteriaSetDocument(
         @NotNull @Min(1990) @Max(2100) Integer periodTo,
         @Size(max = 1000) String legalBasis,
         @Pattern(regexp = ADMIN_CODE, message = ADMIN_CODE_MESSAGE) String provinceCode,
-        @Pattern(regexp = SET_CODE, message = "must be 2-64 of A-Z, 0-9 and _") String baseSet,
+        @Pattern(regexp = SET_CODE, message = "{criteria.field.setCode}") String baseSet,
         @Size(max = 50) List<@NotNull @Valid Group> groups,
         @Size(max = 200) List<@NotNull @Valid Criterion> criteria) {
 
@@ -34,10 +34,10 @@ public record CriteriaSetDocument(
     public static final String SET_CODE = "[A-Z0-9_]{2,64}";
     /** Administrative and organisation codes (a province, or e.g. {@code 20:GTVT}). */
     public static final String ADMIN_CODE = "[A-Za-z0-9][A-Za-z0-9:._-]{0,39}";
-    static final String ADMIN_CODE_MESSAGE = "must be 1-40 of A-Z, a-z, 0-9, ':', '.', '_', '-', starting with a letter or digit";
+    static final String ADMIN_CODE_MESSAGE = "{criteria.field.adminCode}";
     /** Group, criterion, indicator and sector codes ({@code II}, {@code 17}, {@code 17.8}, {@code GTVT}). */
     public static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
-    static final String CODE_MESSAGE = "must be 1-40 of A-Z, a-z, 0-9, '.', '_', '-', starting with a letter or digit";
+    static final String CODE_MESSAGE = "{criteria.field.code}";
 
     public CriteriaSetDocument {
         groups = groups == null ? List.of() : groups;
@@ -102,7 +102,7 @@ public record CriteriaSetDocument(
      * kind is known is a publish rule; its shape is checked at once.
      */
     public record Threshold(Integer region, Integer year,
-                            @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{0,39}", message = "must be 1-40 of A-Z and _") String kind,
+                            @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{0,39}", message = "{criteria.field.kind}") String kind,
                             @Digits(integer = 15, fraction = 10) BigDecimal value,
                             @Size(max = 100) String unit) {
     }

@@ -60,8 +60,7 @@ public final class Evaluator {
                         input.year());
                 Result result = Result.UNKNOWN;
                 if (value != null && !wellFormed(value)) {
-                    violations.add(new Violation("values." + indicator.code(),
-                            "must be true, false or a finite number"));
+                    violations.add(Violation.of("values." + indicator.code(), "criteria.evaluate.value"));
                 } else if (value != null && threshold.isPresent()) {
                     result = judge(value, threshold.get(), "values." + indicator.code(), violations);
                 }
@@ -74,8 +73,8 @@ public final class Evaluator {
         }
         values.keySet().stream().filter(code -> !known.contains(code)).sorted()
                 .forEach(code -> violations.add(code.length() > MAX_CODE
-                        ? new Violation("values", "indicator codes have at most " + MAX_CODE + " characters")
-                        : new Violation("values." + code, "no indicator " + code + " in set " + set.code())));
+                        ? Violation.of("values", "criteria.evaluate.codeLength", MAX_CODE)
+                        : Violation.of("values." + code, "criteria.evaluate.noIndicator", code, set.code())));
         return new Evaluation(region, input.year(), criteria, count(criteria, Result.MET),
                 count(criteria, Result.NOT_MET), count(criteria, Result.UNKNOWN), criteria.size(), violations);
     }
@@ -110,7 +109,7 @@ public final class Evaluator {
                 if (value instanceof Boolean passed) {
                     return passed ? Result.MET : Result.NOT_MET;
                 }
-                out.add(new Violation(field, "PASS_FAIL takes true (đạt) or false"));
+                out.add(Violation.of(field, "criteria.evaluate.passFail"));
                 return Result.UNKNOWN;
             }
             case ABSENT -> {
@@ -120,12 +119,12 @@ public final class Evaluator {
                 if (value instanceof Number count) {
                     return number(count).signum() == 0 ? Result.MET : Result.NOT_MET;
                 }
-                out.add(new Violation(field, "ABSENT takes false (absent) / true (present) or a count"));
+                out.add(Violation.of(field, "criteria.evaluate.absent"));
                 return Result.UNKNOWN;
             }
             default -> {
                 if (!(value instanceof Number n)) {
-                    out.add(new Violation(field, kind + " takes a number"));
+                    out.add(Violation.of(field, "criteria.evaluate.number", kind));
                     return Result.UNKNOWN;
                 }
                 if (t.value() == null) {

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,18 +27,18 @@ public final class PublishRules {
     public static List<Violation> check(CriteriaSetDocument set, Context context) {
         List<Violation> out = new ArrayList<>();
         if (set.periodFrom() != null && set.periodTo() != null && set.periodFrom() > set.periodTo()) {
-            out.add(new Violation("periodTo", "must not be before periodFrom (" + set.periodFrom() + ")"));
+            out.add(Violation.of("periodTo", "criteria.publish.periodTo", String.valueOf(set.periodFrom())));
         }
         if (set.provinceCode() != null && !context.provinceCodes().contains(set.provinceCode())) {
-            out.add(new Violation("provinceCode", "unknown province " + set.provinceCode()));
+            out.add(Violation.of("provinceCode", "criteria.publish.province", set.provinceCode()));
         }
         if (set.baseSet() != null && (set.baseSet().equals(set.code()) || !context.setCodes().contains(set.baseSet()))) {
-            out.add(new Violation("baseSet", "unknown base set " + set.baseSet()));
+            out.add(Violation.of("baseSet", "criteria.publish.baseSet", set.baseSet()));
         }
         Set<String> groupCodes = new HashSet<>();
         for (int g = 0; g < set.groups().size(); g++) {
             if (!groupCodes.add(set.groups().get(g).code())) {
-                out.add(new Violation("groups[" + g + "].code", "duplicate group code " + set.groups().get(g).code()));
+                out.add(Violation.of("groups[" + g + "].code", "criteria.publish.groupTwice", set.groups().get(g).code()));
             }
         }
         checkNumbering(set.criteria(), out);
@@ -47,13 +48,13 @@ public final class PublishRules {
             CriteriaSetDocument.Criterion c = set.criteria().get(i);
             String path = "criteria[" + i + "]";
             if (!criterionCodes.add(c.code())) {
-                out.add(new Violation(path + ".code", "duplicate criterion code " + c.code()));
+                out.add(Violation.of(path + ".code", "criteria.publish.criterionCodeTwice", c.code()));
             }
             if (!groupCodes.isEmpty() && (c.group() == null || !groupCodes.contains(c.group()))) {
-                out.add(new Violation(path + ".group", "must be one of the set's groups " + new TreeSet<>(groupCodes)));
+                out.add(Violation.of(path + ".group", "criteria.publish.group", new TreeSet<>(groupCodes)));
             }
             if (c.sectors().isEmpty()) {
-                out.add(new Violation(path + ".sectors", "a criterion needs at least one responsible sector"));
+                out.add(Violation.of(path + ".sectors", "criteria.publish.sectorRequired"));
             }
             checkSectors(c.sectors(), path, context, out);
             Set<String> mapped = new HashSet<>();
@@ -61,17 +62,16 @@ public final class PublishRules {
                 CriteriaSetDocument.CriterionRef ref = c.continues().get(m);
                 String mpath = path + ".continues[" + m + "]";
                 if (ref.set().equals(set.code()) || !context.setCodes().contains(ref.set())) {
-                    out.add(new Violation(mpath + ".set", "unknown set " + ref.set()
-                            + " (a criterion continues a criterion of another set)"));
+                    out.add(Violation.of(mpath + ".set", "criteria.publish.continuesSet", ref.set()));
                 } else if (!mapped.add(ref.set() + "#" + ref.criterion())) {
-                    out.add(new Violation(mpath, "duplicate mapping to " + ref.set() + " #" + ref.criterion()));
+                    out.add(Violation.of(mpath, "criteria.publish.continuesTwice", ref.set(), ref.criterion()));
                 }
             }
             for (int k = 0; k < c.indicators().size(); k++) {
                 CriteriaSetDocument.Indicator indicator = c.indicators().get(k);
                 String ipath = path + ".indicators[" + k + "]";
                 if (indicatorCodes.putIfAbsent(indicator.code(), ipath) != null) {
-                    out.add(new Violation(ipath + ".code", "duplicate indicator code " + indicator.code()));
+                    out.add(Violation.of(ipath + ".code", "criteria.publish.indicatorTwice", indicator.code()));
                 }
                 checkSectors(indicator.sectors(), ipath, context, out);
                 Set<String> applies = new HashSet<>();
@@ -80,9 +80,9 @@ public final class PublishRules {
                     String tpath = ipath + ".thresholds[" + t + "]";
                     out.addAll(checkThreshold(threshold, tpath));
                     if (!applies.add(threshold.region() + "/" + threshold.year())) {
-                        out.add(new Violation(tpath, "another threshold already applies to region "
-                                + (threshold.region() == null ? "all" : threshold.region()) + " and year "
-                                + (threshold.year() == null ? "all" : threshold.year())));
+                        out.add(Violation.of(tpath, "criteria.publish.thresholdTwice",
+                                threshold.region() == null ? LocalizedText.of("criteria.all") : threshold.region(),
+                                threshold.year() == null ? LocalizedText.of("criteria.all") : threshold.year()));
                     }
                 }
             }
@@ -94,37 +94,35 @@ public final class PublishRules {
     public static List<Violation> checkThreshold(CriteriaSetDocument.Threshold t, String path) {
         List<Violation> out = new ArrayList<>();
         if (t.region() != null && (t.region() < 1 || t.region() > REGIONS)) {
-            out.add(new Violation(path + ".region", "unknown region " + t.region() + "; regions are 1.." + REGIONS
-                    + " or null for all regions"));
+            out.add(Violation.of(path + ".region", "criteria.threshold.region", t.region(), REGIONS));
         }
         if (t.year() != null && (t.year() < 1990 || t.year() > 2100)) {
-            out.add(new Violation(path + ".year", "must be a year between 1990 and 2100"));
+            out.add(Violation.of(path + ".year", "criteria.threshold.year"));
         }
         ThresholdKind kind = ThresholdKind.parse(t.kind()).orElse(null);
         if (kind == null) {
-            out.add(new Violation(path + ".kind", "unknown kind " + t.kind() + "; one of PASS_FAIL, ABSENT,"
-                    + " PERCENT_MIN, PERCENT_MAX, VALUE_MIN"));
+            out.add(Violation.of(path + ".kind", "criteria.threshold.kind", t.kind()));
             return out;
         }
         if (kind.numeric() && t.value() == null) {
-            out.add(new Violation(path + ".value", kind + " needs a value"));
+            out.add(Violation.of(path + ".value", "criteria.threshold.valueRequired", kind));
         }
         if (!kind.numeric() && t.value() != null) {
-            out.add(new Violation(path + ".value", kind + " takes no value"));
+            out.add(Violation.of(path + ".value", "criteria.threshold.noValue", kind));
         }
         if ((kind == ThresholdKind.PERCENT_MIN || kind == ThresholdKind.PERCENT_MAX) && t.value() != null
                 && (t.value().signum() < 0 || t.value().compareTo(java.math.BigDecimal.valueOf(100)) > 0)) {
-            out.add(new Violation(path + ".value", "a percentage is between 0 and 100"));
+            out.add(Violation.of(path + ".value", "criteria.threshold.percent"));
         }
         if (kind == ThresholdKind.VALUE_MIN && (t.unit() == null || t.unit().isBlank())) {
-            out.add(new Violation(path + ".unit", "VALUE_MIN needs a unit"));
+            out.add(Violation.of(path + ".unit", "criteria.threshold.unit"));
         }
         return out;
     }
 
     private static void checkNumbering(List<CriteriaSetDocument.Criterion> criteria, List<Violation> out) {
         if (criteria.isEmpty()) {
-            out.add(new Violation("criteria", "a set needs at least one criterion"));
+            out.add(Violation.of("criteria", "criteria.publish.criterionRequired"));
             return;
         }
         int n = criteria.size();
@@ -132,9 +130,9 @@ public final class PublishRules {
         for (int i = 0; i < n; i++) {
             Integer number = criteria.get(i).number();
             if (number < 1 || number > n) {
-                out.add(new Violation("criteria[" + i + "].number", "criteria are numbered 1.." + n + "; got " + number));
+                out.add(Violation.of("criteria[" + i + "].number", "criteria.publish.numberRange", n, number));
             } else if (!seen.add(number)) {
-                out.add(new Violation("criteria[" + i + "].number", "duplicate criterion number " + number));
+                out.add(Violation.of("criteria[" + i + "].number", "criteria.publish.numberTwice", number));
             }
         }
         List<Integer> missing = new ArrayList<>();
@@ -144,7 +142,7 @@ public final class PublishRules {
             }
         }
         if (!missing.isEmpty()) {
-            out.add(new Violation("criteria", "criteria must be numbered 1.." + n + " without gaps; missing " + missing));
+            out.add(Violation.of("criteria", "criteria.publish.numberGaps", n, missing));
         }
     }
 
@@ -153,9 +151,9 @@ public final class PublishRules {
         for (int j = 0; j < sectors.size(); j++) {
             String code = sectors.get(j);
             if (!context.sectorCodes().contains(code)) {
-                out.add(new Violation(path + ".sectors[" + j + "]", "unknown sector " + code));
+                out.add(Violation.of(path + ".sectors[" + j + "]", "criteria.publish.sectorUnknown", code));
             } else if (!seen.add(code)) {
-                out.add(new Violation(path + ".sectors[" + j + "]", "duplicate sector " + code));
+                out.add(Violation.of(path + ".sectors[" + j + "]", "criteria.publish.sectorTwice", code));
             }
         }
     }

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class SuccessionFile {
     public static Result check(CsvTable table, String defaultLegalBasis, Register register) {
         List<Violation> violations = new ArrayList<>();
         if (table.rows().isEmpty()) {
-            violations.add(new Violation("rows", "the file has no data rows"));
+            violations.add(Violation.of("rows", "criteria.file.noRows"));
         }
         int oldCode = table.column("old_code");
         int oldName = table.column("old_name");
@@ -56,8 +57,7 @@ public final class SuccessionFile {
         for (CsvTable.Row r : table.rows()) {
             String at = "rows[" + r.number() + "]";
             if (r.fields().size() != table.header().size()) {
-                violations.add(new Violation(at, "has " + r.fields().size() + " fields, the header has "
-                        + table.header().size()));
+                violations.add(Violation.of(at, "criteria.file.fieldCount", r.fields().size(), table.header().size()));
                 continue;
             }
             List<String> f = r.fields();
@@ -67,13 +67,12 @@ public final class SuccessionFile {
             try {
                 on = LocalDate.parse(f.get(effective).strip());
             } catch (DateTimeParseException e) {
-                violations.add(new Violation(at + ".effective_from", "'" + f.get(effective).strip()
-                        + "' is not a date (YYYY-MM-DD)"));
+                violations.add(Violation.of(at + ".effective_from", "criteria.file.date", f.get(effective).strip()));
                 continue;
             }
             String basis = legal >= 0 && !f.get(legal).isBlank() ? f.get(legal).strip() : defaultLegalBasis;
             if (basis != null && basis.length() > MAX_LEGAL_BASIS) {
-                violations.add(new Violation(at + ".legal_basis", "must be at most " + MAX_LEGAL_BASIS + " characters"));
+                violations.add(Violation.of(at + ".legal_basis", "criteria.field.maxChars", MAX_LEGAL_BASIS));
                 continue;
             }
             Optional<UnitAttributes> before = unit(register, from, on.minusDays(1), at + ".old_code", f.get(oldName).strip(),
@@ -83,14 +82,14 @@ public final class SuccessionFile {
                 continue;
             }
             if (before.get().level() != after.get().level()) {
-                violations.add(new Violation(at + ".new_code", "a " + before.get().level().wire()
-                        + " cannot be succeeded by a " + after.get().level().wire()));
+                violations.add(Violation.of(at + ".new_code", "criteria.file.successionLevel",
+                        LocalizedText.of("criteria.level." + before.get().level().wire()), LocalizedText.of("criteria.level." + after.get().level().wire())));
                 continue;
             }
             Succession s = new Succession(r.number(), from, to, on, basis);
             Integer previous = seen.putIfAbsent(s.key(), r.number());
             if (previous != null) {
-                violations.add(new Violation(at, "duplicate of row " + previous));
+                violations.add(Violation.of(at, "criteria.file.duplicateRow", previous));
                 continue;
             }
             successions.add(s);
@@ -102,16 +101,15 @@ public final class SuccessionFile {
     private static Optional<UnitAttributes> unit(Register register, String code, LocalDate day, String field,
                                                  String name, List<Violation> violations) {
         if (!AdminLevel.isCode(code)) {
-            violations.add(new Violation(field, code.isEmpty() ? "missing code" : "'" + code
-                    + "' is not an administrative unit code (2, 3 or 5 digits)"));
+            violations.add(code.isEmpty() ? Violation.of(field, "criteria.file.codeMissing")
+                    : Violation.of(field, "criteria.file.unitCode", code));
             return Optional.empty();
         }
         Optional<UnitAttributes> unit = register.at(code, day);
         if (unit.isEmpty()) {
-            violations.add(new Violation(field, "no unit had code " + code + " on " + day));
+            violations.add(Violation.of(field, "criteria.file.noUnit", code, day));
         } else if (!name.isEmpty() && !name.equals(unit.get().name())) {
-            violations.add(new Violation(field, "unit " + code + " was '" + unit.get().name() + "' on " + day
-                    + ", the file names it '" + name + "'"));
+            violations.add(Violation.of(field, "criteria.file.unitName", code, unit.get().name(), day, name));
             return Optional.empty();
         }
         return unit;

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class UnitFile {
         int type = table.column("type");
         int parent = table.column("parent_code");
         if (table.rows().isEmpty()) {
-            violations.add(new Violation("rows", "the file has no data rows"));
+            violations.add(Violation.of("rows", "criteria.file.noRows"));
         }
         record Raw(int row, String code, AdminLevel level, String name, String type, String parent) {
         }
@@ -47,8 +48,7 @@ public final class UnitFile {
         for (CsvTable.Row r : table.rows()) {
             String at = "rows[" + r.number() + "]";
             if (r.fields().size() != table.header().size()) {
-                violations.add(new Violation(at, "has " + r.fields().size() + " fields, the header has "
-                        + table.header().size()));
+                violations.add(Violation.of(at, "criteria.file.fieldCount", r.fields().size(), table.header().size()));
                 continue;
             }
             List<String> f = r.fields();
@@ -57,28 +57,26 @@ public final class UnitFile {
             AdminLevel l = AdminLevel.fromWire(levelText).orElse(null);
             boolean ok = true;
             if (l == null) {
-                violations.add(new Violation(at + ".level", "unknown level '" + levelText
-                        + "'; use province, district or commune"));
+                violations.add(Violation.of(at + ".level", "criteria.file.level", levelText));
                 ok = false;
             } else if (!l.fitsCode(c)) {
-                violations.add(new Violation(at + ".code", c.isEmpty() ? "missing code"
-                        : "'" + c + "' is not a " + l.wire() + " code (" + l.codeRule() + ")"));
+                violations.add(c.isEmpty() ? Violation.of(at + ".code", "criteria.file.codeMissing")
+                        : Violation.of(at + ".code", "criteria.file.levelCode", c, LocalizedText.of("criteria.level." + l.wire()), l.codeLength()));
                 ok = false;
             }
             String n = f.get(name).strip();
             if (n.isEmpty() || n.length() > MAX_NAME) {
-                violations.add(new Violation(at + ".name", "must be 1 to " + MAX_NAME + " characters"));
+                violations.add(Violation.of(at + ".name", "criteria.field.chars", MAX_NAME));
                 ok = false;
             }
             String t = f.get(type).strip();
             if (t.isEmpty() || t.length() > MAX_TYPE) {
-                violations.add(new Violation(at + ".type", "must be 1 to " + MAX_TYPE + " characters"));
+                violations.add(Violation.of(at + ".type", "criteria.field.chars", MAX_TYPE));
                 ok = false;
             }
             Raw previous = c.isEmpty() ? null : byCode.get(c);
             if (previous != null) {
-                violations.add(new Violation(at + ".code", "duplicate code " + c + " (also in row "
-                        + previous.row() + ")"));
+                violations.add(Violation.of(at + ".code", "criteria.file.duplicateCode", c, previous.row()));
                 ok = false;
             }
             if (ok) {
@@ -93,23 +91,23 @@ public final class UnitFile {
             String province;
             if (raw.level() == AdminLevel.PROVINCE) {
                 if (!raw.parent().isEmpty()) {
-                    violations.add(new Violation(at, "a province has no parent"));
+                    violations.add(Violation.of(at, "criteria.file.provinceParent"));
                     continue;
                 }
                 province = raw.code();
             } else {
                 Raw p = byCode.get(raw.parent());
                 if (raw.parent().isEmpty()) {
-                    violations.add(new Violation(at, "missing: a " + raw.level().wire() + " needs its parent"));
+                    violations.add(Violation.of(at, "criteria.file.parentMissing", LocalizedText.of("criteria.level." + raw.level().wire())));
                     continue;
                 }
                 if (p == null) {
-                    violations.add(new Violation(at, "unknown parent " + raw.parent() + ": not a unit of this file"));
+                    violations.add(Violation.of(at, "criteria.file.parentUnknown", raw.parent()));
                     continue;
                 }
                 if (!raw.level().acceptsParent(p.level())) {
-                    violations.add(new Violation(at, "parent " + raw.parent() + " is a " + p.level().wire()
-                            + "; a " + raw.level().wire() + " cannot lie in it"));
+                    violations.add(Violation.of(at, "criteria.file.parentLevel", raw.parent(),
+                            LocalizedText.of("criteria.level." + p.level().wire()), LocalizedText.of("criteria.level." + raw.level().wire())));
                     continue;
                 }
                 province = p.level() == AdminLevel.PROVINCE ? p.code() : p.parent();

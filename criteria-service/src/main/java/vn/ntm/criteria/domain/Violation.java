@@ -1,5 +1,10 @@
 package vn.ntm.criteria.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 /** One broken rule, located by the JSON path of the offending field in the set document. */
-public record Violation(String field, String message) {
+public record Violation(String field, LocalizedText message) {
+    /** The message of catalog key {@code key} with its arguments. */
+    public static Violation of(String field, String key, Object... args) {
+        return new Violation(field, LocalizedText.of(key, args));
+    }
 }

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.quarkus.logging.Log;
@@ -67,13 +68,13 @@ public class AdminUnitImportService {
         LocalDate from = date(validFrom, "validFrom", errors);
         LocalDate to = date(validTo, "validTo", errors);
         if (version != null && !version.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
-            errors.add(new ServiceException.FieldError("version", "letters, digits, . _ : - only, at most 64"));
+            errors.add(ServiceException.FieldError.of("version", "criteria.import.version"));
         }
         if (legalBasis != null && legalBasis.length() > 1000) {
-            errors.add(new ServiceException.FieldError("legalBasis", "must be at most 1000 characters"));
+            errors.add(ServiceException.FieldError.of("legalBasis", "criteria.field.maxChars", 1000));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("The import has invalid parameters.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("criteria.import.invalid"), errors);
         }
         ImportFile file = new ImportFile(csv, version, from, to,
                 legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip());
@@ -91,7 +92,7 @@ public class AdminUnitImportService {
         } catch (java.time.format.DateTimeParseException e) {
             // reported below
         }
-        errors.add(new ServiceException.FieldError(field, "must be a date YYYY-MM-DD"));
+        errors.add(ServiceException.FieldError.of(field, "criteria.field.date"));
         return null;
     }
 
@@ -111,10 +112,10 @@ public class AdminUnitImportService {
             } else if (SuccessionFile.looksLike(table)) {
                 summary = importSuccessions(table, file);
             } else {
-                throw ServiceException.invalid("The file is neither a register of units (columns "
-                        + String.join(",", UnitFile.COLUMNS) + ") nor a succession list (columns "
-                        + String.join(",", SuccessionFile.COLUMNS) + ").", List.of(new ServiceException.FieldError(
-                        "rows[1]", "unknown header: " + String.join(",", table.header()))));
+                throw ServiceException.invalid(LocalizedText.of("criteria.import.kind", String.join(",",
+                        UnitFile.COLUMNS), String.join(",", SuccessionFile.COLUMNS)), List.of(
+                        ServiceException.FieldError.of("rows[1]", "criteria.import.header",
+                                String.join(",", table.header()))));
             }
             if (!summary.provincesChanged().isEmpty()) {
                 store.recordImport(new AdminUnitStore.ImportRecord(summary.kind(), summary.registerVersion(),
@@ -146,12 +147,12 @@ public class AdminUnitImportService {
 
     private ImportSummary importUnits(CsvTable table, ImportFile file) {
         if (file.validFrom() == null) {
-            throw ServiceException.badRequest("A register of units needs the first day it is valid on.",
-                    List.of(new ServiceException.FieldError("validFrom", "required for a units file (YYYY-MM-DD)")));
+            throw ServiceException.badRequest(LocalizedText.of("criteria.import.validFrom"),
+                    List.of(ServiceException.FieldError.of("validFrom", "criteria.import.validFromField")));
         }
         if (file.validTo() != null && file.validTo().isBefore(file.validFrom())) {
-            throw ServiceException.badRequest("The register's validity ends before it starts.",
-                    List.of(new ServiceException.FieldError("validTo", "must not be before validFrom")));
+            throw ServiceException.badRequest(LocalizedText.of("criteria.import.validTo"),
+                    List.of(ServiceException.FieldError.of("validTo", "criteria.field.validTo")));
         }
         UnitFile.Result checked = UnitFile.check(table);
         rejectIfAny(checked.violations(), table.rows().size());
@@ -247,9 +248,7 @@ public class AdminUnitImportService {
 
     private static void rejectIfAny(List<Violation> violations, int rows) {
         if (!violations.isEmpty()) {
-            throw ServiceException.invalid("The file was not imported: " + violations.size()
-                    + (violations.size() == 1 ? " problem" : " problems") + " in its " + rows
-                    + " data rows (at most 200 are listed). Rows are numbered as lines of the file, the header being row 1; nothing was written.",
+            throw ServiceException.invalid(LocalizedText.of("criteria.import.rejected", violations.size(), rows),
                     violations.stream().map(v -> new ServiceException.FieldError(v.field(), v.message())).toList());
         }
     }

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class AdminUnitService {
         if (present(level)) {
             AdminLevel l = AdminLevel.fromWire(level.strip()).orElse(null);
             if (l == null) {
-                errors.add(new FieldError("level", "must be province, district or commune"));
+                errors.add(FieldError.of("level", "criteria.unit.level"));
             } else {
                 lvl = l.wire();
             }
@@ -88,7 +89,7 @@ public class AdminUnitService {
         String text = null;
         if (present(q)) {
             if (q.length() > MAX_Q) {
-                errors.add(new FieldError("q", "must be at most " + MAX_Q + " characters"));
+                errors.add(FieldError.of("q", "criteria.field.maxChars", MAX_Q));
             } else {
                 text = q.strip().replaceAll("\\s+", " ");
             }
@@ -96,7 +97,7 @@ public class AdminUnitService {
         int p = number(page, "page", 0, 0, MAX_PAGE, errors);
         int s = number(size, "size", 50, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("The query has invalid parameters.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("criteria.query.invalid"), errors);
         }
         String where = " where u.valid_from <= ? and (u.valid_to is null or u.valid_to >= ?)"
                 + " and (cast(? as text) is null or u.level = ?)"
@@ -139,7 +140,7 @@ public class AdminUnitService {
         String c = pathCode(code, errors);
         LocalDate day = date(at, errors);
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("The request has invalid parameters.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("criteria.request.invalidParameters"), errors);
         }
         return find(c, day);
     }
@@ -161,8 +162,8 @@ public class AdminUnitService {
             }
         });
         if (unit == null) {
-            throw ServiceException.invalid("No commune had code " + code + " on " + day + ".",
-                    List.of(new FieldError("communeCode", "no commune with this code on " + day)));
+            throw ServiceException.invalid(LocalizedText.of("criteria.unit.noCommune", code, day),
+                    List.of(FieldError.of("communeCode", "criteria.unit.noCommuneField", day)));
         }
         return unit;
     }
@@ -196,7 +197,7 @@ public class AdminUnitService {
         List<FieldError> errors = new ArrayList<>();
         String c = pathCode(code, errors);
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("The request has invalid parameters.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("criteria.request.invalidParameters"), errors);
         }
         return store.run(conn -> {
             // the register tells an unknown code from a commune without recorded status (an empty list)
@@ -205,7 +206,7 @@ public class AdminUnitService {
                 st.setString(1, c);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
-                        throw ServiceException.notFound("No commune of the register has the code " + c + ".");
+                        throw ServiceException.notFound(LocalizedText.of("criteria.unit.noRegisterCommune", c));
                     }
                 }
             }
@@ -224,16 +225,17 @@ public class AdminUnitService {
         List<FieldError> errors = new ArrayList<>();
         String c = pathCode(code, errors);
         if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
-            errors.add(new FieldError("validTo", "must not be before validFrom"));
+            errors.add(FieldError.of("validTo", "criteria.field.validTo"));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("The request has invalid fields.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("problem.validation.detail"), errors);
         }
         store.lock(); // one change of the register at a time: two overlapping settings would break the exclusion
         UnitView commune = find(c, request.validFrom());
         if (!commune.level().equals(AdminLevel.COMMUNE.wire())) {
-            throw ServiceException.invalid("Only communes have this status.", List.of(new FieldError("code",
-                    c + " is a " + commune.level() + " on " + request.validFrom())));
+            throw ServiceException.invalid(LocalizedText.of("criteria.unit.communeOnly"), List.of(FieldError.of("code",
+                    "criteria.unit.isLevel", c, LocalizedText.of("criteria.level." + commune.level()),
+                    request.validFrom())));
         }
         // a code may mean another commune later: the status ends with the commune it was set for
         LocalDate to = request.validTo();
@@ -313,7 +315,7 @@ public class AdminUnitService {
             }
         });
         if (unit == null) {
-            throw ServiceException.notFound("No administrative unit had code " + code + " on " + day + ".");
+            throw ServiceException.notFound(LocalizedText.of("criteria.unit.notFound", code, day));
         }
         return unit;
     }
@@ -378,7 +380,7 @@ public class AdminUnitService {
             }
             return LocalDate.parse(at.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("at", "must be a date YYYY-MM-DD"));
+            errors.add(FieldError.of("at", "criteria.field.date"));
             return null;
         }
     }
@@ -388,7 +390,7 @@ public class AdminUnitService {
             return null;
         }
         if (!AdminLevel.isCode(value.strip())) {
-            errors.add(new FieldError(field, "must be an administrative unit code (2, 3 or 5 digits)"));
+            errors.add(FieldError.of(field, "criteria.field.unitCode"));
             return null;
         }
         return value.strip();
@@ -396,7 +398,7 @@ public class AdminUnitService {
 
     private static String pathCode(String value, List<FieldError> errors) {
         if (!AdminLevel.isCode(value)) {
-            errors.add(new FieldError("code", "must be an administrative unit code (2, 3 or 5 digits)"));
+            errors.add(FieldError.of("code", "criteria.field.unitCode"));
             return null;
         }
         return value;
@@ -414,8 +416,8 @@ public class AdminUnitService {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max
-                + (field.equals("page") ? " (the first page is 0)" : "")));
+        errors.add(field.equals("page") ? FieldError.of(field, "criteria.query.page", min, max)
+                : FieldError.of(field, "criteria.query.number", min, max));
         return fallback;
     }
 

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.quarkus.logging.Log;
@@ -70,7 +71,8 @@ public class CriteriaSetService {
     @Transactional
     public CriterionView criterion(String code, int number) {
         return get(code).criteria().stream().filter(c -> c.number() == number).findFirst()
-                .orElseThrow(() -> ServiceException.notFound("Set " + code + " has no criterion " + number + "."));
+                .orElseThrow(() -> ServiceException.notFound(LocalizedText.of("criteria.set.noCriterion", code,
+                        number)));
     }
 
     @Transactional
@@ -82,8 +84,7 @@ public class CriteriaSetService {
     @Transactional
     public CriteriaSetView create(CriteriaSetDocument document) {
         if (findOptional(document.code(), false) != null) {
-            throw ServiceException.conflict("A criteria set with code " + document.code() + " already exists;"
-                    + " a correction of a published set is a new set with a new code.");
+            throw ServiceException.conflict(LocalizedText.of("criteria.set.exists", document.code()));
         }
         CriteriaSet set = CriteriaSet.draft(document);
         em.persist(set);
@@ -94,8 +95,8 @@ public class CriteriaSetService {
     @Transactional
     public CriteriaSetView edit(String code, CriteriaSetDocument document) {
         if (!code.equals(document.code())) {
-            throw ServiceException.badRequest("The document's code must be the set's code " + code + ".",
-                    List.of(new ServiceException.FieldError("code", "must be " + code)));
+            throw ServiceException.badRequest(LocalizedText.of("criteria.set.codeMismatch", code),
+                    List.of(ServiceException.FieldError.of("code", "criteria.field.mustBe", code)));
         }
         CriteriaSet set = find(code, true);
         requireDraft(set);
@@ -111,14 +112,14 @@ public class CriteriaSetService {
         requireDraft(set);
         List<Violation> violations = PublishRules.checkThreshold(threshold, "");
         if (!violations.isEmpty()) {
-            throw invalid("The threshold is not valid.", violations.stream()
+            throw invalid(LocalizedText.of("criteria.threshold.invalid"), violations.stream()
                     .map(v -> new Violation(v.field().startsWith(".") ? v.field().substring(1) : v.field(),
                             v.message())).toList());
         }
         try {
             set.addThreshold(number, indicatorCode, threshold);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.notFound("Set " + code + " has " + e.getMessage() + ".");
+            throw ServiceException.notFound(LocalizedText.of("criteria.set.noIndicator", code, indicatorCode, number));
         }
         em.flush();
         return indicatorView(set.indicator(number, indicatorCode).toDocument(), references.sectorNames());
@@ -132,8 +133,7 @@ public class CriteriaSetService {
         CriteriaSetDocument document = set.toDocument();
         List<Violation> violations = PublishRules.check(document, context());
         if (!violations.isEmpty()) {
-            throw invalid("Set " + code + " cannot be published: " + violations.size() + " rule(s) broken.",
-                    violations);
+            throw invalid(LocalizedText.of("criteria.set.publishBroken", code, violations.size()), violations);
         }
         UUID eventId = announce(document);
         set.publish(eventId);
@@ -145,8 +145,8 @@ public class CriteriaSetService {
     public CriteriaSetView retire(String code) {
         CriteriaSet set = find(code, true);
         if (set.status() != SetStatus.PUBLISHED) {
-            throw ServiceException.conflict("Only a published set can be retired; " + code + " is " + set.status()
-                    + ".");
+            throw ServiceException.conflict(LocalizedText.of("criteria.set.retireOnlyPublished", code,
+                    set.status()));
         }
         set.retire();
         return view(set);
@@ -180,19 +180,19 @@ public class CriteriaSetService {
             disadvantaged |= Boolean.TRUE.equals(commune.especiallyDisadvantaged());
             safeZone |= Boolean.TRUE.equals(commune.safeZone());
             if (region == null) {
-                throw ServiceException.invalid("The region of province " + commune.provinceCode()
-                        + " is not known (see /provinces); give region.", List.of(new ServiceException.FieldError(
-                        "region", "required: province " + commune.provinceCode() + " has no region")));
+                throw ServiceException.invalid(LocalizedText.of("criteria.evaluate.regionUnknown",
+                        commune.provinceCode()), List.of(ServiceException.FieldError.of("region",
+                        "criteria.evaluate.regionRequired", commune.provinceCode())));
             }
         } else if (region == null) {
-            throw ServiceException.badRequest("Give the region or a commune.", List.of(
-                    new ServiceException.FieldError("region", "must not be null without communeCode")));
+            throw ServiceException.badRequest(LocalizedText.of("criteria.evaluate.regionOrCommune"), List.of(
+                    ServiceException.FieldError.of("region", "criteria.evaluate.regionWithoutCommune")));
         }
         Evaluator.Evaluation evaluation = Evaluator.evaluate(document, new Evaluator.Input(region,
                 disadvantaged, safeZone, request.year(),
                 request.values() == null ? Map.of() : request.values()));
         if (!evaluation.violations().isEmpty()) {
-            throw invalid("Some indicator values cannot be evaluated.", evaluation.violations());
+            throw invalid(LocalizedText.of("criteria.evaluate.invalid"), evaluation.violations());
         }
         return evaluation;
     }
@@ -201,8 +201,8 @@ public class CriteriaSetService {
     @SuppressWarnings("unchecked")
     public List<SearchHit> search(String q, String setCode) {
         if (q == null || q.isBlank()) {
-            throw ServiceException.badRequest("Give a search text in q.",
-                    List.of(new ServiceException.FieldError("q", "must not be blank")));
+            throw ServiceException.badRequest(LocalizedText.of("criteria.search.q"),
+                    List.of(ServiceException.FieldError.of("q", "jakarta.validation.constraints.NotBlank.message")));
         }
         String pattern = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Object[]> rows = em.createNativeQuery("""
@@ -241,12 +241,11 @@ public class CriteriaSetService {
 
     private static void requireDraft(CriteriaSet set) {
         if (set.status() != SetStatus.DRAFT) {
-            throw ServiceException.conflict("Set " + set.code() + " is " + set.status() + " and never changes;"
-                    + " publish a correction as a new set with a new code.");
+            throw ServiceException.conflict(LocalizedText.of("criteria.set.frozen", set.code(), set.status()));
         }
     }
 
-    private static ServiceException invalid(String detail, List<Violation> violations) {
+    private static ServiceException invalid(LocalizedText detail, List<Violation> violations) {
         return ServiceException.invalid(detail, violations.stream()
                 .map(v -> new ServiceException.FieldError(v.field(), v.message())).toList());
     }
@@ -254,7 +253,7 @@ public class CriteriaSetService {
     private CriteriaSet find(String code, boolean forUpdate) {
         CriteriaSet set = findOptional(code, forUpdate);
         if (set == null) {
-            throw ServiceException.notFound("No criteria set with code " + code + ".");
+            throw ServiceException.notFound(LocalizedText.of("criteria.set.notFound", code));
         }
         return set;
     }

@@ -21,6 +21,6 @@ import java.util.Map;
 public record EvaluationRequest(@Min(1) @Max(7) Integer region, boolean especiallyDisadvantaged,
                                 boolean safeZone, @NotNull @Min(1990) @Max(2100) Integer year,
                                 @Size(max = 1000) Map<String, Object> values,
-                                @Pattern(regexp = "[0-9]{5}", message = "must be a 5-digit commune code") String communeCode,
+                                @Pattern(regexp = "[0-9]{5}", message = "{criteria.field.communeCode}") String communeCode,
                                 LocalDate on) {
 }

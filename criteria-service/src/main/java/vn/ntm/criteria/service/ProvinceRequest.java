@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-public record ProvinceRequest(@NotBlank @Pattern(regexp = "[0-9]{2}", message = "must be the 2-digit province code") String code,
+public record ProvinceRequest(@NotBlank @Pattern(regexp = "[0-9]{2}", message = "{criteria.field.provinceCode}") String code,
                               @NotBlank @Size(max = 200) String name,
                               @NotNull @Min(1) @Max(7) Integer region) {
 }

@@ -1,5 +1,6 @@
 package vn.ntm.criteria.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,7 @@ public class ReferenceService {
     public ProvinceView province(String code) {
         Province p = em.find(Province.class, code);
         if (p == null) {
-            throw ServiceException.notFound("No province with code " + code + ".");
+            throw ServiceException.notFound(LocalizedText.of("criteria.province.notFound", code));
         }
         return view(p);
     }
@@ -72,7 +73,7 @@ public class ReferenceService {
     @Transactional
     public ProvinceView addProvince(ProvinceRequest request) {
         if (em.find(Province.class, request.code()) != null) {
-            throw ServiceException.conflict("Province " + request.code() + " already exists.");
+            throw ServiceException.conflict(LocalizedText.of("criteria.province.exists", request.code()));
         }
         Province p = new Province(request.code(), request.name(), request.region());
         em.persist(p);

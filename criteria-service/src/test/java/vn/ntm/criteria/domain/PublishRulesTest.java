@@ -1,6 +1,7 @@
 package vn.ntm.criteria.domain;
 
 import org.junit.jupiter.api.Test;
+import vn.ntm.platform.http.Messages;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -70,7 +71,7 @@ class PublishRulesTest {
                 "criteria[2].indicators[0].thresholds[2].value",
                 "criteria[2].indicators[0].thresholds[2].unit");
         assertThat(violations).filteredOn(v -> v.field().equals("criteria"))
-                .singleElement().extracting(Violation::message).asString().contains("missing [2]");
+                .singleElement().extracting(v -> v.message().in(Messages.ENGLISH)).asString().contains("missing 2");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.ntm.criteria.domain;
 
 import org.junit.jupiter.api.Test;
+import vn.ntm.platform.http.Messages;
 
 import java.util.List;
 
@@ -38,7 +39,7 @@ class UnitFileTest {
 
         assertThat(result.violations()).extracting(Violation::field).containsExactly("rows[3].code",
                 "rows[4].level", "rows[6].parent_code", "rows[7].code", "rows[8].code", "rows[9].parent_code");
-        assertThat(result.violations().get(3).message()).contains("duplicate").contains("row 6");
+        assertThat(result.violations().get(3).message().in(Messages.ENGLISH)).contains("duplicate").contains("row 6");
     }
 
     @Test

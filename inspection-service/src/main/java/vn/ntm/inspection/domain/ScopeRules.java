@@ -1,5 +1,6 @@
 package vn.ntm.inspection.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +28,11 @@ public final class ScopeRules {
     private static final List<String> TYPE_PREFIXES = List.of("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã",
             "phường", "thị trấn", "đặc khu");
 
-    public record Violation(String field, String message) {
+    public record Violation(String field, LocalizedText message) {
+        /** The message of catalog key {@code key} with its arguments. */
+        public static Violation of(String field, String key, Object... args) {
+            return new Violation(field, LocalizedText.of(key, args));
+        }
     }
 
     /** A unit as submitted: {@code name} may be null (then it is taken from the register). */
@@ -61,13 +66,13 @@ public final class ScopeRules {
         RegisterUnit p = unit("province", province, RegisterUnit.PROVINCE, out);
         RegisterUnit d = null;
         if (district != null && !on.isBefore(DISTRICTS_ABOLISHED)) {
-            out.add(new Violation("district", "since " + DISTRICTS_ABOLISHED + " there are no districts; an"
-                    + " inspection of " + on + " names none (district " + district.code() + " given)"));
+            out.add(Violation.of("district", "inspection.scope.noDistricts", DISTRICTS_ABOLISHED, on,
+                    district.code()));
         } else if (district != null) {
             d = unit("district", district, RegisterUnit.DISTRICT, out);
             if (d != null && p != null && !p.code().equals(d.parentCode())) {
-                out.add(new Violation("district.code", "district " + d.code() + " (" + d.name() + ") lies in province "
-                        + d.parentCode() + ", not in " + p.code() + " on " + on));
+                out.add(Violation.of("district.code", "inspection.scope.districtProvince", d.code(), d.name(),
+                        d.parentCode(), p.code(), on));
             }
         }
         List<Named> resolved = new ArrayList<>();
@@ -78,11 +83,11 @@ public final class ScopeRules {
                 continue;
             }
             if (p != null && !p.code().equals(c.provinceCode())) {
-                out.add(new Violation(field + ".code", "commune " + c.code() + " (" + c.name() + ") lies in province "
-                        + c.provinceCode() + ", not in " + p.code() + " on " + on));
+                out.add(Violation.of(field + ".code", "inspection.scope.communeProvince", c.code(), c.name(),
+                        c.provinceCode(), p.code(), on));
             } else if (d != null && !d.code().equals(c.parentCode())) {
-                out.add(new Violation(field + ".code", "commune " + c.code() + " (" + c.name() + ") lies in district "
-                        + c.parentCode() + ", not in " + d.code() + " (" + d.name() + ") on " + on));
+                out.add(Violation.of(field + ".code", "inspection.scope.communeDistrict", c.code(), c.name(),
+                        c.parentCode(), d.code(), d.name(), on));
             }
             resolved.add(new Named(c.code(), c.name()));
         }
@@ -103,7 +108,7 @@ public final class ScopeRules {
             case "SO_NGANH" -> {
                 int colon = code.indexOf(':');
                 if (colon <= 0 || colon == code.length() - 1) {
-                    out.add(new Violation(field + ".code", "a SO_NGANH code is <province>:<sector>, not " + code));
+                    out.add(Violation.of(field + ".code", "inspection.scope.sectorCode", code));
                 } else {
                     inScope(field, lookup(field, code.substring(0, colon), RegisterUnit.PROVINCE, "SO_NGANH", out),
                             out);
@@ -112,7 +117,7 @@ public final class ScopeRules {
             }
             case "VP_DIEU_PHOI" -> inScope(field, lookup(field, code, RegisterUnit.PROVINCE, "VP_DIEU_PHOI", out),
                     out);
-            default -> out.add(new Violation(field + ".type", "unknown organisation type " + type));
+            default -> out.add(Violation.of(field + ".type", "inspection.scope.orgType", type));
         }
     }
 
@@ -123,19 +128,18 @@ public final class ScopeRules {
         }
         Optional<SectorList.Sector> sector = sectors.sector(sectorCode);
         if (sector.isEmpty()) {
-            out.add(new Violation(field + ".code", "SO_NGANH " + code + ": sector " + sectorCode
-                    + " is not in the sector list"));
+            out.add(Violation.of(field + ".code", "inspection.scope.sectorUnknown", code, sectorCode));
         } else if (!sector.get().validOn(on)) {
-            out.add(new Violation(field + ".code", "SO_NGANH " + code + ": sector " + sectorCode + " ("
-                    + sector.get().name() + ") is valid " + sector.get().validity() + ", not on " + on));
+            out.add(Violation.of(field + ".code", "inspection.scope.sectorInvalid", code, sectorCode,
+                    sector.get().name(), sector.get().validity(), on));
         }
     }
 
     private RegisterUnit lookup(String field, String code, String level, String type, List<Violation> out) {
         Optional<RegisterUnit> unit = register.unit(code, on).filter(u -> u.level().equals(level));
         if (unit.isEmpty()) {
-            out.add(new Violation(field + ".code", type + " " + code + ": no " + level + " " + code
-                    + " exists on " + on));
+            out.add(Violation.of(field + ".code", "inspection.scope.noOrgUnit", type, code, LocalizedText.of("inspection.level." + level),
+                    on));
             return null;
         }
         return unit.get();
@@ -143,22 +147,22 @@ public final class ScopeRules {
 
     private void inScope(String field, RegisterUnit unit, List<Violation> out) {
         if (unit != null && scopeProvince != null && !scopeProvince.equals(unit.provinceCode())) {
-            out.add(new Violation(field + ".code", unit.name() + " (" + unit.code() + ") lies in province "
-                    + unit.provinceCode() + ", outside province " + scopeProvince + " of this inspector"));
+            out.add(Violation.of(field + ".code", "inspection.scope.outsideProvince", unit.name(), unit.code(),
+                    unit.provinceCode(), scopeProvince));
         }
     }
 
     private RegisterUnit unit(String field, Named submitted, String level, List<Violation> out) {
         Optional<RegisterUnit> found = register.unit(submitted.code(), on);
         if (found.isEmpty() || !found.get().level().equals(level)) {
-            out.add(new Violation(field + ".code", "no " + level + " " + submitted.code() + " exists on " + on
-                    + " in the administrative-unit register"));
+            out.add(Violation.of(field + ".code", "inspection.scope.noUnit", LocalizedText.of("inspection.level." + level), submitted.code(),
+                    on));
             return null;
         }
         RegisterUnit unit = found.get();
         if (submitted.name() != null && !sameName(submitted.name(), unit.name())) {
-            out.add(new Violation(field + ".name", "the register names " + level + " " + unit.code() + " \""
-                    + unit.name() + "\" on " + on + ", not \"" + submitted.name() + "\""));
+            out.add(Violation.of(field + ".name", "inspection.scope.name", LocalizedText.of("inspection.level." + level), unit.code(),
+                    unit.name(), on, submitted.name()));
         }
         return unit;
     }

@@ -1,5 +1,6 @@
 package vn.ntm.inspection.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -14,8 +15,13 @@ public interface SectorList {
             return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
         }
 
-        String validity() {
-            return (validFrom == null ? "" : "from " + validFrom + " ") + (validTo == null ? "on" : "to " + validTo);
+        LocalizedText validity() {
+            if (validFrom == null) {
+                return validTo == null ? LocalizedText.of("inspection.sector.validAlways")
+                        : LocalizedText.of("inspection.sector.validTo", validTo);
+            }
+            return validTo == null ? LocalizedText.of("inspection.sector.validFrom", validFrom)
+                    : LocalizedText.of("inspection.sector.validBetween", validFrom, validTo);
         }
     }
 }

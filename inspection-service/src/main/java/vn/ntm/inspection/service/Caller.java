@@ -1,5 +1,6 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import java.util.List;
@@ -40,15 +41,13 @@ public record Caller(String subject, Set<String> roles, String province, List<St
 
     public void requireWrite(String provinceCode) {
         if (!mayWrite(provinceCode)) {
-            throw ServiceException.forbidden("Only an administrator or an inspector of province " + provinceCode
-                    + " may change this inspection.");
+            throw ServiceException.forbidden(LocalizedText.of("inspection.write.forbidden", provinceCode));
         }
     }
 
     public void requireRead(String provinceCode) {
         if (!mayRead(provinceCode)) {
-            throw ServiceException.forbidden("Only an administrator or an inspector or viewer of province "
-                    + provinceCode + " may read this inspection.");
+            throw ServiceException.forbidden(LocalizedText.of("inspection.read.forbidden", provinceCode));
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,8 +53,8 @@ public class IdempotencyService {
             return Optional.empty();
         }
         if (key.isEmpty() || key.length() > MAX_KEY || !key.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
-            throw ServiceException.badRequest("Idempotency-Key must be 1 to " + MAX_KEY + " visible ASCII characters.",
-                    List.of(new FieldError("Idempotency-Key", "1 to " + MAX_KEY + " visible ASCII characters")));
+            throw ServiceException.badRequest(LocalizedText.of("inspection.idempotency.format", MAX_KEY),
+                    List.of(FieldError.of("Idempotency-Key", "inspection.idempotency.field", MAX_KEY)));
         }
         String subject = caller.subject() == null ? "" : caller.subject();
         String hash = hash(operation, request);
@@ -84,13 +85,12 @@ public class IdempotencyService {
                 select.setString(2, key);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next() || rs.getObject("resource_id") == null) {
-                        throw ServiceException.conflict("A request with Idempotency-Key " + key
-                                + " is still being processed; retry in a moment.");
+                        throw ServiceException.conflict(LocalizedText.of("inspection.idempotency.busy", key));
                     }
                     if (!operation.equals(rs.getString("operation")) || !hash.equals(rs.getString("request_hash"))) {
-                        throw ServiceException.invalid("Idempotency-Key " + key + " was already used for a different"
-                                + " request (" + rs.getString("operation") + "); use a new key for a new request.",
-                                List.of(new FieldError("Idempotency-Key", "already used for a different request")));
+                        throw ServiceException.invalid(LocalizedText.of("inspection.idempotency.reused", key,
+                                rs.getString("operation")), List.of(FieldError.of("Idempotency-Key",
+                                "inspection.idempotency.reusedField")));
                     }
                     return Optional.of(rs.getObject("resource_id", UUID.class));
                 }

@@ -1,5 +1,6 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 
@@ -47,7 +48,7 @@ public class InspectionQueries {
     public Page<InspectionListItem> list(Caller caller, Filter filter, String pageParam, String sizeParam) {
         String scope = caller.readScope();
         if (scope != null && filter.province() != null && !filter.province().equals(scope)) {
-            throw ServiceException.forbidden("Only inspections of province " + scope + " may be listed by this caller.");
+            throw ServiceException.forbidden(LocalizedText.of("inspection.list.forbidden", scope));
         }
         if (scope != null) {
             filter = new Filter(scope, filter.district(), filter.commune(), filter.year(), filter.status(),
@@ -84,7 +85,7 @@ public class InspectionQueries {
                 params.put("status", InspectionStatus.valueOf(filter.status().toUpperCase(Locale.ROOT)));
                 where.append(" and i.status = :status");
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be DRAFT or FINALIZED"));
+                errors.add(FieldError.of("status", "inspection.query.status"));
             }
         }
         // q: diacritics and case ignored on both sides (ntm_fold); each branch is served by its trigram index (V8)
@@ -98,7 +99,7 @@ public class InspectionQueries {
             params.put("q" + n, patterns.get(n));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("Invalid query parameters.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("inspection.query.invalid"), errors);
         }
         TypedQuery<Long> count = em.createQuery("select count(i) from Inspection i" + where, Long.class);
         TypedQuery<Inspection> items = em.createQuery("select i from Inspection i" + where
@@ -129,15 +130,15 @@ public class InspectionQueries {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError(field, "must be a whole number between " + min + " and " + max));
+        errors.add(FieldError.of(field, "inspection.query.number", min, max));
         return Math.max(min, absent);
     }
 
     @Transactional
     public CommuneHistory history(Caller caller, String communeCode) {
         if (!Limits.isCode(communeCode)) {
-            throw ServiceException.badRequest("Invalid commune code.",
-                    List.of(new FieldError("code", Limits.CODE_MESSAGE)));
+            throw ServiceException.badRequest(LocalizedText.of("inspection.commune.invalidCode"),
+                    List.of(new FieldError("code", Limits.CODE_TEXT)));
         }
         return new CommuneHistory(communeCode, views.history(communeCode, caller.readScope()));
     }

@@ -3,6 +3,7 @@ package vn.ntm.inspection.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.ntm.platform.http.EntityTags;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.quarkus.logging.Log;
@@ -48,11 +49,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Commands on inspections. Each runs in one transaction: refused input leaves nothing behind. */
 @ApplicationScoped
 public class InspectionService {
+    private static final String NOT_NULL = "jakarta.validation.constraints.NotNull.message";
+
     private final CatalogService catalog;
     private final InspectionViews views;
     private final Outbox outbox;
@@ -94,7 +96,7 @@ public class InspectionService {
             Log.infof("Idempotency-Key replay: inspection %s", earlier.get());
             return views.view(Inspection.<Inspection>findByIdOptional(earlier.get()).orElseThrow());
         }
-        badRequestIfAny("The inspection cannot be recorded", checkFields(request));
+        badRequestIfAny("inspection.create.malformed", checkFields(request));
         List<FieldError> errors = new ArrayList<>();
         checkOrg("leadAgency", request.leadAgency(), errors);
         List<OrgRefInput> participants = request.participants() == null ? List.of() : request.participants();
@@ -116,21 +118,20 @@ public class InspectionService {
         for (int i = 0; i < request.communes().size(); i++) {
             CommuneInput commune = request.communes().get(i);
             if (!codes.add(commune.code())) {
-                errors.add(new FieldError("communes[" + i + "].code",
-                        "commune " + commune.code() + " appears more than once in this inspection"));
+                errors.add(FieldError.of("communes[" + i + "].code", "inspection.create.communeTwice",
+                        commune.code()));
             }
             Optional<CatalogSet> set = sets.computeIfAbsent(commune.criteriaSet(), catalog::find);
-            Optional<String> problem = setProblem(commune.criteriaSet(), set);
+            Optional<LocalizedText> problem = setProblem(commune.criteriaSet(), set);
             if (problem.isPresent()) {
                 errors.add(new FieldError("communes[" + i + "].criteriaSet", problem.get()));
             } else if (commune.targetTier() != null && !commune.targetTier().servedBy(set.get().tier())) {
-                errors.add(new FieldError("communes[" + i + "].targetTier", "set " + commune.criteriaSet()
-                        + " is for tier " + set.get().tier() + "; a commune aiming for " + commune.targetTier()
-                        + " is inspected on a set of that tier or of a tier it includes"));
+                errors.add(FieldError.of("communes[" + i + "].targetTier", "inspection.create.tier",
+                        commune.criteriaSet(), set.get().tier(), commune.targetTier()));
             }
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid("The inspection cannot be recorded: " + errors.get(0).message() + ".",
+            throw ServiceException.invalid(LocalizedText.of("inspection.create.invalid", errors.get(0).message()),
                     errors);
         }
         Inspection inspection = Inspection.draft(request.title(), request.inspectedOn(), request.leadAgency().toRef(),
@@ -169,19 +170,19 @@ public class InspectionService {
                                                List<FindingInput> findings) {
         Inspection inspection = writable(caller, id);
         InspectionCommune commune = inspection.commune(communeCode).orElseThrow(() -> ServiceException.notFound(
-                "Commune " + communeCode + " is not in the scope of inspection " + id + "."));
+                LocalizedText.of("inspection.commune.notInScope", communeCode, id)));
         requireVersion(inspection, ifMatch);
         inspection.ensureDraft();
         if (findings == null) {
-            throw ServiceException.badRequest("The request body must be a JSON array of findings.", List.of());
+            throw ServiceException.badRequest(LocalizedText.of("inspection.findings.array"), List.of());
         }
         Optional<CatalogSet> set = catalog.find(commune.criteriaSet());
-        Optional<String> setProblem = setProblem(commune.criteriaSet(), set);
+        Optional<LocalizedText> setProblem = setProblem(commune.criteriaSet(), set);
         if (setProblem.isPresent()) {
-            throw ServiceException.invalid("Findings cannot be checked: " + setProblem.get() + ".",
+            throw ServiceException.invalid(LocalizedText.of("inspection.findings.unchecked", setProblem.get()),
                     List.of(new FieldError("criteriaSet", setProblem.get())));
         }
-        badRequestIfAny("The findings were not recorded", checkFields(findings));
+        badRequestIfAny("inspection.findings.malformed", checkFields(findings));
         ScopeRules rules = null; // the register is needed only for typed responsible organisations
         List<FieldError> errors = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
@@ -190,19 +191,19 @@ public class InspectionService {
             String at = "findings[" + i + "]";
             FindingInput f = findings.get(i);
             if (f == null) {
-                errors.add(new FieldError(at, "must not be null"));
+                errors.add(FieldError.of(at, NOT_NULL));
                 continue;
             }
             if (f.criterion() == null) {
-                errors.add(new FieldError(at + ".criterion", "must not be null"));
+                errors.add(FieldError.of(at + ".criterion", NOT_NULL));
             } else if (set.get().criterion(f.criterion()).isEmpty()) {
-                errors.add(new FieldError(at + ".criterion", "criterion " + f.criterion() + " does not exist in set "
-                        + commune.criteriaSet()));
+                errors.add(FieldError.of(at + ".criterion", "inspection.findings.noCriterion", f.criterion(),
+                        commune.criteriaSet()));
             } else if (!seen.add(f.criterion())) {
-                errors.add(new FieldError(at + ".criterion", "criterion " + f.criterion() + " appears more than once"));
+                errors.add(FieldError.of(at + ".criterion", "inspection.findings.criterionTwice", f.criterion()));
             }
             if (f.result() == null) {
-                errors.add(new FieldError(at + ".result", "must be one of MET, NOT_MET, NOT_ASSESSED"));
+                errors.add(FieldError.of(at + ".result", "inspection.findings.result"));
             }
             deadlineNotBeforeInspection(at + ".deadline", f.deadline(), inspection, errors);
             List<OrgRefInput> responsible = f.responsible() == null ? List.of() : f.responsible();
@@ -221,8 +222,8 @@ public class InspectionService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid("The findings were not recorded: " + errors.get(0).field() + ": "
-                    + errors.get(0).message() + ".", errors);
+            throw ServiceException.invalid(LocalizedText.of("inspection.findings.invalid", errors.get(0).field(),
+                    errors.get(0).message()), errors);
         }
         inspection.replaceFindings(communeCode, entries);
         em.flush();
@@ -241,13 +242,13 @@ public class InspectionService {
         inspection.ensureDraft();
         List<FieldError> dates = new ArrayList<>();
         Limits.date("deadline", request.deadline(), Limits.FIRST_DATE, dates);
-        badRequestIfAny("The recommendation was not recorded", dates);
+        badRequestIfAny("inspection.recommendation.malformed", dates);
         List<FieldError> errors = new ArrayList<>();
         deadlineNotBeforeInspection("deadline", request.deadline(), inspection, errors);
         checkOrg("assignee", request.assignee(), errors);
         if (request.communeCode() != null && inspection.commune(request.communeCode()).isEmpty()) {
-            errors.add(new FieldError("communeCode", "commune " + request.communeCode()
-                    + " is not in the scope of this inspection"));
+            errors.add(FieldError.of("communeCode", "inspection.recommendation.communeOutside",
+                    request.communeCode()));
         }
         if (errors.isEmpty()) {
             List<Violation> violations = new ArrayList<>();
@@ -255,8 +256,8 @@ public class InspectionService {
             violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid("The recommendation was not recorded: " + errors.get(0).message() + ".",
-                    errors);
+            throw ServiceException.invalid(LocalizedText.of("inspection.recommendation.invalid",
+                    errors.get(0).message()), errors);
         }
         Recommendation r = inspection.recommend(request.assignee().toRef(), request.communeCode(), request.content(),
                 request.deadline());
@@ -268,7 +269,7 @@ public class InspectionService {
     private static void deadlineNotBeforeInspection(String field, LocalDate deadline, Inspection inspection,
                                                     List<FieldError> errors) {
         if (deadline != null && inspection.inspectedOn() != null && deadline.isBefore(inspection.inspectedOn())) {
-            errors.add(new FieldError(field, "must not be before the inspection date " + inspection.inspectedOn()));
+            errors.add(FieldError.of(field, "inspection.deadline.beforeInspection", inspection.inspectedOn()));
         }
     }
 
@@ -290,14 +291,12 @@ public class InspectionService {
         for (InspectionCommune commune : inspection.communes()) {
             CommuneSummary summary = InspectionViews.summary(commune, catalog.find(commune.criteriaSet()));
             if (!summary.missingCriteria().isEmpty()) {
-                missing.add(new FieldError("communes[" + commune.code() + "].findings", "no finding for criteria "
-                        + summary.missingCriteria().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                        + " of set " + commune.criteriaSet()));
+                missing.add(FieldError.of("communes[" + commune.code() + "].findings",
+                        "inspection.finalize.missing", summary.missingCriteria(), commune.criteriaSet()));
             }
         }
         if (!missing.isEmpty()) {
-            throw ServiceException.invalid("The inspection is incomplete: every criterion of each commune's set needs"
-                    + " a finding (NOT_ASSESSED is allowed).", missing);
+            throw ServiceException.invalid(LocalizedText.of("inspection.finalize.incomplete"), missing);
         }
         inspection.finalizeAt(Instant.now(), caller.subject());
         em.flush();
@@ -305,11 +304,9 @@ public class InspectionService {
         InspectionFinalized event = FinalizedEvent.of(view);
         int size = serializedSize(event);
         if (size > config.maxEventBytes()) {
-            throw ServiceException.invalid("The inspection cannot be finalized: its ntm.inspection.finalized event"
-                    + " would be " + size + " bytes, above the limit of " + config.maxEventBytes() + " bytes"
-                    + " (ntm.inspection.max-event-bytes). Shorten the findings' notes and remedies or split the"
-                    + " inspection; it stays DRAFT.", List.of(new FieldError("communes",
-                    "the finalized event would be " + size + " bytes; the limit is " + config.maxEventBytes())));
+            throw ServiceException.invalid(LocalizedText.of("inspection.finalize.tooLarge", size,
+                    config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
+                    config.maxEventBytes())));
         }
         outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event)
                 .withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));
@@ -341,21 +338,19 @@ public class InspectionService {
     }
 
     private static ServiceException notFound(UUID id) {
-        return ServiceException.notFound("No inspection " + id + ".");
+        return ServiceException.notFound(LocalizedText.of("inspection.notFound", id));
     }
 
     /** The same If-Match policy as task-service: strong ETag {@code "<version>"}, 428 without, 412 when stale. */
     private static void requireVersion(Inspection inspection, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ServiceException(428, "Precondition Required", "Send If-Match with the inspection's ETag (its"
-                    + " version, from GET /inspections/" + inspection.id() + ") so that a change made meanwhile is"
-                    + " not overwritten.", List.of());
+            throw ServiceException.preconditionRequired(LocalizedText.of("inspection.ifMatch.required",
+                    inspection.id()));
         }
         Long expected = EntityTags.version(ifMatch);
         if (expected == null || expected != inspection.version()) {
-            throw new ServiceException(412, "Precondition Failed", "The inspection changed meanwhile: its version is "
-                    + inspection.version() + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.",
-                    List.of());
+            throw ServiceException.staleVersion(LocalizedText.of("inspection.ifMatch.stale", inspection.version(),
+                    ifMatch.strip()));
         }
     }
 
@@ -380,20 +375,21 @@ public class InspectionService {
     }
 
 
-    private static Optional<String> setProblem(String code, Optional<CatalogSet> set) {
+    private static Optional<LocalizedText> setProblem(String code, Optional<CatalogSet> set) {
         if (set.isEmpty()) {
-            return Optional.of("criteria set " + code + " is unknown");
+            return Optional.of(LocalizedText.of("inspection.set.unknown", code));
         }
         if (!set.get().isPublished()) {
-            return Optional.of("criteria set " + code + " is " + set.get().status() + ", not PUBLISHED");
+            return Optional.of(LocalizedText.of("inspection.set.notPublished", code, set.get().status()));
         }
         return Optional.empty();
     }
 
-    private static void badRequestIfAny(String what, List<FieldError> errors) {
+    /** 400 naming the first offending field in the detail of {@code key} ({0} the field, {1} its message). */
+    private static void badRequestIfAny(String key, List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest(what + ": " + errors.get(0).field() + " " + errors.get(0).message()
-                    + ".", errors);
+            throw ServiceException.badRequest(LocalizedText.of(key, errors.get(0).field(), errors.get(0).message()),
+                    errors);
         }
     }
 
@@ -409,8 +405,7 @@ public class InspectionService {
         if (request.statedFigures() != null) {
             request.statedFigures().forEach((name, value) -> {
                 if (name.isBlank() || name.length() > Limits.FIGURE_NAME) {
-                    errors.add(new FieldError("statedFigures", "figure names must be 1 to " + Limits.FIGURE_NAME
-                            + " characters"));
+                    errors.add(FieldError.of("statedFigures", "inspection.figures.name", Limits.FIGURE_NAME));
                 } else {
                     Limits.figure("statedFigures." + name, value, errors);
                 }
@@ -423,7 +418,7 @@ public class InspectionService {
     private static List<FieldError> checkFields(List<FindingInput> findings) {
         List<FieldError> errors = new ArrayList<>();
         if (findings.size() > Limits.FINDINGS) {
-            errors.add(new FieldError("findings", "at most " + Limits.FINDINGS + " findings"));
+            errors.add(FieldError.of("findings", "inspection.findings.max", Limits.FINDINGS));
             return errors;
         }
         for (int i = 0; i < findings.size(); i++) {
@@ -437,7 +432,7 @@ public class InspectionService {
             Limits.date(at + ".deadline", f.deadline(), Limits.FIRST_DATE, errors);
             List<OrgRefInput> responsible = f.responsible() == null ? List.of() : f.responsible();
             if (responsible.size() > Limits.RESPONSIBLE) {
-                errors.add(new FieldError(at + ".responsible", "at most " + Limits.RESPONSIBLE + " organisations"));
+                errors.add(FieldError.of(at + ".responsible", "inspection.findings.responsibleMax", Limits.RESPONSIBLE));
                 continue;
             }
             for (int r = 0; r < responsible.size(); r++) {
@@ -454,11 +449,11 @@ public class InspectionService {
     /** A typed organisation needs its code; one without a type is free text (such as the provincial Youth Union). */
     private static void checkOrg(String field, OrgRefInput org, List<FieldError> errors) {
         if (org == null) {
-            errors.add(new FieldError(field, "must not be null"));
+            errors.add(FieldError.of(field, NOT_NULL));
         } else if (org.name() == null || org.name().isBlank()) {
-            errors.add(new FieldError(field + ".name", "must not be blank"));
+            errors.add(FieldError.of(field + ".name", "jakarta.validation.constraints.NotBlank.message"));
         } else if (org.type() != null && (org.code() == null || org.code().isBlank())) {
-            errors.add(new FieldError(field + ".code", "a " + org.type() + " organisation needs its code"));
+            errors.add(FieldError.of(field + ".code", "inspection.org.codeRequired", org.type()));
         }
     }
 

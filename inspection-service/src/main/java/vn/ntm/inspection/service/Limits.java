@@ -1,5 +1,6 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import java.math.BigDecimal;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
 public final class Limits {
     /** Administrative, organisation ({@code 20:GTVT}) and criteria-set codes. */
     public static final String CODE = "^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$";
-    public static final String CODE_MESSAGE = "must be a code of 1 to 40 letters, digits or : . _ - "
-            + "(starting with a letter or digit)";
+    /** The Bean Validation template of the code message ({@link #CODE_TEXT}). */
+    public static final String CODE_MESSAGE = "{inspection.field.code}";
+    public static final LocalizedText CODE_TEXT = LocalizedText.of("inspection.field.code");
     private static final Pattern CODE_PATTERN = Pattern.compile(CODE);
 
     public static final int NAME = 500;
@@ -40,28 +42,28 @@ public final class Limits {
 
     static void code(String field, String value, List<ServiceException.FieldError> errors) {
         if (value != null && !isCode(value)) {
-            errors.add(new ServiceException.FieldError(field, CODE_MESSAGE));
+            errors.add(new ServiceException.FieldError(field, CODE_TEXT));
         }
     }
 
     static void length(String field, String value, int max, List<ServiceException.FieldError> errors) {
         if (value != null && value.length() > max) {
-            errors.add(new ServiceException.FieldError(field, "size must be between 0 and " + max));
+            errors.add(ServiceException.FieldError.of(field, "inspection.field.textSize", max));
         }
     }
 
     static void date(String field, LocalDate value, LocalDate first, List<ServiceException.FieldError> errors) {
         if (value != null && (value.isBefore(first) || value.isAfter(LAST_DATE))) {
-            errors.add(new ServiceException.FieldError(field, "must be between " + first + " and " + LAST_DATE));
+            errors.add(ServiceException.FieldError.of(field, "inspection.field.dateRange", first, LAST_DATE));
         }
     }
 
     static void figure(String field, BigDecimal value, List<ServiceException.FieldError> errors) {
         if (value == null) {
-            errors.add(new ServiceException.FieldError(field, "must not be null"));
+            errors.add(ServiceException.FieldError.of(field, "jakarta.validation.constraints.NotNull.message"));
         } else if (value.precision() > FIGURE_PRECISION || Math.abs(value.scale()) > FIGURE_SCALE) {
-            errors.add(new ServiceException.FieldError(field, "must have at most " + FIGURE_PRECISION
-                    + " digits and at most " + FIGURE_SCALE + " decimals"));
+            errors.add(ServiceException.FieldError.of(field, "inspection.field.figure", FIGURE_PRECISION,
+                    FIGURE_SCALE));
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -175,9 +176,7 @@ public class RegisterService {
         public static final int RETRY_AFTER_SECONDS = 10;
 
         public RegisterNotLoadedException() {
-            super(503, "Service Unavailable", "The administrative-unit register has not been received from"
-                    + " criteria-service yet (ntm.admin-units.changed on criteria-events); units cannot be checked."
-                    + " Retry in a few seconds.", List.of());
+            super(503, LocalizedText.of("inspection.register.notLoaded"), List.of());
         }
     }
 }

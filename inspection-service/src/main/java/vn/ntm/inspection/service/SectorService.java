@@ -1,5 +1,6 @@
 package vn.ntm.inspection.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -117,9 +118,7 @@ public class SectorService {
     /** No sector in the copy yet: criteria-service has not announced its list (503, Retry-After). */
     public static class SectorListNotLoadedException extends ServiceException {
         public SectorListNotLoadedException() {
-            super(503, "Service Unavailable", "The sector list has not been received from criteria-service yet"
-                    + " (ntm.sectors.changed on criteria-events); organisations cannot be checked. Retry in a few"
-                    + " seconds.", List.of());
+            super(503, LocalizedText.of("inspection.sectors.notLoaded"), List.of());
         }
     }
 }

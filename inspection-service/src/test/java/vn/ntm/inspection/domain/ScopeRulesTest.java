@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.inspection.domain.ScopeRules.Named;
 import vn.ntm.inspection.domain.ScopeRules.Scope;
 import vn.ntm.inspection.domain.ScopeRules.Violation;
+import vn.ntm.platform.http.Messages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,21 +57,21 @@ class ScopeRulesTest {
     void refusesANameThatDisagreesWithTheRegisterNamingBoth() {
         List<Violation> out = scope(SEED_DAY, "188", new Named("06604", "Xã Thượng Cường"));
         assertThat(out).extracting(Violation::field).containsExactly("communes[0].name");
-        assertThat(out.get(0).message()).contains("Xã Nam Quan").contains("Xã Thượng Cường");
+        assertThat(out.get(0).message().in(Messages.ENGLISH)).contains("Xã Nam Quan").contains("Xã Thượng Cường");
     }
 
     @Test
     void refusesACommuneOutsideTheDistrict() {
         List<Violation> out = scope(SEED_DAY, "187", new Named("06604", null));
         assertThat(out).extracting(Violation::field).containsExactly("communes[0].code");
-        assertThat(out.get(0).message()).contains("district 188");
+        assertThat(out.get(0).message().in(Messages.ENGLISH)).contains("district 188");
     }
 
     @Test
     void refusesCommuneOfAnotherProvince() {
         List<Violation> out = scope(SEED_DAY, null, new Named("00001", null));
         assertThat(out).extracting(Violation::field).containsExactly("communes[0].code");
-        assertThat(out.get(0).message()).contains("province 01");
+        assertThat(out.get(0).message().in(Messages.ENGLISH)).contains("province 01");
     }
 
     @Test
@@ -85,7 +86,7 @@ class ScopeRulesTest {
         assertThat(scope(LAST_OLD_DAY, "187", new Named("06490", null))).isEmpty();
         List<Violation> after = scope(LocalDate.of(2026, 3, 1), null, new Named("06490", null));
         assertThat(after).extracting(Violation::field).containsExactly("communes[0].code");
-        assertThat(after.get(0).message()).contains("06490").contains("2026-03-01");
+        assertThat(after.get(0).message().in(Messages.ENGLISH)).contains("06490").contains("01/03/2026");
     }
 
     @Test
@@ -125,7 +126,7 @@ class ScopeRulesTest {
         inspector.organisation("f", "SO_NGANH", "GTVT", out);
         assertThat(out).extracting(Violation::field)
                 .containsExactly("a.code", "b.code", "c.code", "d.code", "e.code", "f.code");
-        assertThat(out.get(0).message()).contains("Phường Phúc Xá").contains("outside province 20");
+        assertThat(out.get(0).message().in(Messages.ENGLISH)).contains("Phường Phúc Xá").contains("outside province 20");
     }
 
     @Test
@@ -169,7 +170,8 @@ class ScopeRulesTest {
         new ScopeRules(REGISTER, sectors, REFORM, "20").organisation("participants[1]", "SO_NGANH", "20:GTVT", out);
         new ScopeRules(REGISTER, sectors, SEED_DAY, "20").organisation("participants[2]", "SO_NGANH", "20:KHDT", out);
         assertThat(out).extracting(Violation::field).containsExactly("participants[1].code", "participants[2].code");
-        assertThat(out.get(0).message()).contains("GTVT", "to 2025-02-28", "2025-07-01");
-        assertThat(out.get(1).message()).contains("KHDT", "not in the sector list");
+        assertThat(out.get(0).message().in(Messages.ENGLISH)).contains("GTVT", "to 28/02/2025", "01/07/2025");
+        assertThat(out.get(1).message().in(Messages.ENGLISH)).contains("KHDT", "not in the sector list");
+        assertThat(out.get(1).message().in(Messages.VIETNAMESE)).contains("KHDT", "không có trong danh mục ngành");
     }
 }

@@ -1,5 +1,6 @@
 package vn.ntm.task.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,16 +12,16 @@ public record TaskRule(String code, RuleTrigger trigger, RuleAssignee assignee, 
                        boolean enabled, int position) {
 
     /** Why this combination cannot work, or an empty list. */
-    public static List<String> problems(RuleTrigger trigger, RuleAssignee assignee) {
-        List<String> problems = new ArrayList<>();
+    public static List<LocalizedText> problems(RuleTrigger trigger, RuleAssignee assignee) {
+        List<LocalizedText> problems = new ArrayList<>();
         if (assignee == RuleAssignee.SECTOR_DEPARTMENTS && trigger != RuleTrigger.NOT_MET_CRITERION) {
-            problems.add("SECTOR_DEPARTMENTS needs a criterion: use it with NOT_MET_CRITERION");
+            problems.add(LocalizedText.of("task.rule.sectorNeedsCriterion"));
         }
         if ((assignee == RuleAssignee.RECOMMENDATION_ASSIGNEE) != (trigger == RuleTrigger.RECOMMENDATION)) {
-            problems.add("RECOMMENDATION_ASSIGNEE goes with, and only with, the RECOMMENDATION trigger");
+            problems.add(LocalizedText.of("task.rule.recommendationAssignee"));
         }
         if (assignee == RuleAssignee.COMMUNE && trigger == RuleTrigger.INSPECTION) {
-            problems.add("an INSPECTION rule has no commune: choose DISTRICT or COORDINATION_OFFICE");
+            problems.add(LocalizedText.of("task.rule.inspectionNoCommune"));
         }
         return problems;
     }

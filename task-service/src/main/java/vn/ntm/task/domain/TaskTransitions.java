@@ -1,9 +1,9 @@
 package vn.ntm.task.domain;
 
+import vn.ntm.platform.http.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Who may move a task from which state to which (README "Lifecycle"). The assignee does the work and reports it; a
@@ -44,7 +44,7 @@ public final class TaskTransitions {
         }
     }
 
-    public record Missing(String field, String message) {
+    public record Missing(String field, LocalizedText message) {
     }
 
     public sealed interface Verdict permits Allowed, Illegal, Forbidden, Incomplete {
@@ -53,13 +53,13 @@ public final class TaskTransitions {
     public record Allowed(Move move) implements Verdict {
     }
 
-    public record Illegal(String message) implements Verdict {
+    public record Illegal(LocalizedText message) implements Verdict {
     }
 
-    public record Forbidden(String message) implements Verdict {
+    public record Forbidden(LocalizedText message) implements Verdict {
     }
 
-    public record Incomplete(String message, List<Missing> missing) implements Verdict {
+    public record Incomplete(LocalizedText message, List<Missing> missing) implements Verdict {
     }
 
     public static Optional<Move> move(TaskStatus from, TaskStatus to) {
@@ -73,42 +73,35 @@ public final class TaskTransitions {
     public static Verdict check(TaskStatus from, Request request, Relation caller) {
         Optional<Move> found = move(from, request.to());
         if (found.isEmpty()) {
-            return new Illegal("A task cannot move from " + from + " to " + request.to() + "; from " + from
-                    + " it can move to " + targets(from) + ".");
+            List<String> targets = MOVES.stream().filter(m -> m.from() == from).map(m -> m.to().name()).toList();
+            return new Illegal(targets.isEmpty()
+                    ? LocalizedText.of("task.transition.illegalFinal", from, request.to())
+                    : LocalizedText.of("task.transition.illegal", from, request.to(), targets));
         }
         Move move = found.get();
         if (!caller.may(move.by())) {
             return new Forbidden(move.by() == By.ASSIGNEE
-                    ? "Only the task's assignee moves it from " + from + " to " + request.to() + "."
-                    : "Only a verifier (the inspection's lead agency, the province's coordination office, an"
-                    + " inspector or administrator of the province) moves a task from " + from + " to "
-                    + request.to() + "; the assignee never verifies its own task.");
+                    ? LocalizedText.of("task.transition.assigneeOnly", from, request.to())
+                    : LocalizedText.of("task.transition.verifierOnly", from, request.to()));
         }
         List<Missing> missing = new ArrayList<>();
         if (move.needsReason() && blank(request.reason())) {
-            missing.add(new Missing("reason", "a reason is required to move from " + from + " to "
-                    + request.to()));
+            missing.add(new Missing("reason", LocalizedText.of("task.transition.reasonRequired", from,
+                    request.to())));
         }
         if (move.needsReport()) {
             if (blank(request.report())) {
-                missing.add(new Missing("report", "a report of the work done is required"));
+                missing.add(new Missing("report", LocalizedText.of("task.transition.reportRequired")));
             }
             if (request.evidenceCount() == 0 && blank(request.reason())) {
-                missing.add(new Missing("reason", "attach at least one piece of evidence first"
-                        + " (POST /tasks/{id}/evidence), or give the reason why there is none"));
+                missing.add(new Missing("reason", LocalizedText.of("task.transition.evidenceRequired")));
             }
         }
         if (!missing.isEmpty()) {
-            return new Incomplete("The move from " + from + " to " + request.to() + " is missing "
-                    + missing.stream().map(Missing::field).distinct().collect(Collectors.joining(", ")) + ".",
-                    missing);
+            return new Incomplete(LocalizedText.of("task.transition.incomplete", from, request.to(),
+                    missing.stream().map(Missing::field).distinct().toList()), missing);
         }
         return new Allowed(move);
-    }
-
-    private static String targets(TaskStatus from) {
-        List<String> to = MOVES.stream().filter(m -> m.from() == from).map(m -> m.to().name()).toList();
-        return to.isEmpty() ? "nothing (it is final)" : String.join(", ", to);
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,7 @@
 package vn.ntm.task.rest;
 
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.task.service.TaskService.TaskView;
 
 import java.io.BufferedWriter;
@@ -10,33 +12,54 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RFC 4180 CSV that Excel opens as UTF-8: a byte-order mark, CRLF line ends, quotes doubled, written row by row to
  * the response. A cell that a spreadsheet would read as a formula (it starts with {@code = + - @}, a tab or a
  * carriage return) gets a leading single quote, as OWASP advises against CSV injection: a title such as
  * {@code =HYPERLINK(...)} is shown as text, never evaluated.
+ * <p>
+ * {@link Format#HUMAN} (the default) is for people: column headers, status and organisation type labels in the
+ * request's language (Vietnamese unless English is asked for), dates {@code dd/MM/yyyy}, overdue as yes/no.
+ * {@link Format#MACHINE} keeps the JSON API's field names, codes and ISO-8601 dates for integrations.
  */
 final class Csv {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final List<String> HEADER = List.of("id", "inspectionId", "communeCode", "communeName",
+    /** Who reads the file. */
+    enum Format { HUMAN, MACHINE }
+
+    static final List<String> HEADER = List.of("id", "inspectionId", "communeCode", "communeName",
             "criterion", "criterionName", "assigneeType", "assigneeCode", "assigneeName", "title", "dueDate",
             "status", "overdue", "version");
 
     private final Writer out;
+    private final Format format;
+    private final Locale language;
 
     /** Writes the byte-order mark and the header line. */
-    Csv(OutputStream stream) {
+    Csv(OutputStream stream, Format format, Locale language) {
+        this.format = format;
+        this.language = language;
         try {
             stream.write(BOM);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16 * 1024);
-        line(HEADER);
+        line(format == Format.MACHINE ? HEADER
+                : HEADER.stream().map(h -> LocalizedText.of("task.csv.header." + h).in(language)).toList());
     }
 
     void task(TaskView t) {
+        if (format == Format.HUMAN) {
+            line(List.of(str(t.id()), str(t.inspectionId()), str(t.communeCode()), str(t.communeName()),
+                    str(t.criterion()), str(t.criterionName()), label("task.assigneeType.", t.assignee().type()),
+                    str(t.assignee().code()), str(t.assignee().name()), str(t.title()),
+                    t.dueDate() == null ? "" : Messages.DATE.format(t.dueDate()), label("task.status.", t.status()),
+                    LocalizedText.of(t.overdue() ? "task.csv.yes" : "task.csv.no").in(language), str(t.version())));
+            return;
+        }
         line(List.of(str(t.id()), str(t.inspectionId()), str(t.communeCode()), str(t.communeName()),
                 str(t.criterion()), str(t.criterionName()), str(t.assignee().type()), str(t.assignee().code()),
                 str(t.assignee().name()), str(t.title()), str(t.dueDate()), str(t.status()), str(t.overdue()),
@@ -83,6 +106,15 @@ final class Csv {
             case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
             default -> value;
         };
+    }
+
+    private String label(String prefix, Object code) {
+        if (code == null) {
+            return "";
+        }
+        // a code without a label (one added after this file) is shown as it is
+        return Messages.pattern(prefix + code, language) == null ? code.toString()
+                : LocalizedText.of(prefix + code).in(language);
     }
 
     private static String str(Object o) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.EvidenceService;
 import vn.ntm.task.service.EvidenceService.EvidenceView;
@@ -50,9 +51,9 @@ public class EvidenceResource {
         List<FileUpload> files = parts == null ? List.of() : parts.stream().filter(p -> "file".equals(p.name()))
                 .toList();
         if (files.size() != 1) {
-            throw ServiceException.invalid("Send exactly one file, in the multipart part named \"file\".",
-                    List.of(new ServiceException.FieldError("file", files.isEmpty() ? "missing"
-                            : "only one file per request")));
+            throw ServiceException.invalid(LocalizedText.of("task.evidence.oneFile"),
+                    List.of(ServiceException.FieldError.of("file", files.isEmpty() ? "task.field.missing"
+                            : "task.evidence.onlyOne")));
         }
         FileUpload file = files.get(0);
         String name = PartFileName.of(file.getHeaders() == null ? null

@@ -1,5 +1,6 @@
 package vn.ntm.task.rest;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.Problems;
 import vn.ntm.platform.http.ServiceException;
@@ -47,6 +49,7 @@ import vn.ntm.task.service.TaskService.TaskPage;
 import vn.ntm.task.service.TaskService.TaskView;
 
 import java.util.List;
+import java.util.Locale;
 
 @Path("/tasks")
 @Tag(name = "Tasks", description = "Follow-up tasks created from finalized inspections")
@@ -126,8 +129,8 @@ public class TaskResource {
         if (count.equals("false")) {
             return false;
         }
-        throw ServiceException.badRequest("Query parameter count must be true or false.",
-                List.of(new ServiceException.FieldError("count", "must be true or false")));
+        throw ServiceException.badRequest(LocalizedText.of("task.query.invalid"),
+                List.of(ServiceException.FieldError.of("count", "task.query.boolean")));
     }
 
     @GET
@@ -154,8 +157,13 @@ public class TaskResource {
                            @Parameter(description = "truncate (default): write the first rows and say so in"
                                    + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
                            @QueryParam("onLimit") String onLimit,
-                           @Context RoutingContext routing, @Context UriInfo uri) {
-        return export(filters, onLimit, routing, uri, false);
+                           @Parameter(description = "human (default): column headers and status labels in the"
+                                   + " request's language (Vietnamese unless Accept-Language prefers English), dates"
+                                   + " dd/MM/yyyy; machine: the field names, status codes and ISO-8601 dates of the"
+                                   + " JSON API, for integrations")
+                           @QueryParam("format") String format,
+                           @Context RoutingContext routing, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return export(filters, onLimit, format, routing, uri, headers, false);
     }
 
     @GET
@@ -175,28 +183,29 @@ public class TaskResource {
                                @Parameter(description = "truncate (default): write the first rows and say so in"
                                        + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
                                @QueryParam("onLimit") String onLimit,
-                               @Context RoutingContext routing, @Context UriInfo uri) {
-        return export(filters, onLimit, routing, uri, true);
+                               @Context RoutingContext routing, @Context UriInfo uri,
+                               @Context HttpHeaders headers) {
+        return export(filters, onLimit, null, routing, uri, headers, true);
     }
 
-    private Response export(Filters filters, String onLimit, RoutingContext routing, UriInfo uri, boolean xlsx) {
+    private Response export(Filters filters, String onLimit, String format, RoutingContext routing, UriInfo uri,
+                            HttpHeaders headers, boolean xlsx) {
         boolean refuse = parseOnLimit(onLimit);
+        Csv.Format csvFormat = parseFormat(format);
+        Locale language = Problems.locale(headers);
         Caller caller = callers.current();
         ExportSlots.Slot slot = slots.take();
         if (slot == null) {
-            return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, "Too many exports are running;"
-                            + " none finished within " + slots.waitLimit().toSeconds() + " s. Retry later.",
-                            uri.getPath())).header("Retry-After", null).header("Retry-After", "30").build();
+            return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, LocalizedText.of(
+                            "task.export.busy", slots.waitLimit().toSeconds()), uri.getPath(), language))
+                    .header("Retry-After", null).header("Retry-After", "30").build();
         }
         try {
             TaskService.ExportPlan plan = tasks.planExport(filters.filter(), caller);
             if (refuse && plan.truncated()) {
-                throw new ServiceException(422, "Export too large", plan.total() + " tasks match, more than the"
-                        + " export limit of " + plan.limit() + " rows (ntm.tasks.export-max-rows). Narrow the"
-                        + " filters (inspectionId, assigneeCode, status, dueBefore...), or leave out onLimit=refuse"
-                        + " to get the first " + plan.limit() + " rows with X-Truncated: true.",
-                        List.of(new ServiceException.FieldError("onLimit", "more than " + plan.limit()
-                                + " tasks match")));
+                throw ServiceException.invalid(LocalizedText.of("task.export.tooMany", plan.total(), plan.limit()),
+                        List.of(ServiceException.FieldError.of("onLimit", "task.export.moreThan", plan.limit())))
+                        .withTitle(LocalizedText.of("task.export.tooLargeTitle"));
             }
             // released when the stream ends, and also if the connection closes before it starts
             routing.addEndHandler(ended -> slot.close());
@@ -207,7 +216,7 @@ public class TaskResource {
                 }
             } : out -> {
                 try (slot) {
-                    Csv csv = new Csv(out);
+                    Csv csv = new Csv(out, csvFormat, language);
                     tasks.export(plan, csv::task);
                     csv.finish();
                 }
@@ -232,8 +241,19 @@ public class TaskResource {
         if (onLimit.strip().equals("refuse")) {
             return true;
         }
-        throw ServiceException.badRequest("Invalid export parameters.",
-                List.of(new ServiceException.FieldError("onLimit", "must be truncate or refuse")));
+        throw ServiceException.badRequest(LocalizedText.of("task.export.invalid"),
+                List.of(ServiceException.FieldError.of("onLimit", "task.export.onLimit")));
+    }
+
+    private static Csv.Format parseFormat(String format) {
+        if (format == null || format.isBlank() || format.strip().equals("human")) {
+            return Csv.Format.HUMAN;
+        }
+        if (format.strip().equals("machine")) {
+            return Csv.Format.MACHINE;
+        }
+        throw ServiceException.badRequest(LocalizedText.of("task.export.invalid"),
+                List.of(ServiceException.FieldError.of("format", "task.export.format")));
     }
 
     @GET

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;
@@ -74,28 +76,25 @@ public class EvidenceService {
     public EvidenceView upload(String taskId, Upload upload, Caller caller) {
         Task task = tasks.changeable(taskId, caller, LockModeType.NONE);
         if (task.status() == TaskStatus.CANCELLED || task.status() == TaskStatus.DONE) {
-            throw ServiceException.conflict("Task " + taskId + " is " + task.status() + "; evidence is attached to"
-                    + " work in progress (a verifier can reopen a DONE task).");
+            throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId, task.status()));
         }
         String name = fileName(upload.fileName());
         if (upload.size() > maxSize) {
-            throw new ServiceException(413, "Content Too Large", "The file is " + upload.size() + " bytes; evidence"
-                    + " files may have at most " + maxSize + " bytes (ntm.tasks.evidence.max-size).", List.of(
-                    new ServiceException.FieldError("file", "at most " + maxSize + " bytes")));
+            throw new ServiceException(ProblemKind.TOO_LARGE, 413, LocalizedText.of("task.evidence.tooLarge",
+                    upload.size(), maxSize), List.of(ServiceException.FieldError.of("file", "task.evidence.maxBytes",
+                    maxSize)));
         }
         if (upload.size() == 0) {
-            throw ServiceException.invalid("The file is empty.", List.of(new ServiceException.FieldError("file",
-                    "must not be empty")));
+            throw ServiceException.invalid(LocalizedText.of("task.evidence.empty"), List.of(
+                    ServiceException.FieldError.of("file", "task.evidence.notEmpty")));
         }
         String type;
         String sha256;
         try {
             type = EvidenceSniffer.sniff(upload.file(), name);
             if (type == null) {
-                throw new ServiceException(415, "Unsupported Media Type", "\"" + name + "\" is not a PDF, an image"
-                        + " (JPEG, PNG, GIF, WebP, TIFF, BMP) or an office document (Word, Excel, PowerPoint,"
-                        + " OpenDocument); its content, not its name or declared type, decides.",
-                        List.of(new ServiceException.FieldError("file", "unsupported file type")));
+                throw ServiceException.unsupportedMediaType(LocalizedText.of("task.evidence.type", name),
+                        List.of(ServiceException.FieldError.of("file", "task.evidence.unsupportedType")));
             }
             sha256 = sha256(upload.file());
         } catch (IOException e) {
@@ -152,7 +151,7 @@ public class EvidenceService {
         try {
             id = UUID.fromString(evidenceId);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.notFound("No evidence " + evidenceId + " on task " + taskId + ".");
+            throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select id, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at"
@@ -161,7 +160,7 @@ public class EvidenceService {
             st.setObject(2, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
-                    throw ServiceException.notFound("No evidence " + evidenceId + " on task " + taskId + ".");
+                    throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
                 }
                 return view(rs);
             }
@@ -205,17 +204,17 @@ public class EvidenceService {
         String name = raw == null ? "" : raw;
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1).strip();
-        String problem = null;
+        LocalizedText problem = null;
         if (name.isEmpty()) {
-            problem = "the file part needs a file name";
+            problem = LocalizedText.of("task.evidence.nameMissing");
         } else if (name.length() > NAME_MAX) {
-            problem = "at most " + NAME_MAX + " characters";
+            problem = LocalizedText.of("task.evidence.nameLength", NAME_MAX);
         } else if (name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F)
                 || !name.matches(Limits.TEXT_CHARS)) {
-            problem = "must not contain control characters or unpaired surrogates";
+            problem = LocalizedText.of("task.evidence.nameChars");
         }
         if (problem != null) {
-            throw ServiceException.invalid("Invalid evidence file name.", List.of(
+            throw ServiceException.invalid(LocalizedText.of("task.evidence.nameInvalid"), List.of(
                     new ServiceException.FieldError("file", problem)));
         }
         return name;

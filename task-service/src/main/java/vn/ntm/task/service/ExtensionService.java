@@ -9,6 +9,8 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskExtensionEvent;
 import vn.ntm.contracts.Topics;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
@@ -65,29 +67,25 @@ public class ExtensionService {
     public ExtensionView request(String taskId, LocalDate dueDate, String reason, Caller caller) {
         Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
         if (!caller.isAssignee(task.assignee())) {
-            throw new ServiceException(403, "Forbidden", "Only the task's assignee asks for a later deadline.",
-                    List.of());
+            throw ServiceException.forbidden(LocalizedText.of("task.extension.assigneeOnly"));
         }
         if (!task.status().isActive()) {
-            throw ServiceException.conflict("Task " + taskId + " is " + task.status() + "; only OPEN, IN_PROGRESS"
-                    + " or RETURNED tasks get a later deadline.");
+            throw ServiceException.conflict(LocalizedText.of("task.extension.notActive", taskId, task.status()));
         }
         List<ServiceException.FieldError> errors = new ArrayList<>();
         if (dueDate == null) {
-            errors.add(new ServiceException.FieldError("dueDate", "required (YYYY-MM-DD)"));
+            errors.add(ServiceException.FieldError.of("dueDate", "task.extension.dueDateRequired"));
         } else if (!dueDate.isAfter(task.dueDate())) {
-            errors.add(new ServiceException.FieldError("dueDate", "must be after the current due date "
-                    + task.dueDate()));
+            errors.add(ServiceException.FieldError.of("dueDate", "task.extension.dueDateAfter", task.dueDate()));
         }
         if (reason == null || reason.isBlank()) {
-            errors.add(new ServiceException.FieldError("reason", "a reason is required"));
+            errors.add(ServiceException.FieldError.of("reason", "task.field.reasonRequired"));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid("Invalid extension request.", errors);
+            throw ServiceException.invalid(LocalizedText.of("task.extension.invalid"), errors);
         }
         if (pending(task.id())) {
-            throw ServiceException.conflict("Task " + taskId + " already has an extension request waiting for a"
-                    + " decision.");
+            throw ServiceException.conflict(LocalizedText.of("task.extension.pending", taskId));
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.now();
@@ -106,7 +104,7 @@ public class ExtensionService {
             throw new IllegalStateException("could not store the extension request of task " + taskId, e);
         }
         journal.history(task.id(), now, caller.subject(), "EXTENSION_REQUESTED", task.status().name(),
-                task.status().name(), new TaskJournal.Change(task.dueDate() + " → " + dueDate, reason, null));
+                task.status().name(), new TaskJournal.Change(dateChange(task.dueDate(), dueDate), reason, null));
         ExtensionView view = find(task.id(), id);
         publish(EventTypes.TASK_EXTENSION_REQUESTED, task, view);
         return view;
@@ -134,15 +132,15 @@ public class ExtensionService {
     @Transactional
     public ExtensionView decide(String taskId, String extensionId, boolean approve, String note, Caller caller) {
         Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
-        requireVerifier(task, caller, "decides on an extension");
+        requireVerifier(task, caller, LocalizedText.of("task.extension.verifierDecides"));
         UUID id = uuid(extensionId, taskId);
         ExtensionView ext = find(task.id(), id);
         if (!ext.status().equals("PENDING")) {
-            throw ServiceException.conflict("Extension " + extensionId + " was already " + ext.status() + ".");
+            throw ServiceException.conflict(LocalizedText.of("task.extension.decided", extensionId, ext.status()));
         }
         if (!approve && (note == null || note.isBlank())) {
-            throw ServiceException.invalid("A rejection needs a reason.", List.of(
-                    new ServiceException.FieldError("reason", "a reason is required")));
+            throw ServiceException.invalid(LocalizedText.of("task.extension.rejectionReason"), List.of(
+                    ServiceException.FieldError.of("reason", "task.field.reasonRequired")));
         }
         Instant now = clock.now();
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
@@ -161,11 +159,12 @@ public class ExtensionService {
             LocalDate previous = task.extendTo(ext.requestedDueDate(), now);
             em.flush();
             journal.history(task.id(), now, caller.subject(), "EXTENSION_APPROVED", task.status().name(),
-                    task.status().name(), new TaskJournal.Change(previous + " → " + ext.requestedDueDate(),
+                    task.status().name(), new TaskJournal.Change(dateChange(previous, ext.requestedDueDate()),
                             note == null || note.isBlank() ? null : note, null));
         } else {
             journal.history(task.id(), now, caller.subject(), "EXTENSION_REJECTED", task.status().name(),
-                    task.status().name(), new TaskJournal.Change(ext.requestedDueDate().toString(), note, null));
+                    task.status().name(), new TaskJournal.Change(
+                    Messages.DATE.format(ext.requestedDueDate()), note, null));
         }
         ExtensionView view = find(task.id(), id);
         publish(EventTypes.TASK_EXTENSION_DECIDED, task, view);
@@ -185,29 +184,29 @@ public class ExtensionService {
     @Transactional
     public TaskService.TaskView reassign(String taskId, OrganisationRef to, String reason, Caller caller) {
         Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
-        requireVerifier(task, caller, "reassigns a task");
+        requireVerifier(task, caller, LocalizedText.of("task.extension.verifierReassigns"));
         List<ServiceException.FieldError> errors = new ArrayList<>();
         if (to == null || to.type() == null || !ORG_TYPES.contains(to.type())) {
-            errors.add(new ServiceException.FieldError("assignee.type", "must be one of " + ORG_TYPES));
+            errors.add(ServiceException.FieldError.of("assignee.type", "task.field.oneOf", ORG_TYPES));
         }
         if (to == null || to.code() == null || !ORG_CODE.matcher(to.code()).matches()) {
-            errors.add(new ServiceException.FieldError("assignee.code", "must match " + ORG_CODE.pattern()));
+            errors.add(ServiceException.FieldError.of("assignee.code", "task.field.pattern", ORG_CODE.pattern()));
         }
         if (to != null && to.name() != null && (to.name().length() > 500 || !to.name().matches(Limits.TEXT_CHARS))) {
-            errors.add(new ServiceException.FieldError("assignee.name", "at most 500 characters of text"));
+            errors.add(ServiceException.FieldError.of("assignee.name", "task.field.textMax", 500));
         }
         if (reason == null || reason.isBlank()) {
-            errors.add(new ServiceException.FieldError("reason", "a reason is required"));
+            errors.add(ServiceException.FieldError.of("reason", "task.field.reasonRequired"));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid("Invalid reassignment.", errors);
+            throw ServiceException.invalid(LocalizedText.of("task.reassign.invalid"), errors);
         }
         if (to.type().equals(task.assignee().type()) && to.code().equals(task.assignee().code())) {
-            throw ServiceException.invalid("The task is already assigned to " + to.type() + ":" + to.code() + ".",
-                    List.of(new ServiceException.FieldError("assignee", "is the current assignee")));
+            throw ServiceException.invalid(LocalizedText.of("task.reassign.same", to.type(), to.code()),
+                    List.of(ServiceException.FieldError.of("assignee", "task.reassign.current")));
         }
         if (task.status() == TaskStatus.DONE || task.status() == TaskStatus.CANCELLED) {
-            throw ServiceException.conflict("Task " + taskId + " is " + task.status() + " and is not reassigned.");
+            throw ServiceException.conflict(LocalizedText.of("task.reassign.closed", taskId, task.status()));
         }
         Instant now = clock.now();
         OrganisationRef previous = task.reassign(to, now);
@@ -218,13 +217,16 @@ public class ExtensionService {
         return tasks.get(taskId, caller);
     }
 
-    private static void requireVerifier(Task task, Caller caller, String what) {
+    private static void requireVerifier(Task task, Caller caller, LocalizedText refusal) {
         TaskTransitions.Relation relation = TaskService.relation(task, caller);
         if (!relation.verifier() || relation.assignee()) {
-            throw new ServiceException(403, "Forbidden", "Only a verifier (the inspection's lead agency, the"
-                    + " province's coordination office, an inspector or administrator of the province) " + what
-                    + "; never the task's assignee.", List.of());
+            throw ServiceException.forbidden(refusal);
         }
+    }
+
+    /** The history note of a deadline change, dates as people write them (dd/MM/yyyy), stored in Vietnamese. */
+    static String dateChange(LocalDate from, LocalDate to) {
+        return LocalizedText.of("task.history.dateChange", from, to).in(Messages.VIETNAMESE);
     }
 
     private boolean pending(UUID taskId) {
@@ -236,7 +238,7 @@ public class ExtensionService {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.notFound("No extension " + id + " on task " + taskId + ".");
+            throw ServiceException.notFound(LocalizedText.of("task.extension.notFound", id, taskId));
         }
     }
 
@@ -247,7 +249,7 @@ public class ExtensionService {
             st.setObject(2, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
-                    throw ServiceException.notFound("No extension " + id + " on task " + taskId + ".");
+                    throw ServiceException.notFound(LocalizedText.of("task.extension.notFound", id, taskId));
                 }
                 return view(rs);
             }

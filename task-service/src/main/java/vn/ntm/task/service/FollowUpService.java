@@ -1,5 +1,7 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.http.LocalizedText;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ntm.contracts.InspectionFinalized;
@@ -16,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,6 @@ import java.util.UUID;
 public class FollowUpService {
     /** Actor of the history entries and events a re-inspection writes: {@code inspection:<id>}. */
     public static final String ACTOR_PREFIX = "inspection:";
-    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final TaskJournal journal;
 
@@ -152,10 +152,9 @@ public class FollowUpService {
             update.setObject(3, row.task().id());
             update.executeUpdate();
         }
-        String reason = "Đoàn kiểm tra ngày " + VN_DATE.format(event.inspectedOn()) + describe(event)
-                + " xác nhận tiêu chí số " + f.criterion() + name(f) + " đã đạt tại " + f.communeCode()
-                + ": nhiệm vụ hoàn thành, được xác nhận bởi cuộc kiểm tra " + actor.substring(ACTOR_PREFIX.length())
-                + ".";
+        // stored once, in Vietnamese, the language of the record; dates as people write them
+        String reason = LocalizedText.of("task.settle.done", event.inspectedOn(), describe(event), f.criterion(),
+                name(f), f.communeCode(), actor.substring(ACTOR_PREFIX.length())).in(Messages.VIETNAMESE);
         journal.statusChanged(new TaskJournal.Snapshot(row.task().id(), row.inspectionId(),
                         row.task().communeCode(), row.sourceAsOf(), row.task().criterion(), row.assignee(),
                         row.assigneeAsOf(), row.title(), row.dueDate(),
@@ -192,10 +191,11 @@ public class FollowUpService {
             update.setObject(6, row.task().id());
             update.executeUpdate();
         }
-        String note = "Đoàn kiểm tra ngày " + VN_DATE.format(event.inspectedOn()) + describe(event)
-                + " ghi nhận tiêu chí số " + f.criterion() + name(f) + " vẫn chưa đạt: nhiệm vụ tiếp tục theo cuộc"
-                + " kiểm tra " + inspectionId + (newDate ? ", hạn mới " + VN_DATE.format(due)
-                + " (trước đây " + VN_DATE.format(row.dueDate()) + ")" : "") + ".";
+        String note = (newDate
+                ? LocalizedText.of("task.settle.linkedNewDate", event.inspectedOn(), describe(event), f.criterion(),
+                        name(f), inspectionId, due, row.dueDate())
+                : LocalizedText.of("task.settle.linked", event.inspectedOn(), describe(event), f.criterion(), name(f),
+                        inspectionId)).in(Messages.VIETNAMESE);
         journal.history(row.task().id(), now, actor, "INSPECTION_LINKED", row.status(), row.status(), note);
     }
 

@@ -1,6 +1,7 @@
 package vn.ntm.task.service;
 
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.util.List;
@@ -14,14 +15,16 @@ import java.util.regex.Pattern;
 public final class Limits {
     /** Administrative and organisation codes ({@code 06490}, {@code 20:GTVT}). */
     public static final String CODE = "^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$";
-    public static final String CODE_MESSAGE = "must be a code of 1 to 40 letters, digits or : . _ - "
-            + "(starting with a letter or digit)";
+    /** The Bean Validation template of the code message ({@link #CODE_TEXT}). */
+    public static final String CODE_MESSAGE = "{task.field.code}";
+    public static final LocalizedText CODE_TEXT = LocalizedText.of("task.field.code");
     public static final String RULE_CODE = "^[A-Z][A-Z0-9_]{0,39}$";
-    public static final String RULE_CODE_MESSAGE = "must be 1 to 40 upper-case letters, digits and _"
-            + " (starting with a letter)";
+    public static final LocalizedText RULE_CODE_TEXT = LocalizedText.of("task.field.ruleCode");
     /** Free text: anything but U+0000 and unpaired surrogates. */
     public static final String TEXT_CHARS = "[^\\x00\\p{Cs}]*";
-    public static final String TEXT_CHARS_MESSAGE = "must not contain U+0000 or unpaired surrogates";
+    /** The Bean Validation template of the text message ({@link #TEXT_CHARS_TEXT}). */
+    public static final String TEXT_CHARS_MESSAGE = "{problem.field.invalidText}";
+    public static final LocalizedText TEXT_CHARS_TEXT = LocalizedText.of("problem.field.invalidText");
 
     public static final int TITLE = 500;
     public static final int NOTE = 4_000;
@@ -42,7 +45,7 @@ public final class Limits {
 
     static void code(String field, String value, List<FieldError> errors) {
         if (value != null && !CODE_PATTERN.matcher(value).matches()) {
-            errors.add(new FieldError(field, CODE_MESSAGE));
+            errors.add(new FieldError(field, CODE_TEXT));
         }
     }
 
@@ -52,9 +55,9 @@ public final class Limits {
             return;
         }
         if (value.length() > max) {
-            errors.add(new FieldError(field, "size must be between 0 and " + max));
+            errors.add(FieldError.of(field, "task.field.textSize", max));
         } else if (!TEXT_PATTERN.matcher(value).matches()) {
-            errors.add(new FieldError(field, TEXT_CHARS_MESSAGE));
+            errors.add(new FieldError(field, TEXT_CHARS_TEXT));
         }
     }
 }

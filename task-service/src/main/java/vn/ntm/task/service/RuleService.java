@@ -1,6 +1,7 @@
 package vn.ntm.task.service;
 
 import vn.ntm.platform.http.EntityTags;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.agroal.api.AgroalDataSource;
@@ -71,7 +72,7 @@ public class RuleService {
     public RuleView get(String code) {
         List<RuleView> found = query("select " + COLUMNS + " from task_rule where code = ?", code);
         if (found.isEmpty()) {
-            throw ServiceException.notFound("No task rule with code " + code + ".");
+            throw ServiceException.notFound(LocalizedText.of("task.rule.notFound", code));
         }
         return found.get(0);
     }
@@ -85,19 +86,20 @@ public class RuleService {
     public RuleView put(String code, String ifMatch, String ifNoneMatch, RuleChange change, String actor) {
         List<FieldError> errors = new ArrayList<>();
         if (!Limits.isRuleCode(code)) {
-            errors.add(new FieldError("code", Limits.RULE_CODE_MESSAGE));
+            errors.add(new FieldError("code", Limits.RULE_CODE_TEXT));
         }
         if (change == null) {
-            throw ServiceException.badRequest("A rule body is required.", List.of(new FieldError("body", "missing")));
+            throw ServiceException.badRequest(LocalizedText.of("task.rule.bodyRequired"),
+                    List.of(FieldError.of("body", "task.field.missing")));
         }
         if (change.trigger() == null) {
-            errors.add(new FieldError("trigger", "is required"));
+            errors.add(FieldError.of("trigger", "task.field.required"));
         }
         if (change.assignee() == null) {
-            errors.add(new FieldError("assignee", "is required"));
+            errors.add(FieldError.of("assignee", "task.field.required"));
         }
         if (change.titleTemplate() == null || change.titleTemplate().isBlank()) {
-            errors.add(new FieldError("titleTemplate", "is required"));
+            errors.add(FieldError.of("titleTemplate", "task.field.required"));
         } else {
             Limits.text("titleTemplate", change.titleTemplate(), Limits.TITLE, errors);
         }
@@ -109,14 +111,14 @@ public class RuleService {
         boolean hasIfMatch = ifMatch != null && !ifMatch.isBlank();
         Long expected = hasIfMatch ? EntityTags.version(ifMatch) : null;
         if (hasIfMatch && (expected == null || expected < 0)) {
-            errors.add(new FieldError("If-Match", "must be the rule's ETag, such as \"3\""));
+            errors.add(FieldError.of("If-Match", "task.rule.ifMatchFormat"));
         }
         boolean createOnly = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
         if (ifNoneMatch != null && !ifNoneMatch.isBlank() && !createOnly) {
-            errors.add(new FieldError("If-None-Match", "only * is supported (create, never replace)"));
+            errors.add(FieldError.of("If-None-Match", "task.rule.ifNoneMatch"));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("The rule is not valid.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("task.rule.invalid"), errors);
         }
         Instant now = clock.now();
         try (Connection c = dataSource.getConnection()) {
@@ -124,27 +126,23 @@ public class RuleService {
             String action;
             if (current == null) {
                 if (hasIfMatch) {
-                    throw precondition("There is no task rule " + code + " whose version could match If-Match."
-                            + " To create it, send the PUT without If-Match.");
+                    throw ServiceException.staleVersion(LocalizedText.of("task.rule.noneToMatch", code));
                 }
                 if (insert(c, code, change, actor, now) == 0) {
-                    throw precondition("Task rule " + code + " was created meanwhile by someone else. Reload it and"
-                            + " send your change with If-Match.");
+                    throw ServiceException.staleVersion(LocalizedText.of("task.rule.createdMeanwhile", code));
                 }
                 action = "CREATED";
             } else {
                 if (createOnly) {
-                    throw precondition("Task rule " + code + " exists (version " + current + "), and If-None-Match: *"
-                            + " asked to create it only.");
+                    throw ServiceException.staleVersion(LocalizedText.of("task.rule.exists", code, current));
                 }
                 if (!hasIfMatch) {
-                    throw new ServiceException(428, "Precondition Required", "Send If-Match with the rule's ETag"
-                            + " (its version, " + current + " now) so that a change made meanwhile is not"
-                            + " overwritten.", List.of());
+                    throw ServiceException.preconditionRequired(LocalizedText.of("task.rule.ifMatchRequired",
+                            current));
                 }
                 if (expected.longValue() != current) {
-                    throw precondition("Task rule " + code + " changed meanwhile: its version is " + current
-                            + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.");
+                    throw ServiceException.staleVersion(LocalizedText.of("task.rule.stale", code, current,
+                            ifMatch.strip()));
                 }
                 update(c, code, change, actor, now);
                 action = "UPDATED";
@@ -161,26 +159,26 @@ public class RuleService {
     public List<RuleHistoryEntry> history(String code, String before, String limit) {
         List<FieldError> errors = new ArrayList<>();
         if (code != null && !code.isBlank() && !Limits.isRuleCode(code.strip())) {
-            errors.add(new FieldError("code", Limits.RULE_CODE_MESSAGE));
+            errors.add(new FieldError("code", Limits.RULE_CODE_TEXT));
         }
         Long beforeId = null;
         if (before != null && !before.isBlank()) {
             beforeId = number(before);
             if (beforeId == null || beforeId < 1) {
-                errors.add(new FieldError("before", "must be the id of a history entry (a whole number from 1)"));
+                errors.add(FieldError.of("before", "task.rule.before"));
             }
         }
         int max = 100;
         if (limit != null && !limit.isBlank()) {
             Long n = number(limit);
             if (n == null || n < 1 || n > MAX_HISTORY) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_HISTORY));
+                errors.add(FieldError.of("limit", "task.query.size", MAX_HISTORY));
             } else {
                 max = n.intValue();
             }
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("Invalid task rule history parameters.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("task.rule.historyInvalid"), errors);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select id, rule_code, version, action, actor, at, trigger, assignee, title_template, enabled,"
@@ -209,9 +207,6 @@ public class RuleService {
         }
     }
 
-    private static ServiceException precondition(String detail) {
-        return new ServiceException(412, "Precondition Failed", detail, List.of());
-    }
 
     /** The rule's version, locked until the end of the transaction; null when there is no such rule. */
     private static Long currentVersion(Connection c, String code) throws SQLException {

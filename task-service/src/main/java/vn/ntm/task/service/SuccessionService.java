@@ -1,5 +1,6 @@
 package vn.ntm.task.service;
 
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,6 +11,8 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskReassigned;
 import vn.ntm.contracts.Topics;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.task.domain.SuccessionRules;
@@ -249,23 +252,19 @@ public class SuccessionService {
 
     /** The history note: the legal basis, the date, the old and the new unit, and why a review is needed. */
     static String note(OrganisationRef from, SuccessionRules.Move move, LocalDate effectiveOn) {
-        StringBuilder note = new StringBuilder("Sắp xếp đơn vị hành chính có hiệu lực từ ").append(effectiveOn);
-        note.append(" (căn cứ: ").append(move.legalBasis() == null ? "danh mục đơn vị hành chính"
-                : move.legalBasis()).append("): ");
-        note.append(describe(from)).append(" → ").append(describe(move.to()));
-        switch (move.rule()) {
-            case SuccessionRules.SPLIT -> note.append(". Đơn vị cũ được chia cho nhiều đơn vị kế thừa;"
-                    + " cần quản trị viên xem xét giao lại.");
-            case SuccessionRules.COORDINATION_OFFICE -> note.append(". Không có đơn vị kế thừa được chỉ định;"
-                    + " cần quản trị viên giao lại.");
-            default -> {
-            }
-        }
-        return note.toString();
+        Object basis = move.legalBasis() == null ? LocalizedText.of("task.succession.register") : move.legalBasis();
+        String key = switch (move.rule()) {
+            case SuccessionRules.SPLIT -> "task.succession.noteSplit";
+            case SuccessionRules.COORDINATION_OFFICE -> "task.succession.noteOffice";
+            default -> "task.succession.note";
+        };
+        // history notes are stored once, in Vietnamese, the language of the record
+        return LocalizedText.of(key, effectiveOn, basis, describe(from), describe(move.to())).in(Messages.VIETNAMESE);
     }
 
-    private static String describe(OrganisationRef ref) {
-        return ref.type() + " " + ref.code() + (ref.name() == null ? "" : " (" + ref.name() + ")");
+    private static LocalizedText describe(OrganisationRef ref) {
+        return ref.name() == null ? LocalizedText.of("task.organisation", ref.type(), ref.code())
+                : LocalizedText.of("task.organisation.named", ref.type(), ref.code(), ref.name());
     }
 
     private record Locked(UUID id, UUID inspectionId, String communeCode, Integer criterion, String title,

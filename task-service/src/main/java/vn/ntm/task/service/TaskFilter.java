@@ -1,5 +1,6 @@
 package vn.ntm.task.service;
 
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 
@@ -80,7 +81,7 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                 params.put("inspectionId", UUID.fromString(inspectionId.strip()));
                 where.append(" and t.inspectionId = :inspectionId");
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("inspectionId", "must be a UUID"));
+                errors.add(FieldError.of("inspectionId", "task.query.uuid"));
             }
         }
         if (present(assigneeType)) {
@@ -88,7 +89,7 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                 params.put("assigneeType", OrganisationType.valueOf(assigneeType.strip()).name());
                 where.append(" and t.assigneeType = :assigneeType");
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("assigneeType", "must be one of UBND_XA, UBND_HUYEN, SO_NGANH, VP_DIEU_PHOI"));
+                errors.add(FieldError.of("assigneeType", "task.query.assigneeType"));
             }
         }
         if (present(assigneeCode)) {
@@ -104,7 +105,7 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
         if (present(criterion)) {
             Integer n = integer(criterion);
             if (n == null || n < 1 || n > 99) {
-                errors.add(new FieldError("criterion", "must be a criterion number from 1 to 99"));
+                errors.add(FieldError.of("criterion", "task.query.criterion"));
             } else {
                 params.put("criterion", n);
                 where.append(" and t.criterion = :criterion");
@@ -118,14 +119,13 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                 params.put("status", statuses);
                 where.append(" and t.status in :status");
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be one of OPEN, IN_PROGRESS, REPORTED, RETURNED, DONE,"
-                        + " CANCELLED, or a comma list of them"));
+                errors.add(FieldError.of("status", "task.query.status"));
             }
         }
         if (present(overdue)) {
             String v = overdue.strip();
             if (!v.equals("true") && !v.equals("false")) {
-                errors.add(new FieldError("overdue", "must be true or false"));
+                errors.add(FieldError.of("overdue", "task.query.boolean"));
             } else {
                 params.put("active", TaskStatus.ACTIVE);
                 params.put("today", today);
@@ -138,7 +138,7 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                 params.put("dueBefore", LocalDate.parse(dueBefore.strip()));
                 where.append(" and t.dueDate < :dueBefore");
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("dueBefore", "must be an ISO date such as 2022-12-31"));
+                errors.add(FieldError.of("dueBefore", "task.query.date"));
             }
         }
         // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored: the
@@ -157,8 +157,7 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             boolean desc = k.startsWith("-");
             TaskCursor.Key sortKey = TaskCursor.key(desc || k.startsWith("+") ? k.substring(1) : k, desc);
             if (sortKey == null) {
-                errors.add(new FieldError("sort", "unknown sort key '" + k + "'; use " + String.join(", ",
-                        TaskCursor.SORTABLE) + ", with - for descending"));
+                errors.add(FieldError.of("sort", "task.query.sort", k, TaskCursor.SORTABLE));
                 continue;
             }
             keys.add(sortKey);
@@ -171,7 +170,7 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
         if (present(size)) {
             Integer v = integer(size);
             if (v == null || v < 1 || v > MAX_SIZE) {
-                errors.add(new FieldError("size", "must be a whole number from 1 to " + MAX_SIZE));
+                errors.add(FieldError.of("size", "task.query.size", MAX_SIZE));
             } else {
                 s = v;
             }
@@ -179,13 +178,11 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
         TaskCursor cursor = null;
         if (paged && present(after)) {
             if (present(page)) {
-                errors.add(new FieldError("page", "send either page or after, not both: after continues from"
-                        + " the page whose next cursor it is"));
+                errors.add(FieldError.of("page", "task.query.pageAndAfter"));
             }
             cursor = TaskCursor.decode(after.strip(), keys);
             if (cursor == null) {
-                errors.add(new FieldError("after", "is not a cursor of this list; send the next value of the"
-                        + " previous page unchanged, with the same sort"));
+                errors.add(FieldError.of("after", "task.query.cursor"));
             } else {
                 p = cursor.page();
             }
@@ -193,18 +190,15 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             Integer v = integer(page);
             int lastPage = OFFSET_WINDOW / s - 1;
             if (v == null || v < 0) {
-                errors.add(new FieldError("page", "must be a whole number from 0 (the first page)"));
+                errors.add(FieldError.of("page", "task.query.page"));
             } else if (paged && v > lastPage) {
-                errors.add(new FieldError("page", "page " + v + " of size " + s + " lies beyond the first "
-                        + OFFSET_WINDOW + " tasks, the reach of page numbers (the last is page " + lastPage
-                        + " at this size); to read further, follow the cursor: send the page's next value as"
-                        + " after=<next>"));
+                errors.add(FieldError.of("page", "task.query.pageBeyond", v, s, OFFSET_WINDOW, lastPage));
             } else {
                 p = v;
             }
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.badRequest("Invalid task query parameters.", errors);
+            throw ServiceException.badRequest(LocalizedText.of("task.query.invalid"), errors);
         }
         Query query = new Query(where.toString(), params, order.toString(), p, s, List.copyOf(keys), sortSpec);
         return cursor == null ? query : query.and(cursor.condition(), cursor.params());

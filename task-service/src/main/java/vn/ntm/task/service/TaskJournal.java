@@ -1,5 +1,6 @@
 package vn.ntm.task.service;
 
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,8 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
 import vn.ntm.contracts.Topics;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
 
@@ -126,13 +129,15 @@ public class TaskJournal {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void overdue(Snapshot task, Instant at) {
-        history(task.id(), at, SYSTEM, "OVERDUE", task.status(), task.status(), "Quá hạn " + task.dueDate());
+        history(task.id(), at, SYSTEM, "OVERDUE", task.status(), task.status(),
+                LocalizedText.of("task.history.overdue", task.dueDate()).in(Messages.VIETNAMESE));
         outbox.append(taskEvent(task.id(), EventTypes.TASK_OVERDUE, task.event(null)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void dueSoon(Snapshot task, Instant at) {
-        history(task.id(), at, SYSTEM, "DUE_SOON", task.status(), task.status(), "Sắp đến hạn " + task.dueDate());
+        history(task.id(), at, SYSTEM, "DUE_SOON", task.status(), task.status(),
+                LocalizedText.of("task.history.dueSoon", task.dueDate()).in(Messages.VIETNAMESE));
         outbox.append(taskEvent(task.id(), EventTypes.TASK_DUE_SOON, task.event(null)));
     }
 }

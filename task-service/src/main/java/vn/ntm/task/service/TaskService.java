@@ -1,6 +1,7 @@
 package vn.ntm.task.service;
 
 import vn.ntm.platform.http.EntityTags;
+import vn.ntm.platform.http.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.agroal.api.AgroalDataSource;
@@ -259,7 +260,7 @@ public class TaskService {
         if (verdict instanceof TaskTransitions.Illegal illegal) {
             throw ServiceException.conflict(illegal.message());
         } else if (verdict instanceof TaskTransitions.Forbidden forbidden) {
-            throw new ServiceException(403, "Forbidden", forbidden.message(), List.of());
+            throw ServiceException.forbidden(forbidden.message());
         } else if (verdict instanceof TaskTransitions.Incomplete incomplete) {
             throw ServiceException.invalid(incomplete.message(), incomplete.missing().stream()
                     .map(m -> new ServiceException.FieldError(m.field(), m.message())).toList());
@@ -290,13 +291,12 @@ public class TaskService {
 
     void checkVersion(Task task, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ServiceException(428, "Precondition Required", "Send If-Match with the task's ETag (its"
-                    + " version) so that a change made meanwhile is not overwritten.", List.of());
+            throw ServiceException.preconditionRequired(LocalizedText.of("task.ifMatch.required"));
         }
         Long expected = EntityTags.version(ifMatch);
         if (expected == null || expected != task.version()) {
-            throw new ServiceException(412, "Precondition Failed", "The task changed meanwhile: its version is "
-                    + task.version() + ", If-Match was " + ifMatch.strip() + ". Reload it and try again.", List.of());
+            throw ServiceException.staleVersion(LocalizedText.of("task.ifMatch.stale", task.version(),
+                    ifMatch.strip()));
         }
     }
 
@@ -399,8 +399,7 @@ public class TaskService {
         // a cooperating department adds notes and evidence; the lifecycle's own rules keep it from moving the task
         if (!caller.canChange(task.provinceCode(), task.assignee(), task.leadAgency()) && !cooperates(task, caller)) {
             if (visible(task, caller)) {
-                throw new ServiceException(403, "Forbidden", "You may read task " + id + " but not change it;"
-                        + " only its assignee or a verifier can.", List.of());
+                throw ServiceException.forbidden(LocalizedText.of("task.readOnly", id));
             }
             throw notFound(id);
         }
@@ -425,7 +424,7 @@ public class TaskService {
     }
 
     private static ServiceException notFound(String id) {
-        return ServiceException.notFound("No task with id " + id + ".");
+        return ServiceException.notFound(LocalizedText.of("task.notFound", id));
     }
 
     private Task find(String id, LockModeType lock) {

@@ -1,6 +1,7 @@
 package vn.ntm.task.domain;
 
 import org.junit.jupiter.api.Test;
+import vn.ntm.platform.http.Messages;
 import vn.ntm.task.domain.TaskTransitions.Allowed;
 import vn.ntm.task.domain.TaskTransitions.Forbidden;
 import vn.ntm.task.domain.TaskTransitions.Illegal;
@@ -86,7 +87,7 @@ class TaskTransitionsTest {
             assertThat(move(CANCELLED, to, VERIFIER)).isInstanceOf(Illegal.class);
             assertThat(TaskTransitions.isLegal(to, to)).isFalse();
         }
-        assertThat(((Illegal) move(OPEN, DONE, VERIFIER)).message()).contains("OPEN to DONE")
+        assertThat(((Illegal) move(OPEN, DONE, VERIFIER)).message().in(Messages.ENGLISH)).contains("OPEN to DONE")
                 .contains("IN_PROGRESS, CANCELLED");
     }
 

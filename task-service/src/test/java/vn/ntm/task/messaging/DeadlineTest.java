@@ -78,6 +78,12 @@ class DeadlineTest {
         String one = taskIds.iterator().next();
         Auth.asAdmin().when().get("/tasks/" + one + "/history").then().statusCode(200)
                 .body("action.findAll { it == 'OVERDUE' }.size()", equalTo(1));
+        // the note is for people: the date as they write it, while the JSON keeps ISO-8601
+        String due = Auth.asAdmin().when().get("/tasks/" + one).then().extract().path("dueDate");
+        LocalDate dueDate = LocalDate.parse(due);
+        Auth.asAdmin().when().get("/tasks/" + one + "/history").then()
+                .body("find { it.action == 'OVERDUE' }.note", equalTo("Quá hạn "
+                        + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(dueDate)));
     }
 
     @Test

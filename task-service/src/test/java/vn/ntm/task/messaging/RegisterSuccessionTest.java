@@ -128,7 +128,7 @@ class RegisterSuccessionTest {
                 .extract().jsonPath();
         assertThat(history.getList("action")).containsExactly("CREATED", "REASSIGNED");
         assertThat(history.getString("[1].actor")).isEqualTo("system:register");
-        assertThat(history.getString("[1].note")).contains(RegisterFixture.LEGAL_BASIS, "2025-07-01",
+        assertThat(history.getString("[1].note")).contains(RegisterFixture.LEGAL_BASIS, "01/07/2025",
                 "UBND_XA 06490 (" + originalName + ")", "UBND_XA 06475 (UBND xã Bằng Mạc)");
 
         Set<String> movedIds = before.keySet().stream()

@@ -130,12 +130,57 @@ class SeedInspectionTasksTest {
         String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines).hasSize(1 + 3 + 1); // header, 3 tasks, empty after the last CRLF
-        assertThat(lines[0]).startsWith("id,inspectionId,communeCode,communeName,criterion");
+        // for people: Vietnamese headers and status labels, dates dd/MM/yyyy
+        assertThat(lines[0]).isEqualTo("Mã nhiệm vụ,Mã cuộc kiểm tra,Mã xã,Xã,Tiêu chí số,Tên tiêu chí,"
+                + "Loại đơn vị thực hiện,Mã đơn vị thực hiện,Đơn vị thực hiện,Nhiệm vụ,Hạn hoàn thành,"
+                + "Trạng thái,Quá hạn,Phiên bản");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(lines[i]).matches(".*,(UBND xã|UBND huyện|\"Sở, ngành\"|Văn phòng Điều phối),.*")
+                    .matches(".*,\\d{2}/\\d{2}/\\d{4},Mới giao,(Có|Không),\\d+");
+        }
         assertThat(csv)
                 .contains(",Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường,")
                 .contains(",\"Hướng dẫn, hỗ trợ xã Thượng Cường thực hiện tiêu chí số 17 (Môi trường và an toàn"
                         + " thực phẩm)\",");
         assertThat(csv.replace("\r\n", "")).doesNotContain("\n");
+    }
+
+    @Test
+    void exportsCodesAndIsoDatesForMachinesAndEnglishLabelsOnRequest() {
+        UUID inspectionId = UUID.randomUUID();
+        Fixtures.publishSeed(inspectionId);
+        Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
+        String machine = csv(Auth.asAdmin().queryParam("format", "machine"), inspectionId);
+        String human = csv(Auth.asAdmin(), inspectionId);
+        String english = csv(Auth.asAdmin().header("Accept-Language", "en-US,en;q=0.9"), inspectionId);
+        String[] m = machine.split("\r\n");
+        String[] h = human.split("\r\n");
+        String[] e = english.split("\r\n");
+        assertThat(m[0]).isEqualTo("id,inspectionId,communeCode,communeName,criterion,criterionName,assigneeType,"
+                + "assigneeCode,assigneeName,title,dueDate,status,overdue,version");
+        assertThat(e[0]).isEqualTo("Task id,Inspection id,Commune code,Commune,Criterion,Criterion name,"
+                + "Assignee type,Assignee code,Assignee,Task,Due date,Status,Overdue,Version");
+        assertThat(m.length).isGreaterThan(1);
+        assertThat(h).hasSameSizeAs(m);
+        assertThat(e).hasSameSizeAs(m);
+        java.util.regex.Pattern iso = java.util.regex.Pattern.compile(",(\\d{4})-(\\d{2})-(\\d{2}),OPEN,(true|false),");
+        for (int i = 1; i < m.length; i++) {
+            java.util.regex.Matcher date = iso.matcher(m[i]);
+            assertThat(date.find()).as(m[i]).isTrue();
+            assertThat(m[i]).contains(",UBND_XA,").doesNotContain("Mới giao");
+            // the same row, sorted alike, with the date as people write it and the status label
+            String people = date.group(3) + "/" + date.group(2) + "/" + date.group(1);
+            assertThat(h[i]).contains("," + people + ",Mới giao," + (date.group(4).equals("true") ? "Có" : "Không")
+                    + ",");
+            assertThat(e[i]).contains("," + people + ",Open," + (date.group(4).equals("true") ? "Yes" : "No") + ",");
+        }
+    }
+
+    private static String csv(io.restassured.specification.RequestSpecification request, UUID inspectionId) {
+        byte[] body = request.queryParam("inspectionId", inspectionId).queryParam("communeCode", "06490")
+                .queryParam("assigneeType", "UBND_XA").queryParam("sort", "criterion")
+                .when().get("/tasks/export.csv").then().statusCode(200).extract().asByteArray();
+        return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
     }
 
     private static ArrayNode project(JsonNode items) {

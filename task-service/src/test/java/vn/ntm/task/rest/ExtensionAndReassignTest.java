@@ -58,6 +58,10 @@ class ExtensionAndReassignTest {
         return as(bearer).contentType(ContentType.JSON).body(body).when().post(path).then();
     }
 
+    private static String dayMonthYear(java.time.LocalDate date) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date);
+    }
+
     @Test
     void anApprovedExtensionBecomesTheDueDateThatOverdueAndDueSoonFollow() {
         String id = aTask();
@@ -89,7 +93,9 @@ class ExtensionAndReassignTest {
         asAdmin().when().get("/tasks/" + id + "/history").then()
                 .body("action", hasItem("EXTENSION_REQUESTED"))
                 .body("action", hasItem("EXTENSION_APPROVED"))
-                .body("action[-1]", equalTo("DUE_SOON"));
+                .body("action[-1]", equalTo("DUE_SOON"))
+                .body("find { it.action == 'EXTENSION_APPROVED' }.note", equalTo("30/10/2022 → " + dayMonthYear(newDue)))
+                .body("note[-1]", equalTo("Sắp đến hạn " + dayMonthYear(newDue)));
         asAdmin().when().get("/tasks/" + id + "/extensions").then().statusCode(200).body("", hasSize(1))
                 .body("[0].requestedDueDate", equalTo(newDue.toString()));
     }

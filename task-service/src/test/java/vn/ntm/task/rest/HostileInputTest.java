@@ -112,7 +112,7 @@ class HostileInputTest {
         Fresh task = aTask();
         asAdmin().contentType("application/json; charset=UTF-8").body(bytes("{\"note\":\"a", 0xC0, 0xAF, "b\"}"))
                 .when().post("/tasks/" + task.id() + "/notes")
-                .then().statusCode(400).contentType(PROBLEM).body("detail", equalTo("The request body is not valid UTF-8."));
+                .then().statusCode(400).contentType(PROBLEM).body("detail", equalTo("Nội dung yêu cầu không phải UTF-8 hợp lệ."));
         asAdmin().contentType("application/json; charset=UTF-8").header("If-Match", "\"0\"")
                 .body(bytes("{\"status\":\"IN_PROGRESS\",\"note\":\"", 0xE0, 0x80, 0xAF, "\"}"))
                 .when().patch("/tasks/" + task.id()).then().statusCode(400).contentType(PROBLEM);

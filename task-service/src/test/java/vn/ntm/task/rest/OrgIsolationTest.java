@@ -69,7 +69,8 @@ class OrgIsolationTest {
         as(org).when().get("/tasks/" + own.get(0)).then().statusCode(200);
 
         // export: no row of another organisation
-        String csv = new String(as(org).queryParam("inspectionId", inspectionId).when().get("/tasks/export.csv")
+        String csv = new String(as(org).queryParam("inspectionId", inspectionId).queryParam("format", "machine")
+                .when().get("/tasks/export.csv")
                 .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
         List<String> rows = Arrays.asList(csv.substring(1).split("\r\n"));
         assertThat(rows).hasSize(own.size() + 1);

@@ -67,7 +67,7 @@ class ProblemDetailsTest {
         }
         withoutJavaNames(asAdmin().contentType(ContentType.JSON).body(RULE.replace("990", "\"soon\""))
                 .when().put("/task-rules/" + rule).then().statusCode(400))
-                .body("errors.pointer", hasItem("/position")).body("errors.message", hasItem("'soon' is not an integer"));
+                .body("errors.pointer", hasItem("/position")).body("errors.message", hasItem("'soon' không phải là một số nguyên"));
         asAdmin().when().get("/task-rules/" + rule).then().statusCode(404);
 
         String task = aTask();

@@ -98,7 +98,7 @@ class TaskExportTest {
             assertThat(e.header("X-Export-Limit")).isEqualTo(Integer.toString(LIMIT));
             // streamed: the length was not known when the response started
             assertThat(e.header("Content-Length")).isNull();
-            assertThat(e.firstLine()).startsWith("\uFEFFid,inspectionId,");
+            assertThat(e.firstLine()).startsWith("\uFEFFMã nhiệm vụ,Mã cuộc kiểm tra,");
         }
         assertThat(served.get()).isPositive();
         asAdmin().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -122,8 +122,9 @@ class TaskExportTest {
     void refusesAnExportOverTheLimitWhenAskedToAndNamesTheLimit() {
         as(Auth.viewer(PROVINCE)).queryParam("onLimit", "refuse").when().get("/tasks/export.csv")
                 .then().statusCode(422).contentType(PROBLEM)
-                .body("detail", containsString(ROWS + " tasks match"))
-                .body("detail", containsString("export limit of " + LIMIT + " rows"))
+                .body("title", equalTo("Dữ liệu xuất quá lớn"))
+                .body("detail", containsString("Có " + ROWS + " nhiệm vụ phù hợp"))
+                .body("detail", containsString("giới hạn xuất " + LIMIT + " dòng"))
                 .body("errors.field", hasItem("onLimit"));
         as(Auth.viewer(PROVINCE)).queryParam("onLimit", "sometimes").when().get("/tasks/export.csv")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("onLimit"));
@@ -152,7 +153,7 @@ class TaskExportTest {
                 ref.equals("a") ? "=cmd|' /C calc'!A0" : "Thượng Cường", title));
         try {
             byte[] body = asAdmin().queryParam("inspectionId", inspectionId).queryParam("sort", "title")
-                    .when().get("/tasks/export.csv").then().statusCode(200).extract().asByteArray();
+                    .queryParam("format", "machine").when().get("/tasks/export.csv").then().statusCode(200).extract().asByteArray();
             List<List<String>> rows = parse(new String(body, StandardCharsets.UTF_8).substring(1));
             assertThat(rows).hasSize(titles.size() + 1);
             List<String> header = rows.get(0);

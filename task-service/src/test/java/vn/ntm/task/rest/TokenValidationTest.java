@@ -24,7 +24,7 @@ class TokenValidationTest {
         as(bearer).when().get("/tasks")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
-                .body("status", equalTo(401)).body("title", equalTo("Unauthorized"))
+                .body("status", equalTo(401)).body("title", equalTo("Chưa xác thực"))
                 .body(not(containsString("Exception")));
         as(bearer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"DONE\"}")
                 .when().patch("/tasks/" + UUID.randomUUID())

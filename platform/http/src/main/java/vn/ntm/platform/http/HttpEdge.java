@@ -46,8 +46,7 @@ public class HttpEdge {
 
     private void beforeEverything(RoutingContext ctx) {
         if (ctx.request().uri().length() > config.maxUriLength()) {
-            send(ctx, ProblemKind.URI_TOO_LONG, "The request target is longer than " + config.maxUriLength()
-                    + " characters.");
+            send(ctx, ProblemKind.URI_TOO_LONG, LocalizedText.of("problem.uriTooLong.limit", config.maxUriLength()));
             return;
         }
         boolean upload = "POST".equals(ctx.request().method().name()) && config.uploadPaths()
@@ -56,8 +55,7 @@ public class HttpEdge {
         if (declaredLength(ctx) > limit) {
             // the body is never read: the connection closes once answered, as with Quarkus' own 413
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            send(ctx, ProblemKind.TOO_LARGE, "The request body is larger than " + limit
-                    + " bytes, the most this service accepts.");
+            send(ctx, ProblemKind.TOO_LARGE, LocalizedText.of("problem.tooLarge.limit", limit));
             return;
         }
         if (needsBearer(ctx.normalizedPath()) && !hasBearer(ctx)) {
@@ -78,8 +76,8 @@ public class HttpEdge {
             send(ctx, ProblemKind.FORBIDDEN, Problems.FORBIDDEN_DETAIL);
         } else if (ctx.statusCode() == 413) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            send(ctx, ProblemKind.TOO_LARGE, "The request body is larger than " + config.maxBodySize().asLongValue()
-                    + " bytes, the most this service accepts.");
+            send(ctx, ProblemKind.TOO_LARGE, LocalizedText.of("problem.tooLarge.limit",
+                    config.maxBodySize().asLongValue()));
         } else {
             ctx.next();
         }
@@ -90,14 +88,13 @@ public class HttpEdge {
         if (ctx.response().headWritten()) {
             return;
         }
-        String detail = switch (status) {
-            case 404 -> "No resource at " + ctx.normalizedPath() + ".";
-            case 405 -> "This method is not allowed on " + ctx.normalizedPath() + ".";
-            case 413 -> "The request body is larger than " + config.maxBodySize().asLongValue()
-                    + " bytes, the most this service accepts.";
-            case 414 -> "The request target is too long.";
-            case 415 -> "Unsupported content type; send application/json.";
-            default -> "The request could not be read.";
+        LocalizedText detail = switch (status) {
+            case 404 -> LocalizedText.of("problem.notFound.path", ctx.normalizedPath());
+            case 405 -> LocalizedText.of("problem.methodNotAllowed.path", ctx.normalizedPath());
+            case 413 -> LocalizedText.of("problem.tooLarge.limit", config.maxBodySize().asLongValue());
+            case 414 -> LocalizedText.of("problem.uriTooLong.detail");
+            case 415 -> LocalizedText.of("problem.unsupportedMediaType.detail");
+            default -> LocalizedText.of("problem.unreadable.detail");
         };
         send(ctx, ProblemKind.of(status), detail);
     }
@@ -125,8 +122,9 @@ public class HttpEdge {
         }
     }
 
-    private void send(RoutingContext ctx, ProblemKind kind, String detail) {
-        Problem problem = Problem.of(kind, kind.status(), detail, ctx.normalizedPath(), List.of());
+    private void send(RoutingContext ctx, ProblemKind kind, LocalizedText detail) {
+        Problem problem = Problem.of(kind, kind.status(), detail, ctx.normalizedPath(), List.of(),
+                Messages.fromAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 
 /** A JSON string holding U+0000 or an unpaired surrogate: PostgreSQL cannot store the first, the second is not text. */
 public class InvalidTextException extends JsonParseException {
+    /** For logs; the client gets {@link #TEXT} in its language. */
     public static final String MESSAGE = "must not contain U+0000 or unpaired surrogates";
+    public static final LocalizedText TEXT = LocalizedText.of("problem.field.invalidText");
     private final String pointer;
 
     InvalidTextException(JsonParser parser, String pointer) {

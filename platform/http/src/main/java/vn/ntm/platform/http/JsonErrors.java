@@ -1,5 +1,6 @@
 package vn.ntm.platform.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,8 +22,10 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,103 +38,120 @@ final class JsonErrors {
     private static final Pattern JAVA_NAME = Pattern.compile(
             "`[^`]*`|\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Za-z_$][\\w$]*\\b|\\(through reference chain:[^)]*\\)");
 
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
+
     private JsonErrors() {
     }
 
     /** A problem for a request body Jackson could not read: 400, validation when a field is known. */
-    static Problem problem(JsonProcessingException e, String instance) {
+    static Problem problem(JsonProcessingException e, String instance, Locale locale) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidTextException text) {
-                return invalidText(text, instance);
+                return invalidText(text, instance, locale);
             }
         }
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-            return Problem.of(ProblemKind.MALFORMED_REQUEST, 400,
-                    "The request body is not well-formed JSON: " + scrub(e.getOriginalMessage()), instance,
-                    List.of());
+            return Problem.of(ProblemKind.MALFORMED_REQUEST, 400, notJson(e), instance, List.of(), locale);
         }
         String field = JsonPointers.field(mapping);
-        String message = message(mapping);
+        LocalizedText message = message(mapping);
         if (field.isEmpty()) {
-            return Problem.of(ProblemKind.MALFORMED_REQUEST, 400,
-                    "The request body does not have the shape this resource expects: " + message, instance,
-                    List.of());
+            return Problem.of(ProblemKind.MALFORMED_REQUEST, 400, LocalizedText.of("problem.body.shape", message),
+                    instance, List.of(), locale);
         }
-        return Problem.of(ProblemKind.VALIDATION, 400, "The request has invalid fields.", instance,
-                List.of(new FieldError(field, message)));
+        return Problem.of(ProblemKind.VALIDATION, 400, LocalizedText.of("problem.validation.detail"), instance,
+                List.of(new FieldError(field, message)), locale);
     }
 
     /** Jackson wraps the parser's refusal in mapping exceptions whose path stops short; the pointer is exact. */
-    private static Problem invalidText(InvalidTextException text, String instance) {
-        return Problem.of(ProblemKind.VALIDATION, 400, "The request has invalid fields.", instance,
-                List.of(new FieldError(JsonPointers.toField(text.pointer()), InvalidTextException.MESSAGE)));
+    private static Problem invalidText(InvalidTextException text, String instance, Locale locale) {
+        return Problem.of(ProblemKind.VALIDATION, 400, LocalizedText.of("problem.validation.detail"), instance,
+                List.of(new FieldError(JsonPointers.toField(text.pointer()), InvalidTextException.TEXT)), locale);
     }
 
-    static String message(JsonMappingException e) {
+    /** Why a body is not JSON, from the parser's refusal, without its (English) words. */
+    static LocalizedText notJson(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        Matcher duplicate = DUPLICATE.matcher(original);
+        if (duplicate.find()) {
+            return LocalizedText.of("problem.body.duplicateKey", scrub(duplicate.group(1)));
+        }
+        if (original.startsWith("Trailing token") || original.contains("trailing token")) {
+            return LocalizedText.of("problem.body.trailing");
+        }
+        JsonLocation at = e.getLocation();
+        if (at != null && at.getLineNr() > 0) {
+            return LocalizedText.of("problem.body.notJsonAt", at.getLineNr(), at.getColumnNr());
+        }
+        return LocalizedText.of("problem.body.notJson");
+    }
+
+    static LocalizedText message(JsonMappingException e) {
         if (e instanceof PropertyBindingException) {
-            return "is not a field of this resource";
+            return LocalizedText.of("problem.field.unknown");
         }
         if (e instanceof InvalidFormatException format) {
-            return "'" + scrub(String.valueOf(format.getValue())) + "' is not " + expected(format.getTargetType());
+            return LocalizedText.of("problem.field.invalidValue", scrub(String.valueOf(format.getValue())),
+                    expected(format.getTargetType()));
         }
         if (e instanceof ValueInstantiationException) {
-            return "has a value that cannot be used here";
+            return LocalizedText.of("problem.field.unusable");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-                return "the body must hold exactly one JSON value";
+                return LocalizedText.of("problem.body.trailing");
             }
-            return "must be " + expected(mismatch.getTargetType());
+            return LocalizedText.of("problem.field.mustBe", expected(mismatch.getTargetType()));
         }
-        return scrub(e.getOriginalMessage());
+        return LocalizedText.of("problem.field.unusable");
     }
 
     /** What a value of this Java type looks like in JSON. */
-    static String expected(Class<?> type) {
+    static LocalizedText expected(Class<?> type) {
         if (type == null) {
-            return "a value of the expected type";
+            return LocalizedText.of("problem.expected.any");
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return LocalizedText.of("problem.expected.oneOf", Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")));
         }
         if (type == LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
+            return LocalizedText.of("problem.expected.date");
         }
         if (type == OffsetDateTime.class || type == Instant.class || type == ZonedDateTime.class
                 || type == LocalDateTime.class) {
-            return "a date-time (ISO-8601, e.g. 2025-06-30T08:00:00Z)";
+            return LocalizedText.of("problem.expected.dateTime");
         }
         if (type == LocalTime.class) {
-            return "a time (HH:MM[:SS])";
+            return LocalizedText.of("problem.expected.time");
         }
         if (type == Year.class) {
-            return "a year";
+            return LocalizedText.of("problem.expected.year");
         }
         if (type == UUID.class) {
-            return "a UUID";
+            return LocalizedText.of("problem.expected.uuid");
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == short.class || type == Short.class || type == BigInteger.class) {
-            return "an integer";
+            return LocalizedText.of("problem.expected.integer");
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
                 || type == BigDecimal.class) {
-            return "a number";
+            return LocalizedText.of("problem.expected.number");
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
+            return LocalizedText.of("problem.expected.boolean");
         }
         if (type == String.class || type == char.class || type == Character.class) {
-            return "a string";
+            return LocalizedText.of("problem.expected.string");
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return LocalizedText.of("problem.expected.array");
         }
         if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
-            return "an object";
+            return LocalizedText.of("problem.expected.object");
         }
-        return "a value of the expected type";
+        return LocalizedText.of("problem.expected.any");
     }
 
     /** Removes Java type names from a framework message. */

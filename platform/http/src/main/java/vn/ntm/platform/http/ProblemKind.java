@@ -51,8 +51,14 @@ public enum ProblemKind {
         return status;
     }
 
+    /** The English title, as in HTTP's reason phrases. */
     public String title() {
         return title;
+    }
+
+    /** The title in the catalog ({@code problem.title.VALIDATION}…), resolved in the answer's language. */
+    public LocalizedText titleText() {
+        return LocalizedText.of("problem.title." + name());
     }
 
     /** The kind of an answer known only by its status (framework exceptions, legacy constructors). */

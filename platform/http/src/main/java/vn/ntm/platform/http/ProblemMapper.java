@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,7 +21,9 @@ import java.nio.charset.CharacterCodingException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns every error that reaches JAX-RS into {@code application/problem+json} with a stable type and code
@@ -30,71 +33,73 @@ import java.util.List;
 public class ProblemMapper {
 
     @ServerExceptionMapper
-    public Response service(ServiceException e, UriInfo uri) {
-        return Problems.response(new Problem(e.kind().type(), e.title(), e.status(), e.getMessage(), path(uri),
-                e.code(), e.errors()));
+    public Response service(ServiceException e, UriInfo uri, HttpHeaders headers) {
+        return Problems.response(e.problem(path(uri), Problems.locale(headers)));
     }
 
     /** No token, or (authentication is lazy) an expired, forged, foreign-issuer or foreign-audience one. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         Log.debugf("bearer token refused on %s: %s", path(uri), e.getMessage());
-        return Problems.response(ProblemKind.UNAUTHENTICATED, Problems.UNAUTHORIZED_DETAIL, path(uri));
+        return Problems.response(ProblemKind.UNAUTHENTICATED, Problems.UNAUTHORIZED_DETAIL, path(uri),
+                Problems.locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problems.response(ProblemKind.FORBIDDEN, Problems.FORBIDDEN_DETAIL, path(uri));
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return Problems.response(ProblemKind.FORBIDDEN, Problems.FORBIDDEN_DETAIL, path(uri), Problems.locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return json(json, uri);
+            return json(json, uri, headers);
         }
         int status = e.getResponse().getStatus();
         ProblemKind kind = ProblemKind.of(status);
-        String detail = status >= 500 ? "The request could not be processed." : describe(status, e.getMessage(), uri);
-        return Problems.response(kind, status, detail, path(uri), List.of());
+        LocalizedText detail = status >= 500 ? LocalizedText.of("problem.internal.detail") : describe(status, uri);
+        return Problems.response(kind, status, detail, path(uri), List.of(), Problems.locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response json(JsonProcessingException e, UriInfo uri) {
-        return Problems.response(JsonErrors.problem(e, path(uri)));
+    public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return Problems.response(JsonErrors.problem(e, path(uri), Problems.locale(headers)));
     }
 
     /** More specific than quarkus-rest-jackson's built-in mapper for this type, which answers plain JSON. */
     @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        return json(e, uri);
+    public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return json(e, uri, headers);
     }
 
     /** Malformed UTF-8 in a request body ({@link StrictJson}'s decoder) is the client's error. */
     @ServerExceptionMapper
-    public Response encoding(CharacterCodingException e, UriInfo uri) {
-        return Problems.response(ProblemKind.MALFORMED_REQUEST, 400, "The request body is not valid UTF-8.",
-                path(uri), List.of());
+    public Response encoding(CharacterCodingException e, UriInfo uri, HttpHeaders headers) {
+        return Problems.response(ProblemKind.MALFORMED_REQUEST, 400, LocalizedText.of("problem.body.notUtf8"),
+                path(uri), List.of(), Problems.locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(field(v), v.getMessage()))
+                .map(v -> new FieldError(field(v), message(v)))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return Problems.response(ProblemKind.VALIDATION, 400, "The request has invalid fields.", path(uri), errors);
+        return Problems.response(ProblemKind.VALIDATION, 400, LocalizedText.of("problem.validation.detail"),
+                path(uri), errors, Problems.locale(headers));
     }
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         if (databaseUnavailable(e)) {
             Log.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
-            return Problems.response(ProblemKind.UNAVAILABLE, "The database is unavailable; retry in a few seconds.",
-                    path(uri));
+            return Problems.response(ProblemKind.UNAVAILABLE, LocalizedText.of("problem.unavailable.database"),
+                    path(uri), Problems.locale(headers));
         }
         Log.errorf(e, "unexpected error on %s", path(uri));
-        return Problems.response(ProblemKind.INTERNAL, "The request could not be processed.", path(uri));
+        return Problems.response(ProblemKind.INTERNAL, LocalizedText.of("problem.internal.detail"), path(uri),
+                Problems.locale(headers));
     }
 
     /** Connection failures (SQLSTATE class 08), server shutdown (57P) and pool timeouts while PostgreSQL is down. */
@@ -115,16 +120,33 @@ public class ProblemMapper {
         return false;
     }
 
-    private static String describe(int status, String message, UriInfo uri) {
+    private static LocalizedText describe(int status, UriInfo uri) {
         return switch (status) {
-            case 404 -> message != null && !message.startsWith("HTTP 404") ? JsonErrors.scrub(message)
-                    : "No resource at " + path(uri) + ".";
-            case 405 -> "This method is not allowed on " + path(uri) + ".";
-            case 415 -> "Unsupported content type; send application/json.";
-            case 406 -> "None of the accepted media types can be produced.";
-            default -> message == null || message.startsWith("HTTP ") ? ProblemKind.of(status).title() + "."
-                    : JsonErrors.scrub(message);
+            case 404 -> LocalizedText.of("problem.notFound.path", path(uri));
+            case 405 -> LocalizedText.of("problem.methodNotAllowed.path", path(uri));
+            case 415 -> LocalizedText.of("problem.unsupportedMediaType.detail");
+            case 406 -> LocalizedText.of("problem.notAcceptable.detail");
+            default -> LocalizedText.of("problem.refused.detail", ProblemKind.of(status).titleText());
         };
+    }
+
+    /**
+     * A Bean Validation message in the answer's language: a template naming a catalog key ({@code {key}}, the
+     * constraint's default or a service's own) is resolved with the constraint's attributes ({@code {max}}); a
+     * literal message is kept as it is.
+     */
+    static LocalizedText message(ConstraintViolation<?> violation) {
+        String template = violation.getMessageTemplate();
+        if (template != null && template.startsWith("{") && template.endsWith("}") && template.indexOf('{', 1) < 0) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            violation.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
+                if (!name.equals("message") && !name.equals("groups") && !name.equals("payload")) {
+                    attributes.put(name, value instanceof Object[] array ? List.of(array) : value);
+                }
+            });
+            return LocalizedText.named(template.substring(1, template.length() - 1), attributes);
+        }
+        return LocalizedText.of("problem.field.literal", violation.getMessage());
     }
 
     /**

@@ -1,26 +1,32 @@
 package vn.ntm.platform.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Builds problem+json answers for JAX-RS ({@link Response}) from a kind or a {@link Problem}. */
 public final class Problems {
-    public static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required (Authorization: Bearer <JWT>):"
-            + " it is missing, expired, wrongly signed or issued for another service.";
-    public static final String FORBIDDEN_DETAIL = "The token does not grant access to this resource.";
+    public static final LocalizedText UNAUTHORIZED_DETAIL = LocalizedText.of("problem.unauthenticated.detail");
+    public static final LocalizedText FORBIDDEN_DETAIL = LocalizedText.of("problem.forbidden.detail");
 
     private Problems() {
     }
 
-    public static Response response(ProblemKind kind, String detail, String path) {
-        return response(Problem.of(kind, kind.status(), detail, path, List.of()));
+    /** The language of the answer to a JAX-RS request ({@link Messages#fromAcceptLanguage}). */
+    public static Locale locale(HttpHeaders headers) {
+        return Messages.fromAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    public static Response response(ProblemKind kind, int status, String detail, String path,
-                                    List<FieldError> errors) {
-        return response(Problem.of(kind, status, detail, path, errors));
+    public static Response response(ProblemKind kind, LocalizedText detail, String path, Locale locale) {
+        return response(Problem.of(kind, kind.status(), detail, path, List.of(), locale));
+    }
+
+    public static Response response(ProblemKind kind, int status, LocalizedText detail, String path,
+                                    List<FieldError> errors, Locale locale) {
+        return response(Problem.of(kind, status, detail, path, errors, locale));
     }
 
     public static Response response(Problem problem) {

@@ -29,8 +29,8 @@ public class RequestLimits {
         boolean chunked = request.getHeaderString("Transfer-Encoding") != null;
         if (request.getLength() > 0 || chunked && readsBody(resource.getResourceMethod())) {
             return Optional.of(Problems.response(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                    "The request has a body but no Content-Type; send application/json.",
-                    request.getUriInfo().getPath()));
+                    LocalizedText.of("problem.unsupportedMediaType.missing"), request.getUriInfo().getPath(),
+                    Messages.fromAcceptLanguage(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))));
         }
         return Optional.empty();
     }

@@ -29,16 +29,16 @@ public final class SearchTerms {
             return List.of();
         }
         if (q.length() > MAX_LENGTH) {
-            errors.add(new FieldError("q", "must be at most " + MAX_LENGTH + " characters"));
+            errors.add(FieldError.of("q", "problem.search.length", MAX_LENGTH));
             return List.of();
         }
         if (!q.codePoints().allMatch(c -> c >= 0x20 && c != 0x7f && (c < 0xD800 || c > 0xDFFF))) {
-            errors.add(new FieldError("q", "must be text without control characters or unpaired surrogates"));
+            errors.add(FieldError.of("q", "problem.search.text"));
             return List.of();
         }
         Set<String> words = new LinkedHashSet<>(List.of(q.strip().split("\\s+")));
         if (words.size() > MAX_WORDS) {
-            errors.add(new FieldError("q", "must be at most " + MAX_WORDS + " words"));
+            errors.add(FieldError.of("q", "problem.search.words", MAX_WORDS));
             return List.of();
         }
         List<String> patterns = new ArrayList<>();

@@ -30,7 +30,7 @@ public class EdgeTestResource {
     public record Item(@NotBlank String code, @Size(max = 5) String name) {
     }
 
-    public record Sample(@NotBlank String title, LocalDate inspectedOn, Tier tier, Integer year,
+    public record Sample(@NotBlank @Size(max = 40, message = "{sample.title.tooLong}") String title, LocalDate inspectedOn, Tier tier, Integer year,
                          @Valid @NotNull List<Item> items) {
     }
 
@@ -60,23 +60,24 @@ public class EdgeTestResource {
     @Path("/refusals/{kind}")
     public String refuse(@PathParam("kind") ProblemKind kind) {
         throw switch (kind) {
-            case VALIDATION -> ServiceException.invalid("Rule broken.", List.of(
-                    new ServiceException.FieldError("items[0].code", "is unknown")));
-            case NOT_FOUND -> ServiceException.notFound("No sample 7.");
-            case CONFLICT -> ServiceException.conflict("Sample 1 is final.");
-            case STALE_VERSION -> ServiceException.staleVersion("Sample 1 is now at version 3.");
-            case PRECONDITION_REQUIRED -> ServiceException.preconditionRequired("Send If-Match.");
-            case FORBIDDEN -> ServiceException.forbidden("Not yours.");
-            case TOO_LARGE -> ServiceException.tooLarge("Too many communes.");
-            case UNAVAILABLE -> ServiceException.unavailable("Try later.");
-            default -> new ServiceException(kind, kind.status(), "Refused.", List.of());
+            case VALIDATION -> ServiceException.invalid(LocalizedText.of("sample.ruleBroken"), List.of(
+                    ServiceException.FieldError.of("items[0].code", "sample.code.unknown", "X9")));
+            case NOT_FOUND -> ServiceException.notFound(LocalizedText.of("sample.notFound", 7));
+            case CONFLICT -> ServiceException.conflict(LocalizedText.of("sample.final", 1));
+            case STALE_VERSION -> ServiceException.staleVersion(LocalizedText.of("sample.version", 1, 3));
+            case PRECONDITION_REQUIRED -> ServiceException.preconditionRequired(LocalizedText.of("sample.ifMatch"));
+            case FORBIDDEN -> ServiceException.forbidden(LocalizedText.of("sample.notYours"));
+            case TOO_LARGE -> ServiceException.tooLarge(LocalizedText.of("sample.tooMany"));
+            case UNAVAILABLE -> ServiceException.unavailable(LocalizedText.of("sample.later"));
+            default -> new ServiceException(kind, kind.status(), LocalizedText.of("sample.refused"), List.of());
         };
     }
 
     @GET
     @Path("/specific")
     public String specific() {
-        throw ServiceException.conflict("OPEN cannot become DONE.").withCode("ILLEGAL_TRANSITION");
+        throw ServiceException.conflict(LocalizedText.of("sample.transition", "OPEN", "DONE"))
+                .withCode("ILLEGAL_TRANSITION");
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
@@ -26,11 +27,15 @@ class HttpEdgeTest {
             + "\"items\":[{\"code\":\"1\",\"name\":\"Giao\"}]}";
 
     static ValidatableResponse kind(ValidatableResponse response, ProblemKind kind, int status) {
+        return kind(response, kind, status, Messages.VIETNAMESE);
+    }
+
+    static ValidatableResponse kind(ValidatableResponse response, ProblemKind kind, int status, Locale language) {
         return response.statusCode(status).contentType(PROBLEM)
                 .body("type", equalTo(kind.type()))
                 .body("code", equalTo(kind.code()))
                 .body("status", equalTo(status))
-                .body("title", equalTo(kind.title()))
+                .body("title", equalTo(kind.titleText().in(language)))
                 .body("detail", not(containsString("java.")))
                 .body("detail", not(containsString("vn.ntm")))
                 .body("detail", not(containsString("com.fasterxml")));
@@ -39,6 +44,12 @@ class HttpEdgeTest {
     static ValidatableResponse post(String body) {
         return given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/samples").then();
+    }
+
+    /** The English answer ({@code Accept-Language: en}), for the tests of English wording. */
+    static ValidatableResponse postInEnglish(String body) {
+        return given().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/samples").then();
     }
 
     @Test
@@ -89,13 +100,13 @@ class HttpEdgeTest {
         kind(given().get("/samples/database-down").then(), ProblemKind.UNAVAILABLE, 503)
                 .header("Retry-After", "5");
         kind(given().get("/samples/bug").then(), ProblemKind.INTERNAL, 500)
-                .body("detail", equalTo("The request could not be processed."));
+                .body("detail", equalTo("Không thể xử lý yêu cầu."));
     }
 
     @Test
     void bodyOverTheLimitIs413BeforeItIsRead() {
         kind(post("{\"title\":\"" + "x".repeat(3000) + "\",\"items\":[]}"), ProblemKind.TOO_LARGE, 413)
-                .body("detail", containsString("2048 bytes"));
+                .body("detail", containsString("2048 byte"));
     }
 
     @Test
@@ -141,7 +152,7 @@ class HttpEdgeTest {
         kind(post("{\"title\":\"a\",\"items\":[{\"code\":\"1\",\"colour\":\"red\"}]}"), ProblemKind.VALIDATION, 400)
                 .body("errors[0].field", equalTo("items[0].colour"))
                 .body("errors[0].pointer", equalTo("/items/0/colour"))
-                .body("errors[0].message", equalTo("is not a field of this resource"));
+                .body("errors[0].message", equalTo("không phải là trường của tài nguyên này"));
     }
 
     @Test
@@ -149,7 +160,7 @@ class HttpEdgeTest {
         kind(post("{\"title\":\"a\\u0000b\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
                 .body("errors[0].pointer", equalTo("/title"))
                 .body("errors[0].field", equalTo("title"))
-                .body("errors[0].message", equalTo(InvalidTextException.MESSAGE));
+                .body("errors[0].message", equalTo(InvalidTextException.TEXT.in(Messages.VIETNAMESE)));
         kind(post("{\"title\":\"a\",\"items\":[{\"code\":\"1\",\"name\":\"\\ud800\"}]}"), ProblemKind.VALIDATION, 400)
                 .body("errors[0].pointer", equalTo("/items/0/name"));
         kind(post("{\"title\":\"a\",\"items\":[{\"code\":\"\\udc00x\"}]}"), ProblemKind.VALIDATION, 400)
@@ -162,16 +173,16 @@ class HttpEdgeTest {
 
     @Test
     void wrongTypesNameTheFieldAndWhatIsExpectedWithoutJavaNames() {
-        kind(post("{\"title\":\"a\",\"inspectedOn\":\"30/06/2025\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
+        kind(postInEnglish("{\"title\":\"a\",\"inspectedOn\":\"30/06/2025\",\"items\":[]}"), ProblemKind.VALIDATION, 400, Messages.ENGLISH)
                 .body("errors[0].pointer", equalTo("/inspectedOn"))
                 .body("errors[0].message", equalTo("'30/06/2025' is not a date (YYYY-MM-DD)"));
-        kind(post("{\"title\":\"a\",\"tier\":\"GOLD\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
+        kind(postInEnglish("{\"title\":\"a\",\"tier\":\"GOLD\",\"items\":[]}"), ProblemKind.VALIDATION, 400, Messages.ENGLISH)
                 .body("errors[0].message", equalTo("'GOLD' is not one of NTM, NTM_NANG_CAO"));
-        kind(post("{\"title\":\"a\",\"year\":\"soon\",\"items\":[]}"), ProblemKind.VALIDATION, 400)
+        kind(postInEnglish("{\"title\":\"a\",\"year\":\"soon\",\"items\":[]}"), ProblemKind.VALIDATION, 400, Messages.ENGLISH)
                 .body("errors[0].message", equalTo("'soon' is not an integer"));
-        kind(post("{\"title\":[],\"items\":[]}"), ProblemKind.VALIDATION, 400)
+        kind(postInEnglish("{\"title\":[],\"items\":[]}"), ProblemKind.VALIDATION, 400, Messages.ENGLISH)
                 .body("errors[0].message", equalTo("must be a string"));
-        kind(post("{\"title\":\"a\",\"items\":{}}"), ProblemKind.VALIDATION, 400)
+        kind(postInEnglish("{\"title\":\"a\",\"items\":{}}"), ProblemKind.VALIDATION, 400, Messages.ENGLISH)
                 .body("errors[0].pointer", equalTo("/items"))
                 .body("errors[0].message", allOf(not(containsString("java.")), not(containsString("vn.ntm"))));
         for (String body : new String[] {"{\"title\":\"a\",\"inspectedOn\":1e999,\"items\":[]}", "\"text\"", "42",

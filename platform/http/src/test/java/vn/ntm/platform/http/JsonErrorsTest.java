@@ -15,10 +15,13 @@ class JsonErrorsTest {
 
     @Test
     void describesExpectedTypesInJsonTerms() {
-        assertThat(JsonErrors.expected(java.time.LocalDate.class)).isEqualTo("a date (YYYY-MM-DD)");
-        assertThat(JsonErrors.expected(int.class)).isEqualTo("an integer");
-        assertThat(JsonErrors.expected(java.math.BigDecimal.class)).isEqualTo("a number");
-        assertThat(JsonErrors.expected(java.util.List.class)).isEqualTo("an array");
-        assertThat(JsonErrors.expected(ProblemKind.class)).startsWith("one of VALIDATION, MALFORMED_REQUEST");
+        assertThat(JsonErrors.expected(java.time.LocalDate.class).in(Messages.ENGLISH)).isEqualTo("a date (YYYY-MM-DD)");
+        assertThat(JsonErrors.expected(java.time.LocalDate.class).in(Messages.VIETNAMESE))
+                .isEqualTo("một ngày (YYYY-MM-DD)");
+        assertThat(JsonErrors.expected(int.class).in(Messages.ENGLISH)).isEqualTo("an integer");
+        assertThat(JsonErrors.expected(java.math.BigDecimal.class).in(Messages.ENGLISH)).isEqualTo("a number");
+        assertThat(JsonErrors.expected(java.util.List.class).in(Messages.ENGLISH)).isEqualTo("an array");
+        assertThat(JsonErrors.expected(ProblemKind.class).in(Messages.ENGLISH))
+                .startsWith("one of VALIDATION, MALFORMED_REQUEST");
     }
 }

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.ServiceException;
 
 import java.util.List;
 import java.util.Optional;
@@ -57,9 +59,7 @@ public class OutboxAdminResource {
     public Response retry(@PathParam("id") String id, @Context UriInfo uri) {
         Optional<ParkedEvent> unparked = parseId(id).flatMap(rows::unpark);
         if (unparked.isEmpty()) {
-            OutboxProblem problem = OutboxProblem.notFound(
-                    "No parked outbox event has the id " + id + ".", uri.getPath());
-            return Response.status(404).type(OutboxProblem.MEDIA_TYPE).entity(problem).build();
+            throw ServiceException.notFound(LocalizedText.of("outbox.parked.notFound", id));
         }
         relay.wakeUp();
         return Response.ok(unparked.get(), MediaType.APPLICATION_JSON).build();

@@ -85,7 +85,10 @@ class OutboxAdminTest {
                     .body("type", equalTo("https://ntm.gov.vn/problems/not-found"))
                     .body("code", equalTo("NOT_FOUND"))
                     .body("status", equalTo(404))
-                    .body("title", equalTo("Not Found"))
+                    .body("title", equalTo("Không tìm thấy"))
+                    .body("detail", equalTo("Không có sự kiện outbox bị giữ lại nào có id " + path + "."));
+            given().header("Accept-Language", "en").post("/admin/outbox/parked/" + path + "/retry").then()
+                    .statusCode(404).body("code", equalTo("NOT_FOUND")).body("title", equalTo("Not Found"))
                     .body("detail", equalTo("No parked outbox event has the id " + path + "."));
         }
         assertThat(TopicRecords.eventIds(topic)).containsExactly(eventId);

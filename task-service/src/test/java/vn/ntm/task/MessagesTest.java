@@ -1,0 +1,46 @@
+package vn.ntm.task;
+
+import org.junit.jupiter.api.Test;
+import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.http.MessageCatalogs;
+import vn.ntm.platform.http.Messages;
+import vn.ntm.task.domain.TaskStatus;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** task-service's catalog: both languages, every key the code names, a label for every status. */
+class MessagesTest {
+    @Test
+    void everyKeyExistsInVietnameseAndEnglishWithTheSamePlaceholders() {
+        assertThat(MessageCatalogs.checkCatalog(Messages.SERVICE_BUNDLE)).isEmpty();
+        assertThat(MessageCatalogs.keys(Messages.SERVICE_BUNDLE, Messages.VIETNAMESE)).isNotEmpty()
+                .isEqualTo(MessageCatalogs.keys(Messages.SERVICE_BUNDLE, Messages.ENGLISH));
+    }
+
+    @Test
+    void everyKeyTheCodeNamesExists() {
+        assertThat(MessageCatalogs.checkSources(Path.of("src/main/java"))).isEmpty();
+    }
+
+    @Test
+    void everyStatusAndAssigneeTypeHasALabel() {
+        for (TaskStatus status : TaskStatus.values()) {
+            for (var language : Messages.LANGUAGES) {
+                assertThat(Messages.pattern("task.status." + status, language)).as(status + " " + language)
+                        .isNotNull();
+            }
+        }
+        for (String type : List.of("UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI")) {
+            assertThat(Messages.pattern("task.assigneeType." + type, Messages.VIETNAMESE)).isNotNull();
+        }
+    }
+
+    @Test
+    void generatedNotesWriteDatesDayMonthYear() {
+        assertThat(LocalizedText.of("task.history.overdue", java.time.LocalDate.of(2022, 10, 30))
+                .in(Messages.VIETNAMESE)).isEqualTo("Quá hạn 30/10/2022");
+    }
+}
