@@ -1,16 +1,32 @@
 package vn.ntm.task.rest;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.ntm.task.Auth;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.Multipart;
+import vn.ntm.task.service.EvidenceService;
 import vn.ntm.task.service.InspectionEventHandler;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.DigestInputStream;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -18,9 +34,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +49,10 @@ class EvidenceTest {
 
     @Inject
     InspectionEventHandler handler;
+    @Inject
+    EvidenceService evidence;
+    @TestHTTPResource("/")
+    URL base;
 
     private final String assignee = Auth.org("UBND_XA:06490");
 
@@ -57,6 +74,27 @@ class EvidenceTest {
 
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
+
+    /** A multipart upload as a browser sends it (raw UTF-8 name), its file part streamed from {@code file}. */
+    private CompletableFuture<HttpResponse<String>> postStreamed(String taskId, String fileName, GeneratedPdf file)
+            throws Exception {
+        String boundary = "----ntmBoundary" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
+                        List.of(new ByteArrayInputStream(head), file, new ByteArrayInputStream(tail))))),
+                head.length + file.size + tail.length);
+        return client.sendAsync(HttpRequest.newBuilder(base.toURI().resolve("tasks/" + taskId + "/evidence"))
+                        .header("Authorization", assignee)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .timeout(Duration.ofMinutes(5)).POST(body).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -101,12 +139,15 @@ class EvidenceTest {
     }
 
     @Test
-    void refusesBadUploadsWithProblemJsonAndWritesNothing() {
+    void refusesBadUploadsWithProblemJsonAndWritesNothing() throws Exception {
         String id = aTask();
-        // one byte over the default limit of 20 MB
-        byte[] tooLarge = pdfOf(20 * 1024 * 1024 + 1, 2);
-        Multipart.file(as(assignee), "lớn.pdf", tooLarge).post("/tasks/" + id + "/evidence").then()
-                .statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        // one byte over the default limit of 20 MB (streamed: RestAssured's failure log would box a byte[] of it)
+        HttpResponse<String> tooLarge = postStreamed(id, "lớn.pdf", new GeneratedPdf(20 * 1024 * 1024 + 1, 2))
+                .get(5, TimeUnit.MINUTES);
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(JsonPath.from(tooLarge.body()).getInt("status")).isEqualTo(413);
         Multipart.file(as(assignee), "rỗng.pdf", new byte[0]).post("/tasks/" + id + "/evidence").then()
                 .statusCode(422).contentType("application/problem+json");
         Multipart.part(as(assignee), "form-data; name=\"other\"; filename=\"a.pdf\"", "application/pdf",
@@ -125,35 +166,115 @@ class EvidenceTest {
         asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(1));
     }
 
+    /**
+     * README "Evidence": ten files of the full default size (20 MiB, the largest exactly at the limit) uploaded at
+     * once, and one downloaded. The client streams each body from a generator and digests the download as it
+     * arrives, so neither side of this JVM (test and service share it) holds a whole file; the used heap after the
+     * uploads is printed as a figure, not asserted.
+     */
     @Test
-    void takesTenUploadsAtOnceAndDownloadsOneByteIdenticalWithItsName() throws Exception {
+    void takesTenFullSizeUploadsAtOnceAndDownloadsOneByteIdenticalWithItsName() throws Exception {
         String id = aTask();
         int n = 10;
-        List<byte[]> contents = new ArrayList<>();
+        long limit = evidence.maxSize();
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        List<GeneratedPdf> files = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> uploads = new ArrayList<>();
+        long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            contents.add(pdfOf(2 * 1024 * 1024 + i, 100 + i));
+            GeneratedPdf file = new GeneratedPdf(limit - i, 100 + i);
+            files.add(file);
+            uploads.add(postStreamed(id, "Minh chứng số " + i + ".pdf", file));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<Future<String>> uploads = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                uploads.add(pool.submit(() -> Multipart.file(as(assignee), "Minh chứng số " + k + ".pdf",
-                        contents.get(k)).post("/tasks/" + id + "/evidence").then().statusCode(201)
-                        .extract().path("id")));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> created = uploads.get(i).get(10, TimeUnit.MINUTES);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonPath json = JsonPath.from(created.body());
+            assertThat(json.getString("fileName")).isEqualTo("Minh chứng số " + i + ".pdf");
+            assertThat(json.getLong("size")).isEqualTo(files.get(i).size);
+            assertThat(json.getString("sha256")).isEqualTo(files.get(i).sha256());
+            assertThat(json.getString("contentType")).isEqualTo("application/pdf");
+            ids.add(json.getString("id"));
+        }
+        long uploaded = System.nanoTime();
+        System.gc();
+        System.out.printf("EvidenceTest: %d uploads of up to %d bytes at once in %d ms; used heap after GC %d MiB"
+                        + " (before the uploads %d MiB, max heap %d MiB)%n", n, limit,
+                (uploaded - started) / 1_000_000, (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                before >> 20, runtime.maxMemory() >> 20);
+
+        asAdmin().when().get("/tasks/" + id + "/evidence").then().statusCode(200).body("", hasSize(n))
+                .body("size.sum()", equalTo(Math.toIntExact(files.stream().mapToLong(f -> f.size).sum())));
+        HttpResponse<InputStream> one = client.send(HttpRequest.newBuilder(base.toURI().resolve("tasks/" + id
+                        + "/evidence/" + ids.get(7))).header("Authorization", assignee).timeout(Duration.ofMinutes(5))
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(one.statusCode()).isEqualTo(200);
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long received;
+        try (InputStream in = new DigestInputStream(one.body(), digest)) {
+            received = in.transferTo(OutputStream.nullOutputStream());
+        }
+        assertThat(received).isEqualTo(files.get(7).size);
+        assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(files.get(7).sha256());
+        assertThat(one.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(one.headers().firstValue("Content-Disposition")).get().asString()
+                .contains("filename*=UTF-8''Minh%20ch%E1%BB%A9ng%20s%E1%BB%91%207.pdf");
+        System.out.printf("EvidenceTest: uploads and one download in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+        asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(1 + n));
+    }
+
+    /**
+     * A PDF of {@code size} bytes (its magic, then seeded pseudo-random bytes) produced as it is read, digested on
+     * the way; it never exists as a whole.
+     */
+    private static final class GeneratedPdf extends InputStream {
+        private static final byte[] MAGIC = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        final long size;
+        private final SplittableRandom random;
+        private final MessageDigest digest;
+        private long position;
+        private String sha256;
+
+        GeneratedPdf(long size, long seed) throws Exception {
+            this.size = size;
+            this.random = new SplittableRandom(seed);
+            this.digest = MessageDigest.getInstance("SHA-256");
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= size) {
+                return -1;
             }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> f : uploads) {
-                ids.add(f.get(5, TimeUnit.MINUTES));
+            int count = (int) Math.min(len, size - position);
+            byte[] chunk = new byte[count];
+            random.nextBytes(chunk);
+            for (int i = 0; i < count && position + i < MAGIC.length; i++) {
+                chunk[i] = MAGIC[(int) position + i];
             }
-            asAdmin().when().get("/tasks/" + id + "/evidence").then().statusCode(200).body("", hasSize(n));
-            Response one = as(assignee).when().get("/tasks/" + id + "/evidence/" + ids.get(7));
-            one.then().statusCode(200);
-            assertThat(one.asByteArray()).isEqualTo(contents.get(7));
-            assertThat(one.header("Content-Disposition")).contains("filename*=UTF-8''Minh%20ch%E1%BB%A9ng%20s%E1%BB%91%207.pdf");
-            asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(1 + n));
-        } finally {
-            pool.shutdownNow();
+            System.arraycopy(chunk, 0, b, off, count);
+            digest.update(chunk);
+            position += count;
+            return count;
+        }
+
+        /** The SHA-256 of everything produced, once all of it was read. */
+        synchronized String sha256() {
+            assertThat(position).as("bytes produced").isEqualTo(size);
+            if (sha256 == null) {
+                sha256 = HexFormat.of().formatHex(digest.digest());
+            }
+            return sha256;
         }
     }
 }
