@@ -104,6 +104,11 @@ public final class RegisterFixture {
      */
     public static void removeCopy(javax.sql.DataSource dataSource) {
         awaitConsumerCaughtUp();
+        deleteCopy(dataSource);
+    }
+
+    /** Removes the register copy at once: for classes that applied it directly, not through the topic. */
+    public static void deleteCopy(javax.sql.DataSource dataSource) {
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
             st.execute("delete from admin_unit_succession");
             st.execute("delete from admin_unit");

@@ -97,8 +97,11 @@ class TaskSearchTest {
         assertThat(communes(named, "ĐỒNG", null)).containsExactly("Xã Đồng Mỏ");
         assertThat(communes(named, "mo dong", null)).containsExactly("Xã Đồng Mỏ");
         assertThat(communes(named, "dong lang", null)).isEmpty();
-        // the organisation's name counts too: the assignee of a district is found by the district's name
-        assertThat(ids(seed, "ubnd huyen chi lang")).isNotEmpty();
+        // the organisation's name counts too: "UBND" stands only in the assignee's name of these tasks
+        assertThat(communes(named, "ubnd dong mo", null)).containsExactly("Xã Đồng Mỏ");
+        // a district's name is found in the seed's tasks whoever holds them now (district 187 ceased on 2025-07-01:
+        // with a register copy loaded its tasks are with the coordination office, the titles still name it)
+        assertThat(ids(seed, "huyen chi lang")).isNotEmpty();
     }
 
     @Test
