@@ -221,7 +221,7 @@ public final class BenchmarkMain {
         line(String.format("| GET /tasks at a fixed %.0f requests/s | %.0f | %.1f | %.1f | %d | p99 ≤ 30 ms |",
                 readRate, open.rps(), open.p50(), open.p99(), open.errors()));
         if (ab != null) {
-            line(String.format("| GET /tasks, 8 concurrent, ab (one URL, keep-alive) | %.0f | %.1f | %.1f | %d | — |",
+            line(String.format("| GET /tasks, 8 concurrent, ab (one URL) | %.0f | %.1f | %.1f | %d | — |",
                     ab.rps(), ab.p50(), ab.p99(), ab.errors()));
         }
         if (abNoCount != null) {
@@ -245,7 +245,7 @@ public final class BenchmarkMain {
                 + " and Cường Thượng). Title word: one word alone, every fourth in every title (\"hoan thanh\"), the"
                 + " others a syllable of the names (about 2% of the tasks, \"cuong\"). No other filter, sorted by due"
                 + " date, page of 20, with the total count (a search counts up to 1,000). `ab`: one URL of each"
-                + " kind, 8 concurrent, keep-alive.");
+                + " kind, 8 concurrent.");
         line("");
         line("| load | requests/s | p50 ms | p99 ms | errors | target |");
         line("|---|---|---|---|---|---|");

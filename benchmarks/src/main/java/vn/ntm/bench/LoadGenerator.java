@@ -27,7 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Open loop: one thread sends by an absolute timetable (request {@code i} is due at {@code start + i / rate}),
  * asynchronously, so a slow answer never delays the next send; each latency counts from when the request was due,
  * not from when it was sent, so a generator or a server that falls behind shows it (no coordinated omission).
- * The responses are handled by two threads: on two shared cores a generator with dozens of busy threads measures
+ * At most {@code concurrency} requests are in flight (as many connections); one due while all are busy waits for a
+ * free one, its wait counted. Requests due but not answered by the end count as errors. The responses are handled
+ * by two threads: on two shared cores a generator with dozens of busy threads measures
  * itself as much as the service.
  */
 public final class LoadGenerator {
@@ -43,7 +45,7 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         if (rate > 0) {
-            openLoop(urls, authorization, rate, start, end, histogram, requests, errors);
+            openLoop(urls, authorization, concurrency, rate, start, end, histogram, requests, errors);
         } else {
             closedLoop(urls, authorization, concurrency, end, histogram, requests, errors);
         }
@@ -65,8 +67,12 @@ public final class LoadGenerator {
         }
     }
 
-    private static void openLoop(List<String> urls, String authorization, double rate, long start, long end,
-                                 Histogram histogram, AtomicLong requests, AtomicLong errors) throws Exception {
+    private static void openLoop(List<String> urls, String authorization, int concurrency, double rate, long start,
+                                 long end, Histogram histogram, AtomicLong requests, AtomicLong errors)
+            throws Exception {
+        // at most `concurrency` requests in flight, as many connections (wrk2's model): a request due while all are
+        // busy waits in the generator, and that wait counts in its latency
+        java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(concurrency);
         ExecutorService responses = Executors.newFixedThreadPool(2);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(responses)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,6 +87,9 @@ public final class LoadGenerator {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
+            if (!connections.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                break;
+            }
             outstanding.incrementAndGet();
             CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(request(urls, authorization),
                     HttpResponse.BodyHandlers.discarding());
@@ -91,6 +100,7 @@ public final class LoadGenerator {
                 record(histogram, due);
                 requests.incrementAndGet();
                 outstanding.decrementAndGet();
+                connections.release();
             });
         }
         // the answers still due are waited for (at most the request timeout): they count, late as they are
@@ -98,6 +108,15 @@ public final class LoadGenerator {
         while (outstanding.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        // requests due but never sent in time, and answers that never came: errors, at the longest latency seen
+        long due = (long) ((end - start) / interval);
+        long unanswered = Math.max(0, due - requests.get());
+        errors.addAndGet(unanswered);
+        synchronized (histogram) {
+            histogram.recordValueWithCount(Math.min(System.nanoTime() - start, histogram.getHighestTrackableValue()),
+                    unanswered);
+        }
+        requests.addAndGet(unanswered);
         responses.shutdownNow();
     }
 
