@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs every benchmark of BENCHMARKS.md against a stack started like ./run.sh (services and the Kafka broker in
  * their own processes) and prints our figures beside the raw limits of the same PostgreSQL and broker.
- * Options ({@code --name=value}): seasons ({@code communes x communes-per-inspection}, comma-separated), rate
- * (inspections per second), read-tasks, read-concurrency, read-seconds, read-rate.
+ * Options ({@code --name=value}): seasons ({@code communes x communes-per-inspection}, comma-separated, or
+ * {@code none} for the reads only), rate (inspections per second), read-tasks, read-concurrency, read-seconds,
+ * read-rate.
  */
 public final class BenchmarkMain {
     private final Map<String, String> options = new HashMap<>();
@@ -105,87 +106,94 @@ public final class BenchmarkMain {
         sampler.setDaemon(true);
         sampler.start();
 
-        PipelineBenchmark pipeline = new PipelineBenchmark(inspection, task, bootstrap, admin, Register.load(root));
         double rate = Double.parseDouble(option("rate", "50"));
-        line("## Pipeline: finalize → every task visible through GET /tasks");
-        line("");
-        line("Each season is a number of communes split into inspections of N communes (`communes x N`), 19"
-                + " findings per commune (13 met, 6 not met), prepared through the API, then finalized at a fixed rate.");
-        line("");
-        line("| season (communes x per inspection) | inspections | rate (insp/s) | tasks | p50 ms | p95 ms | p99 ms |"
-                + " max ms | tasks/s sustained | max consumer lag (events) |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+        // --seasons=none: only the reads (and the footprint); no pipeline, raw limits, drain or saturation
+        boolean pipelineRun = !option("seasons", "").equals("none");
         List<PipelineBenchmark.Result> results = new ArrayList<>();
-        int firstScope = 0;
-        for (String season : option("seasons", "200x1,8000x10").split(",")) {
-            String[] parts = season.trim().split("x");
-            int communes = Integer.parseInt(parts[0]);
-            int perInspection = parts.length > 1 ? Integer.parseInt(parts[1]) : 10;
-            PipelineBenchmark.Result r = pipeline.run(communes, perInspection, rate, firstScope);
-            firstScope += r.inspections() + 1;
-            results.add(r);
-            line(String.format("| %d x %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %d |", r.communes(),
-                    perInspection, r.inspections(), r.ratePerSecond(), r.tasks(), r.p50(), r.p95(), r.p99(), r.max(),
-                    r.tasksPerSecond(), r.maxConsumerLag()));
-        }
-        line("");
-        long rawRows = Math.max(20_000, results.get(results.size() - 1).tasks());
-        RawLimits.Result raw = RawLimits.measure(taskJdbc, dbPassword, bootstrap, (int) rawRows);
-        PipelineBenchmark.Result biggest = results.get(results.size() - 1);
-        line("### Raw limits of the same machine (" + rawRows + " rows / events)");
-        line("");
-        line("| measure | raw limit | ours | ours / best raw | target |");
-        line("|---|---|---|---|---|");
-        line(String.format("| task rows inserted per second, batched JDBC (same table shape and indexes) | %.0f | — |"
-                + " — | — |", raw.jdbcRowsPerSecond()));
-        line(String.format("| task rows inserted per second, COPY (same rows, table and indexes) | %.0f | — | — | — |",
-                raw.copyRowsPerSecond()));
-        line(String.format("| pipeline tasks per second (%d x %d season) vs the best insert (%s) | %.0f | %.0f |"
-                + " %.1f%% | ≥ 50%% |", biggest.communes(), perInspection(biggest), raw.bestInsertName(), raw.bestInsertRowsPerSecond(), biggest.tasksPerSecond(),
-                100 * biggest.tasksPerSecond() / raw.bestInsertRowsPerSecond()));
-        double inspectionsPerSecond = biggest.tasksPerSecond() * biggest.inspections() / Math.max(1, biggest.tasks());
-        double eventsPerSecond = biggest.tasksPerSecond() + inspectionsPerSecond;
-        line(String.format("| events produced per second (plain producer, acks=all; ours: one inspection event and"
-                + " one ntm.task.created per task, through the outboxes) | %.0f | %.0f | %.1f%% | — |",
-                raw.kafkaProducedPerSecond(), eventsPerSecond, 100 * eventsPerSecond / raw.kafkaProducedPerSecond()));
-        line(String.format("| events consumed per second (plain consumer; ours: inspection events into tasks) | %.0f |"
-                + " %.0f | %.1f%% | — |", raw.kafkaConsumedPerSecond(), inspectionsPerSecond,
-                100 * inspectionsPerSecond / raw.kafkaConsumedPerSecond()));
-        int drainEvents = Integer.parseInt(option("drain-events", "1000"));
-        if (drainEvents > 0) {
-            long tasksBefore = ReadBenchmark.countTasks(taskJdbc, dbPassword);
-            ConsumerDrain.Result drain = ConsumerDrain.measure(bootstrap, taskJdbc, dbPassword, drainEvents);
-            double drainTasksPerSecond = (ReadBenchmark.countTasks(taskJdbc, dbPassword) - tasksBefore)
-                    / drain.seconds();
-            line(String.format("| task-service draining %d inspection events published at once, events/s vs the plain"
-                    + " consumer | %.0f | %.1f | %.2f%% | — |", drainEvents, raw.kafkaConsumedPerSecond(),
-                    drain.eventsPerSecond(), 100 * drain.eventsPerSecond() / raw.kafkaConsumedPerSecond()));
-            line(String.format("| the same drain's tasks/s vs the best insert (%s) | %.0f | %.0f | %.1f%% | — |",
-                    raw.bestInsertName(), raw.bestInsertRowsPerSecond(), drainTasksPerSecond,
-                    100 * drainTasksPerSecond / raw.bestInsertRowsPerSecond()));
-        }
-        for (PipelineBenchmark.Result r : results) {
-            line(String.format("| finalize-to-visible p99 at %.0f inspections/s, %d communes | — | %.0f ms | — |"
-                    + " ≤ 250 ms |", rate, r.communes(), r.p99()));
-        }
-        line("");
-
+        RawLimits.Result raw = null;
+        PipelineBenchmark.Result biggest = null;
         List<PipelineBenchmark.Step> steps = List.of();
-        String saturation = option("saturation", "25,50,75,100,150,200,300");
-        if (!saturation.equals("off")) {
-            List<Double> rates = java.util.Arrays.stream(saturation.split(",")).map(Double::parseDouble).toList();
-            steps = pipeline.saturation(rates, Integer.parseInt(option("saturation-seconds", "10")), 1000,
-                    firstScope);
-            line("### Saturation: one-commune inspections, arrival rate stepped up until p99 > 1 s");
+        if (pipelineRun) {
+            PipelineBenchmark pipeline = new PipelineBenchmark(inspection, task, bootstrap, admin, Register.load(root));
+            line("## Pipeline: finalize → every task visible through GET /tasks");
             line("");
-            line("| offered (insp/s) | inspections | p50 ms | p99 ms | tasks/s | max consumer lag |");
-            line("|---|---|---|---|---|---|");
-            for (PipelineBenchmark.Step step : steps) {
-                PipelineBenchmark.Result r = step.result();
-                line(String.format("| %.0f | %d | %.0f | %.0f | %.0f | %d |", step.rate(), r.inspections(), r.p50(),
-                        r.p99(), r.tasksPerSecond(), r.maxConsumerLag()));
+            line("Each season is a number of communes split into inspections of N communes (`communes x N`), 19"
+                    + " findings per commune (13 met, 6 not met), prepared through the API, then finalized at a fixed rate.");
+            line("");
+            line("| season (communes x per inspection) | inspections | rate (insp/s) | tasks | p50 ms | p95 ms | p99 ms |"
+                    + " max ms | tasks/s sustained | max consumer lag (events) |");
+            line("|---|---|---|---|---|---|---|---|---|---|");
+            int firstScope = 0;
+            for (String season : option("seasons", "200x1,8000x10").split(",")) {
+                String[] parts = season.trim().split("x");
+                int communes = Integer.parseInt(parts[0]);
+                int perInspection = parts.length > 1 ? Integer.parseInt(parts[1]) : 10;
+                PipelineBenchmark.Result r = pipeline.run(communes, perInspection, rate, firstScope);
+                firstScope += r.inspections() + 1;
+                results.add(r);
+                line(String.format("| %d x %d | %d | %.0f | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %d |", r.communes(),
+                        perInspection, r.inspections(), r.ratePerSecond(), r.tasks(), r.p50(), r.p95(), r.p99(), r.max(),
+                        r.tasksPerSecond(), r.maxConsumerLag()));
             }
             line("");
+            long rawRows = Math.max(20_000, results.get(results.size() - 1).tasks());
+            raw = RawLimits.measure(taskJdbc, dbPassword, bootstrap, (int) rawRows);
+            biggest = results.get(results.size() - 1);
+            line("### Raw limits of the same machine (" + rawRows + " rows / events)");
+            line("");
+            line("| measure | raw limit | ours | ours / best raw | target |");
+            line("|---|---|---|---|---|");
+            line(String.format("| task rows inserted per second, batched JDBC (same table shape and indexes) | %.0f | — |"
+                    + " — | — |", raw.jdbcRowsPerSecond()));
+            line(String.format("| task rows inserted per second, COPY (same rows, table and indexes) | %.0f | — | — | — |",
+                    raw.copyRowsPerSecond()));
+            line(String.format("| pipeline tasks per second (%d x %d season) vs the best insert (%s) | %.0f | %.0f |"
+                    + " %.1f%% | ≥ 50%% |", biggest.communes(), perInspection(biggest), raw.bestInsertName(), raw.bestInsertRowsPerSecond(), biggest.tasksPerSecond(),
+                    100 * biggest.tasksPerSecond() / raw.bestInsertRowsPerSecond()));
+            double inspectionsPerSecond = biggest.tasksPerSecond() * biggest.inspections() / Math.max(1, biggest.tasks());
+            double eventsPerSecond = biggest.tasksPerSecond() + inspectionsPerSecond;
+            line(String.format("| events produced per second (plain producer, acks=all; ours: one inspection event and"
+                    + " one ntm.task.created per task, through the outboxes) | %.0f | %.0f | %.1f%% | — |",
+                    raw.kafkaProducedPerSecond(), eventsPerSecond, 100 * eventsPerSecond / raw.kafkaProducedPerSecond()));
+            line(String.format("| events consumed per second (plain consumer; ours: inspection events into tasks) | %.0f |"
+                    + " %.0f | %.1f%% | — |", raw.kafkaConsumedPerSecond(), inspectionsPerSecond,
+                    100 * inspectionsPerSecond / raw.kafkaConsumedPerSecond()));
+            int drainEvents = Integer.parseInt(option("drain-events", "1000"));
+            if (drainEvents > 0) {
+                long tasksBefore = ReadBenchmark.countTasks(taskJdbc, dbPassword);
+                ConsumerDrain.Result drain = ConsumerDrain.measure(bootstrap, taskJdbc, dbPassword, drainEvents);
+                double drainTasksPerSecond = (ReadBenchmark.countTasks(taskJdbc, dbPassword) - tasksBefore)
+                        / drain.seconds();
+                line(String.format("| task-service draining %d inspection events published at once, events/s vs the plain"
+                        + " consumer | %.0f | %.1f | %.2f%% | — |", drainEvents, raw.kafkaConsumedPerSecond(),
+                        drain.eventsPerSecond(), 100 * drain.eventsPerSecond() / raw.kafkaConsumedPerSecond()));
+                line(String.format("| the same drain's tasks/s vs the best insert (%s) | %.0f | %.0f | %.1f%% | — |",
+                        raw.bestInsertName(), raw.bestInsertRowsPerSecond(), drainTasksPerSecond,
+                        100 * drainTasksPerSecond / raw.bestInsertRowsPerSecond()));
+            }
+            for (PipelineBenchmark.Result r : results) {
+                line(String.format("| finalize-to-visible p99 at %.0f inspections/s, %d communes | — | %.0f ms | — |"
+                        + " ≤ 250 ms |", rate, r.communes(), r.p99()));
+            }
+            line("");
+
+            String saturation = option("saturation", "25,50,75,100,150,200,300");
+            if (!saturation.equals("off")) {
+                List<Double> rates = java.util.Arrays.stream(saturation.split(",")).map(Double::parseDouble).toList();
+                steps = pipeline.saturation(rates, Integer.parseInt(option("saturation-seconds", "10")), 1000,
+                        firstScope);
+                line("### Saturation: one-commune inspections, arrival rate stepped up until p99 > 1 s");
+                line("");
+                line("| offered (insp/s) | inspections | p50 ms | p99 ms | tasks/s | max consumer lag |");
+                line("|---|---|---|---|---|---|");
+                for (PipelineBenchmark.Step step : steps) {
+                    PipelineBenchmark.Result r = step.result();
+                    line(String.format("| %.0f | %d | %.0f | %.0f | %.0f | %d |", step.rate(), r.inspections(), r.p50(),
+                            r.p99(), r.tasksPerSecond(), r.maxConsumerLag()));
+                }
+                line("");
+            }
+
         }
 
         int readTasks = Integer.parseInt(option("read-tasks", "1000000"));
@@ -196,7 +204,7 @@ public final class BenchmarkMain {
         Path urls = ReadBenchmark.urls(task, work);
         ReadBenchmark.http(urls, admin, concurrency, 5, 0); // warm-up
         ReadBenchmark.Load closed = ReadBenchmark.http(urls, admin, concurrency, seconds, 0);
-        ReadBenchmark.Load open = ReadBenchmark.http(urls, admin, concurrency * 4, seconds, readRate);
+        ReadBenchmark.Load open = ReadBenchmark.http(urls, admin, concurrency, seconds, readRate);
         ReadBenchmark.Load direct = ReadBenchmark.sql(taskJdbc, dbPassword, concurrency, seconds);
         // a light native client (ab, from Debian's apache2-utils) when installed: the JVM generator shares the cores
         ReadBenchmark.Load ab = ReadBenchmark.ab(Files.readAllLines(urls).get(0), admin, 8, seconds);
@@ -213,7 +221,7 @@ public final class BenchmarkMain {
         line(String.format("| GET /tasks at a fixed %.0f requests/s | %.0f | %.1f | %.1f | %d | p99 ≤ 30 ms |",
                 readRate, open.rps(), open.p50(), open.p99(), open.errors()));
         if (ab != null) {
-            line(String.format("| GET /tasks, 8 concurrent, ab (one URL, keep-alive) | %.0f | %.1f | %.1f | %d | — |",
+            line(String.format("| GET /tasks, 8 concurrent, ab (one URL) | %.0f | %.1f | %.1f | %d | — |",
                     ab.rps(), ab.p50(), ab.p99(), ab.errors()));
         }
         if (abNoCount != null) {
@@ -229,22 +237,39 @@ public final class BenchmarkMain {
             line("(`ab` not found: install Debian's apache2-utils for the light-client figures.)");
         }
         line("");
-        Path searches = ReadBenchmark.searchUrls(task, work);
-        ReadBenchmark.http(searches, admin, concurrency, 5, 0); // warm-up
-        ReadBenchmark.Load searchClosed = ReadBenchmark.http(searches, admin, concurrency, seconds, 0);
-        ReadBenchmark.Load searchOpen = ReadBenchmark.http(searches, admin, concurrency * 4, seconds, readRate);
         line("### Search: GET /tasks?q= over the same tasks");
         line("");
-        line("q: one of " + ReadBenchmark.COMMUNES + " communes' two-word names as people type it (no diacritics,"
-                + " lower case; every fourth with diacritics in capitals), about " + readTasks / ReadBenchmark.COMMUNES
-                + " matching tasks each, no other filter, sorted by due date, page of 20, with the total count.");
+        line("Commune name: one of " + ReadBenchmark.COMMUNES + " communes' two-word names as people type it (no"
+                + " diacritics, lower case; every fourth with diacritics in capitals), about "
+                + 2 * readTasks / ReadBenchmark.COMMUNES + " matching tasks each (\"thuong cuong\" finds Thượng Cường"
+                + " and Cường Thượng). Title word: one word alone, every fourth in every title (\"hoan thanh\"), the"
+                + " others a syllable of the names (about 2% of the tasks, \"cuong\"). No other filter, sorted by due"
+                + " date, page of 20, with the total count (a search counts up to 1,000). `ab`: one URL of each"
+                + " kind, 8 concurrent.");
         line("");
         line("| load | requests/s | p50 ms | p99 ms | errors | target |");
         line("|---|---|---|---|---|---|");
-        line(String.format("| GET /tasks?q=, %d concurrent | %.0f | %.1f | %.1f | %d | — |",
-                concurrency, searchClosed.rps(), searchClosed.p50(), searchClosed.p99(), searchClosed.errors()));
-        line(String.format("| GET /tasks?q= at a fixed %.0f requests/s | %.0f | %.1f | %.1f | %d | p99 < 50 ms |",
-                readRate, searchOpen.rps(), searchOpen.p50(), searchOpen.p99(), searchOpen.errors()));
+        for (String kind : List.of("commune name", "title word")) {
+            Path searches = kind.equals("commune name") ? ReadBenchmark.searchUrls(task, work)
+                    : ReadBenchmark.titleWordUrls(task, work);
+            ReadBenchmark.http(searches, admin, concurrency, 5, 0); // warm-up
+            ReadBenchmark.Load searchClosed = ReadBenchmark.http(searches, admin, concurrency, seconds, 0);
+            ReadBenchmark.Load searchOpen = ReadBenchmark.http(searches, admin, concurrency, seconds, readRate);
+            String one = Files.readAllLines(searches).get(1);
+            ReadBenchmark.Load searchAb = ReadBenchmark.ab(one, admin, 8, seconds);
+            line(String.format("| q = %s, %d concurrent (JVM generator) | %.0f | %.1f | %.1f | %d | — |", kind,
+                    concurrency, searchClosed.rps(), searchClosed.p50(), searchClosed.p99(), searchClosed.errors()));
+            line(String.format("| q = %s at a fixed %.0f requests/s (open loop) | %.0f | %.1f | %.1f | %d |"
+                    + " p99 ≤ 30 ms |", kind, readRate, searchOpen.rps(), searchOpen.p50(), searchOpen.p99(),
+                    searchOpen.errors()));
+            if (searchAb != null) {
+                line(String.format("| q = %s (`%s`), 8 concurrent, ab | %.0f | %.1f | %.1f | %d | — |", kind,
+                        one.substring(one.indexOf("q=")).replaceAll("&.*", ""), searchAb.rps(), searchAb.p50(),
+                        searchAb.p99(), searchAb.errors()));
+            }
+        }
+        line("");
+        line("Load average after the reads: " + Machine.loadAverage() + ".");
         line("");
         sampling.set(false);
         line("## Footprint under load");
@@ -266,12 +291,14 @@ public final class BenchmarkMain {
             line(String.format("| saturation rate (p99 < 1 s), one-commune inspections | %s insp/s | — | ≥ 150 |",
                     best == 0 ? "< " + steps.get(0).rate() : String.format("%.0f", best)));
         }
-        line(String.format("| %d × %d: last task visible after first finalize | %.1f s | — | ≤ 20 s |",
-                biggest.communes(), perInspection(biggest),
-                biggest.lastVisibleSeconds()));
-        line(String.format("| pipeline tasks/s ÷ best raw insert (%s, same run) | %.0f | %.0f | ≥ 50%% (%.1f%%) |",
-                raw.bestInsertName(), biggest.tasksPerSecond(), raw.bestInsertRowsPerSecond(),
-                100 * biggest.tasksPerSecond() / raw.bestInsertRowsPerSecond()));
+        if (biggest != null) {
+            line(String.format("| %d × %d: last task visible after first finalize | %.1f s | — | ≤ 20 s |",
+                    biggest.communes(), perInspection(biggest),
+                    biggest.lastVisibleSeconds()));
+            line(String.format("| pipeline tasks/s ÷ best raw insert (%s, same run) | %.0f | %.0f | ≥ 50%% (%.1f%%) |",
+                    raw.bestInsertName(), biggest.tasksPerSecond(), raw.bestInsertRowsPerSecond(),
+                    100 * biggest.tasksPerSecond() / raw.bestInsertRowsPerSecond()));
+        }
         line(String.format("| GET /tasks closed loop ÷ same SQL direct | %.0f/s | %.0f/s | ≥ 35%% (%.1f%%) |",
                 bestClosed, direct.rps(), 100 * bestClosed / direct.rps()));
         line(String.format("| GET /tasks p99 at a fixed %.0f req/s, %d more tasks | %.1f ms | %.1f ms (SQL p99) |"

@@ -49,14 +49,18 @@ public class TaskService {
     private final TaskJournal journal;
     private final TaskClock clock;
     private final int exportLimit;
+    private final int searchCountLimit;
 
     public TaskService(EntityManager em, AgroalDataSource dataSource, TaskJournal journal, TaskClock clock,
-                       @ConfigProperty(name = "ntm.tasks.export-max-rows", defaultValue = "50000") int exportLimit) {
+                       @ConfigProperty(name = "ntm.tasks.export-max-rows", defaultValue = "50000") int exportLimit,
+                       @ConfigProperty(name = "ntm.tasks.search-count-limit", defaultValue = "1000")
+                       int searchCountLimit) {
         this.em = em;
         this.dataSource = dataSource;
         this.journal = journal;
         this.clock = clock;
         this.exportLimit = exportLimit;
+        this.searchCountLimit = Math.max(1, Math.min(searchCountLimit, COUNT_LIMIT));
     }
 
     public record TaskView(UUID id, UUID inspectionId, String communeCode, String communeName, Integer criterion,
@@ -84,8 +88,8 @@ public class TaskService {
     }
 
     /**
-     * A page of tasks. {@code total} counts the matching tasks up to {@link #COUNT_LIMIT}; past it, {@code total} is
-     * that limit and {@code totalExact} false. {@code next} is the cursor of the following page (send it as
+     * A page of tasks. {@code total} counts the matching tasks up to {@link #COUNT_LIMIT} (a search with {@code q}:
+     * up to {@code ntm.tasks.search-count-limit}); past it, {@code total} is that limit and {@code totalExact} false. {@code next} is the cursor of the following page (send it as
      * {@code after}), null on the last page.
      */
     public record TaskPage(List<TaskView> items, long total, int page, int size, boolean totalExact, String next) {
@@ -124,14 +128,19 @@ public class TaskService {
         boolean cursor = filter.after() != null && !filter.after().isBlank();
         List<Task> found = select(q).setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setFirstResult(cursor ? 0 : q.page() * q.size()).setMaxResults(q.size() + 1).getResultList();
-        Map<UUID, List<OrganisationRef>> cooperating = cooperating(found.stream().map(Task::id).toList());
+        // the cooperating departments only tell an organisation's user its role: no query for anyone else
+        Map<UUID, List<OrganisationRef>> cooperating = caller.has(Caller.ORG) && !caller.orgs().isEmpty()
+                ? cooperating(found.stream().map(Task::id).toList()) : Map.of();
         List<TaskView> rows = found.stream().map(t -> TaskView.of(t, today,
                 role(t, cooperating.getOrDefault(t.id(), List.of()), caller))).toList();
         List<TaskView> items = rows.size() > q.size() ? rows.subList(0, q.size()) : rows;
         String next = rows.size() > q.size() ? TaskCursor.after(items.get(items.size() - 1), q, q.page() + 1) : null;
+        // a search's matches are rechecked row by row (the trigram index is lossy): count fewer of them
+        int countLimit = filter.q() == null || filter.q().isBlank() ? COUNT_LIMIT : searchCountLimit;
         long total;
         if (!cursor && rows.size() <= q.size() && (!items.isEmpty() || q.page() == 0)) {
-            total = (long) q.page() * q.size() + items.size(); // the last page: the count is known
+            // the last page: the count is known
+            return new TaskPage(items, (long) q.page() * q.size() + items.size(), q.page(), q.size(), true, next);
         } else if (!count) {
             // not asked for: what the pages so far prove, plus one for the next page known to exist
             long known = (long) q.page() * q.size() + rows.size();
@@ -139,9 +148,14 @@ public class TaskService {
         } else {
             // the count leaves out the cursor's condition: total is about the whole filtered list
             TaskFilter.Query all = filter.parseUnpaged(today).and(scope.where(), scope.params());
-            total = countUpTo(all, COUNT_LIMIT + 1);
+            total = countUpTo(all, countLimit + 1);
         }
-        return new TaskPage(items, Math.min(total, COUNT_LIMIT), q.page(), q.size(), total <= COUNT_LIMIT, next);
+        if (total > countLimit) {
+            // a lower bound: the limit, or what the pages so far prove when they reach further
+            long known = Math.min((long) q.page() * q.size() + rows.size(), COUNT_LIMIT);
+            return new TaskPage(items, Math.max(countLimit, known), q.page(), q.size(), false, next);
+        }
+        return new TaskPage(items, total, q.page(), q.size(), true, next);
     }
 
     /**

@@ -105,6 +105,53 @@ class TaskSearchTest {
     }
 
     @Test
+    void partsOfWordsAreFoundWithOrWithoutAnotherFilter() {
+        assertThat(communes(named, "ang ma", null)).containsExactly("Xã Bằng Mạc");
+        assertThat(communes(named, "ĂNG MẠ", null)).containsExactly("Xã Bằng Mạc");
+        assertThat(communes(named, "hien thang", null)).containsExactly("Xã Chiến Thắng");
+        assertThat(ids(seed, "thuo cuon")).containsAll(ids(seed, "thuong cuong"));
+        // without a filter that narrows the list the trigram index serves the words: the same tasks are found
+        for (String q : List.of("ang ma", "BẰNG MẠC", "dong mo")) {
+            JsonPath everywhere = asAdmin().queryParam("q", q).queryParam("size", 200).when().get("/tasks").then()
+                    .statusCode(200).extract().jsonPath();
+            List<String> ours = new ArrayList<>();
+            for (Map<String, Object> t : everywhere.<Map<String, Object>>getList("items")) {
+                if (named.toString().equals(t.get("inspectionId"))) {
+                    ours.add((String) t.get("communeName"));
+                }
+            }
+            assertThat(ours).as(q).containsExactlyElementsOf(communes(named, q, null));
+        }
+    }
+
+    @Test
+    void aSearchCountsItsMatchesUpToTheSearchLimitAndSaysWhenTheTotalIsALowerBound() {
+        UUID many = BulkTasks.insert(ds, "20", 1005);
+        try {
+            // every bulk task's title ends "báo cáo kết quả"
+            asAdmin().queryParam("inspectionId", many).queryParam("q", "bao cao ket qua").when().get("/tasks")
+                    .then().statusCode(200).body("total", equalTo(1000)).body("totalExact", equalTo(false))
+                    .body("items.size()", equalTo(20));
+            // the last page knows the exact count
+            asAdmin().queryParam("inspectionId", many).queryParam("q", "BÁO CÁO").queryParam("size", 200)
+                    .queryParam("page", 5).when().get("/tasks").then().statusCode(200)
+                    .body("total", equalTo(1005)).body("totalExact", equalTo(true)).body("items.size()", equalTo(5));
+            // pages beyond the limit report at least what they prove
+            asAdmin().queryParam("inspectionId", many).queryParam("q", "ket qua").queryParam("size", 100)
+                    .queryParam("page", 9).when().get("/tasks").then().statusCode(200)
+                    .body("total", equalTo(1001)).body("totalExact", equalTo(false));
+            // without q the list counts up to 10 000
+            asAdmin().queryParam("inspectionId", many).when().get("/tasks").then().statusCode(200)
+                    .body("total", equalTo(1005)).body("totalExact", equalTo(true));
+            // a search matching fewer tasks than the limit is counted exactly
+            asAdmin().queryParam("inspectionId", many).queryParam("q", "so 999:").when().get("/tasks").then()
+                    .statusCode(200).body("total", equalTo(1)).body("totalExact", equalTo(true));
+        } finally {
+            BulkTasks.delete(ds, many);
+        }
+    }
+
+    @Test
     void wildcardsInTheSearchAreOrdinaryCharacters() {
         assertThat(ids(named, "%")).isEmpty();
         assertThat(ids(named, "_a")).isEmpty();
