@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real S3-compatible server (S3Proxy over jclouds' filesystem blob store: a bucket is a directory, an object a
- * file) in its own JVM, started from this module's runtime classpath like the Kafka broker. Requests must be signed
- * (AWS Signature V2 or V4) with {@link #accessKey()} and {@link #secretKey()}; any region is accepted.
+ * file) in its own JVM, started from this module's runtime classpath like the Kafka broker. Clients sign their
+ * requests (AWS Signature V2 or V4) with {@link #accessKey()} and {@link #secretKey()}, a new secret each start;
+ * any region is accepted. S3Proxy sits outside the services' classpath (an optional dependency of this module).
  */
 public final class S3Server implements AutoCloseable {
     public static final String ACCESS_KEY = "ntm-local";
