@@ -13,16 +13,21 @@ import java.time.Duration;
  * directory, stopped when the JVM exits. Tests that inject faults stop and restart the broker through it.
  */
 public final class TestInfrastructure {
+    /** The bucket the S3-compatible server has from the start. */
+    public static final String S3_BUCKET = "ntm-test";
     private static TestInfrastructure instance;
 
     private final Postgres postgres;
     private final KafkaBroker kafka;
     private final JwtKeys keys;
+    private final Path root;
+    private S3Server s3;
 
-    private TestInfrastructure(Postgres postgres, KafkaBroker kafka, JwtKeys keys) {
+    private TestInfrastructure(Postgres postgres, KafkaBroker kafka, JwtKeys keys, Path root) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.keys = keys;
+        this.root = root;
     }
 
     public static synchronized TestInfrastructure get() {
@@ -41,7 +46,8 @@ public final class TestInfrastructure {
                     root.resolve("kafka.log"));
             kafka.start(Duration.ofSeconds(90));
             kafka.createTopics(Topics.all());
-            TestInfrastructure infra = new TestInfrastructure(postgres, kafka, JwtKeys.in(root.resolve("keys")));
+            TestInfrastructure infra = new TestInfrastructure(postgres, kafka, JwtKeys.in(root.resolve("keys")),
+                    root);
             Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "ntm-test-infra-stop"));
             return infra;
         } catch (IOException e) {
@@ -90,6 +96,19 @@ public final class TestInfrastructure {
         kafka.thaw();
     }
 
+    /**
+     * The S3-compatible server of this test JVM, started on first use (only the tests of an S3 store need it), with
+     * bucket {@link #S3_BUCKET}.
+     */
+    public synchronized S3Server s3() {
+        if (s3 == null) {
+            S3Server server = new S3Server(root.resolve("s3"), Ports.freePort(), root.resolve("s3.log"));
+            server.start(Duration.ofSeconds(120), S3_BUCKET);
+            s3 = server;
+        }
+        return s3;
+    }
+
     private void stop() {
         try {
             kafka.thaw();
@@ -98,5 +117,10 @@ public final class TestInfrastructure {
         }
         kafka.close();
         postgres.close();
+        synchronized (this) {
+            if (s3 != null) {
+                s3.close();
+            }
+        }
     }
 }

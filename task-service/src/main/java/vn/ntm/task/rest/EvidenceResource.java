@@ -79,13 +79,13 @@ public class EvidenceResource {
     @APIResponse(responseCode = "200", description = "The file, with its original name in Content-Disposition",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId) {
-        EvidenceView file = evidence.describe(id, evidenceId, callers.current());
+        EvidenceService.Download file = evidence.describe(id, evidenceId, callers.current());
         StreamingOutput body = out -> evidence.copy(file, out);
-        return Response.ok(body, file.contentType())
-                .header("Content-Disposition", ContentDisposition.attachment(file.fileName()))
-                .header("Content-Length", file.size())
+        return Response.ok(body, file.view().contentType())
+                .header("Content-Disposition", ContentDisposition.attachment(file.view().fileName()))
+                .header("Content-Length", file.view().size())
                 .header("X-Content-Type-Options", "nosniff")
-                .header("X-Checksum-SHA256", file.sha256())
+                .header("X-Checksum-SHA256", file.view().sha256())
                 .build();
     }
 }

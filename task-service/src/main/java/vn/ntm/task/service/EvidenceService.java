@@ -11,6 +11,8 @@ import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.Task;
 import vn.ntm.task.domain.TaskStatus;
+import vn.ntm.task.service.evidence.EvidenceStore;
+import vn.ntm.task.service.evidence.EvidenceStores;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -33,14 +34,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Evidence files of a task (minh chứng), kept in PostgreSQL ({@code task_evidence.content}, bytea stored
- * uncompressed) in the transaction that writes the task's history entry. Uploads arrive spooled to disk and are
- * streamed into the statement; downloads are read back in {@value #CHUNK}-byte slices, so no whole file is held in
- * the heap either way.
+ * Evidence files of a task (minh chứng): validated, typed and hashed here, their row and content written by the
+ * configured {@link EvidenceStore} (PostgreSQL or an S3-compatible bucket) in the transaction that writes the task's
+ * history entry. Uploads arrive spooled to disk and are streamed to the store; downloads are streamed from it, so
+ * no whole file is held in the heap either way.
  */
 @ApplicationScoped
 public class EvidenceService {
-    static final int CHUNK = 256 * 1024;
     /** Longest file name kept, in characters. */
     public static final int NAME_MAX = 255;
 
@@ -48,15 +48,17 @@ public class EvidenceService {
     private final TaskService tasks;
     private final TaskJournal journal;
     private final TaskClock clock;
+    private final EvidenceStores stores;
     private final long maxSize;
 
     public EvidenceService(AgroalDataSource dataSource, TaskService tasks, TaskJournal journal, TaskClock clock,
-                           @ConfigProperty(name = "ntm.tasks.evidence.max-size", defaultValue = "20M")
+                           EvidenceStores stores, @ConfigProperty(name = "ntm.tasks.evidence.max-size", defaultValue = "20M")
                            MemorySize maxSize) {
         this.dataSource = dataSource;
         this.tasks = tasks;
         this.journal = journal;
         this.clock = clock;
+        this.stores = stores;
         this.maxSize = maxSize.asLongValue();
     }
 
@@ -102,20 +104,10 @@ public class EvidenceService {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.now();
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into task_evidence (id, task_id, file_name, content_type, size, sha256, uploaded_by,"
-                        + " uploaded_at, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             InputStream in = Files.newInputStream(upload.file())) {
-            insert.setObject(1, id);
-            insert.setObject(2, task.id());
-            insert.setString(3, name);
-            insert.setString(4, type);
-            insert.setLong(5, upload.size());
-            insert.setString(6, sha256);
-            insert.setString(7, caller.subject());
-            insert.setTimestamp(8, Timestamp.from(now));
-            insert.setBinaryStream(9, in, upload.size());
-            insert.executeUpdate();
+        EvidenceStore store = stores.current();
+        try (Connection c = dataSource.getConnection()) {
+            store.insert(c, new EvidenceStore.NewEvidence(id, task.id(), name, type, upload.size(), sha256,
+                    caller.subject(), now), upload.file());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not store evidence for task " + taskId, e);
         }
@@ -143,9 +135,13 @@ public class EvidenceService {
         }
     }
 
+    /** A file to download: its description and where its content is. */
+    public record Download(EvidenceView view, EvidenceStore.StoredEvidence content) {
+    }
+
     /** The file's description, 404 when the caller may not see the task or the task has no such file. */
     @Transactional
-    public EvidenceView describe(String taskId, String evidenceId, Caller caller) {
+    public Download describe(String taskId, String evidenceId, Caller caller) {
         Task task = tasks.readable(taskId, caller);
         UUID id;
         try {
@@ -154,15 +150,17 @@ public class EvidenceService {
             throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "select id, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at"
-                        + " from task_evidence where task_id = ? and id = ?")) {
+                "select id, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at, store,"
+                        + " object_key from task_evidence where task_id = ? and id = ?")) {
             st.setObject(1, task.id());
             st.setObject(2, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
                 }
-                return view(rs);
+                EvidenceView view = view(rs);
+                return new Download(view, new EvidenceStore.StoredEvidence(view.id(), view.size(),
+                        rs.getString("store"), rs.getString("object_key")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read evidence " + evidenceId, e);
@@ -170,27 +168,12 @@ public class EvidenceService {
     }
 
     /**
-     * Writes the content of a file described by {@link #describe} to {@code out}, slice by slice (the column is
-     * stored uncompressed, so each slice reads only its own TOAST chunks).
+     * Writes the content of a file found by {@link #describe} to {@code out} as it is read from the store its row
+     * names (outside any transaction of this class: the PostgreSQL store opens its own).
      */
-    @Transactional
-    public void copy(EvidenceView evidence, OutputStream out) throws IOException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "select substring(content from ? for ?) from task_evidence where id = ?")) {
-            for (long offset = 0; offset < evidence.size(); offset += CHUNK) {
-                st.setInt(1, Math.toIntExact(offset + 1)); // substring(bytea from int for int)
-                st.setInt(2, CHUNK);
-                st.setObject(3, evidence.id());
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("evidence " + evidence.id() + " disappeared");
-                    }
-                    out.write(rs.getBytes(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read evidence " + evidence.id(), e);
-        }
+    public void copy(Download file, OutputStream out) throws IOException {
+        EvidenceStore.StoredEvidence content = file.content();
+        stores.of(content.store()).copy(content, out);
     }
 
     private static EvidenceView view(ResultSet rs) throws SQLException {

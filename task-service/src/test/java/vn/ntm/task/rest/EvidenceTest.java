@@ -42,7 +42,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static vn.ntm.task.Auth.as;
 import static vn.ntm.task.Auth.asAdmin;
 
-/** README "Evidence": upload (multipart, as browsers send it), list and download, stored in PostgreSQL. */
+/**
+ * README "Evidence": upload (multipart, as browsers send it), list and download, stored in PostgreSQL (the default
+ * store). {@link S3EvidenceTest} runs the same tests against the S3 store.
+ */
 @QuarkusTest
 class EvidenceTest {
     private static final String NAME = "Biên bản nghiệm thu đường trục thôn Nà Phát – Đợt 2.pdf";
@@ -54,9 +57,9 @@ class EvidenceTest {
     @TestHTTPResource("/")
     URL base;
 
-    private final String assignee = Auth.org("UBND_XA:06490");
+    final String assignee = Auth.org("UBND_XA:06490");
 
-    private String aTask() {
+    String aTask() {
         UUID inspectionId = UUID.randomUUID();
         handler.handle(UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
@@ -64,7 +67,7 @@ class EvidenceTest {
                 .when().get("/tasks").then().statusCode(200).extract().path("items[0].id");
     }
 
-    private static byte[] pdfOf(int size, long seed) {
+    static byte[] pdfOf(int size, long seed) {
         byte[] content = new byte[size];
         new Random(seed).nextBytes(content);
         byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
@@ -72,7 +75,7 @@ class EvidenceTest {
         return content;
     }
 
-    private static String sha256(byte[] content) throws Exception {
+    static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
