@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs every benchmark of BENCHMARKS.md against a stack started like ./run.sh (services and the Kafka broker in
  * their own processes) and prints our figures beside the raw limits of the same PostgreSQL and broker.
  * Options ({@code --name=value}): seasons ({@code communes x communes-per-inspection}, comma-separated, or
- * {@code none} for the reads only), rate (inspections per second), read-tasks, read-concurrency, read-seconds,
- * read-rate.
+ * {@code none} for the reads only), rate (inspections per second), today-seasons (the same on today's units,
+ * default 200x1; off to skip), read-tasks, read-concurrency, read-seconds, read-rate.
  */
 public final class BenchmarkMain {
     private final Map<String, String> options = new HashMap<>();
@@ -110,6 +110,7 @@ public final class BenchmarkMain {
         // --seasons=none: only the reads (and the footprint); no pipeline, raw limits, drain or saturation
         boolean pipelineRun = !option("seasons", "").equals("none");
         List<PipelineBenchmark.Result> results = new ArrayList<>();
+        List<PipelineBenchmark.Result> todayResults = new ArrayList<>();
         RawLimits.Result raw = null;
         PipelineBenchmark.Result biggest = null;
         List<PipelineBenchmark.Step> steps = List.of();
@@ -135,6 +136,23 @@ public final class BenchmarkMain {
                         perInspection, r.inspections(), r.ratePerSecond(), r.tasks(), r.p50(), r.p95(), r.p99(), r.max(),
                         r.tasksPerSecond(), r.maxConsumerLag()));
             }
+            // the same shape on today's units (from 2025-07-01): the rows above are dated 2024, so each of their tasks
+            // is created for the successor of a ceased unit; these need no successor, which shows what that costs
+            Register today = Register.loadToday(root);
+            int todayScope = 0;
+            String todaySeasons = option("today-seasons", "200x1");
+            for (String season : todaySeasons.equals("off") ? new String[0] : todaySeasons.split(",")) {
+                String[] parts = season.trim().split("x");
+                int communes = Integer.parseInt(parts[0]);
+                int perInspection = parts.length > 1 ? Integer.parseInt(parts[1]) : 10;
+                PipelineBenchmark.Result r = pipeline.run(today, communes, perInspection, rate, todayScope);
+                todayScope += r.inspections() + 1;
+                todayResults.add(r);
+                line(String.format("| %d x %d, today's units (no successor needed) | %d | %.0f | %d | %.0f | %.0f |"
+                        + " %.0f | %.0f | %.0f | %d |", r.communes(), perInspection, r.inspections(),
+                        r.ratePerSecond(), r.tasks(), r.p50(), r.p95(), r.p99(), r.max(), r.tasksPerSecond(),
+                        r.maxConsumerLag()));
+            }
             line("");
             long rawRows = Math.max(20_000, results.get(results.size() - 1).tasks());
             raw = RawLimits.measure(taskJdbc, dbPassword, bootstrap, (int) rawRows);
@@ -147,6 +165,8 @@ public final class BenchmarkMain {
                     + " — | — |", raw.jdbcRowsPerSecond()));
             line(String.format("| task rows inserted per second, COPY (same rows, table and indexes) | %.0f | — | — | — |",
                     raw.copyRowsPerSecond()));
+            line(String.format("| task rows inserted per second, INSERT … SELECT FROM unnest(arrays), 4,000 rows a"
+                    + " statement (how task-service writes a batch) | %.0f | — | — | — |", raw.unnestRowsPerSecond()));
             line(String.format("| pipeline tasks per second (%d x %d season) vs the best insert (%s) | %.0f | %.0f |"
                     + " %.1f%% | ≥ 50%% |", biggest.communes(), perInspection(biggest), raw.bestInsertName(), raw.bestInsertRowsPerSecond(), biggest.tasksPerSecond(),
                     100 * biggest.tasksPerSecond() / raw.bestInsertRowsPerSecond()));
@@ -174,6 +194,10 @@ public final class BenchmarkMain {
             for (PipelineBenchmark.Result r : results) {
                 line(String.format("| finalize-to-visible p99 at %.0f inspections/s, %d communes | — | %.0f ms | — |"
                         + " ≤ 250 ms |", rate, r.communes(), r.p99()));
+            }
+            for (PipelineBenchmark.Result r : todayResults) {
+                line(String.format("| finalize-to-visible p99 at %.0f inspections/s, %d communes, today's units | — |"
+                        + " %.0f ms | — | ≤ 250 ms |", rate, r.communes(), r.p99()));
             }
             line("");
 

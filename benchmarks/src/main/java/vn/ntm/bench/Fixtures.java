@@ -16,22 +16,30 @@ final class Fixtures {
      * seed inspection; the units are real ones of the register on that date.
      */
     static final LocalDate INSPECTED_ON = LocalDate.of(2024, 6, 15);
+    /** Inspections of today's units (no district) are dated after the 2025-07-01 reorganisation. */
+    static final LocalDate INSPECTED_ON_TODAY = LocalDate.of(2025, 9, 15);
     static final int TARGET_YEAR = 2025;
 
     static Map<String, Object> inspection(int index, Register.Group scope) {
+        return inspection(index, scope, scope.district() == null ? INSPECTED_ON_TODAY : INSPECTED_ON);
+    }
+
+    private static Map<String, Object> inspection(int index, Register.Group scope, LocalDate inspectedOn) {
         String province = scope.province().code();
         String provinceInText = scope.province().name().replaceFirst("^Tỉnh ", "tỉnh ")
                 .replaceFirst("^Thành phố ", "thành phố ");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "Kiểm tra xây dựng nông thôn mới — đợt đo hiệu năng số " + index);
-        body.put("inspectedOn", INSPECTED_ON.toString());
+        body.put("inspectedOn", inspectedOn.toString());
         body.put("leadAgency", Map.of("type", "SO_NGANH", "code", province + ":LDTBXH",
                 "name", "Sở Lao động - Thương binh và Xã hội " + provinceInText));
         body.put("legalBasis", List.of(Map.of("number", "23/KH-UBND", "issuedOn", "2024-01-29",
                 "issuer", "UBND " + provinceInText, "title", "Kế hoạch thực hiện Chương trình năm 2024")));
         body.put("participants", List.of());
         body.put("province", Map.of("code", province, "name", scope.province().name()));
-        body.put("district", Map.of("code", scope.district().code(), "name", scope.district().name()));
+        if (scope.district() != null) {
+            body.put("district", Map.of("code", scope.district().code(), "name", scope.district().name()));
+        }
         List<Map<String, Object>> communes = new ArrayList<>();
         for (Register.Unit commune : scope.communes()) {
             communes.add(Map.of("code", commune.code(), "name", commune.name(), "criteriaSet", "XA_NTM_2021_2025",

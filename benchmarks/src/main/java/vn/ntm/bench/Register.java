@@ -12,27 +12,46 @@ import java.util.Map;
 
 /**
  * Real administrative units for the benchmark's inspections: inspection-service refuses codes that are not in the
- * register on the inspection date, so the load is built from the register file criteria-service seeds itself with
- * ({@code units-2025-03.csv}, valid until 2025-06-30, when districts still existed).
+ * register on the inspection date, so the load is built from the register files criteria-service seeds itself with:
+ * {@code units-2025-03.csv} (valid until 2025-06-30, when districts still existed: every task of such an inspection
+ * finalized today is created for the successor of a ceased unit) or {@code units-2025-07.csv} (today's units, no
+ * districts: no task needs a successor).
  */
 final class Register {
     static final String FILE = "criteria-service/src/main/resources/admin-units/units-2025-03.csv";
+    static final String TODAY_FILE = "criteria-service/src/main/resources/admin-units/units-2025-07.csv";
 
     record Unit(String code, String name) {
     }
 
-    /** Communes (type Xã, the units the NTM commune criteria are for) of one district. */
+    /** Communes (type Xã, the units the NTM commune criteria are for) of one district (null in today's units). */
     record Group(Unit province, Unit district, List<Unit> communes) {
     }
 
     private final List<Group> districts;
+    private final boolean today;
 
-    private Register(List<Group> districts) {
+    private Register(List<Group> districts, boolean today) {
         this.districts = districts;
+        this.today = today;
+    }
+
+    /** True for today's units (from 2025-07-01): no districts, communes directly under their province. */
+    boolean today() {
+        return today;
     }
 
     static Register load(Path root) {
-        Path file = root.resolve(FILE);
+        return load(root, FILE, false);
+    }
+
+    /** Today's units: communes grouped by province instead of district. */
+    static Register loadToday(Path root) {
+        return load(root, TODAY_FILE, true);
+    }
+
+    private static Register load(Path root, String name, boolean today) {
+        Path file = root.resolve(name);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -65,12 +84,14 @@ final class Register {
             }
         }
         List<Group> groups = new ArrayList<>();
-        communesOfDistrict.forEach((district, communes) -> groups.add(new Group(
-                provinces.get(provinceOfDistrict.get(district)), districtUnits.get(district), List.copyOf(communes))));
+        communesOfDistrict.forEach((parent, communes) -> groups.add(today
+                ? new Group(provinces.get(parent), null, List.copyOf(communes))
+                : new Group(provinces.get(provinceOfDistrict.get(parent)), districtUnits.get(parent),
+                List.copyOf(communes))));
         if (groups.isEmpty()) {
             throw new IllegalStateException("no communes in " + file);
         }
-        return new Register(groups);
+        return new Register(groups, today);
     }
 
     /**

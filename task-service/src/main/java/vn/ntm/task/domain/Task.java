@@ -70,7 +70,7 @@ public class Task {
     private boolean needsReassignment;
     @Column(name = "latest_inspection_id")
     private UUID latestInspectionId;
-    // set by the database (column default, see TaskTrace), never by the application
+    // set by the database (the consumer names it per task; else the column default), never by this entity
     @Column(name = "trace_id", insertable = false, updatable = false)
     private String traceId;
     /** The inspection's date (V13): the day the task's commune code refers to; kept when the assignee moves. */

@@ -5,7 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
@@ -43,8 +42,6 @@ import java.util.UUID;
 public class SuccessionService {
     public static final String ACTOR = "system:register";
     private static final int PAGE = 500;
-    /** Register changes followed in one go for a new task (each is one move); more are left to the scheduler. */
-    private static final int MAX_CHAIN = 5;
 
     /** The unit a task's assignee code meant on its {@code assignee_as_of} date, if that unit has ceased by {@code ?}. */
     private static final String CEASED_UNIT = " from task t join admin_unit u"
@@ -103,58 +100,6 @@ public class SuccessionService {
                     moved, today);
         }
         return moved;
-    }
-
-    /**
-     * Moves, in the caller's transaction, those of the tasks just created whose assignee's unit has already ceased
-     * (an inspection dated before a register change, finalized after it): they reach the successor at once, with the
-     * same history entry, {@code ntm.task.reassigned} event and {@code task_succession_move} key as a scheduled move,
-     * so the scheduler finds nothing left to do for them. A chain of changes is followed one change at a time.
-     * Returns the number of moves.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int moveCreated(List<UUID> taskIds) {
-        if (taskIds.isEmpty()) {
-            return 0;
-        }
-        LocalDate today = clock.today();
-        int moved = 0;
-        try {
-            for (int step = 0; step < MAX_CHAIN; step++) {
-                List<UUID> due = ceasedAmong(taskIds, today);
-                int before = moved;
-                for (UUID id : due) {
-                    if (moveOne(id, today)) {
-                        moved++;
-                    }
-                }
-                if (moved == before) {
-                    break;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not move the new tasks of ceased units", e);
-        }
-        if (moved > 0) {
-            Log.infof("register succession: %d new task(s) of units that ceased before %s moved to their successors",
-                    moved, today);
-        }
-        return moved;
-    }
-
-    private List<UUID> ceasedAmong(List<UUID> taskIds, LocalDate today) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select t.id" + CEASED_UNIT + " and t.id = any(?) order by t.id")) {
-            q.setObject(1, today);
-            q.setArray(2, c.createArrayOf("uuid", taskIds.toArray()));
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        }
     }
 
     private List<UUID> candidates(LocalDate today, UUID after) {
@@ -262,7 +207,7 @@ public class SuccessionService {
         return LocalizedText.of(key, effectiveOn, basis, describe(from), describe(move.to())).in(Messages.VIETNAMESE);
     }
 
-    private static LocalizedText describe(OrganisationRef ref) {
+    static LocalizedText describe(OrganisationRef ref) {
         return ref.name() == null ? LocalizedText.of("task.organisation", ref.type(), ref.code())
                 : LocalizedText.of("task.organisation.named", ref.type(), ref.code(), ref.name());
     }
