@@ -1,8 +1,8 @@
 package vn.ntm.inspection;
 
 import org.junit.jupiter.api.Test;
-import vn.ntm.platform.http.MessageCatalogs;
-import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.i18n.MessageCatalogs;
+import vn.ntm.platform.i18n.Messages;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,15 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** inspection-service's catalog: both languages and every key the code names. */
 class MessagesTest {
     @Test
-    void everyKeyExistsInVietnameseAndEnglishWithTheSamePlaceholders() {
-        assertThat(MessageCatalogs.checkCatalog(Messages.SERVICE_BUNDLE)).isEmpty();
-        assertThat(MessageCatalogs.keys(Messages.SERVICE_BUNDLE, Messages.VIETNAMESE)).isNotEmpty()
-                .isEqualTo(MessageCatalogs.keys(Messages.SERVICE_BUNDLE, Messages.ENGLISH));
-    }
-
-    @Test
-    void everyKeyTheCodeNamesExists() {
-        assertThat(MessageCatalogs.checkSources(Path.of("src/main/java"))).isEmpty();
+    void everyKeyExistsInBothLanguagesAndEveryKeyTheCodeNamesExists() {
+        assertThat(MessageCatalogs.checkModule(Messages.SERVICE_BUNDLE, Path.of("src/main/java"))).isEmpty();
     }
 
     @Test

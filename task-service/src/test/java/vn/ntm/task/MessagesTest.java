@@ -1,9 +1,9 @@
 package vn.ntm.task;
 
 import org.junit.jupiter.api.Test;
-import vn.ntm.platform.http.LocalizedText;
-import vn.ntm.platform.http.MessageCatalogs;
-import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.platform.i18n.MessageCatalogs;
+import vn.ntm.platform.i18n.Messages;
 import vn.ntm.task.domain.TaskStatus;
 
 import java.nio.file.Path;
@@ -14,15 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** task-service's catalog: both languages, every key the code names, a label for every status. */
 class MessagesTest {
     @Test
-    void everyKeyExistsInVietnameseAndEnglishWithTheSamePlaceholders() {
-        assertThat(MessageCatalogs.checkCatalog(Messages.SERVICE_BUNDLE)).isEmpty();
-        assertThat(MessageCatalogs.keys(Messages.SERVICE_BUNDLE, Messages.VIETNAMESE)).isNotEmpty()
-                .isEqualTo(MessageCatalogs.keys(Messages.SERVICE_BUNDLE, Messages.ENGLISH));
-    }
-
-    @Test
-    void everyKeyTheCodeNamesExists() {
-        assertThat(MessageCatalogs.checkSources(Path.of("src/main/java"))).isEmpty();
+    void everyKeyExistsInBothLanguagesAndEveryKeyTheCodeNamesExists() {
+        assertThat(MessageCatalogs.checkModule(Messages.SERVICE_BUNDLE, Path.of("src/main/java"))).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package vn.ntm.criteria.domain;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package vn.ntm.criteria.domain;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package vn.ntm.criteria.domain;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 /** One broken rule, located by the JSON path of the offending field in the set document. */
 public record Violation(String field, LocalizedText message) {
     /** The message of catalog key {@code key} with its arguments. */

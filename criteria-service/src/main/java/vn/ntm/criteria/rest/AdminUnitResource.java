@@ -5,6 +5,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import org.hibernate.validator.constraints.Range;
+import vn.ntm.criteria.domain.AdminLevel;
+import vn.ntm.platform.http.ParamMessage;
+import vn.ntm.platform.http.ParamsDetail;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +31,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 @Path("/admin-units")
@@ -32,6 +39,8 @@ import java.util.List;
 @Tag(name = "Administrative units")
 public class AdminUnitResource {
     private static final String AT = "the date the register is read on, YYYY-MM-DD; today in Vietnam by default";
+    private static final String DATE = "criteria.field.date";
+    private static final String INVALID = "criteria.request.invalidParameters";
 
     private final AdminUnitService units;
     private final AdminUnitImportService imports;
@@ -46,40 +55,48 @@ public class AdminUnitResource {
     @GET
     @Operation(summary = "Units valid on a date, by level, parent, province and name (ignoring diacritics and case)")
     @PermitAll
-    public AdminUnitService.UnitPage list(@QueryParam("level") @Parameter(description = "province, district or commune") String level,
-                                         @QueryParam("parent") String parent,
-                                         @QueryParam("province") String province,
-                                         @QueryParam("q") @Parameter(description = "part of the name, or the code") String q,
-                                         @QueryParam("at") @Parameter(description = AT) String at,
-                                         @QueryParam("page") @Parameter(description = "from 0") String page,
-                                         @QueryParam("size") @Parameter(description = "1..200, default 50") String size) {
+    @ParamsDetail("criteria.query.invalid")
+    public AdminUnitService.UnitPage list(
+            @QueryParam("level") @Parameter(description = "province, district or commune")
+            @ParamMessage("criteria.unit.level") AdminLevel level,
+            @QueryParam("parent") String parent,
+            @QueryParam("province") String province,
+            @QueryParam("q") @Parameter(description = "part of the name, or the code") String q,
+            @QueryParam("at") @Parameter(description = AT) @ParamMessage(DATE) LocalDate at,
+            @QueryParam("page") @Parameter(description = "from 0") @DefaultValue("0")
+            @Range(max = AdminUnitService.MAX_PAGE, message = "{criteria.query.page}") int page,
+            @QueryParam("size") @Parameter(description = "1..200, default 50") @DefaultValue("50")
+            @Range(min = 1, max = AdminUnitService.MAX_SIZE, message = "{criteria.query.number}") int size) {
         return units.list(level, parent, province, q, at, page, size);
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "The unit that had this code on a date")
+    @ParamsDetail(INVALID)
     @PermitAll
     public AdminUnitService.UnitView get(@PathParam("code") String code,
-                                         @QueryParam("at") @Parameter(description = AT) String at) {
+                                         @QueryParam("at") @Parameter(description = AT) @ParamMessage(DATE) LocalDate at) {
         return units.get(code, at);
     }
 
     @GET
     @Path("/{code}/successors")
     @Operation(summary = "The units that took over the unit that had this code on a date")
+    @ParamsDetail(INVALID)
     @PermitAll
     public List<AdminUnitService.LinkedUnit> successors(@PathParam("code") String code,
-                                                        @QueryParam("at") @Parameter(description = AT) String at) {
+                                                        @QueryParam("at") @Parameter(description = AT) @ParamMessage(DATE) LocalDate at) {
         return units.successors(code, at);
     }
 
     @GET
     @Path("/{code}/predecessors")
     @Operation(summary = "The units the unit that had this code on a date was formed from")
+    @ParamsDetail(INVALID)
     @PermitAll
     public List<AdminUnitService.LinkedUnit> predecessors(@PathParam("code") String code,
-                                                          @QueryParam("at") @Parameter(description = AT) String at) {
+                                                          @QueryParam("at") @Parameter(description = AT) @ParamMessage(DATE) LocalDate at) {
         return units.predecessors(code, at);
     }
 
@@ -108,10 +125,14 @@ public class AdminUnitResource {
             + " validFrom..validTo) or a succession file (old_code,old_name,new_code,new_name,effective_from"
             + "[,legal_basis]); checked whole, idempotent")
     @RolesAllowed(Roles.ADMIN)
+    @ParamsDetail("criteria.import.invalid")
     public AdminUnitImportService.ImportSummary importFile(
-            @QueryParam("validFrom") @Parameter(description = "units file: first day it is valid, YYYY-MM-DD") String validFrom,
-            @QueryParam("validTo") @Parameter(description = "units file: last day it is valid; open when absent") String validTo,
-            @QueryParam("version") @Parameter(description = "a name for this register state, e.g. units-2025-07") String version,
+            @QueryParam("validFrom") @Parameter(description = "units file: first day it is valid, YYYY-MM-DD")
+            @ParamMessage(DATE) LocalDate validFrom,
+            @QueryParam("validTo") @Parameter(description = "units file: last day it is valid; open when absent")
+            @ParamMessage(DATE) LocalDate validTo,
+            @QueryParam("version") @Parameter(description = "a name for this register state, e.g. units-2025-07")
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}", message = "{criteria.import.version}") String version,
             @QueryParam("legalBasis") @Parameter(description = "succession file: legal basis of rows without their own") String legalBasis,
             byte[] body) throws CharacterCodingException {
         String csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -1,6 +1,6 @@
 package vn.ntm.criteria.service;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.quarkus.logging.Log;
@@ -62,38 +62,15 @@ public class AdminUnitImportService {
 
     /** One file from {@code POST /admin-units/imports}, its query parameters as given. */
     @Transactional
-    public ImportSummary importFile(String csv, String validFrom, String validTo, String version, String legalBasis,
+    public ImportSummary importFile(String csv, LocalDate from, LocalDate to, String version, String legalBasis,
                                     String importedBy) {
-        List<ServiceException.FieldError> errors = new ArrayList<>();
-        LocalDate from = date(validFrom, "validFrom", errors);
-        LocalDate to = date(validTo, "validTo", errors);
-        if (version != null && !version.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
-            errors.add(ServiceException.FieldError.of("version", "criteria.import.version"));
-        }
         if (legalBasis != null && legalBasis.length() > 1000) {
-            errors.add(ServiceException.FieldError.of("legalBasis", "criteria.field.maxChars", 1000));
-        }
-        if (!errors.isEmpty()) {
-            throw ServiceException.badRequest(LocalizedText.of("criteria.import.invalid"), errors);
+            throw ServiceException.badRequest(LocalizedText.of("criteria.import.invalid"),
+                    List.of(ServiceException.FieldError.of("legalBasis", "criteria.field.maxChars", 1000)));
         }
         ImportFile file = new ImportFile(csv, version, from, to,
                 legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip());
         return importAll(List.of(file), importedBy).get(0);
-    }
-
-    private static LocalDate date(String value, String field, List<ServiceException.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.strip().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                return LocalDate.parse(value.strip());
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            // reported below
-        }
-        errors.add(ServiceException.FieldError.of(field, "criteria.field.date"));
-        return null;
     }
 
     /** The files in order, in one transaction; the changed provinces are announced once, after the last file. */

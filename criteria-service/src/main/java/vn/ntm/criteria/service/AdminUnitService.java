@@ -1,6 +1,6 @@
 package vn.ntm.criteria.service;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +26,8 @@ import java.util.List;
 @ApplicationScoped
 public class AdminUnitService {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final int MAX_SIZE = 200;
-    private static final int MAX_PAGE = 100_000;
+    public static final int MAX_SIZE = 200;
+    public static final int MAX_PAGE = 100_000;
     private static final int MAX_Q = 200;
 
     /**
@@ -71,19 +70,10 @@ public class AdminUnitService {
     }
 
     @Transactional
-    public UnitPage list(String level, String parent, String province, String q, String at, String page,
-                         String size) {
+    public UnitPage list(AdminLevel level, String parent, String province, String q, LocalDate at, int p, int s) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate day = date(at, errors);
-        String lvl = null;
-        if (present(level)) {
-            AdminLevel l = AdminLevel.fromWire(level.strip()).orElse(null);
-            if (l == null) {
-                errors.add(FieldError.of("level", "criteria.unit.level"));
-            } else {
-                lvl = l.wire();
-            }
-        }
+        LocalDate day = at == null ? today() : at;
+        String lvl = level == null ? null : level.wire();
         String parentCode = code(parent, "parent", errors);
         String provinceCode = code(province, "province", errors);
         String text = null;
@@ -94,8 +84,6 @@ public class AdminUnitService {
                 text = q.strip().replaceAll("\\s+", " ");
             }
         }
-        int p = number(page, "page", 0, 0, MAX_PAGE, errors);
-        int s = number(size, "size", 50, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest(LocalizedText.of("criteria.query.invalid"), errors);
         }
@@ -135,10 +123,10 @@ public class AdminUnitService {
     }
 
     @Transactional
-    public UnitView get(String code, String at) {
+    public UnitView get(String code, LocalDate at) {
         List<FieldError> errors = new ArrayList<>();
         String c = pathCode(code, errors);
-        LocalDate day = date(at, errors);
+        LocalDate day = at == null ? today() : at;
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest(LocalizedText.of("criteria.request.invalidParameters"), errors);
         }
@@ -169,7 +157,7 @@ public class AdminUnitService {
     }
 
     @Transactional
-    public List<LinkedUnit> successors(String code, String at) {
+    public List<LinkedUnit> successors(String code, LocalDate at) {
         UnitView unit = get(code, at);
         return linked("""
                 select t.code, t.name, t.type, t.level, t.valid_from, t.valid_to, s.effective_on, s.legal_basis
@@ -181,7 +169,7 @@ public class AdminUnitService {
     }
 
     @Transactional
-    public List<LinkedUnit> predecessors(String code, String at) {
+    public List<LinkedUnit> predecessors(String code, LocalDate at) {
         UnitView unit = get(code, at);
         return linked("""
                 select f.code, f.name, f.type, f.level, f.valid_from, f.valid_to, s.effective_on, s.legal_basis
@@ -370,21 +358,6 @@ public class AdminUnitService {
         return LocalDate.now(VIETNAM);
     }
 
-    private static LocalDate date(String at, List<FieldError> errors) {
-        if (!present(at)) {
-            return today();
-        }
-        try {
-            if (!at.strip().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                throw new DateTimeParseException("not YYYY-MM-DD", at, 0);
-            }
-            return LocalDate.parse(at.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of("at", "criteria.field.date"));
-            return null;
-        }
-    }
-
     private static String code(String value, String field, List<FieldError> errors) {
         if (!present(value)) {
             return null;
@@ -402,23 +375,6 @@ public class AdminUnitService {
             return null;
         }
         return value;
-    }
-
-    private static int number(String value, String field, int fallback, int min, int max, List<FieldError> errors) {
-        if (!present(value)) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(field.equals("page") ? FieldError.of(field, "criteria.query.page", min, max)
-                : FieldError.of(field, "criteria.query.number", min, max));
-        return fallback;
     }
 
     private static boolean present(String value) {

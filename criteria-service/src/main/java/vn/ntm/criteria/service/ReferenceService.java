@@ -1,6 +1,6 @@
 package vn.ntm.criteria.service;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import jakarta.enterprise.context.ApplicationScoped;

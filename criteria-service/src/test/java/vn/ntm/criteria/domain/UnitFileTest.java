@@ -1,7 +1,7 @@
 package vn.ntm.criteria.domain;
 
 import org.junit.jupiter.api.Test;
-import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.i18n.Messages;
 
 import java.util.List;
 

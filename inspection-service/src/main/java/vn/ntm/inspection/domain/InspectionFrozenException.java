@@ -1,6 +1,6 @@
 package vn.ntm.inspection.domain;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 /** A change was attempted on a finalized inspection, which never changes. */
 public class InspectionFrozenException extends RuntimeException {
     private final LocalizedText text;

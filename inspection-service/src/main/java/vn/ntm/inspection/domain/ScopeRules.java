@@ -1,6 +1,6 @@
 package vn.ntm.inspection.domain;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,6 +4,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import org.hibernate.validator.constraints.Range;
+import vn.ntm.inspection.domain.InspectionStatus;
+import vn.ntm.inspection.service.Limits;
+import vn.ntm.platform.http.ParamMessage;
+import vn.ntm.platform.http.ParamsDetail;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -42,6 +48,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspections")
 public class InspectionResource {
+    private static final String NUMBER = "{inspection.query.number}";
     private final InspectionService inspections;
     private final InspectionQueries queries;
     private final CurrentCaller caller;
@@ -68,16 +75,24 @@ public class InspectionResource {
     @RolesAllowed({"admin", "inspector", "viewer"})
     @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status"
             + " and words (q)")
+    @ParamsDetail("inspection.query.invalid")
     public Page<InspectionListItem> list(@QueryParam("province") String province,
                                          @QueryParam("district") String district,
-                                         @QueryParam("commune") String commune, @QueryParam("year") String year,
-                                         @QueryParam("status") String status,
+                                         @QueryParam("commune") String commune,
+                                         @QueryParam("year")
+                                         @Range(min = Limits.FIRST_YEAR, max = Limits.LAST_YEAR,
+                                                 message = NUMBER) Integer year,
+                                         @QueryParam("status") @ParamMessage("inspection.query.status")
+                                         InspectionStatus status,
                                          @Parameter(description = "Words to find in the title, the province,"
                                                  + " district, lead agency or a commune name, ignoring diacritics"
                                                  + " and case (\"thuong cuong\" finds \"Thượng Cường\")")
                                          @QueryParam("q") String q,
-                                         @QueryParam("page") String page,
-                                         @QueryParam("size") String size) {
+                                         @QueryParam("page") @DefaultValue("0")
+                                         @Range(max = Limits.MAX_PAGE, message = NUMBER) int page,
+                                         @QueryParam("size") @DefaultValue("20")
+                                         @Range(min = 1, max = InspectionQueries.MAX_PAGE_SIZE,
+                                                 message = NUMBER) int size) {
         return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, status, q),
                 page, size);
     }

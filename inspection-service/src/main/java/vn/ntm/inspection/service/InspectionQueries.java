@@ -1,6 +1,6 @@
 package vn.ntm.inspection.service;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 
@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Read side: the filtered, paginated list and a commune's history. */
@@ -37,15 +36,16 @@ public class InspectionQueries {
     }
 
     /** {@code q}: words that must each occur in the title, the province, district, lead agency or a commune name. */
-    public record Filter(String province, String district, String commune, String year, String status, String q) {
-        public Filter(String province, String district, String commune, String year, String status) {
+    public record Filter(String province, String district, String commune, Integer year, InspectionStatus status,
+                         String q) {
+        public Filter(String province, String district, String commune, Integer year, InspectionStatus status) {
             this(province, district, commune, year, status, null);
         }
     }
 
     /** Newest inspection first (inspection date, then recording time, then id: a stable order for paging). */
     @Transactional
-    public Page<InspectionListItem> list(Caller caller, Filter filter, String pageParam, String sizeParam) {
+    public Page<InspectionListItem> list(Caller caller, Filter filter, int page, int size) {
         String scope = caller.readScope();
         if (scope != null && filter.province() != null && !filter.province().equals(scope)) {
             throw ServiceException.forbidden(LocalizedText.of("inspection.list.forbidden", scope));
@@ -55,8 +55,6 @@ public class InspectionQueries {
                     filter.q());
         }
         List<FieldError> errors = new ArrayList<>();
-        int page = number(pageParam, 0, 0, Limits.MAX_PAGE, "page", errors);
-        int size = number(sizeParam, 20, 1, MAX_PAGE_SIZE, "size", errors);
         Limits.code("province", filter.province(), errors);
         Limits.code("district", filter.district(), errors);
         Limits.code("commune", filter.commune(), errors);
@@ -75,18 +73,14 @@ public class InspectionQueries {
             params.put("commune", filter.commune());
         }
         if (filter.year() != null) {
-            int year = number(filter.year(), 0, Limits.FIRST_YEAR, Limits.LAST_YEAR, "year", errors);
+            int year = filter.year();
             where.append(" and i.inspectedOn >= :from and i.inspectedOn < :to");
             params.put("from", LocalDate.of(year, 1, 1));
             params.put("to", LocalDate.of(year + 1, 1, 1));
         }
         if (filter.status() != null) {
-            try {
-                params.put("status", InspectionStatus.valueOf(filter.status().toUpperCase(Locale.ROOT)));
-                where.append(" and i.status = :status");
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("status", "inspection.query.status"));
-            }
+            params.put("status", filter.status());
+            where.append(" and i.status = :status");
         }
         // q: diacritics and case ignored on both sides (ntm_fold); each branch is served by its trigram index (V8)
         List<String> patterns = SearchTerms.patterns(filter.q(), errors);
@@ -115,23 +109,6 @@ public class InspectionQueries {
                         i.finalizedAt()))
                 .toList();
         return new Page<>(content, count.getSingleResult(), page, size);
-    }
-
-    /** {@code text} as an int within [min, max], {@code absent} when not given; else an error naming {@code field}. */
-    private static int number(String text, int absent, int min, int max, String field, List<FieldError> errors) {
-        if (text == null) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(FieldError.of(field, "inspection.query.number", min, max));
-        return Math.max(min, absent);
     }
 
     @Transactional

@@ -3,7 +3,7 @@ package vn.ntm.inspection.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.ntm.platform.http.EntityTags;
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.quarkus.logging.Log;

@@ -1,6 +1,6 @@
 package vn.ntm.inspection.service;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.inspection.domain.ScopeRules.Named;
 import vn.ntm.inspection.domain.ScopeRules.Scope;
 import vn.ntm.inspection.domain.ScopeRules.Violation;
-import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.i18n.Messages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package vn.ntm.task.rest;
 
-import vn.ntm.platform.http.LocalizedText;
-import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.platform.i18n.Messages;
 import vn.ntm.task.service.TaskService.TaskView;
 
 import java.io.BufferedWriter;

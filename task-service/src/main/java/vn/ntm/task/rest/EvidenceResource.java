@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.service.Caller;
 import vn.ntm.task.service.EvidenceService;
 import vn.ntm.task.service.EvidenceService.EvidenceView;

@@ -11,6 +11,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.Range;
+import vn.ntm.contracts.OrganisationType;
+import vn.ntm.platform.http.ParamMessage;
+import vn.ntm.platform.http.ParamsDetail;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.Problems;
 import vn.ntm.platform.http.ServiceException;
@@ -48,11 +54,14 @@ import vn.ntm.task.service.TaskService.Summary;
 import vn.ntm.task.service.TaskService.TaskPage;
 import vn.ntm.task.service.TaskService.TaskView;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 @Path("/tasks")
 @Tag(name = "Tasks", description = "Follow-up tasks created from finalized inspections")
+@ParamsDetail("task.query.invalid")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
     private final TaskService tasks;
@@ -67,19 +76,22 @@ public class TaskResource {
         this.extensions = extensions;
     }
 
+    /** What an export does when more tasks match than it writes. */
+    public enum OnLimit { TRUNCATE, REFUSE }
+
     /** The list filters, shared by the list, the summary and the CSV export. */
     public static class Filters {
-        @QueryParam("inspectionId") String inspectionId;
-        @QueryParam("assigneeType") String assigneeType;
+        @QueryParam("inspectionId") @ParamMessage("task.query.uuid") UUID inspectionId;
+        @QueryParam("assigneeType") @ParamMessage("task.query.assigneeType") OrganisationType assigneeType;
         @QueryParam("assigneeCode") String assigneeCode;
         @QueryParam("communeCode") String communeCode;
-        @QueryParam("criterion") String criterion;
+        @QueryParam("criterion") @Range(min = 1, max = 99, message = "{task.query.criterion}") Integer criterion;
         @QueryParam("status") String status;
-        @QueryParam("overdue") String overdue;
-        @QueryParam("dueBefore") String dueBefore;
+        @QueryParam("overdue") @ParamMessage("task.query.boolean") Boolean overdue;
+        @QueryParam("dueBefore") @ParamMessage("task.query.date") LocalDate dueBefore;
         @QueryParam("sort") String sort;
-        @QueryParam("page") String page;
-        @QueryParam("size") String size;
+        @QueryParam("page") @Min(value = 0, message = "{task.query.page}") Integer page;
+        @QueryParam("size") @Range(min = 1, max = TaskFilter.MAX_SIZE, message = "{task.query.size}") Integer size;
         @Parameter(description = "Words to find in the commune, the assignee organisation's name and the title,"
                 + " ignoring diacritics and case (\"thuong cuong\" finds \"Thượng Cường\"); every word must occur")
         @QueryParam("q") String q;
@@ -111,33 +123,23 @@ public class TaskResource {
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
     @Operation(summary = "List tasks by inspection, assignee, commune, criterion, status, overdue, due date or"
             + " words (q); sort by dueDate, -dueDate, communeName, status (lifecycle order)...; pages start at 0")
-    public TaskPage list(@BeanParam Filters filters,
+    public TaskPage list(@Valid @BeanParam Filters filters,
                          @Parameter(description = "Keyset paging: the next value of the previous page (opaque);"
                                  + " reaches past the first 10 000 tasks, which is as far as page numbers go")
                          @QueryParam("after") String after,
                          @Parameter(description = "false: skip counting the matching tasks; total is then what the"
                                  + " pages so far prove (exact on the last page, else a lower bound with totalExact"
                                  + " false). Default true")
-                         @QueryParam("count") String count) {
-        return tasks.list(filters.filter().after(after), callers.current(), countWanted(count));
-    }
-
-    private static boolean countWanted(String count) {
-        if (count == null || count.equals("true")) {
-            return true;
-        }
-        if (count.equals("false")) {
-            return false;
-        }
-        throw ServiceException.badRequest(LocalizedText.of("task.query.invalid"),
-                List.of(ServiceException.FieldError.of("count", "task.query.boolean")));
+                         @QueryParam("count") @DefaultValue("true") @ParamMessage("task.query.boolean")
+                         boolean count) {
+        return tasks.list(filters.filter().after(after), callers.current(), count);
     }
 
     @GET
     @Path("/summary")
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG, Caller.OPS})
     @Operation(summary = "Count tasks by assignee, status and overdue (same filters as the list)")
-    public Summary summary(@BeanParam Filters filters) {
+    public Summary summary(@Valid @BeanParam Filters filters) {
         return tasks.summary(filters.filter(), callers.current());
     }
 
@@ -153,15 +155,17 @@ public class TaskResource {
             @Header(name = "X-Total-Count", description = "tasks matching the filters"),
             @Header(name = "X-Truncated", description = "true when only the first X-Export-Limit rows are in the file"),
             @Header(name = "X-Export-Limit", description = "the most rows an export writes")})
-    public Response export(@BeanParam Filters filters,
+    public Response export(@Valid @BeanParam Filters filters,
                            @Parameter(description = "truncate (default): write the first rows and say so in"
                                    + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
-                           @QueryParam("onLimit") String onLimit,
+                           @QueryParam("onLimit") @ParamMessage("task.export.onLimit")
+                           @ParamsDetail("task.export.invalid") OnLimit onLimit,
                            @Parameter(description = "human (default): column headers and status labels in the"
                                    + " request's language (Vietnamese unless Accept-Language prefers English), dates"
                                    + " dd/MM/yyyy; machine: the field names, status codes and ISO-8601 dates of the"
                                    + " JSON API, for integrations")
-                           @QueryParam("format") String format,
+                           @QueryParam("format") @ParamMessage("task.export.format")
+                           @ParamsDetail("task.export.invalid") Csv.Format format,
                            @Context RoutingContext routing, @Context UriInfo uri, @Context HttpHeaders headers) {
         return export(filters, onLimit, format, routing, uri, headers, false);
     }
@@ -179,19 +183,20 @@ public class TaskResource {
             @Header(name = "X-Total-Count", description = "tasks matching the filters"),
             @Header(name = "X-Truncated", description = "true when only the first X-Export-Limit rows are in the file"),
             @Header(name = "X-Export-Limit", description = "the most rows an export writes")})
-    public Response exportXlsx(@BeanParam Filters filters,
+    public Response exportXlsx(@Valid @BeanParam Filters filters,
                                @Parameter(description = "truncate (default): write the first rows and say so in"
                                        + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
-                               @QueryParam("onLimit") String onLimit,
+                               @QueryParam("onLimit") @ParamMessage("task.export.onLimit")
+                           @ParamsDetail("task.export.invalid") OnLimit onLimit,
                                @Context RoutingContext routing, @Context UriInfo uri,
                                @Context HttpHeaders headers) {
         return export(filters, onLimit, null, routing, uri, headers, true);
     }
 
-    private Response export(Filters filters, String onLimit, String format, RoutingContext routing, UriInfo uri,
+    private Response export(Filters filters, OnLimit onLimit, Csv.Format format, RoutingContext routing, UriInfo uri,
                             HttpHeaders headers, boolean xlsx) {
-        boolean refuse = parseOnLimit(onLimit);
-        Csv.Format csvFormat = parseFormat(format);
+        boolean refuse = onLimit == OnLimit.REFUSE;
+        Csv.Format csvFormat = format == null ? Csv.Format.HUMAN : format;
         Locale language = Problems.locale(headers);
         Caller caller = callers.current();
         ExportSlots.Slot slot = slots.take();
@@ -232,28 +237,6 @@ public class TaskResource {
             slot.close();
             throw e;
         }
-    }
-
-    private static boolean parseOnLimit(String onLimit) {
-        if (onLimit == null || onLimit.isBlank() || onLimit.strip().equals("truncate")) {
-            return false;
-        }
-        if (onLimit.strip().equals("refuse")) {
-            return true;
-        }
-        throw ServiceException.badRequest(LocalizedText.of("task.export.invalid"),
-                List.of(ServiceException.FieldError.of("onLimit", "task.export.onLimit")));
-    }
-
-    private static Csv.Format parseFormat(String format) {
-        if (format == null || format.isBlank() || format.strip().equals("human")) {
-            return Csv.Format.HUMAN;
-        }
-        if (format.strip().equals("machine")) {
-            return Csv.Format.MACHINE;
-        }
-        throw ServiceException.badRequest(LocalizedText.of("task.export.invalid"),
-                List.of(ServiceException.FieldError.of("format", "task.export.format")));
     }
 
     @GET

@@ -4,7 +4,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import vn.ntm.task.service.Limits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import org.hibernate.validator.constraints.Range;
+import vn.ntm.platform.http.ParamsDetail;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,13 +55,19 @@ public class TaskRuleResource {
     @Path("/history")
     @Operation(summary = "Every change of the rules, newest first: who (the token's subject), when, and the rule as"
             + " the change left it")
+    @ParamsDetail("task.rule.historyInvalid")
     public List<RuleHistoryEntry> history(
-            @Parameter(description = "only the changes of this rule") @QueryParam("code") String code,
+            @Parameter(description = "only the changes of this rule") @QueryParam("code")
+            @Pattern(regexp = "|" + Limits.RULE_CODE, message = "{task.field.ruleCode}") String code,
             @Parameter(description = "only entries older than this id (the id of the last entry of the previous"
-                    + " page)") @QueryParam("before") String before,
+                    + " page)") @QueryParam("before")
+            @Pattern(regexp = "|0*[1-9][0-9]{0,17}", message = "{task.rule.before}") String before,
             @Parameter(description = "at most this many entries, 1-500 (default 100)") @QueryParam("limit")
-            String limit) {
-        return rules.history(code, before, limit);
+            @DefaultValue("100") @Range(min = 1, max = RuleService.MAX_HISTORY, message = "{task.query.size}")
+            int limit) {
+        // before and code are checked as text so that all three parameters are reported at once
+        return rules.history(code == null || code.isEmpty() ? null : code,
+                before == null || before.isEmpty() ? null : Long.valueOf(before), limit);
     }
 
     @GET

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.domain.Task;

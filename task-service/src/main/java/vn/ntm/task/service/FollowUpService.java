@@ -1,7 +1,7 @@
 package vn.ntm.task.service;
 
-import vn.ntm.platform.http.Messages;
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ntm.contracts.InspectionFinalized;

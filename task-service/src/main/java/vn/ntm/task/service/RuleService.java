@@ -1,7 +1,7 @@
 package vn.ntm.task.service;
 
 import vn.ntm.platform.http.EntityTags;
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.agroal.api.AgroalDataSource;
@@ -156,29 +156,10 @@ public class RuleService {
 
     /** Changes of the rules, newest first: of one rule when {@code code} is given, older than {@code before}. */
     @Transactional
-    public List<RuleHistoryEntry> history(String code, String before, String limit) {
-        List<FieldError> errors = new ArrayList<>();
+    public List<RuleHistoryEntry> history(String code, Long beforeId, int max) {
         if (code != null && !code.isBlank() && !Limits.isRuleCode(code.strip())) {
-            errors.add(new FieldError("code", Limits.RULE_CODE_TEXT));
-        }
-        Long beforeId = null;
-        if (before != null && !before.isBlank()) {
-            beforeId = number(before);
-            if (beforeId == null || beforeId < 1) {
-                errors.add(FieldError.of("before", "task.rule.before"));
-            }
-        }
-        int max = 100;
-        if (limit != null && !limit.isBlank()) {
-            Long n = number(limit);
-            if (n == null || n < 1 || n > MAX_HISTORY) {
-                errors.add(FieldError.of("limit", "task.query.size", MAX_HISTORY));
-            } else {
-                max = n.intValue();
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ServiceException.badRequest(LocalizedText.of("task.rule.historyInvalid"), errors);
+            throw ServiceException.badRequest(LocalizedText.of("task.rule.historyInvalid"),
+                    List.of(new FieldError("code", Limits.RULE_CODE_TEXT)));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select id, rule_code, version, action, actor, at, trigger, assignee, title_template, enabled,"
@@ -267,14 +248,6 @@ public class RuleService {
             st.setTimestamp(3, Timestamp.from(now));
             st.setString(4, code);
             st.executeUpdate();
-        }
-    }
-
-    private static Long number(String s) {
-        try {
-            return Long.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

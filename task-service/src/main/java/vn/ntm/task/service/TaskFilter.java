@@ -1,6 +1,6 @@
 package vn.ntm.task.service;
 
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 
@@ -9,7 +9,6 @@ import vn.ntm.task.domain.TaskStatus;
 import vn.ntm.platform.http.ServiceException.FieldError;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +16,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The filters, sort and page of a task list as query strings; {@link #parse} validates all of them at once and
- * builds the JPQL. The order always ends with the id, so pages never overlap or skip. Offset paging ({@code page})
+ * The filters, sort and page of a task list, typed and range-checked by the resource (Bean Validation); {@link #parse}
+ * checks what one value alone cannot tell (codes, the status list, sort keys, {@code page} against {@code size} and
+ * {@code after}) and builds the JPQL. The order always ends with the id, so pages never overlap or skip. Offset paging ({@code page})
  * reaches the first {@link #OFFSET_WINDOW} tasks only; beyond, the client follows the opaque {@code after} cursor
  * (keyset paging: the next page starts after the last task of the previous one, under the same sort).
  */
-public record TaskFilter(String inspectionId, String assigneeType, String assigneeCode, String communeCode,
-                         String criterion, String status, String overdue, String dueBefore, String sort,
-                         String page, String size, String after, String q) {
+public record TaskFilter(UUID inspectionId, OrganisationType assigneeType, String assigneeCode, String communeCode,
+                         Integer criterion, String status, Boolean overdue, LocalDate dueBefore, String sort,
+                         Integer page, Integer size, String after, String q) {
 
     public static final int MAX_SIZE = 200;
     /** Offset pages must lie within the first this-many tasks: deeper offsets make PostgreSQL read and drop rows. */
@@ -39,20 +39,6 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             all.putAll(more);
             return new Query("(" + where + ") and (" + condition + ")", all, orderBy, page, size, keys, sortSpec);
         }
-    }
-
-    public TaskFilter(String inspectionId, String assigneeType, String assigneeCode, String communeCode,
-                      String criterion, String status, String overdue, String dueBefore, String sort,
-                      String page, String size) {
-        this(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue, dueBefore, sort,
-                page, size, null, null);
-    }
-
-    public TaskFilter(String inspectionId, String assigneeType, String assigneeCode, String communeCode,
-                      String criterion, String status, String overdue, String dueBefore, String sort,
-                      String page, String size, String after) {
-        this(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue, dueBefore, sort,
-                page, size, after, null);
     }
 
     /** The same filter continuing after the cursor {@code after}. */
@@ -76,21 +62,13 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
         List<FieldError> errors = new ArrayList<>();
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (present(inspectionId)) {
-            try {
-                params.put("inspectionId", UUID.fromString(inspectionId.strip()));
-                where.append(" and t.inspectionId = :inspectionId");
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("inspectionId", "task.query.uuid"));
-            }
+        if (inspectionId != null) {
+            params.put("inspectionId", inspectionId);
+            where.append(" and t.inspectionId = :inspectionId");
         }
-        if (present(assigneeType)) {
-            try {
-                params.put("assigneeType", OrganisationType.valueOf(assigneeType.strip()).name());
-                where.append(" and t.assigneeType = :assigneeType");
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("assigneeType", "task.query.assigneeType"));
-            }
+        if (assigneeType != null) {
+            params.put("assigneeType", assigneeType.name());
+            where.append(" and t.assigneeType = :assigneeType");
         }
         if (present(assigneeCode)) {
             Limits.code("assigneeCode", assigneeCode.strip(), errors);
@@ -102,14 +80,9 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             params.put("communeCode", communeCode.strip());
             where.append(" and t.communeCode = :communeCode");
         }
-        if (present(criterion)) {
-            Integer n = integer(criterion);
-            if (n == null || n < 1 || n > 99) {
-                errors.add(FieldError.of("criterion", "task.query.criterion"));
-            } else {
-                params.put("criterion", n);
-                where.append(" and t.criterion = :criterion");
-            }
+        if (criterion != null) {
+            params.put("criterion", criterion);
+            where.append(" and t.criterion = :criterion");
         }
         if (present(status)) {
             // one status or a comma list: an assignee's work list is status=OPEN,IN_PROGRESS,RETURNED
@@ -122,24 +95,15 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
                 errors.add(FieldError.of("status", "task.query.status"));
             }
         }
-        if (present(overdue)) {
-            String v = overdue.strip();
-            if (!v.equals("true") && !v.equals("false")) {
-                errors.add(FieldError.of("overdue", "task.query.boolean"));
-            } else {
-                params.put("active", TaskStatus.ACTIVE);
-                params.put("today", today);
-                where.append(v.equals("true") ? " and (t.status in :active and t.dueDate < :today)"
-                        : " and not (t.status in :active and t.dueDate < :today)");
-            }
+        if (overdue != null) {
+            params.put("active", TaskStatus.ACTIVE);
+            params.put("today", today);
+            where.append(overdue ? " and (t.status in :active and t.dueDate < :today)"
+                    : " and not (t.status in :active and t.dueDate < :today)");
         }
-        if (present(dueBefore)) {
-            try {
-                params.put("dueBefore", LocalDate.parse(dueBefore.strip()));
-                where.append(" and t.dueDate < :dueBefore");
-            } catch (DateTimeParseException e) {
-                errors.add(FieldError.of("dueBefore", "task.query.date"));
-            }
+        if (dueBefore != null) {
+            params.put("dueBefore", dueBefore);
+            where.append(" and t.dueDate < :dueBefore");
         }
         // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored: the
         // column search_text, which the task_search trigram index covers (V16). When an equality filter already
@@ -173,18 +137,10 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
         order.append("t.id asc");
         String sortSpec = String.join(",", keys.stream().map(TaskCursor.Key::spec).toList());
         int p = 0;
-        int s = 20;
-        if (present(size)) {
-            Integer v = integer(size);
-            if (v == null || v < 1 || v > MAX_SIZE) {
-                errors.add(FieldError.of("size", "task.query.size", MAX_SIZE));
-            } else {
-                s = v;
-            }
-        }
+        int s = size == null ? 20 : size;
         TaskCursor cursor = null;
         if (paged && present(after)) {
-            if (present(page)) {
+            if (page != null) {
                 errors.add(FieldError.of("page", "task.query.pageAndAfter"));
             }
             cursor = TaskCursor.decode(after.strip(), keys);
@@ -193,15 +149,12 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
             } else {
                 p = cursor.page();
             }
-        } else if (present(page)) {
-            Integer v = integer(page);
+        } else if (page != null) {
             int lastPage = OFFSET_WINDOW / s - 1;
-            if (v == null || v < 0) {
-                errors.add(FieldError.of("page", "task.query.page"));
-            } else if (paged && v > lastPage) {
-                errors.add(FieldError.of("page", "task.query.pageBeyond", v, s, OFFSET_WINDOW, lastPage));
+            if (paged && page > lastPage) {
+                errors.add(FieldError.of("page", "task.query.pageBeyond", page, s, OFFSET_WINDOW, lastPage));
             } else {
-                p = v;
+                p = page;
             }
         }
         if (!errors.isEmpty()) {
@@ -213,13 +166,5 @@ public record TaskFilter(String inspectionId, String assigneeType, String assign
 
     private static boolean present(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static Integer integer(String s) {
-        try {
-            return Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -9,8 +9,8 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
 import vn.ntm.contracts.Topics;
-import vn.ntm.platform.http.LocalizedText;
-import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.platform.i18n.Messages;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
 

@@ -1,7 +1,7 @@
 package vn.ntm.task.service;
 
 import vn.ntm.platform.http.EntityTags;
-import vn.ntm.platform.http.LocalizedText;
+import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.http.ServiceException;
 
 import io.agroal.api.AgroalDataSource;

@@ -1,7 +1,7 @@
 package vn.ntm.task.domain;
 
 import org.junit.jupiter.api.Test;
-import vn.ntm.platform.http.Messages;
+import vn.ntm.platform.i18n.Messages;
 import vn.ntm.task.domain.TaskTransitions.Allowed;
 import vn.ntm.task.domain.TaskTransitions.Forbidden;
 import vn.ntm.task.domain.TaskTransitions.Illegal;

@@ -1,5 +1,7 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;

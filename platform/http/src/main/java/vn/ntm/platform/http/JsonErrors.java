@@ -1,5 +1,6 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.LocalizedText;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.LocalizedText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import vn.ntm.platform.http.ServiceException.FieldError;

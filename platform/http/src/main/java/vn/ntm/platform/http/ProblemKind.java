@@ -1,5 +1,7 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.LocalizedText;
+
 /**
  * The kinds of error every service answers, each with a stable {@code type} URI under {@link #TYPE_BASE} and a
  * machine-readable {@code code}. A frontend switches on {@code type} or {@code code}, never on {@code title} or

@@ -1,5 +1,6 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.LocalizedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
@@ -11,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -80,14 +82,33 @@ public class ProblemMapper {
                 path(uri), List.of(), Problems.locale(headers));
     }
 
+    /** A query parameter that cannot be read as its type ({@link ParamConverters}). */
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(field(v), message(v)))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
-        return Problems.response(ProblemKind.VALIDATION, 400, LocalizedText.of("problem.validation.detail"),
-                path(uri), errors, Problems.locale(headers));
+    public Response param(InvalidParamException e, UriInfo uri, HttpHeaders headers, ResourceInfo resource) {
+        LocalizedText detail = e.detailKey() != null ? LocalizedText.of(e.detailKey()) : RequestParams.detail(resource);
+        return Problems.response(ProblemKind.VALIDATION, 400, detail, path(uri), List.of(e.error()),
+                Problems.locale(headers));
+    }
+
+    /**
+     * Bean Validation of a body or of request parameters: a parameter is named as the request names it
+     * ({@code size}, not {@code list.arg2}); when only parameters are wrong, the detail is the resource's
+     * ({@link ParamsDetail}).
+     */
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers,
+                               ResourceInfo resource) {
+        boolean onlyParams = true;
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String param = RequestParams.name(v, resource);
+            onlyParams &= param != null;
+            errors.add(new FieldError(param != null ? param : field(v), message(v)));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        LocalizedText detail = onlyParams && !errors.isEmpty() ? RequestParams.detail(resource)
+                : LocalizedText.of("problem.validation.detail");
+        return Problems.response(ProblemKind.VALIDATION, 400, detail, path(uri), errors, Problems.locale(headers));
     }
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)

@@ -1,5 +1,7 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,5 +1,7 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.LocalizedText;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.Valid;
@@ -13,12 +14,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.hibernate.validator.constraints.Range;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.sql.SQLTransientConnectionException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** A small application standing in for a service: one resource per way a request can fail. */
 @Path("/samples")
@@ -47,6 +52,20 @@ public class EdgeTestResource {
                 .header("ETag", "\"1\"").header("Content-Disposition", "attachment; filename=\"a.csv\"")
                 .header("Retry-After", "5").header("X-Total-Count", "1").header("Link", "</samples/1>; rel=\"self\"")
                 .build();
+    }
+
+    public record Found(LocalDate at, Tier tier, boolean open, int size, UUID id) {
+    }
+
+    /** Typed query parameters, read by {@link ParamConverters} and checked by Bean Validation. */
+    @GET
+    @Path("/search")
+    @ParamsDetail("sample.query.invalid")
+    public Found search(@QueryParam("at") LocalDate at, @QueryParam("tier") Tier tier,
+                        @QueryParam("open") @DefaultValue("false") boolean open,
+                        @QueryParam("size") @DefaultValue("20") @Range(min = 1, max = 200, message = "{sample.size}")
+                        int size, @QueryParam("id") @ParamMessage("sample.id") UUID id) {
+        return new Found(at, tier, open, size, id);
     }
 
     /** Takes no body: a bodiless POST needs no Content-Type. */

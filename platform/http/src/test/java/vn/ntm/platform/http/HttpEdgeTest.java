@@ -1,5 +1,6 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.Messages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,37 +1,17 @@
 package vn.ntm.platform.http;
 
+import vn.ntm.platform.i18n.MessageCatalogs;
+import vn.ntm.platform.i18n.Messages;
+import vn.ntm.platform.i18n.LocalizedText;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MessagesTest {
     @Test
-    void vietnameseUnlessEnglishIsPreferred() {
-        assertThat(Messages.fromAcceptLanguage(null)).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.fromAcceptLanguage("")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.fromAcceptLanguage("vi")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.fromAcceptLanguage("fr-FR, de")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.fromAcceptLanguage("not a ;; language;q=x")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.fromAcceptLanguage("en")).isEqualTo(Messages.ENGLISH);
-        assertThat(Messages.fromAcceptLanguage("en-US,en;q=0.9")).isEqualTo(Messages.ENGLISH);
-        assertThat(Messages.fromAcceptLanguage("fr, en;q=0.5")).isEqualTo(Messages.ENGLISH);
-        assertThat(Messages.fromAcceptLanguage("vi, en;q=0.8")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.fromAcceptLanguage("en;q=0.2, vi-VN;q=0.9")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.fromAcceptLanguage("en;q=0")).isEqualTo(Messages.VIETNAMESE);
-    }
-
-    @Test
-    void argumentsArePlacedByPositionOrNameAndDatesAreDayMonthYear() {
-        assertThat(LocalizedText.of("sample.version", 12, 2022).in(Messages.VIETNAMESE))
-                .isEqualTo("Mẫu 12 nay đã ở phiên bản 2022.");
-        assertThat(LocalizedText.named("sample.title.tooLong", Map.of("max", 40)).in(Messages.ENGLISH))
-                .isEqualTo("the title is longer than 40 characters");
-        assertThat(LocalizedText.of("sample.notFound", LocalDate.of(2022, 10, 30)).in(Messages.VIETNAMESE))
-                .isEqualTo("Không có mẫu 30/10/2022.");
+    void aFieldMessageNamesWhatWasExpectedInTheSameLanguage() {
         assertThat(LocalizedText.of("problem.field.mustBe", LocalizedText.of("problem.expected.date"))
                 .in(Messages.ENGLISH)).isEqualTo("must be a date (YYYY-MM-DD)");
         assertThat(LocalizedText.of("problem.field.invalidValue", "x", LocalizedText.of("problem.expected.uuid"))
@@ -40,7 +20,7 @@ class MessagesTest {
 
     @Test
     void everyPlatformKeyExistsInBothLanguagesWithTheSamePlaceholders() {
-        assertThat(MessageCatalogs.checkCatalog(Messages.PLATFORM_BUNDLE)).isEmpty();
+        assertThat(MessageCatalogs.checkModule(Messages.PLATFORM_BUNDLE, Path.of("src/main/java"))).isEmpty();
         assertThat(MessageCatalogs.keys(Messages.PLATFORM_BUNDLE, Messages.VIETNAMESE)).contains(
                 "problem.title.VALIDATION", "jakarta.validation.constraints.NotBlank.message");
         for (ProblemKind kind : ProblemKind.values()) {
@@ -51,16 +31,6 @@ class MessagesTest {
 
     @Test
     void everyKeyTheSourcesUseExists() {
-        assertThat(MessageCatalogs.checkSources(Path.of("src/main/java"))).isEmpty();
         assertThat(MessageCatalogs.checkSources(Path.of("src/test/java"))).isEmpty();
-    }
-
-    @Test
-    void theCheckFindsAKeyInOneLanguageOnlyAndAMissingKey() {
-        assertThat(MessageCatalogs.checkCatalog("messages.broken")).containsExactlyInAnyOrder(
-                "messages.broken: only.vietnamese has no English text",
-                "messages.broken: only.english has no Vietnamese text",
-                "messages.broken: both has placeholders [0, 1] in Vietnamese but [0] in English",
-                "messages.broken_en: quote has a single apostrophe; write ''");
     }
 }

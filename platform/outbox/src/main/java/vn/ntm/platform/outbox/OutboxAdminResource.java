@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -15,10 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.ntm.platform.http.LocalizedText;
-import vn.ntm.platform.http.ServiceException;
+import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.platform.i18n.Messages;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Parked outbox rows for operators: list them, and send one again once its cause is fixed. */
@@ -56,10 +58,12 @@ public class OutboxAdminResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParkedEvent.class)))
     @APIResponse(responseCode = "404", description = "no parked event has this id", content = @Content(
             mediaType = OutboxProblem.MEDIA_TYPE, schema = @Schema(implementation = OutboxProblem.class)))
-    public Response retry(@PathParam("id") String id, @Context UriInfo uri) {
+    public Response retry(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Optional<ParkedEvent> unparked = parseId(id).flatMap(rows::unpark);
         if (unparked.isEmpty()) {
-            throw ServiceException.notFound(LocalizedText.of("outbox.parked.notFound", id));
+            Locale language = Messages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+            return Response.status(404).type(OutboxProblem.MEDIA_TYPE).entity(OutboxProblem.notFound(
+                    LocalizedText.of("outbox.parked.notFound", id).in(language), uri.getPath(), language)).build();
         }
         relay.wakeUp();
         return Response.ok(unparked.get(), MediaType.APPLICATION_JSON).build();

@@ -1,4 +1,4 @@
-package vn.ntm.platform.http;
+package vn.ntm.platform.i18n;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,6 @@
-package vn.ntm.platform.http;
+package vn.ntm.platform.i18n;
 
-import io.quarkus.logging.Log;
+import org.jboss.logging.Logger;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * patterns in {@link MessageFormat} syntax (a literal apostrophe is written {@code ''}).
  */
 public final class Messages {
+    private static final Logger LOG = Logger.getLogger(Messages.class);
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> LANGUAGES = List.of(VIETNAMESE, ENGLISH);
@@ -71,7 +72,7 @@ public final class Messages {
         Locale language = supported(locale);
         String pattern = pattern(text.key(), language);
         if (pattern == null) {
-            Log.warnf("no message %s in %s", text.key(), language);
+            LOG.warnf("no message %s in %s", text.key(), language);
             return text.key();
         }
         List<Object> args = new ArrayList<>();
@@ -97,7 +98,7 @@ public final class Messages {
         try {
             return new MessageFormat(pattern, language).format(args.toArray());
         } catch (IllegalArgumentException e) {
-            Log.warnf("message %s in %s is not a valid pattern: %s", text.key(), language, e.getMessage());
+            LOG.warnf("message %s in %s is not a valid pattern: %s", text.key(), language, e.getMessage());
             return pattern;
         }
     }

@@ -1,4 +1,4 @@
-package vn.ntm.platform.http;
+package vn.ntm.platform.i18n;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +31,22 @@ public final class MessageCatalogs {
             Pattern.compile("\"\\{([a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)}\""));
 
     private MessageCatalogs() {
+    }
+
+    /**
+     * The check every module's tests run on its own catalog: it exists in both languages, every key is in both with
+     * the same placeholders and a valid pattern ({@link #checkCatalog}), and every key named in {@code sources} exists
+     * ({@link #checkSources}). A test asserts the list is empty.
+     */
+    public static List<String> checkModule(String baseName, Path sources) {
+        List<String> problems = new ArrayList<>();
+        if (keys(baseName, Messages.VIETNAMESE).isEmpty() || keys(baseName, Messages.ENGLISH).isEmpty()) {
+            problems.add(baseName + ": no catalog in Vietnamese and English");
+            return problems;
+        }
+        problems.addAll(checkCatalog(baseName));
+        problems.addAll(checkSources(sources));
+        return problems;
     }
 
     /** The problems of one catalog ({@code messages.service}…) in both languages; none if it does not exist. */
