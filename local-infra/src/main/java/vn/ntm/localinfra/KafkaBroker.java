@@ -30,7 +30,9 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
-    private Process process;
+    private static final Duration GRACE = Duration.ofSeconds(15);
+
+    private ChildJvm process;
 
     public KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile) {
         this.dataDir = dataDir;
@@ -53,11 +55,8 @@ public final class KafkaBroker implements AutoCloseable {
             }
             List<String> command = java("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
                     KafkaBrokerMain.class.getName(), Long.toString(ProcessHandle.current().pid()), config.toString());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-            awaitReady(timeout);
+            process = ChildJvm.start("Kafka broker", command, logFile);
+            process.awaitReady(timeout, GRACE, this::answers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,30 +95,16 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker with SIGTERM (a controlled shutdown), forcibly after the grace period. */
     @Override
     public synchronized void close() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            process.stop(GRACE);
+            process = null;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
     }
 
     /** Kills the broker without a controlled shutdown, as a crash would. */
     public synchronized void kill() {
         if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            process.kill();
             process = null;
         }
     }
@@ -163,26 +148,17 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     }
 
-    private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka broker exited with code " + process.exitValue()
-                        + "; last lines of " + logFile + ":\n" + Logs.tail(logFile, 20));
-            }
-            if (Ports.isListening("127.0.0.1", port)) {
-                try (Admin admin = admin(bootstrapServers())) {
-                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                    return;
-                } catch (Exception notYet) {
-                    // the listener is up before the broker has registered
-                }
-            }
-            sleep(200);
+    /** The listener is up before the broker has registered: ready once the cluster answers with its nodes. */
+    private boolean answers() {
+        if (!Ports.isListening("127.0.0.1", port)) {
+            return false;
         }
-        close();
-        throw new IllegalStateException("Kafka broker not ready within " + timeout.toSeconds() + " s; last lines of "
-                + logFile + ":\n" + Logs.tail(logFile, 20));
+        try (Admin admin = admin(bootstrapServers())) {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     private Path writeConfig() throws IOException {
@@ -267,13 +243,5 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

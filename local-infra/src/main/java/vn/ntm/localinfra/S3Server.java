@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real S3-compatible server (S3Proxy over jclouds' filesystem blob store: a bucket is a directory, an object a
@@ -21,12 +20,13 @@ import java.util.concurrent.TimeUnit;
 public final class S3Server implements AutoCloseable {
     public static final String ACCESS_KEY = "ntm-local";
     public static final String REGION = "us-east-1";
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final Path dataDir;
     private final int port;
     private final Path logFile;
     private final String secretKey = UUID.randomUUID().toString();
-    private Process process;
+    private ChildJvm process;
 
     public S3Server(Path dataDir, int port, Path logFile) {
         this.dataDir = dataDir;
@@ -77,11 +77,8 @@ public final class S3Server implements AutoCloseable {
             command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
             command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", KafkaBroker.brokerClasspath(),
                     S3ServerMain.class.getName(), Long.toString(ProcessHandle.current().pid()), config.toString()));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-            awaitReady(timeout);
+            process = ChildJvm.start("S3 server", command, logFile);
+            process.awaitReady(timeout, GRACE, () -> Ports.isListening("127.0.0.1", port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,40 +90,9 @@ public final class S3Server implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (process == null) {
-            return;
+        if (process != null) {
+            process.stop(GRACE);
+            process = null;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
-    }
-
-    private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3 server exited with code " + process.exitValue()
-                        + "; last lines of " + logFile + ":\n" + Logs.tail(logFile, 20));
-            }
-            if (Ports.isListening("127.0.0.1", port)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        close();
-        throw new IllegalStateException("S3 server not ready within " + timeout.toSeconds() + " s; last lines of "
-                + logFile + ":\n" + Logs.tail(logFile, 20));
     }
 }
