@@ -3,12 +3,12 @@ package vn.ntm.inspection.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import org.hibernate.validator.constraints.Range;
 import vn.ntm.inspection.domain.InspectionStatus;
 import vn.ntm.inspection.service.Limits;
-import vn.ntm.platform.http.ParamMessage;
 import vn.ntm.platform.http.ParamsDetail;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -82,8 +82,10 @@ public class InspectionResource {
                                          @QueryParam("year")
                                          @Range(min = Limits.FIRST_YEAR, max = Limits.LAST_YEAR,
                                                  message = NUMBER) Integer year,
-                                         @QueryParam("status") @ParamMessage("inspection.query.status")
-                                         InspectionStatus status,
+                                         @Parameter(description = "DRAFT or FINALIZED, any case")
+                                         @QueryParam("status") @Pattern(regexp = "|DRAFT|FINALIZED",
+                                                 flags = Pattern.Flag.CASE_INSENSITIVE,
+                                                 message = "{inspection.query.status}") String status,
                                          @Parameter(description = "Words to find in the title, the province,"
                                                  + " district, lead agency or a commune name, ignoring diacritics"
                                                  + " and case (\"thuong cuong\" finds \"Thượng Cường\")")
@@ -93,7 +95,10 @@ public class InspectionResource {
                                          @QueryParam("size") @DefaultValue("20")
                                          @Range(min = 1, max = InspectionQueries.MAX_PAGE_SIZE,
                                                  message = NUMBER) int size) {
-        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, status, q),
+        // status is checked as text so that a wrong status and a wrong size are reported in one answer
+        InspectionStatus wanted = status == null || status.isEmpty() ? null
+                : InspectionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, wanted, q),
                 page, size);
     }
 
