@@ -112,15 +112,16 @@ class TaskSearchTest {
         assertThat(ids(seed, "thuo cuon")).containsAll(ids(seed, "thuong cuong"));
         // without a filter that narrows the list the trigram index serves the words: the same tasks are found
         for (String q : List.of("ang ma", "BẰNG MẠC", "dong mo")) {
-            JsonPath everywhere = asAdmin().queryParam("q", q).queryParam("size", 200).when().get("/tasks").then()
-                    .statusCode(200).extract().jsonPath();
+            // other classes' tasks match these words too: ours (due in 2091) come first when the latest are first
+            JsonPath everywhere = asAdmin().queryParam("q", q).queryParam("sort", "-dueDate").queryParam("size", 200)
+                    .when().get("/tasks").then().statusCode(200).extract().jsonPath();
             List<String> ours = new ArrayList<>();
             for (Map<String, Object> t : everywhere.<Map<String, Object>>getList("items")) {
                 if (named.toString().equals(t.get("inspectionId"))) {
                     ours.add((String) t.get("communeName"));
                 }
             }
-            assertThat(ours).as(q).containsExactlyElementsOf(communes(named, q, null));
+            assertThat(ours).as(q).containsExactlyInAnyOrderElementsOf(communes(named, q, null));
         }
     }
 
