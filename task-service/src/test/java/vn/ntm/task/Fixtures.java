@@ -161,4 +161,35 @@ public final class Fixtures {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
+
+    /**
+     * The seed's event reduced to one (made-up) commune of the seed's district with only these findings, inspected on
+     * {@code date}; {@code set} replaces the commune's criteria set unless null.
+     */
+    public static ObjectNode oneCommuneInspection(UUID id, String date, String commune, String set,
+                                                  Map<Integer, String> results) {
+        ObjectNode event = seedEvent(id);
+        event.put("inspectedOn", date);
+        com.fasterxml.jackson.databind.node.ArrayNode communes =
+                (com.fasterxml.jackson.databind.node.ArrayNode) event.get("communes");
+        communes.remove(1);
+        ObjectNode c = (ObjectNode) communes.get(0);
+        c.put("code", commune).put("name", "Xã Thử " + commune);
+        if (set != null) {
+            c.put("criteriaSet", set);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode findings = c.putArray("findings");
+        for (com.fasterxml.jackson.databind.JsonNode f : seedEvent(id).get("communes").get(0).get("findings")) {
+            String result = results.get(f.get("criterion").asInt());
+            if (result != null) {
+                findings.add(((ObjectNode) f.deepCopy()).put("result", result).putNull("deadline"));
+            }
+        }
+        c.putObject("summary").put("met", (int) results.values().stream().filter("MET"::equals).count())
+                .put("notMet", (int) results.values().stream().filter("NOT_MET"::equals).count())
+                .put("notAssessed", (int) results.values().stream().filter("NOT_ASSESSED"::equals).count())
+                .put("total", results.size());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) event.get("recommendations")).removeAll();
+        return event;
+    }
 }

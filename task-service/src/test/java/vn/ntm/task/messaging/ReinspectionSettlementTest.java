@@ -211,28 +211,9 @@ class ReinspectionSettlementTest {
         return event;
     }
 
-    /** An inspection of one (made-up) commune of the seed's district under {@code set}, only these findings. */
     private static ObjectNode inspection(UUID id, String date, String commune, String set,
                                          Map<Integer, String> results) {
-        ObjectNode event = Fixtures.seedEvent(id);
-        event.put("inspectedOn", date);
-        ArrayNode communes = (ArrayNode) event.get("communes");
-        communes.remove(1);
-        ObjectNode c = (ObjectNode) communes.get(0);
-        c.put("code", commune).put("name", "Xã Thử " + commune).put("criteriaSet", set);
-        ArrayNode findings = c.putArray("findings");
-        for (JsonNode f : Fixtures.seedEvent(id).get("communes").get(0).get("findings")) {
-            String result = results.get(f.get("criterion").asInt());
-            if (result != null) {
-                findings.add(((ObjectNode) f.deepCopy()).put("result", result).putNull("deadline"));
-            }
-        }
-        c.putObject("summary").put("met", (int) results.values().stream().filter("MET"::equals).count())
-                .put("notMet", (int) results.values().stream().filter("NOT_MET"::equals).count())
-                .put("notAssessed", (int) results.values().stream().filter("NOT_ASSESSED"::equals).count())
-                .put("total", results.size());
-        ((ArrayNode) event.get("recommendations")).removeAll();
-        return event;
+        return Fixtures.oneCommuneInspection(id, date, commune, set, results);
     }
 
     private static String freshCommune() {

@@ -1,7 +1,5 @@
 package vn.ntm.task.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,15 +12,13 @@ import vn.ntm.contracts.Topics;
 import vn.ntm.platform.tracing.KafkaTracing;
 import vn.ntm.platform.tracing.TraceContext;
 import vn.ntm.task.Auth;
+import vn.ntm.task.BulkTasks;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.RefusingTable;
 import vn.ntm.task.service.InspectionEventBatch;
 import vn.ntm.task.service.InspectionEventHandler;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -190,24 +186,7 @@ class SetBasedBatchTest {
 
     /** An inspection of one made-up commune of the seed's district, with only these findings. */
     private static ObjectNode inspection(UUID id, String date, String commune, Map<Integer, String> results) {
-        ObjectNode event = Fixtures.seedEvent(id);
-        event.put("inspectedOn", date);
-        ArrayNode communes = (ArrayNode) event.get("communes");
-        communes.remove(1);
-        ObjectNode c = (ObjectNode) communes.get(0);
-        c.put("code", commune).put("name", "Xã Thử " + commune);
-        ArrayNode findings = c.putArray("findings");
-        for (JsonNode f : Fixtures.seedEvent(id).get("communes").get(0).get("findings")) {
-            String result = results.get(f.get("criterion").asInt());
-            if (result != null) {
-                findings.add(((ObjectNode) f.deepCopy()).put("result", result).putNull("deadline"));
-            }
-        }
-        c.putObject("summary").put("met", (int) results.values().stream().filter("MET"::equals).count())
-                .put("notMet", (int) results.values().stream().filter("NOT_MET"::equals).count())
-                .put("notAssessed", 0).put("total", results.size());
-        ((ArrayNode) event.get("recommendations")).removeAll();
-        return event;
+        return Fixtures.oneCommuneInspection(id, date, commune, null, results);
     }
 
     private static String freshCommune() {
@@ -228,16 +207,6 @@ class SetBasedBatchTest {
     }
 
     private long count(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return BulkTasks.count(db, sql, params);
     }
 }
