@@ -117,16 +117,23 @@ public final class RegisterFixture {
         }
     }
 
+    /** Waits until task-service's group has committed every record of {@code criteria-events} sent so far. */
     public static void awaitConsumerCaughtUp() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().bootstrapServers()))) {
-            TopicPartition partition = new TopicPartition(Topics.CRITERIA_EVENTS, 0);
-            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get()
-                    .offset();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(List.of(Topics.CRITERIA_EVENTS)).allTopicNames().get().get(Topics.CRITERIA_EVENTS)
+                    .partitions().forEach(p -> latest.put(new TopicPartition(Topics.CRITERIA_EVENTS, p.partition()),
+                            OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("task-service")
-                        .partitionsToOffsetAndMetadata().get().get(partition);
-                return committed != null && committed.offset() >= end;
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("task-service")
+                        .partitionsToOffsetAndMetadata().get();
+                // a partition nothing was ever sent to has nothing to wait for (and may have no committed offset)
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || committed.get(end.getKey()) != null
+                                && committed.get(end.getKey()).offset() >= end.getValue());
             });
         } catch (Exception e) {
             throw new IllegalStateException(e);
