@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * their own processes) and prints our figures beside the raw limits of the same PostgreSQL and broker.
  * Options ({@code --name=value}): seasons ({@code communes x communes-per-inspection}, comma-separated, or
  * {@code none} for the reads only), rate (inspections per second), today-seasons (the same on today's units,
- * default 200x1; off to skip), read-tasks, read-concurrency, read-seconds, read-rate.
+ * default 200x1; off to skip), read-tasks, read-concurrency, read-seconds, read-rate, reads ({@code off}: no read or
+ * search benchmark), drain-events, saturation ({@code off} to skip), saturation-seconds, visibility ({@code db},
+ * the default: the pipeline watches task-service's table for the tasks and then reads each inspection's tasks once
+ * through GET /tasks; {@code api}: it polls GET /tasks until they are all there, as before 2026-11-29).
  */
 public final class BenchmarkMain {
     private final Map<String, String> options = new HashMap<>();
@@ -115,7 +118,8 @@ public final class BenchmarkMain {
         PipelineBenchmark.Result biggest = null;
         List<PipelineBenchmark.Step> steps = List.of();
         if (pipelineRun) {
-            PipelineBenchmark pipeline = new PipelineBenchmark(inspection, task, bootstrap, admin, Register.load(root));
+            PipelineBenchmark pipeline = new PipelineBenchmark(inspection, task, bootstrap, admin, Register.load(root),
+                    option("visibility", "db").equals("api") ? null : new PipelineBenchmark.Database(taskJdbc, dbPassword));
             line("## Pipeline: finalize → every task visible through GET /tasks");
             line("");
             line("Each season is a number of communes split into inspections of N communes (`communes x N`), 19"
@@ -221,6 +225,21 @@ public final class BenchmarkMain {
 
         }
 
+        if (option("reads", "on").equals("off")) {
+            // --reads=off: the pipeline phases alone (to profile them), no read or search benchmark
+            sampling.set(false);
+            line("## Footprint under load");
+            line("");
+            line("| service | peak resident memory during the runs above (MiB) |");
+            line("|---|---|");
+            peakRss.forEach((svc, mib) -> line(String.format("| %s | %.0f |", svc, mib)));
+            line("");
+            line("Load average after the run: " + Machine.loadAverage() + ".");
+            Files.writeString(root.resolve("benchmarks/target/benchmark-report.md"), String.join("\n", report) + "\n",
+                    StandardCharsets.UTF_8);
+            launcher.stopAll();
+            return;
+        }
         int readTasks = Integer.parseInt(option("read-tasks", "1000000"));
         int concurrency = Integer.parseInt(option("read-concurrency", "16"));
         int seconds = Integer.parseInt(option("read-seconds", "20"));

@@ -40,6 +40,7 @@ final class ConsumerDrain {
         }
         try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password)) {
             long before = processed(c);
+            System.out.println(Instant.now() + " phase: drain of " + events + " events");
             long t0 = System.nanoTime();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
@@ -68,6 +69,7 @@ final class ConsumerDrain {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.println(Instant.now() + " phase: drained");
             return new Result(events, seconds, events / seconds);
         }
     }

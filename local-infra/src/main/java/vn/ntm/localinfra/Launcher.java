@@ -186,6 +186,11 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(env.getOrDefault("NTM_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
+        // one service's extra options, e.g. NTM_JAVA_OPTS_TASK_SERVICE="-XX:StartFlightRecording=filename=t.jfr"
+        String extra = env.getOrDefault("NTM_JAVA_OPTS_" + s.name().toUpperCase().replace('-', '_'), "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         // the class-data-sharing archive the build wrote (quarkus.package.jar.appcds): classes load mapped, not
         // parsed. It records the class path relative to quarkus-app/, so the service runs from there (it reads no
         // relative path of its own)

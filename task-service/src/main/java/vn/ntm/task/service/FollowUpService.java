@@ -34,7 +34,7 @@ public class FollowUpService {
     public static final String ACTOR_PREFIX = "inspection:";
 
 
-    private record OpenRow(Settlement.OpenTask task, UUID inspectionId, OrganisationRef assignee, String title,
+    record OpenRow(Settlement.OpenTask task, UUID inspectionId, OrganisationRef assignee, String title,
                            LocalDate dueDate, String status, long version, LocalDate sourceAsOf,
                            LocalDate assigneeAsOf, LocalDate inspectedOn) {
     }
@@ -86,12 +86,43 @@ public class FollowUpService {
     }
 
     /**
+     * The open tasks of earlier inspections that any event of the batch may settle (every code of its communes,
+     * before the batch's latest inspection date), locked: one statement, before the batch writes anything. The first
+     * round settles with them; they also tell which events of the same day may share a round.
+     */
+    List<OpenRow> openTasks(Connection c, List<InspectionEventBatch.EventPlan> plans) throws SQLException {
+        Set<String> codes = new LinkedHashSet<>();
+        LocalDate latest = null;
+        for (InspectionEventBatch.EventPlan plan : plans) {
+            LocalDate day = plan.event.inspectedOn();
+            if (day != null && !plan.earlierCodes.isEmpty()) {
+                plan.earlierCodes.values().forEach(codes::addAll);
+                latest = latest == null || day.isAfter(latest) ? day : latest;
+            }
+        }
+        return latest == null ? List.of() : openTasks(c, codes, latest);
+    }
+
+    /** Per commune code, the earliest inspection date of these open tasks. */
+    static Map<String, LocalDate> oldest(List<OpenRow> open) {
+        Map<String, LocalDate> oldest = new HashMap<>();
+        for (OpenRow row : open) {
+            if (row.inspectedOn() != null) {
+                oldest.merge(row.task().communeCode(), row.inspectedOn(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return oldest;
+    }
+
+    /**
      * Settles the open tasks of earlier inspections that the round's findings decide ({@link Settlement}), into
      * {@code writes}, and leaves out of each event's planned tasks those whose work continues in a linked open task.
-     * The round's events share no commune, so each open task concerns one event at most.
+     * The round's events never settle the same open task (see {@code InspectionEventBatch.rounds}).
+     * {@code preloaded}: the open tasks read for the batch before anything was written (the first round), or null to
+     * read them now.
      */
     void settle(Connection c, List<InspectionEventBatch.EventPlan> round, CatalogCopyService.Catalog catalog,
-                BatchWrites writes) throws SQLException {
+                BatchWrites writes, List<OpenRow> preloaded) throws SQLException {
         Set<String> codes = new LinkedHashSet<>();
         LocalDate latest = null;
         Map<InspectionEventBatch.EventPlan, List<Settlement.Finding>> findingsOf = new LinkedHashMap<>();
@@ -122,7 +153,7 @@ public class FollowUpService {
         if (findingsOf.isEmpty()) {
             return;
         }
-        List<OpenRow> open = openTasks(c, codes, latest);
+        List<OpenRow> open = preloaded != null ? preloaded : openTasks(c, codes, latest);
         if (open.isEmpty()) {
             return;
         }

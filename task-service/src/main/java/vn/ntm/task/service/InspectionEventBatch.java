@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +39,15 @@ import java.util.function.Supplier;
  * participants, history, succession moves, settlement updates, outbox rows) is written with one statement for the
  * whole batch ({@link BatchWrites}).
  * <p>
- * Events whose communes overlap (the same commune, or one that succeeded another's) depend on each other through
- * settlement: the later one must see the earlier one's tasks. They are written in successive rounds, in batch order;
- * the events of one round share no commune. A failure of any event rolls the whole batch back; the consumer then
+ * Events whose communes overlap (the same commune, or one that succeeded another's) may depend on each other through
+ * settlement: the later one must see the earlier one's tasks, or what the earlier one did to an open task both could
+ * settle. Such events are written in successive rounds, in batch order ({@link #rounds}); inspections of the same
+ * commune on the same day with no earlier work on it to settle share a round. A failure of any event rolls the whole batch back; the consumer then
  * splits it ({@code SplitRetry}) so that only the failing event is dead-lettered.
  */
 @ApplicationScoped
 public class InspectionEventBatch {
+    private static final String INSPECTION_KEY = "inspection:";
     private final AgroalDataSource dataSource;
     private final RuleService rules;
     private final CatalogCopyService catalog;
@@ -92,7 +95,7 @@ public class InspectionEventBatch {
         /** What links this event to others of its batch: its inspection and every commune code it may settle. */
         Set<String> keys() {
             Set<String> keys = new HashSet<>();
-            keys.add("inspection:" + inspectionId);
+            keys.add(INSPECTION_KEY + inspectionId);
             earlierCodes.forEach((code, codes) -> {
                 keys.add(code);
                 keys.addAll(codes);
@@ -168,20 +171,24 @@ public class InspectionEventBatch {
             plan.planned = TaskRules.plan(plan.event, ruleTable, copy.criterionRoles());
         }
         followUp.earlierCodes(c, plans);
+        List<FollowUpService.OpenRow> open = followUp.openTasks(c, plans);
         RegisterLookup register = new RegisterLookup(c);
         int created = 0;
         int planned = 0;
-        for (List<EventPlan> round : rounds(plans)) {
+        List<List<EventPlan>> rounds = rounds(plans, FollowUpService.oldest(open));
+        for (List<EventPlan> round : rounds) {
             BatchWrites writes = new BatchWrites(now, today);
-            followUp.settle(c, round, copy, writes);
+            // the first round settles with the open tasks read for the batch; later ones read them again, to see
+            // what the rounds before them settled, continued and created
+            followUp.settle(c, round, copy, writes, round == rounds.get(0) ? open : null);
             for (EventPlan plan : round) {
                 planned += plan.planned.size();
             }
             writes.planTasks(round, register);
             created += writes.flush(c, outbox);
         }
-        Log.infof("batch of %d new inspection event(s): %d task(s) planned, %d created", plans.size(), planned,
-                created);
+        Log.infof("batch of %d new inspection event(s) in %d round(s): %d task(s) planned, %d created", plans.size(),
+                rounds.size(), planned, created);
         for (EventPlan plan : plans) {
             Log.debugf("inspection %s: %d task(s) planned, %d created (event %s)", plan.inspectionId,
                     plan.planned.size(), plan.created, plan.eventId);
@@ -190,28 +197,72 @@ public class InspectionEventBatch {
 
     /**
      * The events in rounds, batch order kept: an event goes into the round after the last one holding an event it
-     * shares a commune (or inspection) with, so each round's events are independent of one another.
+     * depends on ({@link #dependsOn}), so that each round's events are independent of one another.
+     * {@code oldestOpen}: per commune code, the earliest inspection date of its open tasks before the batch.
      */
-    static List<List<EventPlan>> rounds(List<EventPlan> plans) {
-        List<List<EventPlan>> rounds = new ArrayList<>();
-        List<Set<String>> roundKeys = new ArrayList<>();
+    static List<List<EventPlan>> rounds(List<EventPlan> plans, Map<String, LocalDate> oldestOpen) {
+        // per commune code, the earliest day of any work a round may see on it: open tasks before the batch, and
+        // the tasks the batch's own events create
+        Map<String, LocalDate> oldest = new HashMap<>(oldestOpen);
+        List<Set<String>> keys = new ArrayList<>(plans.size());
         for (EventPlan plan : plans) {
-            Set<String> keys = plan.keys();
+            Set<String> k = plan.keys();
+            keys.add(k);
+            if (plan.event.inspectedOn() != null) {
+                for (String key : k) {
+                    oldest.merge(key, plan.event.inspectedOn(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+        }
+        List<List<Integer>> rounds = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
             int round = 0;
+            search:
             for (int r = rounds.size() - 1; r >= 0; r--) {
-                if (roundKeys.get(r).stream().anyMatch(keys::contains)) {
-                    round = r + 1;
-                    break;
+                for (int j : rounds.get(r)) {
+                    if (dependsOn(plans.get(i), keys.get(i), plans.get(j), keys.get(j), oldest)) {
+                        round = r + 1;
+                        break search;
+                    }
                 }
             }
             if (round == rounds.size()) {
                 rounds.add(new ArrayList<>());
-                roundKeys.add(new HashSet<>());
             }
-            rounds.get(round).add(plan);
-            roundKeys.get(round).addAll(keys);
+            rounds.get(round).add(i);
         }
-        return rounds;
+        List<List<EventPlan>> out = new ArrayList<>(rounds.size());
+        for (List<Integer> round : rounds) {
+            out.add(round.stream().map(plans::get).toList());
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code later} must see what {@code earlier} (before it in the batch) writes. Events sharing no commune
+     * code (nor inspection) are independent. Of two inspections of the same commune on the same day neither settles
+     * the other's tasks (settlement takes tasks of earlier days only), so they are independent too, unless earlier
+     * work on a shared commune (open before the batch, or created by the batch) could be settled by both: then the
+     * second must see what the first did to it. Any other pair sharing a commune (different days, an unknown day, the
+     * same inspection twice) depends.
+     */
+    private static boolean dependsOn(EventPlan later, Set<String> laterKeys, EventPlan earlier, Set<String> earlierKeys,
+                                     Map<String, LocalDate> oldest) {
+        LocalDate day = later.event.inspectedOn();
+        boolean sameDay = day != null && day.equals(earlier.event.inspectedOn());
+        for (String key : laterKeys) {
+            if (!earlierKeys.contains(key)) {
+                continue;
+            }
+            if (!sameDay || key.startsWith(INSPECTION_KEY)) {
+                return true;
+            }
+            LocalDate first = oldest.get(key);
+            if (first != null && first.isBefore(day)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

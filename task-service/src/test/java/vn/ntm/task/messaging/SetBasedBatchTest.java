@@ -165,6 +165,52 @@ class SetBasedBatchTest {
                 + " and payload::jsonb ->> 'inspectionId' = ?", first.toString())).isEqualTo(c17.getInt("total"));
     }
 
+    @Test
+    void inspectionsOfTheSameCommuneOnTheSameDayInOneBatchEachCreateTheirTasksAndSettleEarlierWorkOnce() {
+        // no earlier work on the commune: each creates what it creates alone
+        String fresh = freshCommune();
+        UUID reference = UUID.randomUUID();
+        int alone = handler.handle(UUID.randomUUID(), record(inspection(reference, "2024-09-01", freshCommune())))
+                .created();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<InspectionEventHandler.Outcome> outcomes = batch.handleAll(List.of(
+                item(UUID.randomUUID(), inspection(a, "2024-09-01", fresh), null),
+                item(UUID.randomUUID(), inspection(b, "2024-09-01", fresh), null)));
+        assertThat(outcomes).extracting(InspectionEventHandler.Outcome::created).containsExactly(alone, alone);
+        assertThat(Fixtures.tasksOf(a).getInt("total")).isEqualTo(alone);
+        assertThat(Fixtures.tasksOf(b).getInt("total")).isEqualTo(alone);
+
+        // open work of an earlier day: the first of the pair settles or continues it, the second sees that
+        String commune = freshCommune();
+        UUID earlier = UUID.randomUUID();
+        handler.handle(UUID.randomUUID(), record(inspection(earlier, "2024-03-01", commune)));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        batch.handleAll(List.of(
+                item(UUID.randomUUID(), inspection(first, "2024-09-01", commune, Map.of(17, "MET", 2, "NOT_MET")), null),
+                item(UUID.randomUUID(), inspection(second, "2024-09-01", commune, Map.of(17, "MET", 2, "NOT_MET")),
+                        null)));
+        JsonPath c17 = ReinspectionSettlementTest.tasks(earlier, commune, 17);
+        assertThat(c17.getInt("total")).isPositive();
+        assertThat(c17.getList("items.status")).containsOnly("DONE");
+        for (String id : c17.<String>getList("items.id")) {
+            assertThat(history(id).getList("action")).containsExactly("CREATED", "STATUS_CHANGED");
+        }
+        assertThat(count("select count(*) from outbox_event where event_type = 'ntm.task.status-changed'"
+                + " and payload::jsonb ->> 'inspectionId' = ?", earlier.toString())).isEqualTo(c17.getInt("total"));
+        JsonPath c2 = ReinspectionSettlementTest.tasks(earlier, commune, 2);
+        assertThat(c2.getInt("total")).isPositive();
+        assertThat(c2.getList("items.status")).containsOnly("OPEN");
+        assertThat(c2.getList("items.latestInspectionId")).containsOnly(second.toString());
+        for (String id : c2.<String>getList("items.id")) {
+            assertThat(history(id).getList("action")).containsExactly("CREATED", "INSPECTION_LINKED",
+                    "INSPECTION_LINKED");
+        }
+        assertThat(ReinspectionSettlementTest.tasks(first, commune, 2).getInt("total")).isZero();
+        assertThat(ReinspectionSettlementTest.tasks(second, commune, 2).getInt("total")).isZero();
+    }
+
     private InspectionEventBatch.Item item(UUID eventId, ObjectNode event, String traceId) {
         if (traceId == null) {
             return new InspectionEventBatch.Item(eventId, record(event), null);
