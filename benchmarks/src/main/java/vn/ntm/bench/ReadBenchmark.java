@@ -263,6 +263,101 @@ final class ReadBenchmark {
                 histogram.getValueAtPercentile(99) / 1e6);
     }
 
+    /**
+     * The SQL of {@code GET /tasks?q=} for the searches of {@code urls} (page of 20 by due date and the count up to
+     * 1,001), as this tree's task-service sends it, straight over JDBC: with the word table of V20, the lookup of the
+     * typed words among the stored ones, then the tasks holding them; without it (older trees), the folded text
+     * matched with LIKE.
+     */
+    static Load sqlSearch(String taskJdbcUrl, String password, Path urls, int concurrency, int seconds)
+            throws Exception {
+        List<String> queries = new ArrayList<>();
+        for (String url : Files.readAllLines(urls)) {
+            String q = url.substring(url.indexOf("q=") + 2).replaceAll("&.*", "");
+            queries.add(java.net.URLDecoder.decode(q, StandardCharsets.UTF_8));
+        }
+        boolean words;
+        try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select to_regclass('task_search_word') is not null")) {
+            rs.next();
+            words = rs.getBoolean(1);
+        }
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        AtomicLong requests = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password);
+                     PreparedStatement lookup = c.prepareStatement("select array(select distinct w.word from"
+                             + " task_search_word w where w.word like f.p escape '!' limit 501), f.p ~ '[\\x01-\\x20]'"
+                             + " from unnest(?::text[]) with ordinality as q(pattern, i)"
+                             + " cross join lateral (select public.ntm_fold(q.pattern) as p) f order by q.i")) {
+                    java.util.Map<Integer, PreparedStatement[]> byWords = new java.util.HashMap<>();
+                    while (System.nanoTime() < end) {
+                        String q = queries.get(ThreadLocalRandom.current().nextInt(queries.size()));
+                        List<String> patterns = new ArrayList<>();
+                        for (String word : new java.util.LinkedHashSet<>(List.of(q.strip().split("\\s+")))) {
+                            patterns.add("%" + word + "%");
+                        }
+                        long t0 = System.nanoTime();
+                        List<Object> params = new ArrayList<>();
+                        if (words) {
+                            lookup.setArray(1, c.createArrayOf("text", patterns.toArray()));
+                            try (ResultSet rs = lookup.executeQuery()) {
+                                while (rs.next()) {
+                                    params.add(rs.getArray(1));
+                                }
+                            }
+                        } else {
+                            params.addAll(patterns);
+                        }
+                        PreparedStatement[] statements = byWords.computeIfAbsent(params.size(), n -> {
+                            StringBuilder where = new StringBuilder("1 = 1");
+                            for (int i = 0; i < n; i++) {
+                                where.append(words ? " and search_words && ?"
+                                        : " and search_text like ntm_fold(?) escape '!'");
+                            }
+                            try {
+                                return new PreparedStatement[] {
+                                        c.prepareStatement("select * from task where " + where
+                                                + " order by due_date, id limit 21"),
+                                        c.prepareStatement("select 1 from task where " + where + " limit 1001")};
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        for (PreparedStatement st : statements) {
+                            for (int i = 0; i < params.size(); i++) {
+                                st.setObject(i + 1, params.get(i));
+                            }
+                            try (ResultSet rs = st.executeQuery()) {
+                                while (rs.next()) {
+                                    rs.getString(1);
+                                }
+                            }
+                        }
+                        synchronized (histogram) {
+                            histogram.recordValue(System.nanoTime() - t0);
+                        }
+                        requests.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Load(requests.get(), 0, requests.get() / elapsed, histogram.getValueAtPercentile(50) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6);
+    }
+
     private ReadBenchmark() {
     }
 }

@@ -2,6 +2,7 @@ package vn.ntm.task.service;
 
 import vn.ntm.platform.http.EntityTags;
 import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 
 import io.agroal.api.AgroalDataSource;
@@ -30,6 +31,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ public class TaskService {
     static final int EXPORT_FETCH_SIZE = 500;
     /** Lists count at most this many matching tasks (plus one, to know there are more), not the whole table. */
     public static final int COUNT_LIMIT = TaskFilter.OFFSET_WINDOW;
+    /** A typed word contained in more stored words than this (one or two letters) is checked row by row instead. */
+    static final int MAX_WORDS_PER_TERM = 500;
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -123,7 +127,8 @@ public class TaskService {
     public TaskPage list(TaskFilter filter, Caller caller, boolean count) {
         LocalDate today = clock.today();
         TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
-        TaskFilter.Query q = filter.parse(today).and(scope.where(), scope.params());
+        TaskFilter.Words words = words();
+        TaskFilter.Query q = filter.parse(today, words).and(scope.where(), scope.params());
         // a cursor query already starts after the previous page: no offset
         boolean cursor = filter.after() != null && !filter.after().isBlank();
         List<Task> found = select(q).setHint(HibernateHints.HINT_READ_ONLY, true)
@@ -147,7 +152,7 @@ public class TaskService {
             return new TaskPage(items, Math.min(known, COUNT_LIMIT), q.page(), q.size(), false, next);
         } else {
             // the count leaves out the cursor's condition: total is about the whole filtered list
-            TaskFilter.Query all = filter.parseUnpaged(today).and(scope.where(), scope.params());
+            TaskFilter.Query all = filter.parseUnpaged(today, words).and(scope.where(), scope.params());
             total = countUpTo(all, countLimit + 1);
         }
         if (total > countLimit) {
@@ -173,7 +178,7 @@ public class TaskService {
     public ExportPlan planExport(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
         TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
-        TaskFilter.Query q = filter.parseUnpaged(today).and(scope.where(), scope.params());
+        TaskFilter.Query q = filter.parseUnpaged(today, words()).and(scope.where(), scope.params());
         TypedQuery<Long> count = em.createQuery("select count(t) from Task t where " + q.where(), Long.class);
         q.params().forEach(count::setParameter);
         return new ExportPlan(q, today, count.getSingleResult(), exportLimit);
@@ -215,6 +220,36 @@ public class TaskService {
             }
         }
         return written;
+    }
+
+    /**
+     * The stored words (V20) that contain the typed words of {@code q}, looked up once per request (a list reads them for
+     * its page and its count): one short query on the small word table, whatever the number of tasks.
+     */
+    private TaskFilter.Words words() {
+        Map<List<String>, List<List<String>>> known = new HashMap<>();
+        return patterns -> known.computeIfAbsent(patterns, this::lookUpWords);
+    }
+
+    private List<List<String>> lookUpWords(List<String> patterns) {
+        // a folded word holding a space (unaccent writes some signs as several characters) is no single stored word
+        String sql = "select array(select distinct w.word from task_search_word w where w.word like f.p escape '"
+                + SearchTerms.ESCAPE + "' limit " + (MAX_WORDS_PER_TERM + 1) + "), f.p ~ '[\\x01-\\x20]'"
+                + " from unnest(?::text[]) with ordinality as q(pattern, i)"
+                + " cross join lateral (select public.ntm_fold(q.pattern) as p) f order by q.i";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, c.createArrayOf("text", patterns.toArray()));
+            List<List<String>> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String[] found = (String[]) rs.getArray(1).getArray();
+                    out.add(rs.getBoolean(2) || found.length > MAX_WORDS_PER_TERM ? null : List.of(found));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up the search words", e);
+        }
     }
 
     /** The number of matching tasks, reading no more than {@code limit} of them (one small row each). */
@@ -354,7 +389,7 @@ public class TaskService {
     public Summary summary(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
         TaskVisibility.Scope scope = TaskVisibility.summary(caller, today);
-        TaskFilter.Query q = filter.parseUnpaged(today).and(scope.where(), scope.params());
+        TaskFilter.Query q = filter.parseUnpaged(today, words()).and(scope.where(), scope.params());
         TypedQuery<Object[]> query = em.createQuery("select t.assigneeType, t.assigneeCode, max(t.assigneeName),"
                 + " t.status, count(t), sum(case when t.status in :activeStatuses and t.dueDate < :summaryDay"
                 + " then 1 else 0 end) from Task t where " + q.where()
