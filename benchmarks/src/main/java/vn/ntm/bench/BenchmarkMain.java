@@ -94,6 +94,28 @@ public final class BenchmarkMain {
         line(String.format("| launcher: PostgreSQL, Kafka and the three services, to all ready | %d | — | ≤ 15 s |",
                 launchMillis));
         line("");
+        // --footprint-only: start, measure at idle, stop (no fixed ports, unlike ./run.sh): for A/B runs of JVM options
+        // (NTM_JAVA_OPTS) and configuration; prints each service's start phases from its log and its memory by kind
+        line("First start (fresh data: criteria-service seeds the register before it is ready):");
+        line("");
+        footprint(work, pids);
+        if (option("footprint-only", "false").equals("true")) {
+            line("Load average after: " + Machine.loadAverage() + ".");
+            line("");
+            launcher.stopAll();
+            // a restart on the same data, as ./run.sh without --fresh: migrations and the seed are done
+            Launcher again = new Launcher(env, root, false);
+            long againStart = System.nanoTime();
+            again.startAll();
+            long againMillis = (System.nanoTime() - againStart) / 1_000_000;
+            Thread.sleep(5000);
+            line(String.format("Restart on the same data: launcher to all ready %d ms; services ready after %s ms;"
+                    + " load average %s.", againMillis, again.readyMillis(), Machine.loadAverage()));
+            line("");
+            footprint(work, again.servicePids());
+            again.stopAll();
+            return;
+        }
 
         AtomicBoolean sampling = new AtomicBoolean(true);
         Thread sampler = new Thread(() -> {
@@ -251,7 +273,12 @@ public final class BenchmarkMain {
         ReadBenchmark.Load open = ReadBenchmark.http(urls, admin, concurrency, seconds, readRate);
         ReadBenchmark.Load direct = ReadBenchmark.sql(taskJdbc, dbPassword, concurrency, seconds);
         // a light native client (ab, from Debian's apache2-utils) when installed: the JVM generator shares the cores
+        // task-service's CPU time per request under ab: how much work a request costs whatever else the machine runs
+        long taskPid = pids.get("task-service");
+        double cpuBefore = Machine.memory(taskPid).cpuSeconds();
         ReadBenchmark.Load ab = ReadBenchmark.ab(Files.readAllLines(urls).get(0), admin, 8, seconds);
+        double abCpuMillis = ab == null ? 0 : 1000 * (Machine.memory(taskPid).cpuSeconds() - cpuBefore)
+                / Math.max(1, ab.rps() * seconds);
         ReadBenchmark.Load abNoCount = ReadBenchmark.ab(Files.readAllLines(urls).get(0) + "&count=false", admin, 8,
                 seconds);
         line("## Reads: filtered GET /tasks with " + readTasks + " more tasks stored");
@@ -265,8 +292,8 @@ public final class BenchmarkMain {
         line(String.format("| GET /tasks at a fixed %.0f requests/s | %.0f | %.1f | %.1f | %d | p99 ≤ 30 ms |",
                 readRate, open.rps(), open.p50(), open.p99(), open.errors()));
         if (ab != null) {
-            line(String.format("| GET /tasks, 8 concurrent, ab (one URL) | %.0f | %.1f | %.1f | %d | — |",
-                    ab.rps(), ab.p50(), ab.p99(), ab.errors()));
+            line(String.format("| GET /tasks, 8 concurrent, ab (one URL; task-service CPU %.1f ms a request) | %.0f |"
+                    + " %.1f | %.1f | %d | — |", abCpuMillis, ab.rps(), ab.p50(), ab.p99(), ab.errors()));
         }
         if (abNoCount != null) {
             line(String.format("| GET /tasks?count=false, 8 concurrent, ab | %.0f | %.1f | %.1f | %d | — |",
@@ -368,6 +395,29 @@ public final class BenchmarkMain {
         Files.writeString(out, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
         System.out.println("\nReport written to " + out);
         launcher.stopAll();
+    }
+
+    /** Start phases (seconds from the start Quarkus counts from), CPU time used and resident memory by kind of each service at idle. */
+    private void footprint(Path work, Map<String, Long> pids) throws Exception {
+        Path logs = work.resolve("data/logs");
+        line("| service | Flyway's last line (s) | Hibernate's last line (s) | SmallRye Kafka last line (s) | \"started in\""
+                + " (s) | CPU used (s) | RSS (MiB) | anon | file | heap committed | metaspace | code | threads |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Map.Entry<String, Long> e : pids.entrySet()) {
+            StartPhases phases = StartPhases.read(logs.resolve(e.getKey() + ".log"));
+            Machine.Memory m = Machine.memory(e.getValue());
+            if (!m.nmt().isEmpty()) {
+                Files.writeString(work.resolve("nmt-" + e.getKey() + "-" + System.currentTimeMillis() + ".txt"), m.nmt());
+            }
+            line(String.format("| %s | %s | %s | %s | %s | %.1f | %.0f | %.0f | %.0f | %s | %s | %s | %s |", e.getKey(),
+                    phases.flyway(), phases.hibernate(), phases.kafka(), phases.started(), m.cpuSeconds(), m.rss(),
+                    m.anon(), m.file(),
+                    m.jvm("Java Heap"), m.jvm("Class"), m.jvm("Code"), m.threads()));
+        }
+        line("");
+        line("(heap, metaspace (\"Class\") and code are committed MiB from `jcmd VM.native_memory`, shown only when the"
+                + " services run with -XX:NativeMemoryTracking=summary in NTM_JAVA_OPTS.)");
+        line("");
     }
 
     /** Communes per inspection of a season (its first inspection is finalized alone, before the measurement). */

@@ -176,10 +176,14 @@ public final class Launcher {
     /**
      * The services' JVM options unless {@code NTM_JAVA_OPTS} replaces them: the serial collector and a heap that
      * gives memory back after a full collection (a service idles most of the time on a small machine), small thread
-     * stacks.
+     * stacks. {@code ArchiveRelocationMode=0}: Java 17.0.15 maps the class-data archive at a random address by
+     * default and then rewrites every pointer in it, which copies the whole archive (35 MB, 90 MB for the archive of
+     * a whole start) into private memory and costs CPU; mapped where it was dumped, its pages stay file-backed and
+     * only those used are read (the JVM falls back to relocating when that address is taken).
      */
     public static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=192m -Xss512k";
+            + " -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=192m -Xss512k"
+            + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0";
 
     private Process startService(Service s) {
         int port = port(s.portVariable(), s.defaultPort());
@@ -191,19 +195,32 @@ public final class Launcher {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        // the class-data-sharing archive the build wrote (quarkus.package.jar.appcds): classes load mapped, not
-        // parsed. It records the class path relative to quarkus-app/, so the service runs from there (it reads no
-        // relative path of its own)
+        // Class-data sharing: classes load mapped from an archive, not parsed and verified from the jars. The one the
+        // build writes (quarkus.package.jar.appcds) holds only what Quarkus' static init loads, about 6,600 of the
+        // 18,000 classes a service loads until ready (Hibernate's boot, Flyway, the Kafka clients load at run time).
+        // So the first start after a build records, and once ready dumps, an archive of everything loaded until
+        // ready (app-cds-ready.jsa, beside the jar; NTM_CDS_TRAINING=off skips it); later starts map that one. The
+        // archives record the class path relative to quarkus-app/, so the service runs from there (it reads no
+        // relative path of its own); the JVM checks that the jars are unchanged and ignores a stale archive.
         Path jar = serviceJar(s);
-        Path cds = jar.resolveSibling("app-cds.jsa");
-        boolean sharing = Files.exists(cds) && command.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+        Path ready = jar.resolveSibling(READY_ARCHIVE);
+        Path cds = upToDate(ready, jar) ? ready : jar.resolveSibling("app-cds.jsa");
+        boolean own = command.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-Xshare"));
+        boolean training = !own && !upToDate(ready, jar) && !"off".equals(env.get("NTM_CDS_TRAINING"));
+        boolean sharing = !own && !training && Files.exists(cds);
         if (sharing) {
             command.add("-XX:SharedArchiveFile=" + cds);
         }
+        if (training) {
+            // a dynamic archive cannot be dumped on top of another one: this start runs on the JDK's archive only
+            command.add("-XX:+RecordDynamicDumpInfo");
+            trainees.add(s.name());
+        }
+        boolean fromAppDir = sharing || training;
         command.add("-jar");
-        command.add(sharing ? jar.getFileName().toString() : jar.toString());
+        command.add(fromAppDir ? jar.getFileName().toString() : jar.toString());
         ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(sharing ? jar.getParent().toFile() : null)
+                .directory(fromAppDir ? jar.getParent().toFile() : null)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(s.name() + ".log").toFile()));
         // the launcher's own environment (System.getenv() for ./run.sh) reaches the services, then its settings
@@ -219,6 +236,52 @@ public final class Launcher {
         } catch (IOException e) {
             throw new StartFailure(s.name() + " could not be started: " + e.getMessage());
         }
+    }
+
+    static final String READY_ARCHIVE = "app-cds-ready.jsa";
+
+    private final java.util.Set<String> trainees = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static boolean upToDate(Path archive, Path jar) {
+        try {
+            return Files.exists(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Dumps the classes a service loaded until ready into {@link #READY_ARCHIVE} ({@code jcmd VM.cds dynamic_dump},
+     * a pause of a second or two), in the background: the start it follows is not slowed further. Written to a
+     * temporary file first, so that a dump cut short is never used.
+     */
+    private void dumpReadyArchive(Service s, Process process) {
+        if (!trainees.remove(s.name())) {
+            return;
+        }
+        Path jar = serviceJar(s);
+        Path temporary = jar.resolveSibling(READY_ARCHIVE + "." + process.pid() + ".tmp");
+        Thread dump = new Thread(() -> {
+            try {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()), "VM.cds", "dynamic_dump", temporary.toString())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (jcmd.waitFor(120, TimeUnit.SECONDS) && jcmd.exitValue() == 0 && Files.size(temporary) > 0) {
+                    Files.move(temporary, jar.resolveSibling(READY_ARCHIVE),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    jcmd.destroyForcibly();
+                    Files.deleteIfExists(temporary);
+                }
+            } catch (IOException e) {
+                // no jcmd (a JRE): the build's archive stays in use
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ntm-cds-dump-" + s.name());
+        dump.setDaemon(true);
+        dump.start();
     }
 
     private void awaitReady(Service s) {
@@ -240,6 +303,7 @@ public final class Launcher {
                 if (response.statusCode() == 200) {
                     readyMillis.put(s.name(), (System.nanoTime() - servicesStartedNanos) / 1_000_000);
                     log(s.name() + ": ready");
+                    dumpReadyArchive(s, process);
                     return;
                 }
             } catch (IOException notYet) {
