@@ -40,6 +40,14 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
+    private void peakMemory() {
+        line("## Footprint under load");
+        line("");
+        line("| service | peak resident memory during the runs above (MiB) |");
+        line("|---|---|");
+        peakRss.forEach((svc, mib) -> line(String.format("| %s | %.0f |", svc, mib)));
+    }
+
     private String option(String name, String defaultValue) {
         return options.getOrDefault(name, defaultValue);
     }
@@ -250,11 +258,7 @@ public final class BenchmarkMain {
         if (option("reads", "on").equals("off")) {
             // --reads=off: the pipeline phases alone (to profile them), no read or search benchmark
             sampling.set(false);
-            line("## Footprint under load");
-            line("");
-            line("| service | peak resident memory during the runs above (MiB) |");
-            line("|---|---|");
-            peakRss.forEach((svc, mib) -> line(String.format("| %s | %.0f |", svc, mib)));
+            peakMemory();
             line("");
             line("Load average after the run: " + Machine.loadAverage() + ".");
             Files.writeString(root.resolve("benchmarks/target/benchmark-report.md"), String.join("\n", report) + "\n",
@@ -350,11 +354,7 @@ public final class BenchmarkMain {
         line("Load average after the reads: " + Machine.loadAverage() + ".");
         line("");
         sampling.set(false);
-        line("## Footprint under load");
-        line("");
-        line("| service | peak resident memory during the runs above (MiB) |");
-        line("|---|---|");
-        peakRss.forEach((svc, mib) -> line(String.format("| %s | %.0f |", svc, mib)));
+        peakMemory();
         line("");
         line("## Targets (issue 15)");
         line("");

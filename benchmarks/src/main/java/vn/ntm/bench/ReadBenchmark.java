@@ -217,32 +217,52 @@ final class ReadBenchmark {
 
     /** The list query and its count, as task-service runs them, straight over JDBC. */
     static Load sql(String taskJdbcUrl, String password, int concurrency, int seconds) throws Exception {
+        String[] types = {"UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI"};
+        return closedLoop(taskJdbcUrl, password, concurrency, seconds, c -> {
+            PreparedStatement list = c.prepareStatement("select * from task where assignee_type = ?"
+                    + " and assignee_code = ? and status = ? order by due_date, id limit 20 offset 0");
+            PreparedStatement count = c.prepareStatement("select count(*) from task where"
+                    + " assignee_type = ? and assignee_code = ? and status = ?");
+            return () -> {
+                int code = ThreadLocalRandom.current().nextInt(ASSIGNEES);
+                for (PreparedStatement st : List.of(list, count)) {
+                    st.setString(1, types[code % 4]);
+                    st.setString(2, "R" + code);
+                    st.setString(3, "OPEN");
+                    readAll(st);
+                }
+            };
+        });
+    }
+
+    /** One request of a closed-loop SQL run, on its thread's connection. */
+    interface SqlRequest {
+        void run() throws Exception;
+    }
+
+    /** Prepares a thread's statements on its connection and answers its request. */
+    interface SqlClient {
+        SqlRequest open(Connection c) throws Exception;
+    }
+
+    /**
+     * {@code concurrency} threads, each on its own connection, send requests one after another for {@code seconds};
+     * each request is timed.
+     */
+    private static Load closedLoop(String jdbcUrl, String password, int concurrency, int seconds, SqlClient client)
+            throws Exception {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong requests = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
-        String[] types = {"UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI"};
         for (int w = 0; w < concurrency; w++) {
             Thread t = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password);
-                     PreparedStatement list = c.prepareStatement("select * from task where assignee_type = ?"
-                             + " and assignee_code = ? and status = ? order by due_date, id limit 20 offset 0");
-                     PreparedStatement count = c.prepareStatement("select count(*) from task where"
-                             + " assignee_type = ? and assignee_code = ? and status = ?")) {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, "ntm", password)) {
+                    SqlRequest request = client.open(c);
                     while (System.nanoTime() < end) {
-                        int code = ThreadLocalRandom.current().nextInt(ASSIGNEES);
                         long t0 = System.nanoTime();
-                        for (PreparedStatement st : List.of(list, count)) {
-                            st.setString(1, types[code % 4]);
-                            st.setString(2, "R" + code);
-                            st.setString(3, "OPEN");
-                            try (ResultSet rs = st.executeQuery()) {
-                                while (rs.next()) {
-                                    rs.getString(1);
-                                }
-                            }
-                        }
+                        request.run();
                         synchronized (histogram) {
                             histogram.recordValue(System.nanoTime() - t0);
                         }
@@ -261,6 +281,14 @@ final class ReadBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Load(requests.get(), 0, requests.get() / elapsed, histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6);
+    }
+
+    private static void readAll(PreparedStatement st) throws java.sql.SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rs.getString(1);
+            }
+        }
     }
 
     /**
@@ -282,80 +310,53 @@ final class ReadBenchmark {
             rs.next();
             words = rs.getBoolean(1);
         }
-        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        AtomicLong requests = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long start = System.nanoTime();
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            Thread t = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password);
-                     PreparedStatement lookup = c.prepareStatement("select array(select distinct w.word from"
-                             + " task_search_word w where w.word like f.p escape '!' limit 501), f.p ~ '[\\x01-\\x20]'"
-                             + " from unnest(?::text[]) with ordinality as q(pattern, i)"
-                             + " cross join lateral (select public.ntm_fold(q.pattern) as p) f order by q.i")) {
-                    java.util.Map<Integer, PreparedStatement[]> byWords = new java.util.HashMap<>();
-                    while (System.nanoTime() < end) {
-                        String q = queries.get(ThreadLocalRandom.current().nextInt(queries.size()));
-                        List<String> patterns = new ArrayList<>();
-                        for (String word : new java.util.LinkedHashSet<>(List.of(q.strip().split("\\s+")))) {
-                            patterns.add("%" + word + "%");
-                        }
-                        long t0 = System.nanoTime();
-                        List<Object> params = new ArrayList<>();
-                        if (words) {
-                            lookup.setArray(1, c.createArrayOf("text", patterns.toArray()));
-                            try (ResultSet rs = lookup.executeQuery()) {
-                                while (rs.next()) {
-                                    params.add(rs.getArray(1));
-                                }
-                            }
-                        } else {
-                            params.addAll(patterns);
-                        }
-                        PreparedStatement[] statements = byWords.computeIfAbsent(params.size(), n -> {
-                            StringBuilder where = new StringBuilder("1 = 1");
-                            for (int i = 0; i < n; i++) {
-                                where.append(words ? " and search_words && ?"
-                                        : " and search_text like ntm_fold(?) escape '!'");
-                            }
-                            try {
-                                return new PreparedStatement[] {
-                                        c.prepareStatement("select * from task where " + where
-                                                + " order by due_date, id limit 21"),
-                                        c.prepareStatement("select 1 from task where " + where + " limit 1001")};
-                            } catch (java.sql.SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
-                        for (PreparedStatement st : statements) {
-                            for (int i = 0; i < params.size(); i++) {
-                                st.setObject(i + 1, params.get(i));
-                            }
-                            try (ResultSet rs = st.executeQuery()) {
-                                while (rs.next()) {
-                                    rs.getString(1);
-                                }
-                            }
-                        }
-                        synchronized (histogram) {
-                            histogram.recordValue(System.nanoTime() - t0);
-                        }
-                        requests.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+        return closedLoop(taskJdbcUrl, password, concurrency, seconds, c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("set plan_cache_mode = force_custom_plan"); // as task-service's connections
+            }
+            PreparedStatement lookup = c.prepareStatement("select array(select distinct w.word from"
+                    + " task_search_word w where w.word like f.p escape '!' limit 501), f.p ~ '[\\x01-\\x20]'"
+                    + " from unnest(?::text[]) with ordinality as q(pattern, i)"
+                    + " cross join lateral (select public.ntm_fold(q.pattern) as p) f order by q.i");
+            java.util.Map<Integer, PreparedStatement[]> byWords = new java.util.HashMap<>();
+            return () -> {
+                String q = queries.get(ThreadLocalRandom.current().nextInt(queries.size()));
+                List<String> patterns = new ArrayList<>();
+                for (String word : new java.util.LinkedHashSet<>(List.of(q.strip().split("\\s+")))) {
+                    patterns.add("%" + word + "%");
                 }
-            });
-            t.start();
-            workers.add(t);
-        }
-        for (Thread t : workers) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Load(requests.get(), 0, requests.get() / elapsed, histogram.getValueAtPercentile(50) / 1e6,
-                histogram.getValueAtPercentile(99) / 1e6);
+                List<Object> params = new ArrayList<>();
+                if (words) {
+                    lookup.setArray(1, c.createArrayOf("text", patterns.toArray()));
+                    try (ResultSet rs = lookup.executeQuery()) {
+                        while (rs.next()) {
+                            params.add(rs.getArray(1));
+                        }
+                    }
+                } else {
+                    params.addAll(patterns);
+                }
+                PreparedStatement[] statements = byWords.computeIfAbsent(params.size(), n -> {
+                    StringBuilder where = new StringBuilder("1 = 1");
+                    for (int i = 0; i < n; i++) {
+                        where.append(words ? " and search_words && ?" : " and search_text like ntm_fold(?) escape '!'");
+                    }
+                    try {
+                        return new PreparedStatement[] {
+                                c.prepareStatement("select * from task where " + where + " order by due_date, id limit 21"),
+                                c.prepareStatement("select 1 from task where " + where + " limit 1001")};
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                for (PreparedStatement st : statements) {
+                    for (int i = 0; i < params.size(); i++) {
+                        st.setObject(i + 1, params.get(i));
+                    }
+                    readAll(st);
+                }
+            };
+        });
     }
 
     private ReadBenchmark() {

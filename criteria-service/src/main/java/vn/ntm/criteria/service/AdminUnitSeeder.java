@@ -39,7 +39,10 @@ public class AdminUnitSeeder {
         seedIfEmpty();
     }
 
+    // all four files in one transaction (the register is whole or absent); 8–13 s on a quiet machine, but a start on
+    // a loaded one outlived the default 60 s timeout and failed the service's start
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
     public void seedIfEmpty() {
         store.lock();
         if (!store.isEmpty()) {
