@@ -119,7 +119,8 @@ public final class Launcher {
         } else {
             log("PostgreSQL: starting on port " + pgPort + ", data in " + dataDir.resolve("postgres"));
             try {
-                postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false, localSecret("db-password"));
+                postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false, durable(),
+                        localSecret("db-password"));
             } catch (RuntimeException e) {
                 throw new StartFailure("PostgreSQL failed to start: " + e.getMessage());
             }
@@ -185,7 +186,16 @@ public final class Launcher {
             + " -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=192m -Xss512k"
             + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0";
 
+    /** {@code NTM_PG_DURABLE=off}: the test stacks' PostgreSQL skips fsync; ./run.sh never sets it. */
+    private boolean durable() {
+        return !"off".equals(env.get("NTM_PG_DURABLE"));
+    }
+
     private Process startService(Service s) {
+        return startService(s, Map.of());
+    }
+
+    private Process startService(Service s, Map<String, String> extraEnv) {
         int port = port(s.portVariable(), s.defaultPort());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -227,6 +237,7 @@ public final class Launcher {
         // the launcher's own environment (System.getenv() for ./run.sh) reaches the services, then its settings
         pb.environment().putAll(env);
         pb.environment().putAll(serviceEnv);
+        pb.environment().putAll(extraEnv);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // glibc gives each thread that mallocs its own arena (up to 8 per core); two keep native memory small
         pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
@@ -361,11 +372,16 @@ public final class Launcher {
 
     /** Starts a service again with the same configuration and waits until it is ready. */
     public synchronized void restartService(String name) {
+        restartService(name, Map.of());
+    }
+
+    /** Starts a service again with {@code extraEnv} on top of its configuration (a test hook) until it is ready. */
+    public synchronized void restartService(String name, Map<String, String> extraEnv) {
         int i = indexOf(name);
         if (services.get(i).isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
-        services.set(i, startService(SERVICES.get(i)));
+        services.set(i, startService(SERVICES.get(i), extraEnv));
         awaitReady(SERVICES.get(i));
     }
 
@@ -383,7 +399,7 @@ public final class Launcher {
     }
 
     public synchronized void startPostgres() {
-        postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false, localSecret("db-password"));
+        postgres = Postgres.start(dataDir.resolve("postgres"), pgPort, false, durable(), localSecret("db-password"));
     }
 
     /** A secret made for this data directory on first use and kept in {@code .data/secrets/} (never committed). */

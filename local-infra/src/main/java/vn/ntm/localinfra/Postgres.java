@@ -32,19 +32,32 @@ public final class Postgres implements AutoCloseable {
         this.password = password;
     }
 
-    /** Starts the server; {@code password} becomes the application user's password. */
+    /** Starts the server; {@code password} becomes the application user's password. A throwaway one is not durable. */
     public static Postgres start(Path dataDir, int port, boolean throwaway, String password) {
+        return start(dataDir, port, throwaway, !throwaway, password);
+    }
+
+    /**
+     * Starts the server; without {@code durable} it writes nothing to disk that it need not (no fsync, no synchronous
+     * commit, no full-page writes): for test servers, whose data dies with them, never for ./run.sh.
+     */
+    public static Postgres start(Path dataDir, int port, boolean throwaway, boolean durable, String password) {
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(throwaway)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "on")
-                    .start();
+                    .setServerConfig("fsync", "on");
+            if (!durable) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            EmbeddedPostgres server = builder.start();
             Postgres postgres = new Postgres(server, port, password);
             postgres.ensureRole();
             return postgres;

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,14 +16,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
-import vn.ntm.localinfra.JwtKeys;
 import vn.ntm.localinfra.Launcher;
-import vn.ntm.localinfra.Ports;
+import vn.ntm.testinfra.TopicReader;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +34,7 @@ import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,39 +48,26 @@ import static org.awaitility.Awaitility.await;
  * Set {@code -Dfaults.inspections=N} (profile {@code faults-long}) for longer streams.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Order(1) // its own stack, started and stopped before the shared one starts
 class FaultInjectionIT {
-    private static final Path ROOT = Path.of(System.getProperty("ntm.root", "..")).toAbsolutePath().normalize();
     private static final int STREAM = Integer.getInteger("faults.inspections", 9);
-    private static final Map<String, Integer> PORTS = new HashMap<>();
     private static final List<String> FINALIZED = new CopyOnWriteArrayList<>();
     private static Api API;
+    private static SystemStack stack;
     private static Launcher launcher;
     private static long tasksPerInspection;
     /** (commune, criterion, assignee) → how many tasks the reference inspection has for it. */
     private static Map<String, Integer> referenceTasks;
-    private static Path data;
 
     @BeforeAll
-    static void startStack() throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("NTM_DB_HOST");
-        env.remove("KAFKA_BOOTSTRAP_SERVERS");
-        for (String v : List.of("NTM_PG_PORT", "NTM_KAFKA_PORT", "NTM_KAFKA_CONTROLLER_PORT", "NTM_CRITERIA_PORT",
-                "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
-            PORTS.put(v, Ports.freePort());
-            env.put(v, PORTS.get(v).toString());
-        }
-        data = Files.createTempDirectory("ntm-faults");
-        env.put("NTM_DATA_DIR", data.toString());
-        // task-service's test hook: each new event waits 2 s between its database commit and its acknowledgement
-        env.put("NTM_INSPECTION_EVENTS_TEST_PAUSE_AFTER_COMMIT", "2s");
-        launcher = new Launcher(env, ROOT, true);
-        launcher.startAll();
-        API = new Api(JwtKeys.in(data.resolve("keys")).tokens().token("fault-it", "admin").bearer());
+    static void startStack() {
+        stack = SystemStack.launch("ntm-faults", Map.of());
+        launcher = stack.launcher();
+        API = stack.admin("fault-it");
         // the reference: how many tasks one seed inspection yields with nothing going wrong
         String id = SeedInspection.enter(API, inspections());
         assertThat(SeedInspection.finalize(API, inspections(), id).statusCode()).isEqualTo(200);
-        tasksPerInspection = awaitStableTotal(id);
+        tasksPerInspection = awaitTasks(id);
         referenceTasks = taskKeys(id);
         assertThat(referenceTasks.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(tasksPerInspection);
         FINALIZED.add(id);
@@ -93,31 +75,24 @@ class FaultInjectionIT {
 
     @AfterAll
     static void stopStack() {
-        if (launcher != null) {
-            launcher.stopAll();
+        if (stack != null) {
+            stack.stop();
         }
     }
 
     private static String inspections() {
-        return "http://127.0.0.1:" + PORTS.get("NTM_INSPECTION_PORT");
+        return stack.url("inspection-service");
     }
 
     private static String tasks() {
-        return "http://127.0.0.1:" + PORTS.get("NTM_TASK_PORT") + "/tasks";
+        return stack.url("task-service") + "/tasks";
     }
 
-    private static long awaitStableTotal(String inspectionId) throws InterruptedException {
-        long last = -1;
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() - stableSince < TimeUnit.SECONDS.toNanos(2) || last <= 0) {
-            long total = API.total(tasks() + "?inspectionId=" + inspectionId);
-            if (total != last) {
-                last = total;
-                stableSince = System.nanoTime();
-            }
-            Thread.sleep(100);
-        }
-        return last;
+    /** The tasks of an inspection are inserted in one statement: once one is visible, all are. */
+    private static long awaitTasks(String inspectionId) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> API.total(tasks() + "?inspectionId=" + inspectionId) > 0);
+        return API.total(tasks() + "?inspectionId=" + inspectionId);
     }
 
     private static List<String> prepare(int count) {
@@ -206,32 +181,24 @@ class FaultInjectionIT {
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return TopicReader.header(record, name);
     }
 
-    /** Every record of the topic, read without a consumer group from the beginning to its current end. */
     private static List<ConsumerRecord<String, String>> readToEnd(String topic) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + PORTS.get("NTM_KAFKA_PORT"),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < end.get(tp))) {
-                assertThat(System.nanoTime()).as("reading %s to its end", topic).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+        return new TopicReader(stack.bootstrapServers()).readToEnd(topic);
+    }
+
+    /** Outbox rows of a service's database that the relay tried to send and could not yet. */
+    private static long unsentAfterAFailure(String database) throws java.sql.SQLException {
+        try (var c = stack.database(database); var st = c.createStatement(); var rs = st.executeQuery(
+                "select count(*) from outbox_event where published_at is null and last_error is not null")) {
+            rs.next();
+            return rs.getLong(1);
         }
-        return records;
     }
 
     private static String taskServiceLog() throws java.io.IOException {
-        return Files.readString(data.resolve("logs").resolve("task-service.log"), StandardCharsets.UTF_8);
+        return Files.readString(stack.logs().resolve("task-service.log"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -245,7 +212,9 @@ class FaultInjectionIT {
         ids.subList(third, 2 * third).forEach(FaultInjectionIT::finalize);
         System.out.printf("FaultInjectionIT: %d finalizations with the broker down took %d ms%n", third,
                 (System.nanoTime() - t0) / 1_000_000);
-        Thread.sleep(3000);
+        // the relay has tried the broker and failed before it comes back
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                unsentAfterAFailure("inspection") > 0);
         launcher.startKafka();
         ids.subList(2 * third, ids.size()).forEach(FaultInjectionIT::finalize);
         assertEveryInspectionHasExactlyItsTasks();
@@ -254,6 +223,9 @@ class FaultInjectionIT {
     @Test
     @Order(2)
     void taskServiceKilledWithSigkillBetweenTheDatabaseCommitAndTheOffsetCommitAndRestarted() throws Exception {
+        // task-service's test hook: each new event waits 2 s between its database commit and its acknowledgement
+        launcher.killService("task-service");
+        launcher.restartService("task-service", Map.of("NTM_INSPECTION_EVENTS_TEST_PAUSE_AFTER_COMMIT", "2s"));
         List<String> ids = prepare(STREAM);
         int half = ids.size() / 2;
         ids.subList(0, half).forEach(FaultInjectionIT::finalize);
@@ -292,10 +264,12 @@ class FaultInjectionIT {
         List<Outcome> duringOutage = new CopyOnWriteArrayList<>();
         AtomicBoolean outage = new AtomicBoolean();
         AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicInteger served = new AtomicInteger();
         Thread load = new Thread(() -> {
             while (loading.get()) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = API.get(tasks() + "?size=5");
+                served.incrementAndGet();
                 if (outage.get()) {
                     duringOutage.add(new Outcome(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                             (System.nanoTime() - t0) / 1_000_000));
@@ -308,10 +282,12 @@ class FaultInjectionIT {
             }
         });
         load.start();
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(30)).until(() -> served.get() >= 3);
         launcher.stopPostgres();
         outage.set(true);
-        Thread.sleep(5000);
+        // an outage long enough for a few dozen requests (one every 50 ms), each of which must fail fast
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> duringOutage.size() >= 20);
         outage.set(false);
         launcher.startPostgres();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -336,7 +312,7 @@ class FaultInjectionIT {
     void inspectionTopicReplayedFromOffsetZeroChangesNothing() throws Exception {
         long before = API.total(tasks() + "?size=1");
         launcher.killService("task-service");
-        String bootstrap = "127.0.0.1:" + PORTS.get("NTM_KAFKA_PORT");
+        String bootstrap = stack.bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())

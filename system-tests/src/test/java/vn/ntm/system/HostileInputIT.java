@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.ntm.localinfra.JwtKeys;
-import vn.ntm.localinfra.Launcher;
-import vn.ntm.localinfra.Ports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,10 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,14 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Run alone: {@code ./mvnw -B -o -pl system-tests verify -Dit.test=HostileInputIT -Dtest=NoSuchTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@org.junit.jupiter.api.Order(2) // on the shared stack, before StackIT stops it
 class HostileInputIT {
-    private static final Path ROOT = Path.of(System.getProperty("ntm.root", "..")).toAbsolutePath().normalize();
-    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
     /** service name → database. */
     private static final Map<String, String> DATABASES = Map.of("criteria-service", "criteria",
             "inspection-service", "inspection", "task-service", "task");
-    private static final Map<String, String> PORT_VARIABLES = Map.of("criteria-service", "NTM_CRITERIA_PORT",
-            "inspection-service", "NTM_INSPECTION_PORT", "task-service", "NTM_TASK_PORT");
     private static final String PUBLISHED_SET = "XA_NTM_2021_2025";
     private static final String DRAFT_SET = "HOSTILE_DRAFT";
     private static final String NEW_SET = "HOSTILE_NEW";
@@ -67,10 +57,8 @@ class HostileInputIT {
     /** Bodyless, but sent with the draft's current If-Match so that its cases test the path, not the header. */
     private static final String FINALIZE = "inspection-service POST /inspections/{id}/finalize";
 
-    private static Launcher launcher;
-    private static Path dataDir;
+    private static SystemStack stack;
     private static String bearer;
-    private static String dbPassword;
     private static Api api;
     /** HTTP/1.1, as curl and most frontends send it (the JDK client would otherwise try an h2c upgrade). */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -146,22 +134,8 @@ class HostileInputIT {
 
     @BeforeAll
     static void startStackAndPrepareResources() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.remove("NTM_DB_HOST");
-        env.remove("KAFKA_BOOTSTRAP_SERVERS");
-        for (String v : List.of("NTM_PG_PORT", "NTM_KAFKA_PORT", "NTM_KAFKA_CONTROLLER_PORT", "NTM_CRITERIA_PORT",
-                "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
-            PORTS.put(v, Ports.freePort());
-            env.put(v, PORTS.get(v).toString());
-        }
-        dataDir = Files.createTempDirectory("ntm-hostile");
-        env.put("NTM_DATA_DIR", dataDir.toString());
-        // the deadline job would otherwise change the seed's tasks (due in 2022) during the cases
-        env.put("NTM_TASKS_DEADLINE_CHECK_EVERY", "off");
-        launcher = new Launcher(env, ROOT, true);
-        launcher.startAll();
-        bearer = JwtKeys.in(dataDir.resolve("keys")).tokens().token("hostile-it", "admin").bearer();
-        dbPassword = Files.readString(dataDir.resolve("secrets").resolve("db-password")).trim();
+        stack = SystemStack.shared();
+        bearer = stack.tokens().token("hostile-it", "admin").bearer();
         api = new Api(bearer);
 
         // real resources, so that path ids exist where a case needs them to reach the body or query checks
@@ -186,7 +160,7 @@ class HostileInputIT {
             if (list.statusCode() == 200 && api.json(list).get("total").asLong() > 0) {
                 taskId = api.json(list).get("items").get(0).get("id").asText();
             } else {
-                Thread.sleep(300);
+                Thread.sleep(100);
             }
         }
         assertThat(taskId).as("a task of the finalized inspection").isNotNull();
@@ -211,20 +185,13 @@ class HostileInputIT {
                 }
                 assertThat(System.nanoTime()).as("open tasks of %s moved to its successor", code)
                         .isLessThan(deadline);
-                Thread.sleep(500);
+                Thread.sleep(100);
             }
         }
     }
 
-    @AfterAll
-    static void stopStack() {
-        if (launcher != null) {
-            launcher.stopAll();
-        }
-    }
-
     private static String base(String service) {
-        return "http://127.0.0.1:" + PORTS.get(PORT_VARIABLES.get(service));
+        return stack.url(service);
     }
 
     // ------------------------------------------------------------------------------------------------ the test
@@ -947,8 +914,7 @@ class HostileInputIT {
     }
 
     private static Connection connect(String db) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORTS.get("NTM_PG_PORT") + "/" + db,
-                "ntm", dbPassword);
+        return stack.database(db);
     }
 
     private static long count(String db, String sql) throws SQLException {
@@ -959,8 +925,9 @@ class HostileInputIT {
     }
 
     /**
-     * Waits until nothing changes by itself any more: every outbox drained and the tasks of the finalized
-     * inspection created (the deadline job is off for this stack).
+     * Waits until nothing changes by itself any more: every outbox drained, every consumer group at the end of its
+     * topics (so the tasks of the finalized inspection are created), and the tables the same twice in a row (the
+     * deadline job is off for this stack).
      */
     private static void awaitQuiescence() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -970,11 +937,11 @@ class HostileInputIT {
                     + count("inspection", "select count(*) from outbox_event where published_at is null")
                     + count("task", "select count(*) from outbox_event where published_at is null");
             Map<String, String> now = fingerprint();
-            if (pending == 0 && now.equals(last)) {
+            if (pending == 0 && stack.consumersCaughtUp() && now.equals(last)) {
                 return;
             }
             last = now;
-            Thread.sleep(1000);
+            Thread.sleep(200);
         }
         throw new AssertionError("the databases did not settle before the hostile cases");
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
-import vn.ntm.localinfra.JwtKeys;
 import vn.ntm.localinfra.Ports;
 import vn.ntm.localinfra.Tokens;
 
@@ -26,12 +25,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,71 +37,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the packaged stack with {@code ./run.sh --no-build} on free ports, as a user would, drives it over HTTP
- * and Kafka, then stops it with SIGTERM and checks that nothing is left behind.
+ * The shared stack ({@link SystemStack#shared()}: the packaged stack started with {@code ./run.sh --no-build} on free
+ * ports, as a user would) driven over HTTP and Kafka, then stopped with SIGTERM (nothing is left behind) and started
+ * again on the same data.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Order(3) // last of the classes: it stops the shared stack and starts it again
 class StackIT {
-    private static final Path ROOT = Path.of(System.getProperty("ntm.root", "..")).toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
-    private static Process run;
-    private static Path output;
+    private static SystemStack stack;
     private static List<ProcessHandle> started;
-    private static Path data;
     private static String persistedInspection;
     private static long persistedTasks;
 
     @BeforeAll
-    static void startStack() throws Exception {
-        for (String variable : List.of("NTM_PG_PORT", "NTM_KAFKA_PORT", "NTM_KAFKA_CONTROLLER_PORT",
-                "NTM_CRITERIA_PORT", "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
-            PORTS.put(variable, Ports.freePort());
-        }
-        data = Files.createTempDirectory("ntm-stack-it");
-        run = start("run.out");
-        started = run.descendants().toList();
-    }
-
-    private static Process start(String outputName) throws Exception {
-        output = data.resolve(outputName);
-        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("run.sh").toString(), "--no-build")
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        pb.environment().put("NTM_DATA_DIR", data.resolve("data").toString());
-        PORTS.forEach((k, v) -> pb.environment().put(k, v.toString()));
-        pb.environment().remove("NTM_DB_HOST");
-        pb.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
-        long t0 = System.nanoTime();
-        Process process = pb.start();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String out = Files.readString(output, StandardCharsets.UTF_8);
-            if (!process.isAlive()) {
-                throw new AssertionError("run.sh exited with " + process.exitValue() + ":\n" + out);
-            }
-            return out.contains("NTM is up");
-        });
-        System.out.printf("StackIT: ./run.sh --no-build reached ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        return process;
+    static void startStack() {
+        stack = SystemStack.shared();
+        started = stack.runProcess().descendants().toList();
     }
 
     @AfterAll
-    static void stopStack() throws InterruptedException {
-        if (run != null && run.isAlive()) {
-            run.destroy();
-            run.waitFor(40, TimeUnit.SECONDS);
-        }
+    static void stopStack() {
+        stack.stop();
     }
 
     private static String base(String portVariable) {
-        return "http://127.0.0.1:" + PORTS.get(portVariable);
+        return "http://127.0.0.1:" + stack.ports.get(portVariable);
     }
 
     /** Tokens from the key pair ./run.sh made under its data directory, as ./token.sh mints them. */
     private static Tokens tokens() {
-        return JwtKeys.in(data.resolve("data").resolve("keys")).tokens();
+        return stack.tokens();
     }
 
     private static String admin() {
@@ -129,7 +92,7 @@ class StackIT {
             assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
         }
-        assertThat(Files.readString(output)).contains("Swagger UI", "/q/metrics", "Logs:");
+        assertThat(stack.runOutput()).contains("Swagger UI", "/q/metrics", "Logs:");
     }
 
     @Test
@@ -149,7 +112,7 @@ class StackIT {
         String inspectionId = UUID.randomUUID().toString();
         event.put("inspectionId", inspectionId);
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + PORTS.get("NTM_KAFKA_PORT"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
@@ -214,6 +177,7 @@ class StackIT {
     @Order(100)
     void sigtermStopsEverythingWithinThirtySecondsAndLeavesNoProcess() throws Exception {
         assertThat(started).as("run.sh started the launcher, Kafka and the services").hasSizeGreaterThanOrEqualTo(5);
+        Process run = stack.runProcess();
         long t0 = System.nanoTime();
         run.destroy();
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("run.sh stopped within 30 s").isTrue();
@@ -221,10 +185,10 @@ class StackIT {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(started.stream().filter(ProcessHandle::isAlive).map(p -> p.info().commandLine()
                         .orElse("pid " + p.pid())).toList()).isEmpty());
-        PORTS.forEach((variable, port) ->
+        stack.ports.forEach((variable, port) ->
                 assertThat(Ports.isListening("127.0.0.1", port)).as("%s %d still listening", variable, port)
                         .isFalse());
-        assertThat(Files.readString(output)).contains("stopping task-service", "stopping Kafka",
+        assertThat(stack.runOutput()).contains("stopping task-service", "stopping Kafka",
                 "stopping PostgreSQL");
     }
 
@@ -232,14 +196,15 @@ class StackIT {
     @Order(101)
     void dataSurvivesARestart() throws Exception {
         assertThat(persistedInspection).as("the seed flow ran first").isNotNull();
-        run = start("run-again.out");
+        stack.startRunScript("run-again.out");
         Api api = new Api(admin());
         HttpResponse<String> inspection = api.get(base("NTM_INSPECTION_PORT") + "/inspections/" + persistedInspection);
         assertThat(inspection.statusCode()).isEqualTo(200);
         assertThat(api.json(inspection).get("status").asText()).isEqualTo("FINALIZED");
         assertThat(api.total(base("NTM_TASK_PORT") + "/tasks?inspectionId=" + persistedInspection))
                 .isEqualTo(persistedTasks);
-        run.destroy();
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Process again = stack.runProcess();
+        again.destroy();
+        assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 }

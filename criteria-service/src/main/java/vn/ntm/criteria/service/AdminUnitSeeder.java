@@ -10,10 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ntm.criteria.domain.RegisterSubset;
 import vn.ntm.criteria.domain.Validity;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * On the first start (an empty register) loads the registers before and after 2025-07-01 and the successions
@@ -29,10 +34,13 @@ public class AdminUnitSeeder {
 
     private final AdminUnitStore store;
     private final AdminUnitImportService imports;
+    private final Optional<Set<String>> provinces;
 
-    public AdminUnitSeeder(AdminUnitStore store, AdminUnitImportService imports) {
+    public AdminUnitSeeder(AdminUnitStore store, AdminUnitImportService imports,
+                           @ConfigProperty(name = "ntm.register.seed-provinces") Optional<Set<String>> provinces) {
         this.store = store;
         this.imports = imports;
+        this.provinces = provinces;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -49,15 +57,20 @@ public class AdminUnitSeeder {
             return;
         }
         long started = System.nanoTime();
-        List<AdminUnitImportService.ImportSummary> summaries = imports.importAll(List.of(
-                new AdminUnitImportService.ImportFile(resource("units-2025-03.csv"), "units-2025-03",
+        // only for test stacks: the provinces their tests use; the whole register otherwise
+        RegisterSubset subset = provinces.map(RegisterSubset::new).orElse(null);
+        UnaryOperator<String> units = subset == null ? UnaryOperator.identity() : subset::units;
+        UnaryOperator<String> successions = subset == null ? UnaryOperator.identity() : subset::successions;
+        List<AdminUnitImportService.ImportFile> files = List.of(
+                new AdminUnitImportService.ImportFile(units.apply(resource("units-2025-03.csv")), "units-2025-03",
                         Validity.EARLIEST, LocalDate.of(2025, 6, 30), null),
-                new AdminUnitImportService.ImportFile(resource("units-2025-07.csv"), "units-2025-07",
+                new AdminUnitImportService.ImportFile(units.apply(resource("units-2025-07.csv")), "units-2025-07",
                         LocalDate.of(2025, 7, 1), null, null),
-                new AdminUnitImportService.ImportFile(resource("succession-2025-07.csv"), "succession-2025-07",
-                        null, null, COMMUNE_RESOLUTIONS),
-                new AdminUnitImportService.ImportFile(resource("succession-provinces-2025-07.csv"),
-                        "succession-provinces-2025-07", null, null, PROVINCE_RESOLUTION)), "seed");
+                new AdminUnitImportService.ImportFile(successions.apply(resource("succession-2025-07.csv")),
+                        "succession-2025-07", null, null, COMMUNE_RESOLUTIONS),
+                new AdminUnitImportService.ImportFile(successions.apply(resource("succession-provinces-2025-07.csv")),
+                        "succession-provinces-2025-07", null, null, PROVINCE_RESOLUTION));
+        List<AdminUnitImportService.ImportSummary> summaries = imports.importAll(files, "seed");
         Log.infof("seeded the administrative-unit register in %d ms: %s", (System.nanoTime() - started) / 1_000_000,
                 summaries);
     }

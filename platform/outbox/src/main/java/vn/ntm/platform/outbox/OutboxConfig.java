@@ -59,6 +59,10 @@ public interface OutboxConfig {
     Health health();
 
     interface Health {
+        /** Figures read more recently than this are reused by the gauges and the readiness check. */
+        @WithDefault("1s")
+        Duration statsMaxAge();
+
         /** Readiness goes down when the oldest pending row is older than this. */
         @WithDefault("5m")
         Duration maxLag();

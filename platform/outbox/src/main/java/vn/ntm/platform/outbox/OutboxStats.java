@@ -16,16 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Pending, parked and lag figures for the gauges and the readiness check. One query runs at a time on its own
- * thread with a 1 s statement timeout; a caller waits at most the time it gives and otherwise gets the last
+ * Pending, parked and lag figures for the gauges and the readiness check, reused while younger than
+ * {@code ntm.outbox.health.stats-max-age}. One query runs at a time on its own thread with a 1 s statement timeout; a caller waits at most the time it gives and otherwise gets the last
  * figures read, so a hanging database never hangs a health check or a metrics scrape.
  */
 @Startup
 @ApplicationScoped
 public class OutboxStats {
-    private static final Duration FRESH = Duration.ofSeconds(1);
-
     private final OutboxRows rows;
+    private final Duration fresh;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-stats");
         thread.setDaemon(true);
@@ -34,8 +33,9 @@ public class OutboxStats {
     private CompletableFuture<OutboxRows.Stats> inFlight;
     private volatile OutboxRows.Stats last;
 
-    public OutboxStats(OutboxRows rows, MeterRegistry registry) {
+    public OutboxStats(OutboxRows rows, MeterRegistry registry, OutboxConfig config) {
         this.rows = rows;
+        this.fresh = config.health().statsMaxAge();
         gauge(registry, "ntm.outbox.pending", "events committed but not yet on Kafka (parked ones excluded)",
                 OutboxRows.Stats::pending);
         gauge(registry, "ntm.outbox.parked", "events the relay gave up on, waiting for an operator",
@@ -50,10 +50,11 @@ public class OutboxStats {
                 .orElse(Double.NaN)).description(description).register(registry);
     }
 
-    /** The latest figures, read now if the last ones are older than a second; empty if none could be read. */
+    /** The latest figures, read now if the last ones are older than {@code ntm.outbox.health.stats-max-age}; empty if
+     * none could be read. */
     public Optional<OutboxRows.Stats> current(Duration maxWait) {
         OutboxRows.Stats known = last;
-        if (known != null && known.at().isAfter(Instant.now().minus(FRESH))) {
+        if (known != null && known.at().isAfter(Instant.now().minus(fresh))) {
             return Optional.of(known);
         }
         CompletableFuture<OutboxRows.Stats> query;

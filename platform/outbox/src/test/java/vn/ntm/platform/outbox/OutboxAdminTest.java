@@ -133,7 +133,8 @@ class OutboxAdminTest {
         try (Connection locker = db.getConnection()) {
             locker.setAutoCommit(false);
             locker.createStatement().execute("lock table outbox_event in access exclusive mode");
-            Thread.sleep(1_500); // the figures read above are no longer fresh: the check must query again
+            // past ntm.outbox.health.stats-max-age (100 ms here): the figures read above are stale, the check queries
+            Thread.sleep(150);
             // without the statement timeout and the bounded wait this request would hang until the lock is released
             given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                             .setParam("http.socket.timeout", 20_000)))
