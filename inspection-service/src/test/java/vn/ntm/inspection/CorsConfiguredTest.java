@@ -1,20 +1,19 @@
 package vn.ntm.inspection;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import vn.ntm.inspection.fixtures.Api;
 import vn.ntm.inspection.fixtures.Auth;
 
-import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-/** NTM_CORS_ORIGINS opens cross-origin access to exactly the configured origins (none by default: HardeningTest). */
+/**
+ * NTM_CORS_ORIGINS opens cross-origin access to exactly the configured origins: the test configuration lists one
+ * ({@code %test.quarkus.http.cors.origins}); any other origin gets nothing (HardeningTest).
+ */
 @QuarkusTest
-@TestProfile(CorsConfiguredTest.OneOrigin.class)
 class CorsConfiguredTest {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource db;
@@ -22,13 +21,6 @@ class CorsConfiguredTest {
     @org.junit.jupiter.api.BeforeEach
     void catalogHasTheSeedSet() {
         vn.ntm.inspection.fixtures.CatalogFixture.ensureSeedSet(db);
-    }
-
-    public static class OneOrigin implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.cors.origins", "https://ntm.langson.example");
-        }
     }
 
     @Test

@@ -2,8 +2,6 @@ package vn.ntm.inspection;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.ntm.inspection.fixtures.Api;
@@ -12,7 +10,6 @@ import vn.ntm.inspection.fixtures.Db;
 import vn.ntm.inspection.fixtures.FakeCriteriaService;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,15 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** A set missing from the local copy is read through from criteria-service once, then served from the copy. */
 @QuarkusTest
-@TestProfile(CriteriaServiceFallbackTest.WithCriteriaService.class)
 class CriteriaServiceFallbackTest {
-
-    public static class WithCriteriaService implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ntm.criteria-service.url", FakeCriteriaService.url());
-        }
-    }
 
     @Inject
     AgroalDataSource db;

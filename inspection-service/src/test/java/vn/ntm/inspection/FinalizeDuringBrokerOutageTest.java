@@ -56,8 +56,7 @@ class FinalizeDuringBrokerOutageTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 Db.count(db, "select count(*) from outbox_event where event_key = ? and published_at is not null",
                         id) == 1);
-        List<ConsumerRecord<String, String>> records = Topic.recordsWithKey(Topics.INSPECTION_EVENTS, id,
-                Duration.ofSeconds(60), Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> records = Topic.sentWithKey(db, Topics.INSPECTION_EVENTS, id);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).value()).contains("\"inspectionId\":\"" + id + "\"");
     }

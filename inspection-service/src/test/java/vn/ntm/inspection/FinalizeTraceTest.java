@@ -12,7 +12,6 @@ import vn.ntm.inspection.fixtures.Db;
 import vn.ntm.inspection.fixtures.Topic;
 import vn.ntm.platform.tracing.TraceContext;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,8 +43,7 @@ class FinalizeTraceTest {
 
         String stored = Db.string(db, "select headers ->> 'traceparent' from outbox_event where event_key = ?", id);
         assertThat(TraceContext.traceId(stored)).contains(traceId);
-        List<ConsumerRecord<String, String>> records = Topic.recordsWithKey(Topics.INSPECTION_EVENTS, id,
-                Duration.ofSeconds(60), Duration.ofSeconds(1));
+        List<ConsumerRecord<String, String>> records = Topic.sentWithKey(db, Topics.INSPECTION_EVENTS, id);
         assertThat(records).hasSize(1);
         assertThat(TraceContext.traceId(Topic.header(records.get(0), TraceContext.TRACEPARENT))).contains(traceId);
     }

@@ -25,7 +25,6 @@ import vn.ntm.inspection.fixtures.Topic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -93,8 +92,7 @@ class SeedInspectionTest {
         Api.json().post("/inspections/" + id + "/finalize").then().statusCode(200)
                 .body("status", equalTo("FINALIZED"));
 
-        List<ConsumerRecord<String, String>> records = Topic.recordsWithKey(Topics.INSPECTION_EVENTS, id,
-                Duration.ofSeconds(60), Duration.ofSeconds(1));
+        List<ConsumerRecord<String, String>> records = Topic.sentWithKey(db, Topics.INSPECTION_EVENTS, id);
         assertThat(records).hasSize(1);
         ConsumerRecord<String, String> record = records.get(0);
         assertThat(Topic.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.INSPECTION_FINALIZED);

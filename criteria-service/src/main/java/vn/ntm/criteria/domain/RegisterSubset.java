@@ -8,18 +8,22 @@ import java.util.Set;
 /**
  * The part of the bundled register that belongs to some provinces: their units (with the districts and communes
  * below them, in either register) and the successions between kept units. Test stacks seed only what their tests
- * use ({@code ntm.register.seed-provinces}); every other start seeds the whole register.
+ * use ({@code ntm.register.seed-provinces}); every other start seeds the whole register. Codes are looked up in the
+ * register they belong to: 06475 is Xã Gia Lộc before 2025-07-01 and Xã Bằng Mạc after.
  */
 public final class RegisterSubset {
     private final Set<String> provinces;
-    private final Set<String> kept = new HashSet<>();
+
+    /** A units file cut down, and the codes it kept. */
+    public record Units(String csv, Set<String> codes) {
+    }
 
     public RegisterSubset(Set<String> provinces) {
         this.provinces = Set.copyOf(provinces);
     }
 
     /** The rows of a units file ({@code level,code,name,type,parent_code}) under the chosen provinces. */
-    public String units(String csv) {
+    public Units units(String csv) {
         CsvTable table = CsvTable.parse(csv);
         int level = table.header().indexOf("level");
         int code = table.header().indexOf("code");
@@ -42,17 +46,19 @@ public final class RegisterSubset {
                 }
             }
         }
-        kept.addAll(here);
-        return filter(csv, table, row -> here.contains(row.fields().get(code)));
+        return new Units(filter(csv, table, row -> here.contains(row.fields().get(code))), Set.copyOf(here));
     }
 
-    /** The rows of a succession file ({@code old_code,…,new_code,…}) whose both ends were kept by {@link #units}. */
-    public String successions(String csv) {
+    /**
+     * The rows of a succession file ({@code old_code,…,new_code,…}) from a unit kept in the register before to one
+     * kept in the register after (a code means different units in the two registers).
+     */
+    public static String successions(String csv, Units before, Units after) {
         CsvTable table = CsvTable.parse(csv);
         int oldCode = table.header().indexOf("old_code");
         int newCode = table.header().indexOf("new_code");
-        return filter(csv, table, row -> kept.contains(row.fields().get(oldCode))
-                && kept.contains(row.fields().get(newCode)));
+        return filter(csv, table, row -> before.codes().contains(row.fields().get(oldCode))
+                && after.codes().contains(row.fields().get(newCode)));
     }
 
     private static String filter(String csv, CsvTable table, java.util.function.Predicate<CsvTable.Row> keep) {

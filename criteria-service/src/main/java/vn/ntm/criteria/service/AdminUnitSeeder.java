@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * On the first start (an empty register) loads the registers before and after 2025-07-01 and the successions
@@ -57,19 +56,27 @@ public class AdminUnitSeeder {
             return;
         }
         long started = System.nanoTime();
-        // only for test stacks: the provinces their tests use; the whole register otherwise
-        RegisterSubset subset = provinces.map(RegisterSubset::new).orElse(null);
-        UnaryOperator<String> units = subset == null ? UnaryOperator.identity() : subset::units;
-        UnaryOperator<String> successions = subset == null ? UnaryOperator.identity() : subset::successions;
+        String before = resource("units-2025-03.csv");
+        String after = resource("units-2025-07.csv");
+        String communes = resource("succession-2025-07.csv");
+        String provinceSuccession = resource("succession-provinces-2025-07.csv");
+        if (provinces.isPresent()) {
+            // only for test stacks: the provinces their tests use; the whole register otherwise
+            RegisterSubset subset = new RegisterSubset(provinces.get());
+            RegisterSubset.Units kept03 = subset.units(before);
+            RegisterSubset.Units kept07 = subset.units(after);
+            before = kept03.csv();
+            after = kept07.csv();
+            communes = RegisterSubset.successions(communes, kept03, kept07);
+            provinceSuccession = RegisterSubset.successions(provinceSuccession, kept03, kept07);
+        }
         List<AdminUnitImportService.ImportFile> files = List.of(
-                new AdminUnitImportService.ImportFile(units.apply(resource("units-2025-03.csv")), "units-2025-03",
-                        Validity.EARLIEST, LocalDate.of(2025, 6, 30), null),
-                new AdminUnitImportService.ImportFile(units.apply(resource("units-2025-07.csv")), "units-2025-07",
-                        LocalDate.of(2025, 7, 1), null, null),
-                new AdminUnitImportService.ImportFile(successions.apply(resource("succession-2025-07.csv")),
-                        "succession-2025-07", null, null, COMMUNE_RESOLUTIONS),
-                new AdminUnitImportService.ImportFile(successions.apply(resource("succession-provinces-2025-07.csv")),
-                        "succession-provinces-2025-07", null, null, PROVINCE_RESOLUTION));
+                new AdminUnitImportService.ImportFile(before, "units-2025-03", Validity.EARLIEST,
+                        LocalDate.of(2025, 6, 30), null),
+                new AdminUnitImportService.ImportFile(after, "units-2025-07", LocalDate.of(2025, 7, 1), null, null),
+                new AdminUnitImportService.ImportFile(communes, "succession-2025-07", null, null, COMMUNE_RESOLUTIONS),
+                new AdminUnitImportService.ImportFile(provinceSuccession, "succession-provinces-2025-07", null, null,
+                        PROVINCE_RESOLUTION));
         List<AdminUnitImportService.ImportSummary> summaries = imports.importAll(files, "seed");
         Log.infof("seeded the administrative-unit register in %d ms: %s", (System.nanoTime() - started) / 1_000_000,
                 summaries);

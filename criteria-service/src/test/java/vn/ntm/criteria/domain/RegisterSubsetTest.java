@@ -32,19 +32,21 @@ class RegisterSubsetTest {
     @Test
     void keepsTheChosenProvincesWithEveryUnitBelowThemAndTheSuccessionsBetweenKeptUnits() {
         RegisterSubset subset = new RegisterSubset(Set.of("20"));
+        RegisterSubset.Units before = subset.units(BEFORE);
+        RegisterSubset.Units after = subset.units(AFTER);
 
-        assertThat(subset.units(BEFORE)).isEqualTo("""
+        assertThat(before.csv()).isEqualTo("""
                 level,code,name,type,parent_code
                 province,20,Tỉnh Lạng Sơn,Tỉnh,
                 district,187,Huyện Chi Lăng,Huyện,20
                 commune,06490,Xã Thượng Cường,Xã,187
                 """);
-        assertThat(subset.units(AFTER)).isEqualTo("""
+        assertThat(after.csv()).isEqualTo("""
                 level,code,name,type,parent_code
                 province,20,Tỉnh Lạng Sơn,Tỉnh,
                 commune,06475,Xã Bằng Mạc,Xã,20
                 """);
-        assertThat(subset.successions(SUCCESSION)).isEqualTo("""
+        assertThat(RegisterSubset.successions(SUCCESSION, before, after)).isEqualTo("""
                 old_code,old_name,new_code,new_name,effective_from
                 06490,Xã Thượng Cường,06475,Xã Bằng Mạc,2025-07-01
                 """);
@@ -53,9 +55,11 @@ class RegisterSubsetTest {
     @Test
     void aSuccessionIntoAProvinceThatWasNotChosenIsLeftOut() {
         RegisterSubset subset = new RegisterSubset(Set.of("83"));
-        subset.units(BEFORE);
-        subset.units(AFTER);
+        RegisterSubset.Units before = subset.units(BEFORE);
+        RegisterSubset.Units after = subset.units(AFTER);
 
-        assertThat(subset.successions(SUCCESSION)).isEqualTo("old_code,old_name,new_code,new_name,effective_from\n");
+        assertThat(after.codes()).isEmpty();
+        assertThat(RegisterSubset.successions(SUCCESSION, before, after))
+                .isEqualTo("old_code,old_name,new_code,new_name,effective_from\n");
     }
 }

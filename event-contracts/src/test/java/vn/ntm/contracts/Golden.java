@@ -1,0 +1,90 @@
+package vn.ntm.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every golden file of the module: the schema it is an example of and the record it is the data of. */
+enum Golden {
+    ADMIN_UNITS_CHANGED("admin-units-changed.json", "admin-units-changed.schema.json", AdminUnitsChanged.class),
+    CRITERIA_SET_PUBLISHED("criteria-set-published.json", "criteria-set-published.schema.json",
+            CriteriaSetPublished.class),
+    SECTORS_CHANGED("sectors-changed.json", "sectors-changed.schema.json", SectorsChanged.class),
+    INSPECTION_FINALIZED_V1("inspection-finalized.json", "inspection-finalized.schema.json",
+            InspectionFinalized.class),
+    INSPECTION_FINALIZED_V2("inspection-finalized.v2.json", "inspection-finalized.v2.schema.json",
+            InspectionFinalized.class),
+    TASK_CREATED_V1("task-created.json", "task-event.schema.json", TaskEvent.class),
+    TASK_CREATED_V2("task-created.v2.json", "task-event.v2.schema.json", TaskEvent.class),
+    TASK_STATUS_CHANGED_V1("task-status-changed.json", "task-event.schema.json", TaskEvent.class),
+    TASK_STATUS_CHANGED_V2("task-status-changed.v2.json", "task-event.v2.schema.json", TaskEvent.class),
+    TASK_OVERDUE_V1("task-overdue.json", "task-event.schema.json", TaskEvent.class),
+    TASK_OVERDUE_V2("task-overdue.v2.json", "task-event.v2.schema.json", TaskEvent.class),
+    TASK_REASSIGNED_V1("task-reassigned.json", "task-reassigned.schema.json", TaskReassigned.class),
+    TASK_REASSIGNED_V2("task-reassigned.v2.json", "task-reassigned.v2.schema.json", TaskReassigned.class),
+    TASK_EXTENSION_DECIDED("task-extension-decided.json", "task-extension.schema.json", TaskExtensionEvent.class);
+
+    final String file;
+    final String schema;
+    final Class<? extends Record> record;
+
+    Golden(String file, String schema, Class<? extends Record> record) {
+        this.file = file;
+        this.schema = schema;
+        this.record = record;
+    }
+
+    String text() {
+        return ContractFiles.text(ContractFiles.GOLDEN + file);
+    }
+
+    byte[] bytes() {
+        return ContractFiles.bytes(ContractFiles.GOLDEN + file);
+    }
+
+    JsonNode tree() {
+        return ContractFiles.tree(text());
+    }
+
+    int schemaVersion() {
+        return tree().get("schemaVersion").intValue();
+    }
+
+    /** The version the record's producers write ({@code SCHEMA_VERSION} of the record). */
+    int currentSchemaVersion() {
+        try {
+            return record.getField("SCHEMA_VERSION").getInt(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(record + " has no SCHEMA_VERSION", e);
+        }
+    }
+
+    boolean current() {
+        return schemaVersion() == currentSchemaVersion();
+    }
+
+    /** For a {@code *.v2.json}: the same event as version 1 ({@code *.json}) if the module keeps it. */
+    Optional<Golden> previousVersion() {
+        if (!file.endsWith(".v2.json")) {
+            return Optional.empty();
+        }
+        String previous = file.replace(".v2.json", ".json");
+        return Arrays.stream(values()).filter(g -> g.file.equals(previous)).findFirst();
+    }
+
+    /** For a {@code *.json} kept beside a {@code *.v2.json}: that newer version. */
+    Optional<Golden> nextVersion() {
+        return Arrays.stream(values()).filter(g -> g.previousVersion().orElse(null) == this).findFirst();
+    }
+
+    Object read() {
+        try {
+            return ContractFiles.JSON.readValue(text(), record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file, e);
+        }
+    }
+}

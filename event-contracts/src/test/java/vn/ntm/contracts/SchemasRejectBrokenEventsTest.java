@@ -1,0 +1,205 @@
+package vn.ntm.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static vn.ntm.contracts.Golden.ADMIN_UNITS_CHANGED;
+import static vn.ntm.contracts.Golden.CRITERIA_SET_PUBLISHED;
+import static vn.ntm.contracts.Golden.INSPECTION_FINALIZED_V1;
+import static vn.ntm.contracts.Golden.INSPECTION_FINALIZED_V2;
+import static vn.ntm.contracts.Golden.SECTORS_CHANGED;
+import static vn.ntm.contracts.Golden.TASK_CREATED_V1;
+import static vn.ntm.contracts.Golden.TASK_CREATED_V2;
+import static vn.ntm.contracts.Golden.TASK_EXTENSION_DECIDED;
+import static vn.ntm.contracts.Golden.TASK_OVERDUE_V1;
+import static vn.ntm.contracts.Golden.TASK_OVERDUE_V2;
+import static vn.ntm.contracts.Golden.TASK_REASSIGNED_V1;
+import static vn.ntm.contracts.Golden.TASK_REASSIGNED_V2;
+import static vn.ntm.contracts.Golden.TASK_STATUS_CHANGED_V1;
+import static vn.ntm.contracts.Golden.TASK_STATUS_CHANGED_V2;
+
+/**
+ * Each schema refuses what it pins: the schema version, the required fields, unknown fields, and the enums, patterns,
+ * bounds and constants of its fields. Each broken variant is its golden file with one change.
+ */
+class SchemasRejectBrokenEventsTest {
+    /** Stands for "remove the field" in {@link #everySchemaRejectsAValueItDoesNotAllow}. */
+    private static final String ABSENT = "(absent)";
+
+    @ParameterizedTest
+    @EnumSource(Golden.class)
+    void everySchemaRejectsAnotherSchemaVersion(Golden golden) {
+        for (int other : new int[] {0, 1, 2, 3}) {
+            if (other != golden.schemaVersion()) {
+                JsonNode broken = JsonTrees.with(golden.tree(), "/schemaVersion", IntNode.valueOf(other));
+                assertThat(ContractFiles.validate(golden.schema, broken.toString()))
+                        .as("schemaVersion %d", other).isNotEmpty();
+            }
+        }
+    }
+
+    static Stream<Golden> goldensWithAnotherVersion() {
+        return Stream.of(Golden.values()).filter(g -> g.previousVersion().or(g::nextVersion).isPresent());
+    }
+
+    @ParameterizedTest
+    @MethodSource("goldensWithAnotherVersion")
+    void everySchemaRejectsTheGoldenFileOfTheOtherVersion(Golden golden) {
+        Golden other = golden.previousVersion().or(golden::nextVersion).orElseThrow();
+
+        assertThat(ContractFiles.validate(golden.schema, other.text())).isNotEmpty();
+    }
+
+    static Stream<Arguments> requiredFields() {
+        List<Arguments> out = new ArrayList<>();
+        for (Golden golden : Golden.values()) {
+            JsonNode schema = ContractFiles.tree(ContractFiles.text(ContractFiles.SCHEMAS + golden.schema));
+            schema.get("required").forEach(field -> out.add(arguments(golden, field.asText())));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} without {1}")
+    @MethodSource("requiredFields")
+    void everySchemaRejectsAnEventWithoutOneOfItsRequiredFields(Golden golden, String field) {
+        JsonNode broken = JsonTrees.with(golden.tree(), "/" + field, null);
+
+        assertThat(ContractFiles.validate(golden.schema, broken.toString())).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Golden.class)
+    void everySchemaRejectsAFieldItDoesNotDefine(Golden golden) {
+        ObjectNode broken = (ObjectNode) golden.tree();
+        broken.put("comment", "thêm trường lạ");
+
+        assertThat(ContractFiles.validate(golden.schema, broken.toString())).isNotEmpty();
+    }
+
+    static Stream<Arguments> disallowedValues() {
+        List<Arguments> out = new ArrayList<>();
+        // enums, code patterns and lengths of the register
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/units/1/level", "\"huyen\""));
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/units/4/code", "\"0649\""));
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/provinceCode", "\"020\""));
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/units/0/provinceCode", "\"2\""));
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/units/2/parentCode", "\"1870\""));
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/successions/1/toCode", "\"6475\""));
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/units/0/name", "\"\""));
+        out.add(arguments(ADMIN_UNITS_CHANGED, "/units/0/validTo", ABSENT));
+        // the criteria set: codes, levels, tiers, sectors
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/code", "\"xa-ntm-2021-2025\""));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/level", "\"PROVINCE\""));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/tier", "\"NTM_XUAT_SAC\""));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/criteria", "[]"));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/criteria/1/sectors/0", "\"TRANSPORT\""));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/criteria/0/sectors", "[]"));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/criteria/0/number", "0"));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/criteria/0/continues/0/set", "\"xa_ntm\""));
+        out.add(arguments(CRITERIA_SET_PUBLISHED, "/criteria/14/indicators/0/sectors/0", "\"BHYT\""));
+        // the sector list
+        out.add(arguments(SECTORS_CHANGED, "/sectors", "[]"));
+        out.add(arguments(SECTORS_CHANGED, "/sectors/0/code", "\"-XD\""));
+        out.add(arguments(SECTORS_CHANGED, "/sectors/0/name", "\"\""));
+        out.add(arguments(SECTORS_CHANGED, "/sectors/0/successors", "\"GTVT\""));
+        // the inspection, both versions
+        for (Golden inspection : List.of(INSPECTION_FINALIZED_V1, INSPECTION_FINALIZED_V2)) {
+            out.add(arguments(inspection, "/communes", "[]"));
+            out.add(arguments(inspection, "/communes/0/targetTier", "\"NTM_XUAT_SAC\""));
+            out.add(arguments(inspection, "/communes/0/summary/met", "-1"));
+            out.add(arguments(inspection, "/communes/1/statedMet", "101"));
+            out.add(arguments(inspection, "/communes/0/findings/0/result", "\"PASSED\""));
+            out.add(arguments(inspection, "/communes/0/findings/16/sectors/0", "\"MOI_TRUONG\""));
+            out.add(arguments(inspection, "/communes/0/findings/0/responsible", ABSENT));
+            out.add(arguments(inspection, "/leadAgency/type", "\"UBND_TINH\""));
+            out.add(arguments(inspection, "/participants/0/name", "\"\""));
+            out.add(arguments(inspection, "/statedFigures/averageCriteriaMetPerCommune", "\"10,11\""));
+            out.add(arguments(inspection, "/recommendations/0/content", "\"\""));
+        }
+        // version 2: the register date next to every unit code
+        out.add(arguments(INSPECTION_FINALIZED_V2, "/communes/0/registerDate", ABSENT));
+        out.add(arguments(INSPECTION_FINALIZED_V2, "/communes/0/findings/0/registerDate", ABSENT));
+        out.add(arguments(INSPECTION_FINALIZED_V2, "/recommendations/0/registerDate", ABSENT));
+        // task events, both versions
+        for (Golden task : List.of(TASK_CREATED_V1, TASK_CREATED_V2, TASK_STATUS_CHANGED_V1, TASK_STATUS_CHANGED_V2,
+                TASK_OVERDUE_V1, TASK_OVERDUE_V2)) {
+            out.add(arguments(task, "/status", "\"PAUSED\""));
+            out.add(arguments(task, "/assignee/type", "null"));
+            out.add(arguments(task, "/assignee/code", "\"\""));
+            out.add(arguments(task, "/criterion", "0"));
+            out.add(arguments(task, "/version", "-1"));
+            out.add(arguments(task, "/overdue", "\"false\""));
+            out.add(arguments(task, "/title", "\"\""));
+        }
+        for (Golden changed : List.of(TASK_STATUS_CHANGED_V1, TASK_STATUS_CHANGED_V2)) {
+            out.add(arguments(changed, "/change/to", "\"ARCHIVED\""));
+            out.add(arguments(changed, "/change/actor", ABSENT));
+        }
+        out.add(arguments(TASK_CREATED_V2, "/assigneeAsOf", "null"));
+        // reassignment by the register, both versions
+        for (Golden reassigned : List.of(TASK_REASSIGNED_V1, TASK_REASSIGNED_V2)) {
+            out.add(arguments(reassigned, "/actor", "\"so-ldtbxh-lang-son\""));
+            out.add(arguments(reassigned, "/rule", "\"GUESS\""));
+            out.add(arguments(reassigned, "/status", "\"DONE\""));
+            out.add(arguments(reassigned, "/version", "0"));
+            out.add(arguments(reassigned, "/from/type", "null"));
+        }
+        // extension requests and decisions
+        out.add(arguments(TASK_EXTENSION_DECIDED, "/extension/status", "\"MAYBE\""));
+        out.add(arguments(TASK_EXTENSION_DECIDED, "/extension/reason", "\"\""));
+        out.add(arguments(TASK_EXTENSION_DECIDED, "/extension/decidedBy", "1"));
+        out.add(arguments(TASK_EXTENSION_DECIDED, "/extension/requestedAt", ABSENT));
+        out.add(arguments(TASK_EXTENSION_DECIDED, "/status", "\"LATE\""));
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @MethodSource("disallowedValues")
+    void everySchemaRejectsAValueItDoesNotAllow(Golden golden, String pointer, String value) {
+        JsonNode broken = JsonTrees.with(golden.tree(), pointer,
+                ABSENT.equals(value) ? null : ContractFiles.tree(value));
+
+        assertThat(ContractFiles.validate(golden.schema, broken.toString())).isNotEmpty();
+    }
+
+    static Stream<Arguments> malformedFormats() {
+        return Stream.of(
+                arguments(ADMIN_UNITS_CHANGED, "/units/0/validFrom", "01/01/1900"),
+                arguments(ADMIN_UNITS_CHANGED, "/successions/0/effectiveOn", "2025-7-1"),
+                arguments(SECTORS_CHANGED, "/sectors/0/validFrom", "since ever"),
+                arguments(INSPECTION_FINALIZED_V1, "/inspectionId", "seed-inspection"),
+                arguments(INSPECTION_FINALIZED_V1, "/inspectedOn", "20/07/2022"),
+                arguments(INSPECTION_FINALIZED_V2, "/registerDate", "20/07/2022"),
+                arguments(INSPECTION_FINALIZED_V2, "/finalizedAt", "2022-07-29 10:00"),
+                arguments(INSPECTION_FINALIZED_V2, "/communes/0/findings/16/deadline", "30/10/2022"),
+                arguments(INSPECTION_FINALIZED_V2, "/recommendations/0/id", "kien-nghi-1"),
+                arguments(TASK_CREATED_V1, "/dueDate", "30/10/2022"),
+                arguments(TASK_CREATED_V2, "/taskId", "task-17"),
+                arguments(TASK_CREATED_V2, "/communeAsOf", "20/07/2022"),
+                arguments(TASK_STATUS_CHANGED_V2, "/change/at", "12/09/2022 09:30"),
+                arguments(TASK_REASSIGNED_V2, "/fromAsOf", "2022-07"),
+                arguments(TASK_REASSIGNED_V2, "/at", "2025-07-01"),
+                arguments(TASK_EXTENSION_DECIDED, "/extension/requestedAt", "hôm qua"),
+                arguments(TASK_EXTENSION_DECIDED, "/extension/decidedAt", "2022-10-12"));
+    }
+
+    /** The default validation treats {@code format} as an annotation (draft 2020-12); these need it asserted. */
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @MethodSource("malformedFormats")
+    void everySchemaRejectsAMalformedDateTimeOrIdWhenFormatsAreAsserted(Golden golden, String pointer, String value) {
+        JsonNode broken = JsonTrees.with(golden.tree(), pointer, ContractFiles.JSON.getNodeFactory().textNode(value));
+
+        assertThat(ContractFiles.validateWithFormats(golden.schema, broken.toString())).isNotEmpty();
+    }
+}
