@@ -18,8 +18,8 @@ public class ReferenceService {
     }
 
     /**
-     * {@code validFrom} null: since ever; {@code validTo} inclusive, null: still valid. Named {@code SectorView1} in the
-     * OpenAPI document, as it has been since a sector of a criterion took the name {@code SectorView}.
+     * {@code validFrom} null: since ever; {@code validTo} inclusive, null: still valid. Named {@code SectorView1} in
+     * the OpenAPI document, as it has been since a sector of a criterion took the name {@code SectorView}.
      */
     @Schema(name = "SectorView1")
     public record SectorView(String code, String name, java.time.LocalDate validFrom, java.time.LocalDate validTo,

@@ -38,9 +38,9 @@ import java.util.concurrent.CompletionStage;
  * Thin adapter from {@code inspection-events} to {@link InspectionEventBatch}, in batches: the records of one poll
  * ({@code max.poll.records}, {@code fetch.max.bytes}, {@code max.partition.fetch.bytes}) are handled in one
  * transaction and acknowledged together; progress, retries and headers are platform-messaging's
- * {@link ChannelConsumer}. A poison record (no usable {@code ce_id}, unknown type or schema version, malformed JSON) or a failure retrying
- * cannot fix (a constraint or data error) is nacked: the dead-letter-queue failure strategy sends it to
- * {@code inspection-events-dlq} with the reason in {@code dead-letter-reason}. Transient failures (database down,
+ * {@link ChannelConsumer}. A poison record (no usable {@code ce_id}, unknown type or schema version, malformed
+ * JSON) or a failure retrying cannot fix (a constraint or data error) is nacked: the dead-letter-queue failure
+ * strategy sends it to {@code inspection-events-dlq} with the reason in {@code dead-letter-reason}. Transient failures (database down,
  * out of connections, serialization conflicts, lock and pool timeouts) are retried with back-off until they succeed,
  * so a database outage pauses the partition instead of losing its events; a positive
  * {@code ntm.inspection-events.max-attempts} dead-letters them after that many attempts instead. When the

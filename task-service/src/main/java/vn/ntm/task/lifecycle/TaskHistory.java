@@ -30,8 +30,8 @@ public class TaskHistory {
     public List<HistoryEntry> history(String id, Caller caller) {
         Task task = access.readable(id, caller);
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "select id, at, actor, action, from_status, to_status, note, reason, report from task_history where task_id = ?"
-                        + " order by id")) {
+                "select id, at, actor, action, from_status, to_status, note, reason, report from task_history"
+                        + " where task_id = ? order by id")) {
             st.setObject(1, task.id());
             List<HistoryEntry> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

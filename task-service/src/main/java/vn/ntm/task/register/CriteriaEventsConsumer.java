@@ -32,8 +32,9 @@ import java.util.concurrent.CompletionStage;
  * Thin adapter from {@code criteria-events} to the register copy, acknowledging each record itself:
  * {@code ntm.admin-units.changed} is applied once per {@code ce_id}, then the succession run moves the open tasks of
  * units that have ceased by today; {@code ntm.criteria-set.published} replaces the set's rows of the catalog copy
- * (lead and cooperating sectors, mapping between sets), once per {@code ce_id}. Other event types are skipped. A record that can never be applied is nacked to {@code criteria-events-dlq}; transient failures are
- * retried with back-off; a stop in the middle leaves the record unacknowledged (progress, retries and headers are
+ * (lead and cooperating sectors, mapping between sets), once per {@code ce_id}. Other event types are skipped. A
+ * record that can never be applied is nacked to {@code criteria-events-dlq}; transient failures are retried with
+ * back-off; a stop in the middle leaves the record unacknowledged (progress, retries and headers are
  * platform-messaging's {@link ChannelConsumer}).
  */
 @io.quarkus.runtime.Startup
