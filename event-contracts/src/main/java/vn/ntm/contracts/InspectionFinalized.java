@@ -96,14 +96,6 @@ public record InspectionFinalized(
                        Summary summary, List<Finding> findings, Integer statedMet) {
             this(code, name, null, criteriaSet, targetTier, targetYear, summary, findings, statedMet);
         }
-
-        /**
-         * Criteria met as the notice states them: {@code statedMet} when given (a notice may state "10/19" without
-         * naming them), else the findings' count.
-         */
-        public int metAsStated() {
-            return statedMet != null ? statedMet : summary == null ? 0 : summary.met();
-        }
     }
 
     public record Summary(int met, int notMet, int notAssessed, int total) {

@@ -166,7 +166,7 @@ class RecordsReadAndWriteGoldenFilesTest {
             assertThat(event.communes()).extracting(InspectionFinalized.Commune::code)
                     .containsExactly("06490", "06523");
             assertThat(event.communes().get(0).findings().get(16).deadline()).isEqualTo(LocalDate.of(2022, 10, 30));
-            assertThat(event.communes().get(1).metAsStated()).isEqualTo(10);
+            assertThat(event.communes().get(1).statedMet()).isEqualTo(10);
             assertThat(event.recommendations()).hasSize(4);
             assertThat(event.statedFigures()).containsExactly(
                     Map.entry("averageCriteriaMetPerCommune", new BigDecimal("10.11")),

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -276,7 +276,8 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyServiceListensOnItsApplicationPortAndIsBuiltFromItsDockerfile() throws IOException {
+    void everyServiceListensOnItsApplicationPortAndIsBuiltFromTheDockerfile() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8);
         for (String svc : DATABASES.keySet()) {
             Matcher port = Pattern.compile("(?m)^quarkus\\.http\\.port=(\\d+)$").matcher(applicationProperties(svc));
             assertThat(port.find()).as("quarkus.http.port of %s", svc).isTrue();
@@ -284,34 +285,36 @@ class ComposeFileTest {
             assertThat((List<Object>) service(svc).get("ports")).containsExactly(port.group(1) + ":" + port.group(1));
             @SuppressWarnings("unchecked")
             Map<String, Object> build = (Map<String, Object>) service(svc).get("build");
-            assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", svc + "/Dockerfile");
-            String dockerfile = Files.readString(ROOT.resolve(svc).resolve("Dockerfile"), StandardCharsets.UTF_8);
-            assertThat(dockerfile).contains("-pl " + svc + " ").contains("EXPOSE " + port.group(1))
-                    .contains("/src/" + svc + "/target/quarkus-app/");
+            assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "Dockerfile")
+                    .containsEntry("args", Map.of("SERVICE", svc));
+            assertThat(dockerfile).as("the Dockerfile accepts SERVICE=%s", svc).contains(svc);
+            assertThat(ROOT.resolve(svc).resolve("Dockerfile")).as("no Dockerfile of its own").doesNotExist();
         }
+        // the service is the build argument; it listens on its application's port, which the environment sets
+        assertThat(dockerfile).contains("ARG SERVICE").contains("-pl \"$SERVICE\" ")
+                .contains("/src/${SERVICE}/target/quarkus-app/").doesNotContain("QUARKUS_HTTP_PORT=");
     }
 
     @Test
     void buildsEachImageWithoutLocalInfraAndWithDependenciesInTheirOwnLayer() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8);
+        List<String> instructions = dockerfile.lines().filter(l -> !l.startsWith("#") && !l.isBlank()
+                && !Character.isWhitespace(l.charAt(0))).toList();
+        int buildStage = instructions.indexOf("FROM eclipse-temurin:17-jdk AS build");
+        assertThat(buildStage).as("the Dockerfile has a build stage").isPositive();
+        List<String> build = instructions.subList(buildStage, instructions.indexOf("FROM eclipse-temurin:17-jre"));
+        int sources = build.indexOf("COPY . .");
+        int dependencies = build.indexOf("COPY --from=poms /src/ ./");
+        assertThat(dependencies).as("the poms are copied first").isPositive().isLessThan(sources);
+        assertThat(build.subList(dependencies, sources)).as("a Maven run before the sources arrive")
+                .anyMatch(l -> l.startsWith("RUN ./mvnw"));
+        assertThat(instructions.subList(0, buildStage)).as("the poms stage keeps only build descriptors")
+                .anyMatch(l -> l.startsWith("RUN find . -type f ! -name pom.xml"));
+        for (String run : build.stream().filter(l -> l.startsWith("RUN ./mvnw")).toList()) {
+            assertThat(run).contains("-pl \"$SERVICE\" -am").contains("-Dmaven.test.skip=true");
+        }
+        assertThat(dockerfile).doesNotContain("-pl local-infra").doesNotContain("COPY local-infra");
         for (String svc : DATABASES.keySet()) {
-            String dockerfile = Files.readString(ROOT.resolve(svc).resolve("Dockerfile"), StandardCharsets.UTF_8);
-            List<String> instructions = dockerfile.lines().filter(l -> !l.startsWith("#") && !l.isBlank()
-                    && !Character.isWhitespace(l.charAt(0))).toList();
-            int buildStage = instructions.indexOf("FROM eclipse-temurin:17-jdk AS build");
-            assertThat(buildStage).as("%s has a build stage", svc).isPositive();
-            List<String> build = instructions.subList(buildStage, instructions.indexOf("FROM eclipse-temurin:17-jre"));
-            int sources = build.indexOf("COPY . .");
-            int dependencies = build.indexOf("COPY --from=poms /src/ ./");
-            assertThat(dependencies).as("the poms are copied first").isPositive().isLessThan(sources);
-            assertThat(build.subList(dependencies, sources)).as("a Maven run before the sources arrive")
-                    .anyMatch(l -> l.startsWith("RUN ./mvnw"));
-            assertThat(instructions.subList(0, buildStage)).as("the poms stage keeps only build descriptors")
-                    .anyMatch(l -> l.startsWith("RUN find . -type f ! -name pom.xml"));
-            for (String run : build.stream().filter(l -> l.startsWith("RUN ./mvnw")).toList()) {
-                assertThat(run).contains("-pl " + svc + " -am").contains("-Dmaven.test.skip=true");
-            }
-            assertThat(dockerfile).doesNotContain("-pl local-infra").doesNotContain("COPY local-infra");
-
             // local-infra is a test dependency that a build with -Dmaven.test.skip=true does not see
             org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(ROOT.resolve(svc).resolve("pom.xml").toFile());

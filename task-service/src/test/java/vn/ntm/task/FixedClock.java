@@ -2,7 +2,7 @@ package vn.ntm.task;
 
 import io.quarkus.test.Mock;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.ntm.task.service.TaskClock;
+import vn.ntm.task.shared.TaskClock;
 
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicReference;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.MessageCatalogs;
 import vn.ntm.platform.i18n.Messages;
-import vn.ntm.task.domain.TaskStatus;
+import vn.ntm.task.shared.TaskStatus;
 
 import java.nio.file.Path;
 import java.util.List;

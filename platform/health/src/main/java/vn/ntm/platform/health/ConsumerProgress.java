@@ -9,6 +9,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import vn.ntm.platform.messaging.ChannelConsumer;
 import vn.ntm.platform.messaging.UnprocessedRecords;
 
 import java.time.Clock;
@@ -20,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * How far behind each consumer channel is: the age of the oldest record it has received and not finished, as the
  * gauge {@code ntm.messaging.oldest.unprocessed.age{channel}} (seconds), and readiness turns DOWN while that age is
- * above {@code ntm.<channel>.max-unprocessed-age} (60 s by default). Answers from memory, never blocks.
+ * above {@code ntm.<channel>.max-unprocessed-age} (60 s by default). Answers from memory, never blocks. Consumers
+ * report to it through their {@link ChannelConsumer}.
  */
 @ApplicationScoped
-public class ConsumerProgress {
+public class ConsumerProgress implements ChannelConsumer.Progress {
     static final Duration DEFAULT_LIMIT = Duration.ofSeconds(60);
 
     private final MeterRegistry registry;
@@ -53,14 +55,17 @@ public class ConsumerProgress {
     }
 
     /** Makes the channel known to the gauge and readiness before its first record. */
+    @Override
     public void register(String channel) {
         channel(channel);
     }
 
+    @Override
     public void received(String channel, int partition, long offset) {
         channel(channel).records().received(partition, offset);
     }
 
+    @Override
     public void finished(String channel, int partition, long offset) {
         channel(channel).records().finished(partition, offset);
     }

@@ -111,7 +111,8 @@ public final class Retrier {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    /** The innermost cause's class and message, for logs. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,6 +1,0 @@
-package vn.ntm.criteria.domain;
-
-/** NTM, advanced NTM (nâng cao) and model NTM (kiểu mẫu). */
-public enum Tier {
-    NTM, NTM_NANG_CAO, NTM_KIEU_MAU
-}

@@ -1,0 +1,87 @@
+package vn.ntm.criteria.reference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.ntm.platform.http.ServiceException;
+import vn.ntm.platform.i18n.LocalizedText;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The reference lists: the 7 regions, the sectors, the provinces with their region. */
+@ApplicationScoped
+public class ReferenceService {
+    public record RegionView(int number, String name) {
+    }
+
+    /**
+     * {@code validFrom} null: since ever; {@code validTo} inclusive, null: still valid. Named {@code SectorView1} in
+     * the OpenAPI document, as it has been since a sector of a criterion took the name {@code SectorView}.
+     */
+    @Schema(name = "SectorView1")
+    public record SectorView(String code, String name, java.time.LocalDate validFrom, java.time.LocalDate validTo,
+                             List<String> successors) {
+    }
+
+    public record ProvinceView(String code, String name, int region) {
+    }
+
+    private final EntityManager em;
+
+    public ReferenceService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public List<RegionView> regions() {
+        return em.createQuery("from Region r order by r.number", Region.class).getResultList().stream()
+                .map(r -> new RegionView(r.number(), r.name())).toList();
+    }
+
+    @Transactional
+    public List<SectorView> sectors() {
+        return em.createQuery("from Sector s order by s.position", Sector.class).getResultList().stream()
+                .map(s -> new SectorView(s.code(), s.name(), s.validFrom(), s.validTo(), s.successors()))
+                .toList();
+    }
+
+    /** Sector code → Vietnamese name, in catalog order. */
+    @Transactional
+    public Map<String, String> sectorNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        sectors().forEach(s -> names.put(s.code(), s.name()));
+        return names;
+    }
+
+    @Transactional
+    public List<ProvinceView> provinces() {
+        return em.createQuery("from Province p order by p.code", Province.class).getResultList().stream()
+                .map(ReferenceService::view).toList();
+    }
+
+    @Transactional
+    public ProvinceView province(String code) {
+        Province p = em.find(Province.class, code);
+        if (p == null) {
+            throw ServiceException.notFound(LocalizedText.of("criteria.province.notFound", code));
+        }
+        return view(p);
+    }
+
+    @Transactional
+    public ProvinceView addProvince(ProvinceRequest request) {
+        if (em.find(Province.class, request.code()) != null) {
+            throw ServiceException.conflict(LocalizedText.of("criteria.province.exists", request.code()));
+        }
+        Province p = new Province(request.code(), request.name(), request.region());
+        em.persist(p);
+        return view(p);
+    }
+
+    private static ProvinceView view(Province p) {
+        return new ProvinceView(p.code(), p.name(), p.region());
+    }
+}

@@ -1,0 +1,74 @@
+package vn.ntm.criteria.reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.SectorsChanged;
+import vn.ntm.contracts.Topics;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Announces the sector list with its validity ({@code ntm.sectors.changed} on {@code criteria-events}) whenever it
+ * differs from the list announced last: at the first start, and at the start after a change of the list. The other
+ * services check {@code SO_NGANH <province>:<sector>} references against their copy. Several instances starting
+ * together announce once: the announcement row is locked while comparing.
+ */
+@ApplicationScoped
+public class SectorAnnouncer {
+    private final ReferenceService references;
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public SectorAnnouncer(ReferenceService references, EntityManager em, Outbox outbox, ObjectMapper json) {
+        this.references = references;
+        this.em = em;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        announceIfChanged();
+    }
+
+    /** Announces the list if it differs from the one announced last; returns whether it did. */
+    @Transactional
+    public boolean announceIfChanged() {
+        SectorsChanged list = new SectorsChanged(SectorsChanged.SCHEMA_VERSION, references.sectors().stream()
+                .map(s -> new SectorsChanged.Sector(s.code(), s.name(), s.validFrom(), s.validTo(), s.successors()))
+                .toList());
+        String listJson;
+        try {
+            listJson = json.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize the sector list", e);
+        }
+        em.createNativeQuery("insert into sector_announcement (id, list_json, event_id, announced_at)"
+                + " values (1, '', gen_random_uuid(), now()) on conflict (id) do nothing").executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> last = em.createNativeQuery("select list_json from sector_announcement where id = 1 for update")
+                .getResultList();
+        if (!last.isEmpty() && listJson.equals(last.get(0))) {
+            return false;
+        }
+        UUID eventId = outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, SectorsChanged.KEY,
+                EventTypes.SECTORS_CHANGED, list));
+        em.createNativeQuery("update sector_announcement set list_json = ?1, event_id = ?2, announced_at = ?3"
+                        + " where id = 1").setParameter(1, listJson).setParameter(2, eventId)
+                .setParameter(3, Timestamp.from(Instant.now())).executeUpdate();
+        Log.infof("announced the sector list (%d sectors) as event %s", list.sectors().size(), eventId);
+        return true;
+    }
+}

@@ -1,6 +1,0 @@
-package vn.ntm.criteria.service;
-
-/** A criterion or indicator of a published set whose name matches a search; indicator fields null for a criterion. */
-public record SearchHit(String setCode, String setName, int criterionNumber, String criterionName,
-                        String indicatorCode, String indicatorName) {
-}

@@ -1,7 +1,0 @@
-package vn.ntm.inspection.domain;
-
-import java.util.List;
-
-/** One criterion of a set as the inspection needs it: number, name, group and the responsible sector codes. */
-public record CatalogCriterion(int number, String code, String name, String group, List<String> sectors) {
-}

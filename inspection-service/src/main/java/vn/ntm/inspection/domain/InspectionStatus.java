@@ -1,5 +1,0 @@
-package vn.ntm.inspection.domain;
-
-public enum InspectionStatus {
-    DRAFT, FINALIZED
-}

@@ -1,7 +1,0 @@
-package vn.ntm.inspection.domain;
-
-import java.time.LocalDate;
-
-/** A document the inspection was carried out under (plan number, date, issuer, title). */
-public record LegalBasis(String number, LocalDate issuedOn, String issuer, String title) {
-}

@@ -1,0 +1,2 @@
+/** A commune's history across finalized inspections ({@code GET /communes/{code}/history}). */
+package vn.ntm.inspection.history;

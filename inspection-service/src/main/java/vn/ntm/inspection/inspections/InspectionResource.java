@@ -1,0 +1,153 @@
+package vn.ntm.inspection.inspections;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.validator.constraints.Range;
+import vn.ntm.inspection.inspections.Requests.CreateInspection;
+import vn.ntm.inspection.inspections.Requests.FindingInput;
+import vn.ntm.inspection.inspections.Requests.RecommendationInput;
+import vn.ntm.inspection.inspections.Views.CommuneView;
+import vn.ntm.inspection.inspections.Views.InspectionListItem;
+import vn.ntm.inspection.inspections.Views.InspectionView;
+import vn.ntm.inspection.inspections.Views.Page;
+import vn.ntm.inspection.inspections.Views.RecommendationView;
+import vn.ntm.inspection.shared.CurrentCaller;
+import vn.ntm.platform.http.ParamsDetail;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/inspections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Inspections")
+public class InspectionResource {
+    private static final String NUMBER = "{inspection.query.number}";
+    private final InspectionService inspections;
+    private final InspectionQueries queries;
+    private final CurrentCaller caller;
+
+    public InspectionResource(InspectionService inspections, InspectionQueries queries, CurrentCaller caller) {
+        this.inspections = inspections;
+        this.queries = queries;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({"admin", "inspector"})
+    @Operation(summary = "Record an inspection (DRAFT); a retry with the same Idempotency-Key returns the first one")
+    @APIResponse(responseCode = "201", description = "The DRAFT inspection; Location: its URL",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
+    public Response create(@NotNull @Valid CreateInspection request, @Context UriInfo uri,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        InspectionView created = inspections.create(caller.get(), request, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({"admin", "inspector", "viewer"})
+    @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status"
+            + " and words (q)")
+    @ParamsDetail("inspection.query.invalid")
+    public Page<InspectionListItem> list(@QueryParam("province") String province,
+                                         @QueryParam("district") String district,
+                                         @QueryParam("commune") String commune,
+                                         @QueryParam("year")
+                                         @Range(min = Limits.FIRST_YEAR, max = Limits.LAST_YEAR,
+                                                 message = NUMBER) Integer year,
+                                         @Parameter(description = "DRAFT or FINALIZED, any case")
+                                         @QueryParam("status") @Pattern(regexp = "|DRAFT|FINALIZED",
+                                                 flags = Pattern.Flag.CASE_INSENSITIVE,
+                                                 message = "{inspection.query.status}") String status,
+                                         @Parameter(description = "Words to find in the title, the province,"
+                                                 + " district, lead agency or a commune name, ignoring diacritics"
+                                                 + " and case (\"thuong cuong\" finds \"Thượng Cường\")")
+                                         @QueryParam("q") String q,
+                                         @QueryParam("page") @DefaultValue("0")
+                                         @Range(max = Limits.MAX_PAGE, message = NUMBER) int page,
+                                         @QueryParam("size") @DefaultValue("20")
+                                         @Range(min = 1, max = InspectionQueries.MAX_PAGE_SIZE,
+                                                 message = NUMBER) int size) {
+        // status is checked as text so that a wrong status and a wrong size are reported in one answer
+        InspectionStatus wanted = status == null || status.isEmpty() ? null
+                : InspectionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, wanted, q),
+                page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "inspector", "viewer"})
+    @Operation(summary = "An inspection with findings, computed summaries and recommendations; the ETag is its"
+            + " version, to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The inspection; ETag: \"<version>\"",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        InspectionService.Tagged<InspectionView> found = inspections.get(caller.get(), id);
+        return Response.ok(found.body()).tag(etag(found.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/communes/{communeCode}/findings")
+    @RolesAllowed({"admin", "inspector"})
+    @Operation(summary = "Replace the findings of one commune (checked against its criteria set) with If-Match")
+    @APIResponse(responseCode = "200", description = "The commune with its summary; ETag: the inspection's new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommuneView.class)))
+    public Response replaceFindings(@PathParam("id") UUID id, @PathParam("communeCode") String communeCode,
+                                    @HeaderParam("If-Match") String ifMatch, List<FindingInput> findings) {
+        InspectionService.Tagged<CommuneView> changed = inspections.replaceFindings(caller.get(), id, communeCode,
+                ifMatch, findings);
+        return Response.ok(changed.body()).tag(etag(changed.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/recommendations")
+    @RolesAllowed({"admin", "inspector"})
+    @Operation(summary = "Add a recommendation (a task the notice asks of a named organisation)")
+    @APIResponse(responseCode = "201", description = "The recommendation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecommendationView.class)))
+    public Response recommend(@PathParam("id") UUID id, @NotNull @Valid RecommendationInput request,
+                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RecommendationView created = inspections.recommend(caller.get(), id, request, idempotencyKey);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/finalize")
+    @RolesAllowed({"admin", "inspector"})
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
+    public InspectionView finalizeInspection(@PathParam("id") UUID id) {
+        return inspections.finalize(caller.get(), id);
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+}

@@ -1,0 +1,5 @@
+package vn.ntm.inspection.inspections;
+
+public enum InspectionStatus {
+    DRAFT, FINALIZED
+}

@@ -1,0 +1,79 @@
+package vn.ntm.inspection.inspections;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.contracts.OrganisationType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies of the inspection API; limits in {@link Limits} (README "Input limits"). */
+public final class Requests {
+
+    /** An organisation: {@code type} and {@code code} may be absent for one that has no code (free text). */
+    public record OrgRefInput(OrganisationType type,
+                              @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
+                              @NotBlank @Size(max = Limits.NAME) String name) {
+        public OrganisationRef toRef() {
+            return new OrganisationRef(type == null ? null : type.name(), code, name);
+        }
+    }
+
+    public record LegalBasisInput(@NotBlank @Size(max = 100) String number, @NotNull LocalDate issuedOn,
+                                  @Size(max = Limits.NAME) String issuer, @Size(max = 2000) String title) {
+        public LegalBasis toValue() {
+            return new LegalBasis(number, issuedOn, issuer, title);
+        }
+    }
+
+    /** A province or district by code; the name, when given, must be the register's (else it is taken from it). */
+    public record AdminUnitInput(@NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
+                                 @Size(max = Limits.NAME) String name) {
+    }
+
+    public record CommuneInput(@NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
+                               @Size(max = Limits.NAME) String name,
+                               @NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE)
+                               String criteriaSet, @NotNull TargetTier targetTier,
+                               @NotNull @Min(2000) @Max(2100) Integer targetYear,
+                               @Min(0) @Max(100) Integer statedMet) {
+    }
+
+    public record CreateInspection(
+            @NotBlank @Size(max = 1000) String title,
+            @NotNull LocalDate inspectedOn,
+            @NotNull @Valid OrgRefInput leadAgency,
+            @Size(max = 100) List<@NotNull @Valid LegalBasisInput> legalBasis,
+            @Size(max = 100) List<@NotNull @Valid OrgRefInput> participants,
+            @NotNull @Valid AdminUnitInput province,
+            @Valid AdminUnitInput district,
+            @NotEmpty @Size(max = 500) List<@NotNull @Valid CommuneInput> communes,
+            @Size(max = Limits.LONG_TEXT) String assessment,
+            @Size(max = 100) Map<String, BigDecimal> statedFigures) {
+    }
+
+    /**
+     * One finding; checked in the service so each error names its item ({@code findings[3].criterion}):
+     * note and remedy up to {@link Limits#TEXT}, responsible organisations as {@link OrgRefInput}.
+     */
+    public record FindingInput(Integer criterion, FindingResult result, String note, String remedy,
+                               LocalDate deadline, List<OrgRefInput> responsible) {
+    }
+
+    public record RecommendationInput(@NotNull @Valid OrgRefInput assignee,
+                                      @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String communeCode,
+                                      @NotBlank @Size(max = Limits.LONG_TEXT) String content, LocalDate deadline) {
+    }
+
+    private Requests() {
+    }
+}

@@ -1,0 +1,147 @@
+package vn.ntm.inspection.inspections;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.CatalogFixture;
+import vn.ntm.inspection.fixtures.Db;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class InspectionLifecycleTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void catalogHasTheSeedSet() {
+        CatalogFixture.ensureSeedSet(db);
+    }
+
+    private String draft(String commune) {
+        return Api.json().body(Api.inspectionBody("Lifecycle " + UUID.randomUUID(), commune, "2023-05-10"))
+                .post("/inspections").then().statusCode(201)
+                .header("Location", containsString("/inspections/"))
+                .body("status", equalTo("DRAFT"))
+                .body("id", notNullValue())
+                .extract().path("id");
+    }
+
+    @Test
+    void finalizedInspectionRefusesEveryChangeWith409() {
+        String commune = Api.uniqueCommune();
+        String id = draft(commune);
+        Api.findings(id).body(Api.findingsMeeting(List.of(1, 2, 3))).put("/inspections/" + id + "/communes/" + commune
+                + "/findings").then().statusCode(200).body("summary.met", equalTo(3));
+
+        Api.json().post("/inspections/" + id + "/finalize").then().statusCode(200)
+                .body("status", equalTo("FINALIZED")).body("finalizedAt", notNullValue());
+
+        Api.json().post("/inspections/" + id + "/finalize").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("FINALIZED"));
+        Api.findings(id).body(Api.findingsMeeting(List.of(1))).put("/inspections/" + id + "/communes/" + commune
+                + "/findings").then().statusCode(409).contentType("application/problem+json");
+        Api.json().body("{\"assignee\": {\"type\": \"UBND_XA\", \"code\": \"" + commune + "\", \"name\": \"UBND xã\"},"
+                + " \"content\": \"Làm tiếp\"}").post("/inspections/" + id + "/recommendations")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        Api.reader().get("/inspections/" + id).then().statusCode(200).body("status", equalTo("FINALIZED"))
+                .body("communes[0].summary.met", equalTo(3));
+        assertThat(Db.count(db, "select count(*) from outbox_event where event_key = ?", id)).isEqualTo(1);
+        assertThat(Db.count(db, "select count(*) from recommendation where inspection_id = ?::uuid", id)).isZero();
+    }
+
+    @Test
+    void finalizeOfAnIncompleteInspectionIs422ListingTheMissingCriteria() {
+        String commune = Api.uniqueCommune();
+        String id = draft(commune);
+        Api.findings(id).body("[{\"criterion\": 1, \"result\": \"MET\"}, {\"criterion\": 2, \"result\": \"NOT_ASSESSED\"}]")
+                .put("/inspections/" + id + "/communes/" + commune + "/findings").then().statusCode(200)
+                .body("summary.missingCriteria.size()", equalTo(17));
+
+        Api.json().post("/inspections/" + id + "/finalize").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("communes[" + commune + "].findings"))
+                .body("errors[0].message", containsString("3, 4, 5"));
+
+        Api.reader().get("/inspections/" + id).then().body("status", equalTo("DRAFT"));
+        assertThat(Db.count(db, "select count(*) from outbox_event where event_key = ?", id)).isZero();
+    }
+
+    @Test
+    void replacingFindingsReplacesTheWholeListOfThatCommune() {
+        String commune = Api.uniqueCommune();
+        String id = draft(commune);
+        String path = "/inspections/" + id + "/communes/" + commune + "/findings";
+        Api.findings(id).body(Api.findingsMeeting(List.of(1, 2, 3, 4))).put(path).then().statusCode(200);
+
+        Api.findings(id).body("[{\"criterion\": 5, \"result\": \"MET\", \"note\": \"Trường đạt chuẩn\","
+                        + " \"responsible\": [{\"type\": \"UBND_HUYEN\", \"code\": \"187\", \"name\": \"UBND huyện Chi Lăng\"}]},"
+                        + " {\"criterion\": 1, \"result\": \"NOT_MET\"}]")
+                .put(path).then().statusCode(200)
+                .body("findings.size()", equalTo(2))
+                .body("findings[0].criterion", equalTo(1))
+                .body("findings[1].responsible[0].code", equalTo("187"))
+                .body("findings[1].sectors", equalTo(List.of("GDDT")))
+                .body("summary.metCriteria", equalTo(List.of(5)));
+        assertThat(Db.count(db, "select count(*) from finding f join inspection_commune c on c.id = f.commune_id"
+                + " where c.inspection_id = ?::uuid", id)).isEqualTo(2);
+    }
+
+    @Test
+    void recommendationIsRecordedWithItsAssigneeAndDeadline() {
+        String commune = Api.uniqueCommune();
+        String id = draft(commune);
+        Api.json().body("{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"187\", \"name\": \"UBND huyện Chi Lăng\"},"
+                        + " \"communeCode\": \"" + commune + "\", \"content\": \"Hoàn thiện hồ sơ\", \"deadline\": \"2023-12-31\"}")
+                .post("/inspections/" + id + "/recommendations").then().statusCode(201)
+                .body("id", notNullValue()).body("deadline", equalTo("2023-12-31"));
+        Api.json().body("{\"assignee\": {\"type\": \"UBND_XA\", \"code\": \"99999\", \"name\": \"UBND xã khác\"},"
+                        + " \"communeCode\": \"99999\", \"content\": \"Không thuộc phạm vi\"}")
+                .post("/inspections/" + id + "/recommendations").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("communeCode"));
+
+        Api.reader().get("/inspections/" + id).then().body("recommendations.size()", equalTo(1))
+                .body("recommendations[0].content", equalTo("Hoàn thiện hồ sơ"));
+    }
+
+    @Test
+    void listFiltersByScopeYearAndStatusAndPagesInAStableOrder() {
+        String commune = Api.uniqueCommune();
+        String first = draft(commune);
+        String second = draft(commune);
+        String third = draft(commune);
+        Api.findings(third).body(Api.findingsMeeting(List.of())).put("/inspections/" + third + "/communes/" + commune
+                + "/findings").then().statusCode(200);
+        Api.json().post("/inspections/" + third + "/finalize").then().statusCode(200);
+
+        Api.reader().queryParam("commune", commune).queryParam("size", 2).get("/inspections").then().statusCode(200)
+                .body("total", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(2))
+                .body("items.id", equalTo(List.of(third, second)));
+        Api.reader().queryParam("commune", commune).queryParam("size", 2).queryParam("page", 1).get("/inspections")
+                .then().body("items.id", equalTo(List.of(first)));
+        Api.reader().queryParam("commune", commune).queryParam("status", "FINALIZED").get("/inspections")
+                .then().body("total", equalTo(1)).body("items[0].id", equalTo(third))
+                .body("items[0].communes[0].code", equalTo(commune));
+        Api.reader().queryParam("commune", commune).queryParam("province", "20").queryParam("district", Api.districtOf(commune))
+                .queryParam("year", 2023).get("/inspections").then().body("total", equalTo(3));
+        Api.reader().queryParam("commune", commune).queryParam("year", 2022).get("/inspections")
+                .then().body("total", equalTo(0));
+        Api.reader().queryParam("commune", commune).queryParam("district", "999").get("/inspections")
+                .then().body("total", equalTo(0));
+        Api.reader().queryParam("status", "CLOSED").queryParam("size", 500).get("/inspections").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("status")).body("errors.field", hasItem("size"));
+    }
+}

@@ -1,0 +1,117 @@
+package vn.ntm.inspection.inspections;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.CatalogFixture;
+import vn.ntm.inspection.fixtures.RegisterFixture;
+import vn.ntm.inspection.fixtures.SeedInspection;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * {@code q} finds inspections by their communes', district's, province's and lead agency's names and their title
+ * as people type them: without diacritics and in any case; the trigram indexes serve it.
+ */
+@QuarkusTest
+class InspectionSearchTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void catalogHasTheSeedSet() {
+        CatalogFixture.ensureSeedSet(db);
+    }
+
+    @Test
+    void withoutDiacriticsAndInCapitalsTheSameInspectionsAreFound() {
+        String seed = SeedInspection.enter();
+        List<String> plain = ids("thuong cuong");
+        List<String> capitals = ids("THƯỢNG CƯỜNG");
+        assertThat(plain).isNotEmpty().contains(seed).containsExactlyInAnyOrderElementsOf(capitals);
+        assertThat(ids("Thượng Cường")).containsExactlyInAnyOrderElementsOf(plain);
+    }
+
+    @Test
+    void everyWordMustOccurInTheCommunesDistrictLeadAgencyOrTitle() {
+        String commune = Api.uniqueCommune();
+        String name = RegisterFixture.langSonCommunes2025().stream().filter(r -> r.code().equals(commune))
+                .findFirst().orElseThrow().name();
+        String token = "kt" + UUID.randomUUID().toString().substring(0, 8);
+        String id = Api.json().body(Api.inspectionBody("Kiểm tra " + token, commune, "2023-05-10"))
+                .post("/inspections").then().statusCode(201).extract().path("id");
+        String district = Api.reader().get("/inspections/" + id).then().statusCode(200).extract()
+                .path("district.name");
+
+        assertThat(ids(token + " " + fold(name))).containsExactly(id);
+        assertThat(ids(token.toUpperCase(Locale.ROOT) + " " + name.toUpperCase(Locale.ROOT))).containsExactly(id);
+        assertThat(ids(token + " " + fold(district))).containsExactly(id);
+        assertThat(ids(token + " thuong binh xa hoi")).containsExactly(id);
+        assertThat(ids(token + " lang son")).containsExactly(id);
+        assertThat(ids(token + " khong co dau")).isEmpty();
+        assertThat(ids(token + " %")).isEmpty();
+        // the other filters still apply
+        Api.reader().queryParam("q", token).queryParam("status", "FINALIZED").get("/inspections").then()
+                .statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void aBadSearchIsRefusedOnQ() {
+        Api.reader().queryParam("q", "x".repeat(201)).get("/inspections").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("q"));
+        Api.reader().queryParam("q", "a\u0001").get("/inspections").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("q"));
+    }
+
+    @Test
+    void bothBranchesOfTheSearchAreServedByTheirTrigramIndexes() throws SQLException {
+        String plan = plan("select id from inspection where ntm_inspection_search(title, province_name,"
+                + " district_name, lead_agency) like ntm_fold($1) escape '!'");
+        assertThat(plan).contains("inspection_search");
+        assertThat(plan("select inspection_id from inspection_commune where ntm_fold(name) like ntm_fold($1)"
+                + " escape '!'")).contains("inspection_commune_search");
+    }
+
+    /** The generic plan of a prepared statement (the pattern unknown), as the application's statements get. */
+    private String plan(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("set local enable_seqscan = off");
+            st.execute("set local plan_cache_mode = force_generic_plan");
+            st.execute("prepare search_plan(text) as " + sql);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = st.executeQuery("explain execute search_plan('%thuong%')")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            st.execute("deallocate search_plan");
+            c.rollback();
+            return plan.toString();
+        }
+    }
+
+    private static List<String> ids(String q) {
+        return Api.reader().queryParam("q", q).queryParam("size", 100).get("/inspections").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd')
+                .replace('Đ', 'D').toLowerCase(Locale.ROOT);
+    }
+}

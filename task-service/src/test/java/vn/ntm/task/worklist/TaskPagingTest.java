@@ -1,0 +1,190 @@
+package vn.ntm.task.worklist;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.ntm.task.BulkTasks;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static vn.ntm.task.Auth.asAdmin;
+
+/**
+ * Page numbers reach the first 10 000 tasks; the {@code after} cursor reaches every task, in the order of any sort;
+ * {@code total} counts up to 10 000 and says when there are more.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskPagingTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final int BIG = 10_250;
+    private static final int SMALL = 300;
+
+    @Inject
+    AgroalDataSource ds;
+
+    private UUID big;
+    private UUID small;
+
+    @BeforeAll
+    void fill() {
+        big = BulkTasks.insert(ds, "95", BIG);
+        small = BulkTasks.insert(ds, "94", SMALL);
+    }
+
+    @AfterAll
+    void clean() {
+        BulkTasks.delete(ds, big);
+        BulkTasks.delete(ds, small);
+    }
+
+    @Test
+    void refusesPageNumbersBeyondTheFirstTenThousandTasks() {
+        asAdmin().queryParam("inspectionId", big).queryParam("page", 50).queryParam("size", 200)
+                .when().get("/tasks").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("page"))
+                .body("errors.find { it.field == 'page' }.message", containsString("after=<next>"));
+        asAdmin().queryParam("inspectionId", big).queryParam("page", 10_000).queryParam("size", 1)
+                .when().get("/tasks").then().statusCode(400).contentType(PROBLEM);
+        asAdmin().queryParam("inspectionId", big).queryParam("page", 9_999).queryParam("size", 1)
+                .when().get("/tasks").then().statusCode(200).body("items.size()", equalTo(1));
+        asAdmin().queryParam("inspectionId", big).queryParam("page", 49).queryParam("size", 200)
+                .when().get("/tasks").then().statusCode(200)
+                .body("page", equalTo(49)).body("items.size()", equalTo(200)).body("next", notNullValue());
+    }
+
+    @Test
+    void countFalseSkipsTheCountAndSaysTheTotalIsALowerBound() {
+        asAdmin().queryParam("inspectionId", small).queryParam("size", 20).queryParam("count", "false")
+                .when().get("/tasks").then().statusCode(200)
+                .body("items.size()", equalTo(20)).body("total", equalTo(21)).body("totalExact", equalTo(false))
+                .body("next", notNullValue());
+        // the last page proves the total without counting
+        asAdmin().queryParam("inspectionId", small).queryParam("page", 14).queryParam("size", 20)
+                .queryParam("count", "false").when().get("/tasks").then().statusCode(200)
+                .body("items.size()", equalTo(20)).body("total", equalTo(SMALL)).body("totalExact", equalTo(true));
+        // the default still counts
+        asAdmin().queryParam("inspectionId", small).queryParam("size", 20)
+                .when().get("/tasks").then().statusCode(200).body("total", equalTo(SMALL))
+                .body("totalExact", equalTo(true));
+        asAdmin().queryParam("inspectionId", small).queryParam("count", "maybe")
+                .when().get("/tasks").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("count"));
+    }
+
+    @Test
+    void theCursorReachesEveryTaskBeyondTheFirstTenThousandInOrder() {
+        List<String> seen = walk(big, null, 200);
+        assertThat(seen).hasSize(BIG);
+        assertThat(new HashSet<>(seen)).hasSize(BIG);
+        assertThat(seen).isEqualTo(BulkTasks.ids(ds, big, "due_date, id"));
+    }
+
+    @Test
+    void cursorPagesFollowEverySortIncludingNullsAndDescendingKeys() {
+        String[][] sorts = {
+                {null, "due_date, id"},
+                {"-dueDate", "due_date desc, id"},
+                {"criterion,-communeCode", "criterion asc nulls last, commune_code desc nulls first, id"},
+                {"-criterion,title", "criterion desc nulls first, title, id"},
+                {"status,-updatedAt,assigneeCode", "array_position(array['OPEN', 'IN_PROGRESS', 'REPORTED', 'RETURNED',"
+                        + " 'DONE', 'CANCELLED'], status), updated_at desc, assignee_code, id"},
+                {"-communeName,assigneeName", "commune_name desc nulls first, assignee_name, id"},
+                {"communeCode,-createdAt,-title", "commune_code asc nulls last, created_at desc, title desc, id"}};
+        for (String[] sort : sorts) {
+            List<String> expected = BulkTasks.ids(ds, small, sort[1]);
+            assertThat(walk(small, sort[0], 19)).as("sort " + sort[0]).isEqualTo(expected);
+            assertThat(offsetPages(small, sort[0])).as("offset pages, sort " + sort[0]).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void totalIsExactUpToTenThousandAndFlaggedBeyond() {
+        asAdmin().queryParam("inspectionId", small).when().get("/tasks").then().statusCode(200)
+                .body("total", equalTo(SMALL)).body("totalExact", equalTo(true));
+        asAdmin().queryParam("inspectionId", big).when().get("/tasks").then().statusCode(200)
+                .body("total", equalTo(10_000)).body("totalExact", equalTo(false));
+        // the total is about the whole filtered list on every page, cursor pages included
+        String next = asAdmin().queryParam("inspectionId", small).queryParam("size", 100).when().get("/tasks")
+                .then().extract().path("next");
+        asAdmin().queryParam("inspectionId", small).queryParam("size", 100).queryParam("after", next)
+                .when().get("/tasks").then().statusCode(200)
+                .body("page", equalTo(1)).body("total", equalTo(SMALL)).body("totalExact", equalTo(true));
+    }
+
+    @Test
+    void refusesACursorOfAnotherSortAForgedOneOrOneWithAPageNumber() {
+        String next = asAdmin().queryParam("inspectionId", small).queryParam("size", 10).when().get("/tasks")
+                .then().statusCode(200).extract().path("next");
+        asAdmin().queryParam("inspectionId", small).queryParam("sort", "title").queryParam("after", next)
+                .when().get("/tasks").then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("after"));
+        for (String forged : new String[] {"abc", "YzEuZEdsMGJHVS4xLnguMQ", "' OR 1=1 --", "x".repeat(5000)}) {
+            asAdmin().queryParam("inspectionId", small).queryParam("after", forged)
+                    .when().get("/tasks").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("after"));
+        }
+        asAdmin().queryParam("inspectionId", small).queryParam("page", 1).queryParam("after", next)
+                .when().get("/tasks").then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("page"));
+    }
+
+    /** Follows next from the first page to the last; the last page has no next. */
+    private List<String> walk(UUID inspectionId, String sort, int size) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        int page = 0;
+        do {
+            var request = asAdmin().queryParam("inspectionId", inspectionId).queryParam("size", size);
+            if (sort != null) {
+                request.queryParam("sort", sort);
+            }
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            JsonPath body = request.when().get("/tasks").then().statusCode(200)
+                    .body("page", equalTo(page)).extract().jsonPath();
+            ids.addAll(body.getList("items.id"));
+            after = body.getString("next");
+            page++;
+            assertThat(page).as("pages").isLessThan(10_000);
+        } while (after != null);
+        return ids;
+    }
+
+    private List<String> offsetPages(UUID inspectionId, String sort) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var request = asAdmin().queryParam("inspectionId", inspectionId).queryParam("size", 200)
+                    .queryParam("page", page);
+            if (sort != null) {
+                request.queryParam("sort", sort);
+            }
+            List<String> items = request.when().get("/tasks").then().statusCode(200).extract().jsonPath()
+                    .getList("items.id");
+            ids.addAll(items);
+            if (items.size() < 200) {
+                return ids;
+            }
+        }
+    }
+
+    @Test
+    void theLastPageHasNoNext() {
+        asAdmin().queryParam("inspectionId", small).queryParam("size", 200).queryParam("page", 1)
+                .when().get("/tasks").then().statusCode(200).body("items.size()", equalTo(SMALL - 200))
+                .body("next", nullValue());
+    }
+}
