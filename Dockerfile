@@ -3,8 +3,8 @@
 #   docker build --build-arg SERVICE=task-service -t ntm/task-service .
 # (SERVICE: criteria-service, inspection-service or task-service.) The image holds that service and the modules it
 # needs (event-contracts, the shared modules under platform/), built with -am. Tests are skipped with
-# -Dmaven.test.skip=true, so local-infra (the tests' PostgreSQL and Kafka) is neither built nor downloaded: the
-# services depend on it only in their profile for tests. The service listens on its own quarkus.http.port (8081,
+# -Dmaven.test.skip=true, so test-infra and local-infra (the tests' PostgreSQL and Kafka) are neither built nor downloaded: the
+# services depend on them only in their profile for tests. The service listens on its own quarkus.http.port (8081,
 # 8082, 8083), which QUARKUS_HTTP_PORT overrides.
 
 # The build descriptors alone: the dependency layer below is rebuilt when a pom.xml changes, not on every edit.

@@ -1,7 +1,7 @@
 package vn.ntm.criteria;
 
 import vn.ntm.localinfra.JwtKeys;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 import vn.ntm.localinfra.Tokens;
 
 import java.time.Instant;

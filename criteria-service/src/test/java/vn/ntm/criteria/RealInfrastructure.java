@@ -2,7 +2,7 @@ package vn.ntm.criteria;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import vn.ntm.localinfra.RealInfraTestResource;
+import vn.ntm.testinfra.RealInfraTestResource;
 
 /** Every {@code @QuarkusTest} of this module runs against the real PostgreSQL and Kafka broker. */
 @QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "criteria"))

@@ -3,7 +3,7 @@ package vn.ntm.inspection;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import vn.ntm.inspection.fixtures.FakeCriteriaResource;
-import vn.ntm.localinfra.RealInfraTestResource;
+import vn.ntm.testinfra.RealInfraTestResource;
 
 /**
  * Every {@code @QuarkusTest} of this module runs against the real PostgreSQL and Kafka broker, with a stand-in for

@@ -313,23 +313,29 @@ class ComposeFileTest {
         for (String run : build.stream().filter(l -> l.startsWith("RUN ./mvnw")).toList()) {
             assertThat(run).contains("-pl \"$SERVICE\" -am").contains("-Dmaven.test.skip=true");
         }
-        assertThat(dockerfile).doesNotContain("-pl local-infra").doesNotContain("COPY local-infra");
+        assertThat(dockerfile).doesNotContain("-pl local-infra").doesNotContain("COPY local-infra")
+                .doesNotContain("-pl test-infra").doesNotContain("COPY test-infra");
         for (String svc : DATABASES.keySet()) {
-            // local-infra is a test dependency that a build with -Dmaven.test.skip=true does not see
+            // test-infra (and local-infra through it) is a test dependency a build with -Dmaven.test.skip=true does
+            // not see
             org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(ROOT.resolve(svc).resolve("pom.xml").toFile());
             org.w3c.dom.NodeList artifacts = pom.getElementsByTagName("artifactId");
+            int found = 0;
             for (int n = 0; n < artifacts.getLength(); n++) {
-                if (!artifacts.item(n).getTextContent().equals("local-infra")) {
+                String artifact = artifacts.item(n).getTextContent();
+                if (!artifact.equals("local-infra") && !artifact.equals("test-infra")) {
                     continue;
                 }
+                found++;
                 org.w3c.dom.Node profile = artifacts.item(n).getParentNode().getParentNode().getParentNode();
-                assertThat(profile.getNodeName()).as("%s depends on local-infra only in a profile", svc)
+                assertThat(profile.getNodeName()).as("%s depends on %s only in a profile", svc, artifact)
                         .isEqualTo("profile");
                 String activation = ((org.w3c.dom.Element) profile).getElementsByTagName("activation").item(0)
                         .getTextContent().replaceAll("\\s+", "");
                 assertThat(activation).isEqualTo("maven.test.skip!true");
             }
+            assertThat(found).as("%s's tests run on test-infra", svc).isEqualTo(1);
         }
     }
 

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * many as the reference inspection that ran without faults), each announced by exactly one {@code ntm.task.created}
  * event, and nothing went to a dead-letter topic. task-service runs with its test hook that holds each new event
  * between its database commit and its offset acknowledgement, so that the SIGKILL lands exactly there.
- * Set {@code -Dfaults.inspections=N} (profile {@code faults-long}) for longer streams.
+ * Set {@code -Dfaults.inspections=N} (the volume profile {@code -Pload}: 60) for longer streams.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @org.junit.jupiter.api.Order(1) // its own stack, started and stopped before the shared one starts

@@ -104,7 +104,7 @@ final class SeedInspection {
                         + " (register copy not loaded?): " + response.body());
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -1,7 +1,7 @@
 package vn.ntm.task;
 
 import io.restassured.specification.RequestSpecification;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 import vn.ntm.localinfra.Tokens;
 
 import static io.restassured.RestAssured.given;

@@ -6,19 +6,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.contracts.Topics;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
+import vn.ntm.testinfra.TopicReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +24,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
@@ -106,55 +104,35 @@ public final class Fixtures {
         return tasksOf(inspectionId);
     }
 
-    /** Reads {@code topic} from the beginning until {@code done} holds for what was read, or the timeout. */
+    /**
+     * The records of {@code topic} that {@code keep} accepts, read to the topic's end again and again until
+     * {@code done} holds for them (fails after {@code timeout}).
+     */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> keep,
                                                            Predicate<List<ConsumerRecord<String, String>>> done,
                                                            Duration timeout) {
-        List<ConsumerRecord<String, String>> kept = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long end = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < end && !done.test(kept)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (keep.test(r)) {
-                        kept.add(r);
-                    }
-                }
+        return TopicReader.ofTestBroker().await(topic, keep, done, timeout);
+    }
+
+    /**
+     * Every record of {@code topic} that {@code keep} accepts, once this service's outbox has sent everything it
+     * holds: nothing more of it can arrive later, so a duplicate would be in the answer.
+     */
+    public static List<ConsumerRecord<String, String>> readAllSent(DataSource db, String topic,
+                                                                  Predicate<ConsumerRecord<String, String>> keep) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try (var c = db.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(
+                    "select count(*) from outbox_event where published_at is null and parked_at is null")) {
+                rs.next();
+                return rs.getLong(1) == 0;
             }
-        }
-        return kept;
+        });
+        return TopicReader.ofTestBroker().readToEnd(topic, keep);
     }
 
     /** Every record of {@code topic} with {@code key}, read without a group from the beginning to its current end. */
     public static List<ConsumerRecord<String, String>> readToEnd(String topic, String key) {
-        List<ConsumerRecord<String, String>> kept = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic,
-                    Duration.ofSeconds(30)).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions,
-                    Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end");
-                }
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        kept.add(r);
-                    }
-                }
-            }
-        }
-        return kept;
+        return TopicReader.ofTestBroker().readToEnd(topic, r -> key.equals(r.key()));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

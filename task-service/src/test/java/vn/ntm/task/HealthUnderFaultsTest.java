@@ -3,7 +3,7 @@ package vn.ntm.task;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +65,7 @@ class HealthUnderFaultsTest {
                 assertThat(get(ready).statusCode()).isEqualTo(503);
                 assertThat(get(live).statusCode()).isIn(200, 503);
                 assertThat(get(all).statusCode()).isIn(200, 503);
-                Thread.sleep(300);
+                Thread.sleep(200); // five answers over a second of the freeze
             }
         } finally {
             infra.thawKafka();

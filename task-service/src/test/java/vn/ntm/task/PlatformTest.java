@@ -2,22 +2,24 @@ package vn.ntm.task;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import vn.ntm.testinfra.PlatformContractTest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+/**
+ * The operations endpoints every service shares ({@link PlatformContractTest}), and task-service's own: the consumer
+ * check in readiness, the task gauges, bearer tokens in Swagger UI, metrics for operators only.
+ */
 @QuarkusTest
-class PlatformTest {
+class PlatformTest extends PlatformContractTest {
 
     @Test
-    void readinessCoversDatabaseAndKafka() {
+    void readinessCoversTheKafkaConsumers() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")))
                 .body("checks.name", hasItem(containsString("SmallRye Reactive Messaging")));
     }
 
@@ -27,28 +29,6 @@ class PlatformTest {
                 .body(containsString("ntm_tasks{status=\"OPEN\""))
                 .body(containsString("ntm_tasks_overdue"))
                 .body(containsString("ntm_inspection_events_lag_seconds"));
-    }
-
-    @Test
-    void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void unknownPathIsProblemJson404() {
-        given().when().get("/no-such-resource")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("title", equalTo("Không tìm thấy"))
-                .body("detail", containsString("/no-such-resource"));
-    }
-
-    @Test
-    void openApiSwaggerAndMetricsAreServed() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
-        Auth.asAdmin().when().get("/q/metrics").then().statusCode(200).body(containsString("ntm_outbox_pending"));
     }
 
     @Test
@@ -65,20 +45,5 @@ class PlatformTest {
                 .header("WWW-Authenticate", containsString("Bearer"));
         Auth.as(Auth.viewer("20")).when().get("/q/metrics").then().statusCode(403)
                 .contentType("application/problem+json");
-    }
-
-    @Test
-    void outboxAdminEndpointsReadinessAndMetricsComeFromPlatformOutbox() {
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
-        given().header("Authorization", Auth.admin()).when().get("/admin/outbox/parked").then().statusCode(200)
-                .contentType("application/json").body("size()", equalTo(0));
-        given().header("Authorization", Auth.admin()).when().post("/admin/outbox/parked/123456789/retry").then()
-                .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().header("Authorization", Auth.viewer("20")).when().get("/admin/outbox/parked").then().statusCode(403)
-                .contentType("application/problem+json");
-        given().when().get("/admin/outbox/parked").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", Auth.admin()).when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("ntm_outbox_parked "));
     }
 }

@@ -15,7 +15,7 @@ import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import vn.ntm.localinfra.TestInfrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -15,6 +15,7 @@ import vn.ntm.platform.messaging.ChannelConsumer;
 import vn.ntm.platform.messaging.PoisonMessage;
 import vn.ntm.platform.messaging.Retrier;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,11 +45,15 @@ public class CriteriaEventsConsumer {
     public CriteriaEventsConsumer(CatalogService catalog, RegisterService register, SectorService sectors,
                                   ConsumerProgress progress,
                                   @ConfigProperty(name = "ntm.criteria-events.max-attempts", defaultValue = "0")
-                                  int maxAttempts) {
+                                  int maxAttempts,
+                                  @ConfigProperty(name = "ntm.messaging.retry-first-backoff", defaultValue = "400ms")
+                                  Duration firstBackoff,
+                                  @ConfigProperty(name = "ntm.messaging.retry-max-backoff", defaultValue = "10s")
+                                  Duration maxBackoff) {
         this.catalog = catalog;
         this.register = register;
         this.sectors = sectors;
-        this.channel = new ChannelConsumer(CHANNEL, progress, maxAttempts);
+        this.channel = new ChannelConsumer(CHANNEL, progress, maxAttempts, firstBackoff, maxBackoff);
     }
 
     void stopping(@Observes ShutdownEvent event) {

@@ -11,7 +11,7 @@ import vn.ntm.inspection.fixtures.Auth;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.Db;
 import vn.ntm.inspection.fixtures.Topic;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 
 import java.time.Duration;
 import java.util.List;

@@ -66,12 +66,16 @@ public class InspectionEventsConsumer {
                                     ConsumerProgress progress, KafkaTracing tracing,
                                     @ConfigProperty(name = "ntm.inspection-events.max-attempts", defaultValue = "0")
                                     int maxAttempts,
+                                    @ConfigProperty(name = "ntm.messaging.retry-first-backoff", defaultValue = "400ms")
+                                    Duration firstBackoff,
+                                    @ConfigProperty(name = "ntm.messaging.retry-max-backoff", defaultValue = "10s")
+                                    Duration maxBackoff,
                                     @ConfigProperty(name = "ntm.inspection-events.test.pause-after-commit",
                                             defaultValue = "0s") Duration pauseAfterCommit) {
         this.batches = batches;
         this.json = json;
         this.tracing = tracing;
-        this.channel = new ChannelConsumer(CHANNEL, progress, maxAttempts);
+        this.channel = new ChannelConsumer(CHANNEL, progress, maxAttempts, firstBackoff, maxBackoff);
         this.pauseAfterCommit = pauseAfterCommit;
         this.lag = Timer.builder("ntm.inspection-events.lag")
                 .description("time from the event's ce_time to the end of its processing").register(registry);

@@ -23,6 +23,7 @@ import vn.ntm.platform.messaging.PoisonMessage;
 import vn.ntm.platform.messaging.Retrier;
 import vn.ntm.task.rules.CatalogCopyService;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -55,12 +56,16 @@ public class CriteriaEventsConsumer {
                                   CatalogCopyService catalog, ObjectMapper json,
                                   ConsumerProgress progress, MeterRegistry registry,
                                   @ConfigProperty(name = "ntm.criteria-events.max-attempts", defaultValue = "0")
-                                  int maxAttempts) {
+                                  int maxAttempts,
+                                  @ConfigProperty(name = "ntm.messaging.retry-first-backoff", defaultValue = "400ms")
+                                  Duration firstBackoff,
+                                  @ConfigProperty(name = "ntm.messaging.retry-max-backoff", defaultValue = "10s")
+                                  Duration maxBackoff) {
         this.register = register;
         this.succession = succession;
         this.catalog = catalog;
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.channel = new ChannelConsumer(CHANNEL, progress, maxAttempts);
+        this.channel = new ChannelConsumer(CHANNEL, progress, maxAttempts, firstBackoff, maxBackoff);
         this.applied = registry.counter("ntm.criteria-events.applied");
         this.duplicates = registry.counter("ntm.criteria-events.duplicates");
         this.poison = registry.counter("ntm.criteria-events.dead-lettered");

@@ -144,8 +144,9 @@ class EvidenceTest {
     @Test
     void refusesBadUploadsWithProblemJsonAndWritesNothing() throws Exception {
         String id = aTask();
-        // one byte over the default limit of 20 MB (streamed: RestAssured's failure log would box a byte[] of it)
-        HttpResponse<String> tooLarge = postStreamed(id, "lớn.pdf", new GeneratedPdf(20 * 1024 * 1024 + 1, 2))
+        // one byte over the limit (20 MB; 256 KiB in the default suite; streamed: RestAssured's failure log would box a
+        // byte[] of it)
+        HttpResponse<String> tooLarge = postStreamed(id, "lớn.pdf", new GeneratedPdf(evidence.maxSize() + 1, 2))
                 .get(5, TimeUnit.MINUTES);
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).get().asString()
@@ -170,7 +171,8 @@ class EvidenceTest {
     }
 
     /**
-     * README "Evidence": ten files of the full default size (20 MiB, the largest exactly at the limit) uploaded at
+     * README "Evidence": ten files of the full size (the limit: 20 MiB under {@code -Pload}, 256 KiB in the default
+     * suite; the largest exactly at it) uploaded at
      * once, and one downloaded. The client streams each body from a generator and digests the download as it
      * arrives, so neither side of this JVM (test and service share it) holds a whole file; the used heap after the
      * uploads is printed as a figure, not asserted.

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import vn.ntm.localinfra.S3Server;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 import vn.ntm.task.Auth;
 import vn.ntm.task.Multipart;
 import vn.ntm.testinfra.RefusingTable;
@@ -50,6 +50,7 @@ import static vn.ntm.task.Auth.asAdmin;
  * refusals, ten full-size uploads at once), plus where the content is and what a failed transaction leaves.
  */
 @QuarkusTest
+// a restart is the only way: the store is chosen, and the S3 client built for the test server, when the service starts
 @TestProfile(S3EvidenceTest.S3Store.class)
 class S3EvidenceTest extends EvidenceTest {
     static final String PREFIX = "evidence/";

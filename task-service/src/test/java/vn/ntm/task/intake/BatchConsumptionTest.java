@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 import vn.ntm.task.Fixtures;
 import vn.ntm.testinfra.RefusingTable;
 

@@ -2,8 +2,6 @@ package vn.ntm.task.intake;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import vn.ntm.task.Fixtures;
 import vn.ntm.testinfra.RefusingTable;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,20 +20,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The age of the oldest record the consumer has not finished is a metric per channel, and readiness turns DOWN
- * while it is above {@code ntm.inspection-events.max-unprocessed-age} (here 3 s), then UP again once it is done.
+ * while it is above {@code ntm.inspection-events.max-unprocessed-age} (3 s in the test configuration), then UP again
+ * once it is done.
  */
 @QuarkusTest
-@TestProfile(ConsumerProgressTest.ShortLimit.class)
 class ConsumerProgressTest {
     private static final Pattern AGE = Pattern.compile(
             "ntm_messaging_oldest_unprocessed_age_seconds\\{channel=\"inspection-events\"[^}]*} ([0-9.Ee+-]+)");
-
-    public static class ShortLimit implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ntm.inspection-events.max-unprocessed-age", "3s");
-        }
-    }
 
     @Inject
     AgroalDataSource db;

@@ -3,7 +3,7 @@ package vn.ntm.task.register;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import vn.ntm.localinfra.Postgres;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 /**
  * What every consumer of a Kafka channel does the same way, around its own parsing and its transactional handler:
  * it marks each record received and finished ({@link Progress}: the readiness check and gauge of the oldest
- * unprocessed record), runs the work through a {@link Retrier} (transient failures retried with back-off from
- * {@value #FIRST_BACKOFF_MILLIS} ms up to {@value #MAX_BACKOFF_SECONDS} s, {@code maxAttempts} 0 = until they succeed;
- * stopped on shutdown without a verdict), reads the CloudEvents headers ({@code ce_id} as the event id), and logs and
+ * unprocessed record), runs the work through a {@link Retrier} (transient failures retried with a back-off that
+ * doubles from {@code firstBackoff} up to {@code maxBackoff}, by default {@value #FIRST_BACKOFF_MILLIS} ms and
+ * {@value #MAX_BACKOFF_SECONDS} s; {@code maxAttempts} 0 = until they succeed; stopped on shutdown without a verdict), reads the CloudEvents headers ({@code ce_id} as the event id), and logs and
  * nacks what goes to the dead-letter topic.
  */
 public final class ChannelConsumer {
@@ -49,10 +49,16 @@ public final class ChannelConsumer {
 
     /** Registers the channel with {@code progress} at once, so readiness knows it before its first record. */
     public ChannelConsumer(String channel, Progress progress, int maxAttempts) {
+        this(channel, progress, maxAttempts, Duration.ofMillis(FIRST_BACKOFF_MILLIS),
+                Duration.ofSeconds(MAX_BACKOFF_SECONDS));
+    }
+
+    /** As {@link #ChannelConsumer(String, Progress, int)} with the retry back-off's first and largest pause. */
+    public ChannelConsumer(String channel, Progress progress, int maxAttempts, Duration firstBackoff,
+                           Duration maxBackoff) {
         this.channel = channel;
         this.progress = progress;
-        this.retrier = new Retrier(maxAttempts, Duration.ofMillis(FIRST_BACKOFF_MILLIS),
-                Duration.ofSeconds(MAX_BACKOFF_SECONDS));
+        this.retrier = new Retrier(maxAttempts, firstBackoff, maxBackoff);
         progress.register(channel);
     }
 

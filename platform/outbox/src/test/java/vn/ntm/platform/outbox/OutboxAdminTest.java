@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.localinfra.KafkaBroker;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 
 import java.sql.Connection;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package vn.ntm.platform.outbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.localinfra.KafkaBroker;
-import vn.ntm.localinfra.TestInfrastructure;
+import vn.ntm.testinfra.TestInfrastructure;
 import vn.ntm.testinfra.TopicReader;
 
 import java.util.List;

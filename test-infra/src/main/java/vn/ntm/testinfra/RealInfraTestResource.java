@@ -1,6 +1,8 @@
-package vn.ntm.localinfra;
+package vn.ntm.testinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import vn.ntm.localinfra.JwtKeys;
+import vn.ntm.localinfra.Postgres;
 
 import java.util.Map;
 

@@ -1,6 +1,12 @@
-package vn.ntm.localinfra;
+package vn.ntm.testinfra;
 
 import vn.ntm.contracts.Topics;
+import vn.ntm.localinfra.JwtKeys;
+import vn.ntm.localinfra.KafkaBroker;
+import vn.ntm.localinfra.Ports;
+import vn.ntm.localinfra.Postgres;
+import vn.ntm.localinfra.S3Server;
+import vn.ntm.localinfra.Tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
