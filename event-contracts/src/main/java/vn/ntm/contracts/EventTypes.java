@@ -6,6 +6,7 @@ public final class EventTypes {
     public static final String ADMIN_UNITS_CHANGED = "ntm.admin-units.changed";
     public static final String SECTORS_CHANGED = "ntm.sectors.changed";
     public static final String INSPECTION_FINALIZED = "ntm.inspection.finalized";
+    public static final String INSPECTION_CORRECTED = "ntm.inspection.corrected";
     public static final String TASK_CREATED = "ntm.task.created";
     public static final String TASK_STATUS_CHANGED = "ntm.task.status-changed";
     public static final String TASK_OVERDUE = "ntm.task.overdue";
