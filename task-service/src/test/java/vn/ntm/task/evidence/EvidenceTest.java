@@ -144,7 +144,7 @@ class EvidenceTest {
     @Test
     void refusesBadUploadsWithProblemJsonAndWritesNothing() throws Exception {
         String id = aTask();
-        // one byte over the limit (20 MB; 256 KiB in the default suite; streamed: RestAssured's failure log would box a
+        // one byte over the limit (20 MB; 2 MiB in the default suite; streamed: RestAssured's failure log would box a
         // byte[] of it)
         HttpResponse<String> tooLarge = postStreamed(id, "lớn.pdf", new GeneratedPdf(evidence.maxSize() + 1, 2))
                 .get(5, TimeUnit.MINUTES);
@@ -171,7 +171,7 @@ class EvidenceTest {
     }
 
     /**
-     * README "Evidence": ten files of the full size (the limit: 20 MiB under {@code -Pload}, 256 KiB in the default
+     * README "Evidence": ten files of the full size (the limit: 20 MiB under {@code -Pload}, 2 MiB in the default
      * suite; the largest exactly at it) uploaded at
      * once, and one downloaded. The client streams each body from a generator and digests the download as it
      * arrives, so neither side of this JVM (test and service share it) holds a whole file; the used heap after the
