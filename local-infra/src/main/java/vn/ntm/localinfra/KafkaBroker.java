@@ -33,12 +33,22 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(15);
 
     private ChildJvm process;
+    private List<String> jvmOptions = List.of();
 
     public KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.logFile = logFile;
+    }
+
+    /**
+     * Extra options for the broker's JVM, e.g. {@code -XX:TieredStopAtLevel=1} for a broker that lives only as long
+     * as a test run (its start then costs less CPU; a long-lived broker keeps the full JIT).
+     */
+    public KafkaBroker withJvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
     }
 
     public String bootstrapServers() {
@@ -53,8 +63,11 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
                 format(config);
             }
-            List<String> command = java("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                    KafkaBrokerMain.class.getName(), Long.toString(ProcessHandle.current().pid()), config.toString());
+            List<String> args = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
+            args.addAll(jvmOptions);
+            args.addAll(List.of(KafkaBrokerMain.class.getName(), Long.toString(ProcessHandle.current().pid()),
+                    config.toString()));
+            List<String> command = java(args.toArray(String[]::new));
             process = ChildJvm.start("Kafka broker", command, logFile);
             process.awaitReady(timeout, GRACE, this::answers);
         } catch (IOException e) {

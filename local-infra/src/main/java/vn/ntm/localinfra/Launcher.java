@@ -137,7 +137,9 @@ public final class Launcher {
         } else {
             log("Kafka: starting on port " + kafkaPort + ", data in " + dataDir.resolve("kafka"));
             kafka = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort,
-                    logDir.resolve("kafka.log"));
+                    logDir.resolve("kafka.log"))
+                    .withJvmOptions(List.of(env.getOrDefault("NTM_KAFKA_JAVA_OPTS", "").trim().split("\\s+")).stream()
+                            .filter(o -> !o.isEmpty()).toList());
             try {
                 kafka.start(Duration.ofSeconds(90));
             } catch (RuntimeException e) {

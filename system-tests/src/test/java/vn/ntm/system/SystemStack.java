@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * stack of this test JVM that read-only and hostile-input tests share, started once through {@code ./run.sh
  * --no-build} as a user starts it; a test that kills the broker or a service takes its own with {@link #launch}.
  * Both seed only province 20 of the register (the seed inspection's province): the full seed is covered by
- * criteria-service's own tests.
+ * criteria-service's own tests. Their PostgreSQL skips fsync, their JVMs run with the C1 compiler only.
  */
 final class SystemStack {
     static final Path ROOT = Path.of(System.getProperty("ntm.root", "..")).toAbsolutePath().normalize();
@@ -89,6 +89,9 @@ final class SystemStack {
             env.put("NTM_DATA_DIR", data.resolve("data").toString());
             env.put("NTM_REGISTER_SEED_PROVINCES", "20");
             env.put("NTM_PG_DURABLE", "off");
+            // JVMs that live for one test run: the C1 compiler alone costs less CPU than it loses in speed
+            env.put("NTM_JAVA_OPTS", Launcher.DEFAULT_JAVA_OPTS + " -XX:TieredStopAtLevel=1");
+            env.put("NTM_KAFKA_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
             env.putAll(extraEnv);
             return new SystemStack(ports, data, env);
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The real PostgreSQL and Kafka broker of one test JVM: started on first use on free ports in a temporary
@@ -49,7 +50,8 @@ public final class TestInfrastructure {
             Postgres postgres = Postgres.start(root.resolve("postgres"), Ports.freePort(), true,
                     Postgres.newPassword());
             KafkaBroker kafka = new KafkaBroker(root.resolve("kafka"), Ports.freePort(), Ports.freePort(),
-                    root.resolve("kafka.log"));
+                    root.resolve("kafka.log"))
+                    .withJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
             kafka.start(Duration.ofSeconds(90));
             kafka.createTopics(Topics.all());
             TestInfrastructure infra = new TestInfrastructure(postgres, kafka, JwtKeys.in(root.resolve("keys")),
