@@ -28,6 +28,8 @@ class OrgIsolationTest {
 
     @Inject
     InspectionEventBatch inspections;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     private UUID anInspection() {
         UUID inspectionId = UUID.randomUUID();
@@ -39,6 +41,26 @@ class OrgIsolationTest {
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", type)
                 .queryParam("assigneeCode", code).queryParam("size", 200)
                 .when().get("/tasks").then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    /** The inspection's communes' and districts' tasks on the criteria {@code sector} leads in the catalog copy. */
+    private List<String> ledBy(UUID inspectionId, String sector) {
+        List<String> out = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("select t.id::text from task t"
+                + " where t.inspection_id = ? and t.province_code = '20' and t.assignee_type in ('UBND_XA', 'UBND_HUYEN')"
+                + " and exists (select 1 from criterion_lead l where l.set_code = t.criteria_set"
+                + " and l.number = t.criterion and l.sector = ?)")) {
+            q.setObject(1, inspectionId);
+            q.setString(2, sector);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     @Test
@@ -108,8 +130,11 @@ class OrgIsolationTest {
         List<String> seen = as(Auth.org(THUONG_CUONG, "SO_NGANH:20:GTVT"))
                 .queryParam("inspectionId", inspectionId).queryParam("size", 200)
                 .when().get("/tasks").then().statusCode(200).extract().jsonPath().getList("items.id");
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.concat(commune.stream(), sector.stream()).toList());
+        // and, as the department leading criterion 2 (when the catalog copy says so), the communes' and the
+        // district's work on it (README "Who sees what")
+        List<String> led = ledBy(inspectionId, "GTVT");
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.of(commune, sector, led)
+                .flatMap(List::stream).distinct().toList());
     }
 
     /** Evidence, extensions and reassignment of another organisation's task answer 404 and write nothing. */
