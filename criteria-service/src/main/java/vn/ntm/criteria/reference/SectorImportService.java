@@ -204,12 +204,14 @@ public class SectorImportService {
             }
             LocalDate lastDay = c.effectiveOn().minusDays(1);
             SectorSuccessionFile.Known sector = known.get(c.code());
+            // a file that states no legal basis keeps the one recorded
+            String basis = c.legalBasis() != null ? c.legalBasis() : legalBases.get(c.code());
             if (!lastDay.equals(sector.validTo()) || !c.successorCodes().equals(successorsOf.get(c.code()))
-                    || !Objects.equals(c.legalBasis(), legalBases.get(c.code()))) {
+                    || !Objects.equals(basis, legalBases.get(c.code()))) {
                 em.createNativeQuery("update sector set valid_to = ?1, successors = cast(?2 as text[]),"
                                 + " legal_basis = cast(?3 as text) where code = ?4")
                         .setParameter(1, lastDay).setParameter(2, "{" + String.join(",", c.successorCodes()) + "}")
-                        .setParameter(3, c.legalBasis()).setParameter(4, c.code()).executeUpdate();
+                        .setParameter(3, basis).setParameter(4, c.code()).executeUpdate();
                 closed.add(c.code());
             }
         }

@@ -80,8 +80,12 @@ class SectorSuccessionImportTest {
                     .body("sectorsAdded.size()", equalTo(0)).body("sectorsClosed.size()", equalTo(0))
                     .body("announced", equalTo(false));
         }
-        importCsv(AuthFixture.admin(), SectorSeeder.resource(SUCCESSION), Map.of("legalBasis",
-                SectorSeeder.LEGAL_BASIS)).body("unchanged", equalTo(9)).body("kind", equalTo("sector-successions"));
+        // a file that states no legal basis keeps the recorded one
+        importCsv(AuthFixture.admin(), SectorSeeder.resource(SUCCESSION), Map.of()).statusCode(200)
+                .body("unchanged", equalTo(9)).body("sectorsClosed.size()", equalTo(0))
+                .body("kind", equalTo("sector-successions"));
+        assertThat(given().get("/sectors").then().extract().jsonPath()
+                .getString("find { it.code == 'TNMT' }.legalBasis")).isEqualTo(SectorSeeder.LEGAL_BASIS);
         assertThat(announcements()).isEqualTo(announcements);
     }
 

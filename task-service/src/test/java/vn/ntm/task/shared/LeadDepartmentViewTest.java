@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.CriteriaSetPublished;
+import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.contracts.SectorsChanged;
 import vn.ntm.task.Auth;
 import vn.ntm.task.Fixtures;
@@ -54,11 +55,9 @@ class LeadDepartmentViewTest {
 
     @Test
     void theLeadDepartmentReadsTheCommunesAndDistrictsWorkOnItsCriterionButChangesNone() {
-        UUID inspectionId = UUID.randomUUID();
-        InspectionEvents.handle(inspections, UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
+        UUID inspectionId = anInspection();
         List<String> communesWork = ids(inspectionId, 2, "UBND_XA", "UBND_HUYEN");
-        assertThat(communesWork).as("Thượng Cường, Chi Lăng and the district (once per commune) on criterion 2")
-                .hasSize(4);
+        assertThat(communesWork).as("the commune's and the district's work on criterion 2").hasSize(2);
         String transport = Auth.org("SO_NGANH:20:GTVT");
 
         JsonPath seen = as(transport).queryParam("inspectionId", inspectionId).queryParam("size", 200)
@@ -101,13 +100,12 @@ class LeadDepartmentViewTest {
     void afterTheMergerTheSuccessorReadsTheWorkOnTheCriteriaItTookOver() throws Exception {
         sectors.apply(UUID.randomUUID(), Fixtures.JSON.readValue(
                 Fixtures.resource("/contracts/golden/sectors-changed-2025-03.v2.json"), SectorsChanged.class));
-        UUID inspectionId = UUID.randomUUID();
-        InspectionEvents.handle(inspections, UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
+        UUID inspectionId = anInspection();
         String environment = Auth.org("SO_NGANH:20:NNMT");
 
         List<String> seen = as(environment).queryParam("inspectionId", inspectionId).queryParam("size", 200)
                 .when().get("/tasks").then().statusCode(200).extract().jsonPath().getList("items.id");
-        // criterion 17 (led by TNMT in the catalog) and 13 (NNPTNT) in both communes, and the district's share
+        // criterion 17 (led by TNMT in the catalog) and 13 (NNPTNT): the commune's and the district's work
         assertThat(seen).containsAll(ids(inspectionId, 17, "UBND_XA", "UBND_HUYEN"))
                 .containsAll(ids(inspectionId, 13, "UBND_XA", "UBND_HUYEN"))
                 .doesNotContainAnyElementsOf(ids(inspectionId, 2, "UBND_XA", "UBND_HUYEN"));
@@ -133,6 +131,19 @@ class LeadDepartmentViewTest {
             st.execute("insert into criterion_lead (set_code, number, sector) select set_code, number, lead_sector"
                     + " from catalog_criterion where lead_sector is not null");
         }
+    }
+
+    /**
+     * An inspection in Lạng Sơn (district Chi Lăng) of a commune of its own (a made-up code: no other class's open
+     * work on it settles or absorbs this one's) with criteria 2, 13 and 17 not met.
+     */
+    private UUID anInspection() {
+        UUID inspectionId = UUID.randomUUID();
+        String commune = String.format("8%04d", Math.floorMod(inspectionId.hashCode(), 10000));
+        InspectionEvents.handle(inspections, UUID.randomUUID(), Fixtures.JSON.convertValue(
+                Fixtures.oneCommuneInspection(inspectionId, "2024-04-10", commune, null,
+                        Map.of(2, "NOT_MET", 13, "NOT_MET", 17, "NOT_MET")), InspectionFinalized.class));
+        return inspectionId;
     }
 
     private static List<String> ids(UUID inspectionId, int criterion, String... types) {

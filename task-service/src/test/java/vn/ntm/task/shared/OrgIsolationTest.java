@@ -141,7 +141,10 @@ class OrgIsolationTest {
     @Test
     void anOrgNeitherSeesNorTouchesTheEvidenceExtensionsOrAssignmentOfAnotherOrganisationsTask() {
         UUID inspectionId = anInspection();
-        String other = ids(inspectionId, "UBND_XA", "06523").get(0);
+        // Chi Lăng's criterion 17 (Sở Giao thông vận tải neither leads nor verifies it)
+        String other = asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
+                .queryParam("assigneeCode", "06523").queryParam("criterion", 17).when().get("/tasks").then()
+                .statusCode(200).extract().path("items[0].id");
         String chiLang = Auth.org("UBND_XA:06523");
         String file = vn.ntm.task.Multipart.file(as(chiLang), "Biên bản.pdf", vn.ntm.task.Multipart.pdf("x"))
                 .post("/tasks/" + other + "/evidence").then().statusCode(201).extract().path("id");
@@ -149,7 +152,8 @@ class OrgIsolationTest {
                 .post("/tasks/" + other + "/extensions").then().statusCode(201).extract().path("id");
         String history = asAdmin().when().get("/tasks/" + other + "/history").then().extract().asString();
 
-        // a commune of the same inspection, a sector that is not the lead agency, another province's office
+        // a commune of the same inspection, a sector that is not the lead agency and does not lead the criterion,
+        // another province's office
         for (String org : List.of(Auth.org("UBND_XA:06490"), Auth.org("SO_NGANH:20:GTVT"),
                 Auth.org("VP_DIEU_PHOI:01"))) {
             as(org).when().get("/tasks/" + other + "/evidence").then().statusCode(404)
