@@ -66,6 +66,7 @@ class AccessMatrixTest {
                 row("GET  /admin-units/{code}/flags", read(s -> s.get("/admin-units/06475/flags")),
                                                                                              200, 200, 200, 200, 200, 200, 200, 200, 200),
                 row("POST /admin-units/imports", AccessMatrixTest::importCell,               401, 200, 403, 403, 403, 403, 403, 403, 403),
+                row("POST /sectors/imports", AccessMatrixTest::sectorImportCell,             401, 200, 403, 403, 403, 403, 403, 403, 403),
                 row("PUT  /admin-units/{code}/flags", AccessMatrixTest::flagsCell,           401, 200, 403, 403, 403, 403, 403, 403, 403),
                 row("GET  /q/metrics", read(s -> s.get("/q/metrics")),                       401, 200, 403, 403, 403, 403, 403, 403, 200),
                 row("GET  /q/health/ready", read(s -> s.get("/q/health/ready")),             200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -174,6 +175,22 @@ class AccessMatrixTest {
                 .post("/admin-units/imports"),
                 () -> assertThat(given().queryParam("at", "2025-06-30").get("/admin-units/83/successors").then()
                         .statusCode(200).extract().jsonPath().getList("code")).isEqualTo(before));
+    }
+
+    /** The shipped sector succession: the admin's import changes nothing either, so every cell starts equal. */
+    private static Cell sectorImportCell() {
+        String csv;
+        try (java.io.InputStream in = AccessMatrixTest.class.getResourceAsStream(
+                "/sectors/sector-succession-2025-03.csv")) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String before = given().get("/sectors").then().statusCode(200).extract().asString();
+        return new Cell(s -> s.contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/sectors/imports"),
+                () -> assertThat(given().get("/sectors").then().statusCode(200).extract().asString())
+                        .isEqualTo(before));
     }
 
     /** Xã Chiến Thắng (06481, from 2025-07-01) has no status until the admin cell sets one. */

@@ -24,6 +24,7 @@ public final class CloudEventHeaders {
     public static final String INSPECTION_FINALIZED_V2_SCHEMA = SCHEMA_BASE + "inspection-finalized.v2.schema.json";
     public static final String TASK_EVENT_V2_SCHEMA = SCHEMA_BASE + "task-event.v2.schema.json";
     public static final String TASK_REASSIGNED_V2_SCHEMA = SCHEMA_BASE + "task-reassigned.v2.schema.json";
+    public static final String SECTORS_CHANGED_V2_SCHEMA = SCHEMA_BASE + "sectors-changed.v2.schema.json";
     public static final String JSON = "application/json";
 
     /** Headers a dead-lettered record carries besides its original ones. */

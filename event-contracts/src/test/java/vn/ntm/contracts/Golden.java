@@ -13,6 +13,10 @@ enum Golden {
     CRITERIA_SET_PUBLISHED("criteria-set-published.json", "criteria-set-published.schema.json",
             CriteriaSetPublished.class),
     SECTORS_CHANGED("sectors-changed.json", "sectors-changed.schema.json", SectorsChanged.class),
+    SECTORS_CHANGED_V2("sectors-changed.v2.json", "sectors-changed.v2.schema.json", SectorsChanged.class),
+    /** The list criteria-service announces after its seed: the departments merged on 1 March 2025. */
+    SECTORS_CHANGED_2025_03_V2("sectors-changed-2025-03.v2.json", "sectors-changed.v2.schema.json",
+            SectorsChanged.class),
     INSPECTION_FINALIZED_V1("inspection-finalized.json", "inspection-finalized.schema.json",
             InspectionFinalized.class),
     INSPECTION_FINALIZED_V2("inspection-finalized.v2.json", "inspection-finalized.v2.schema.json",

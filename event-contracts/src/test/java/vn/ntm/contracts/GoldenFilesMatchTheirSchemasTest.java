@@ -108,6 +108,8 @@ class GoldenFilesMatchTheirSchemasTest {
                 .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(TaskEvent.class));
         assertThat(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA)
                 .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(TaskReassigned.class));
+        assertThat(CloudEventHeaders.SECTORS_CHANGED_V2_SCHEMA)
+                .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(SectorsChanged.class));
     }
 
     @ParameterizedTest

@@ -19,6 +19,8 @@ import static vn.ntm.contracts.Golden.CRITERIA_SET_PUBLISHED;
 import static vn.ntm.contracts.Golden.INSPECTION_FINALIZED_V1;
 import static vn.ntm.contracts.Golden.INSPECTION_FINALIZED_V2;
 import static vn.ntm.contracts.Golden.SECTORS_CHANGED;
+import static vn.ntm.contracts.Golden.SECTORS_CHANGED_2025_03_V2;
+import static vn.ntm.contracts.Golden.SECTORS_CHANGED_V2;
 import static vn.ntm.contracts.Golden.TASK_CREATED_V1;
 import static vn.ntm.contracts.Golden.TASK_CREATED_V2;
 import static vn.ntm.contracts.Golden.TASK_EXTENSION_DECIDED;
@@ -113,6 +115,14 @@ class SchemasRejectBrokenEventsTest {
         out.add(arguments(SECTORS_CHANGED, "/sectors/0/code", "\"-XD\""));
         out.add(arguments(SECTORS_CHANGED, "/sectors/0/name", "\"\""));
         out.add(arguments(SECTORS_CHANGED, "/sectors/0/successors", "\"GTVT\""));
+        out.add(arguments(SECTORS_CHANGED_V2, "/sectors/0/successions", "null"));
+        out.add(arguments(SECTORS_CHANGED_V2, "/sectors/0/legalBasis", ABSENT));
+        out.add(arguments(SECTORS_CHANGED_2025_03_V2, "/sectors/7/successions/0/primary", "\"yes\""));
+        out.add(arguments(SECTORS_CHANGED_2025_03_V2, "/sectors/7/successions/0/criteria/0/role", "\"CHU_TRI\""));
+        out.add(arguments(SECTORS_CHANGED_2025_03_V2, "/sectors/7/successions/0/criteria/0/criterion", "0"));
+        out.add(arguments(SECTORS_CHANGED_2025_03_V2, "/sectors/7/successions/1/code", "\"-NNMT\""));
+        out.add(arguments(SECTORS_CHANGED_2025_03_V2, "/sectors/7/successions/1/duties", ABSENT));
+        out.add(arguments(SECTORS_CHANGED_2025_03_V2, "/sectors/10/legalBasis", "\"\""));
         // the inspection, both versions
         for (Golden inspection : List.of(INSPECTION_FINALIZED_V1, INSPECTION_FINALIZED_V2)) {
             out.add(arguments(inspection, "/communes", "[]"));
@@ -178,6 +188,7 @@ class SchemasRejectBrokenEventsTest {
                 arguments(ADMIN_UNITS_CHANGED, "/units/0/validFrom", "01/01/1900"),
                 arguments(ADMIN_UNITS_CHANGED, "/successions/0/effectiveOn", "2025-7-1"),
                 arguments(SECTORS_CHANGED, "/sectors/0/validFrom", "since ever"),
+                arguments(SECTORS_CHANGED_2025_03_V2, "/sectors/10/validTo", "28/02/2025"),
                 arguments(INSPECTION_FINALIZED_V1, "/inspectionId", "seed-inspection"),
                 arguments(INSPECTION_FINALIZED_V1, "/inspectedOn", "20/07/2022"),
                 arguments(INSPECTION_FINALIZED_V2, "/registerDate", "20/07/2022"),

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A provincial sector (Sở/ngành) responsible for criteria, e.g. GTVT "Giao thông vận tải", valid from
  * {@code validFrom} (null: since ever) to {@code validTo} inclusive (null: still valid); {@code successors} took over
- * its duties when it ceased.
+ * its duties when it ceased, the primary one first (the succession itself: {@code sector_succession}).
  */
 @Entity
 @Table(name = "sector")
@@ -26,6 +26,8 @@ public class Sector {
     private LocalDate validTo;
     @Column(columnDefinition = "text[]")
     private String[] successors;
+    @Column(name = "legal_basis")
+    private String legalBasis;
 
     protected Sector() {
     }
@@ -44,6 +46,11 @@ public class Sector {
 
     public LocalDate validTo() {
         return validTo;
+    }
+
+    /** The legal basis of the sector's end (null while it is valid, or when none was recorded). */
+    public String legalBasis() {
+        return legalBasis;
     }
 
     public List<String> successors() {

@@ -3,11 +3,10 @@ package vn.ntm.criteria.reference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.SectorsChanged;
 import vn.ntm.contracts.Topics;
@@ -21,8 +20,10 @@ import java.util.UUID;
 
 /**
  * Announces the sector list with its validity ({@code ntm.sectors.changed} on {@code criteria-events}) whenever it
- * differs from the list announced last: at the first start, and at the start after a change of the list. The other
- * services check {@code SO_NGANH <province>:<sector>} references against their copy. Several instances starting
+ * differs from the list announced last: at the first start, after a sector import ({@link SectorImportService}), and
+ * at the start after a change of the list (called by {@link SectorSeeder} at start, after the seed). The other
+ * services check {@code SO_NGANH <province>:<sector>} references against their copy; task-service moves the work of
+ * ceased departments to their successors. Several instances starting
  * together announce once: the announcement row is locked while comparing.
  */
 @ApplicationScoped
@@ -39,15 +40,14 @@ public class SectorAnnouncer {
         this.json = json;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        announceIfChanged();
-    }
-
     /** Announces the list if it differs from the one announced last; returns whether it did. */
     @Transactional
     public boolean announceIfChanged() {
         SectorsChanged list = new SectorsChanged(SectorsChanged.SCHEMA_VERSION, references.sectors().stream()
-                .map(s -> new SectorsChanged.Sector(s.code(), s.name(), s.validFrom(), s.validTo(), s.successors()))
+                .map(s -> new SectorsChanged.Sector(s.code(), s.name(), s.validFrom(), s.validTo(), s.successors(),
+                        s.legalBasis(), s.successions().stream().map(n -> new SectorsChanged.Successor(n.code(),
+                                n.primary(), n.duties(), n.criteria().stream().map(d -> new SectorsChanged
+                                        .CriterionDuty(d.set(), d.criterion(), d.role())).toList())).toList()))
                 .toList());
         String listJson;
         try {
@@ -64,7 +64,7 @@ public class SectorAnnouncer {
             return false;
         }
         UUID eventId = outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, SectorsChanged.KEY,
-                EventTypes.SECTORS_CHANGED, list));
+                EventTypes.SECTORS_CHANGED, list).withDataSchema(CloudEventHeaders.SECTORS_CHANGED_V2_SCHEMA));
         em.createNativeQuery("update sector_announcement set list_json = ?1, event_id = ?2, announced_at = ?3"
                         + " where id = 1").setParameter(1, listJson).setParameter(2, eventId)
                 .setParameter(3, Timestamp.from(Instant.now())).executeUpdate();

@@ -109,9 +109,10 @@ class SeededCatalogTest {
     void servesTheReferenceLists() {
         given().get("/regions").then().statusCode(200).body("size()", equalTo(7))
                 .body("find { it.number == 1 }.name", equalTo("Trung du và miền núi phía Bắc"));
-        given().get("/sectors").then().statusCode(200).body("size()", equalTo(15))
+        // the 15 sectors of V2, then the successors the seeded succession of 1 March 2025 created
+        given().get("/sectors").then().statusCode(200).body("size()", equalTo(17))
                 .body("code", equalTo(List.of("XD", "GTVT", "NNPTNT", "CT", "GDDT", "VHTTDL", "TTTT", "LDTBXH",
-                        "YT", "BHXH", "TNMT", "NV", "TP", "QS", "CA")))
+                        "YT", "BHXH", "TNMT", "NV", "TP", "QS", "CA", "NNMT", "KHCN")))
                 .body("find { it.code == 'LDTBXH' }.name", equalTo("Lao động – Thương binh và Xã hội"));
         given().get("/provinces/20").then().statusCode(200)
                 .body("name", equalTo("Lạng Sơn")).body("region", equalTo(1));

@@ -17,6 +17,7 @@ import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.SectorsChanged;
 import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.ChannelConsumer;
 import vn.ntm.platform.messaging.PoisonMessage;
@@ -32,8 +33,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * Thin adapter from {@code criteria-events} to the register copy, acknowledging each record itself:
  * {@code ntm.admin-units.changed} is applied once per {@code ce_id}, then the succession run moves the open tasks of
- * units that have ceased by today; {@code ntm.criteria-set.published} replaces the set's rows of the catalog copy
- * (lead and cooperating sectors, mapping between sets), once per {@code ce_id}. Other event types are skipped. A
+ * units that have ceased by today; {@code ntm.sectors.changed} replaces the sector copy once per {@code ce_id}, then
+ * the same run moves the open work of departments whose sector ceased; {@code ntm.criteria-set.published} replaces
+ * the set's rows of the catalog copy (lead and cooperating sectors, mapping between sets), once per {@code ce_id},
+ * and the criteria's lead departments with it ({@link SectorCopyService}). Other event types are skipped. A
  * record that can never be applied is nacked to {@code criteria-events-dlq}; transient failures are retried with
  * back-off; a stop in the middle leaves the record unacknowledged (progress, retries and headers are
  * platform-messaging's {@link ChannelConsumer}).
@@ -46,6 +49,7 @@ public class CriteriaEventsConsumer {
     private final RegisterCopyService register;
     private final SuccessionService succession;
     private final CatalogCopyService catalog;
+    private final SectorCopyService sectors;
     private final ObjectMapper json;
     private final ChannelConsumer channel;
     private final Counter applied;
@@ -53,7 +57,7 @@ public class CriteriaEventsConsumer {
     private final Counter poison;
 
     public CriteriaEventsConsumer(RegisterCopyService register, SuccessionService succession,
-                                  CatalogCopyService catalog, ObjectMapper json,
+                                  CatalogCopyService catalog, SectorCopyService sectors, ObjectMapper json,
                                   ConsumerProgress progress, MeterRegistry registry,
                                   @ConfigProperty(name = "ntm.criteria-events.max-attempts", defaultValue = "0")
                                   int maxAttempts,
@@ -64,6 +68,7 @@ public class CriteriaEventsConsumer {
         this.register = register;
         this.succession = succession;
         this.catalog = catalog;
+        this.sectors = sectors;
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.channel = new ChannelConsumer(CHANNEL, progress, maxAttempts, firstBackoff, maxBackoff);
         this.applied = registry.counter("ntm.criteria-events.applied");
@@ -82,6 +87,9 @@ public class CriteriaEventsConsumer {
             String type = ChannelConsumer.header(record.getHeaders(), CloudEventHeaders.TYPE);
             if (EventTypes.CRITERIA_SET_PUBLISHED.equals(type)) {
                 return copyCriteriaSet(record);
+            }
+            if (EventTypes.SECTORS_CHANGED.equals(type)) {
+                return copySectors(record);
             }
             if (!EventTypes.ADMIN_UNITS_CHANGED.equals(type)) {
                 return record.ack();
@@ -129,7 +137,7 @@ public class CriteriaEventsConsumer {
         }
         Optional<Boolean> fresh;
         try {
-            fresh = channel.retry("criteria set event " + eventId, () -> catalog.apply(eventId, event));
+            fresh = channel.retry("criteria set event " + eventId, () -> sectors.applyCatalog(eventId, event));
         } catch (Retrier.GaveUp e) {
             return deadLetter(record, e);
         }
@@ -139,6 +147,47 @@ public class CriteriaEventsConsumer {
         }
         (fresh.get() ? applied : duplicates).increment();
         return record.ack();
+    }
+
+    /** {@code ntm.sectors.changed}: the sector copy, then the succession of the departments ceased by today. */
+    private CompletionStage<Void> copySectors(IncomingKafkaRecord<String, String> record) {
+        UUID eventId;
+        SectorsChanged event;
+        try {
+            eventId = ChannelConsumer.eventId(record.getHeaders());
+            event = parseSectors(record.getPayload());
+            SectorCopyService.validate(event);
+        } catch (PoisonMessage | SectorCopyService.InvalidSectorEvent e) {
+            return deadLetter(record, e);
+        }
+        Optional<Boolean> fresh;
+        try {
+            fresh = channel.retry("sector event " + eventId, () -> sectors.apply(eventId, event));
+        } catch (Retrier.GaveUp e) {
+            return deadLetter(record, e);
+        }
+        if (fresh.isEmpty()) {
+            channel.leftForRedelivery("sector event " + eventId);
+            return CompletableFuture.completedFuture(null);
+        }
+        (fresh.get() ? applied : duplicates).increment();
+        runSuccession(eventId);
+        return record.ack();
+    }
+
+    private SectorsChanged parseSectors(String value) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessage("empty record value");
+        }
+        try {
+            SectorsChanged event = json.readValue(value, SectorsChanged.class);
+            if (event != null && event.schemaVersion() > SectorsChanged.SCHEMA_VERSION) {
+                throw new PoisonMessage("unsupported schemaVersion " + event.schemaVersion());
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessage("malformed JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private CriteriaSetPublished parseSet(String value) {

@@ -108,6 +108,22 @@ public final class RegisterLookup implements SuccessionRules.Register {
                 .map(s -> new SuccessionRules.Successor(s.toCode(), s.legalBasis())).toList();
     }
 
+    private final Map<String, Optional<String>> sectorNames = new HashMap<>();
+
+    @Override
+    public Optional<String> sectorName(String sectorCode) {
+        return sectorNames.computeIfAbsent(sectorCode, code -> {
+            try (PreparedStatement q = c.prepareStatement("select name from sector where code = ?")) {
+                q.setString(1, code);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the sector copy", e);
+            }
+        });
+    }
+
     private void load(String code) {
         if (units.containsKey(code)) {
             return;

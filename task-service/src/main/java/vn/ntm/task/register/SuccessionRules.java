@@ -14,9 +14,11 @@ import java.util.Optional;
  *   <li>UBND_XA of a commune → UBND_XA of the successor commune.</li>
  *   <li>UBND_HUYEN of a district → the successor the register names (UBND_HUYEN or UBND_XA after its level); none
  *       named (the 2025 reorganisation names none) → the province's coordination office, flagged.</li>
- *   <li>VP_DIEU_PHOI and SO_NGANH of a province → the same office of the successor province (sector code kept).</li>
+ *   <li>VP_DIEU_PHOI and SO_NGANH of a province → the same office of the successor province (sector code kept,
+ *       the department named after the new province when the sector copy knows the sector).</li>
  *   <li>Several successors (a split) → the one that kept the old code, else the lowest code; flagged for review.</li>
  *   <li>A commune with no successor named → the province's coordination office, flagged.</li>
+ *   <li>A successor the register copy does not hold yet (its province's event has not arrived) → no move yet.</li>
  * </ul>
  */
 public final class SuccessionRules {
@@ -38,6 +40,11 @@ public final class SuccessionRules {
         Optional<Unit> validOn(String level, String code, LocalDate day);
 
         List<Successor> successors(String fromCode, LocalDate effectiveOn);
+
+        /** The name of a sector in the sector copy ("Nông nghiệp và Môi trường"), if the copy has it. */
+        default Optional<String> sectorName(String sectorCode) {
+            return Optional.empty();
+        }
     }
 
     /** The move of one task: its new assignee, how it was chosen, and the province the task belongs to now. */
@@ -65,7 +72,8 @@ public final class SuccessionRules {
 
     /**
      * The move of a task assigned to {@code assignee}, whose unit {@code ceased} (its last day is
-     * {@code ceased.validTo()}); empty when the register names nowhere to go (a province with no successor).
+     * {@code ceased.validTo()}); empty when the register names nowhere to go (a province with no successor), or
+     * names a successor unit the copy does not hold yet.
      */
     public static Optional<Move> plan(OrganisationRef assignee, Unit ceased, Register register) {
         LocalDate effectiveOn = ceased.validTo().plusDays(1);
@@ -86,13 +94,25 @@ public final class SuccessionRules {
                 boolean split = successors.size() > 1;
                 OrganisationRef to = "VP_DIEU_PHOI".equals(assignee.type())
                         ? coordinationOfficeRef(chosen.toCode(), province.map(Unit::name).orElse(null))
-                        : new OrganisationRef("SO_NGANH", chosen.toCode() + ":" + assignee.code().split(":", 2)[1],
-                        assignee.name());
+                        : department(assignee, chosen.toCode(), province, register);
                 yield Optional.of(new Move(to, split ? SPLIT : SUCCESSOR, split, chosen.legalBasis(),
                         chosen.toCode()));
             }
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The same sector's department of the successor province, named after it when the sector copy and the register
+     * know both ("Sở Giao thông vận tải tỉnh Bến Tre" → "… tỉnh Vĩnh Long"), else keeping the old name.
+     */
+    private static OrganisationRef department(OrganisationRef assignee, String provinceCode, Optional<Unit> province,
+                                              Register register) {
+        String sector = assignee.code().split(":", 2)[1];
+        String name = province.flatMap(p -> register.sectorName(sector)
+                        .map(n -> SectorSuccessionRules.departmentName(sector, n, p.name())))
+                .orElse(assignee.name());
+        return new OrganisationRef("SO_NGANH", provinceCode + ":" + sector, name);
     }
 
     /** Among several successors: the one that kept the old code, else the lowest code. */
@@ -105,12 +125,17 @@ public final class SuccessionRules {
                                               Register register) {
         Optional<Unit> unit = register.validOn("commune", chosen.toCode(), effectiveOn)
                 .or(() -> register.validOn("district", chosen.toCode(), effectiveOn));
-        String type = unit.map(u -> u.level().equals("district") ? "UBND_HUYEN" : "UBND_XA")
-                .orElse(ceased.level().equals("district") ? "UBND_HUYEN" : "UBND_XA");
-        String name = unit.map(u -> "UBND " + lowerFirst(u.name())).orElse(null);
+        if (unit.isEmpty()) {
+            // the successor lies in a province whose register has not reached the copy yet (criteria-service sends
+            // one event per province: Bến Tre's before Vĩnh Long's): no move until it has, or the task would keep
+            // the old province and no name
+            return Optional.empty();
+        }
+        Unit to = unit.get();
+        String type = to.level().equals("district") ? "UBND_HUYEN" : "UBND_XA";
         boolean split = count > 1;
-        return Optional.of(new Move(new OrganisationRef(type, chosen.toCode(), name), split ? SPLIT : SUCCESSOR,
-                split, chosen.legalBasis(), unit.map(Unit::provinceCode).orElse(ceased.provinceCode())));
+        return Optional.of(new Move(new OrganisationRef(type, chosen.toCode(), "UBND " + lowerFirst(to.name())),
+                split ? SPLIT : SUCCESSOR, split, chosen.legalBasis(), to.provinceCode()));
     }
 
     /** The coordination office of the province valid on {@code effectiveOn} that took over {@code provinceCode}. */

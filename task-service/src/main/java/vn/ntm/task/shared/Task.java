@@ -73,6 +73,9 @@ public class Task {
     // set by the database (the consumer names it per task; else the column default), never by this entity
     @Column(name = "trace_id", insertable = false, updatable = false)
     private String traceId;
+    /** The criteria set of the task's finding (V13); read-only here (the lead department's view reads it). */
+    @Column(name = "criteria_set", insertable = false, updatable = false)
+    private String criteriaSet;
     /** The inspection's date (V13): the day the task's commune code refers to; kept when the assignee moves. */
     @Column(name = "inspected_on", updatable = false)
     private LocalDate inspectedOn;

@@ -10,13 +10,15 @@ import java.util.Map;
  * Which tasks a caller may <em>read</em> (README "Access control"): the one place that builds the condition, used
  * by the list, the export, the summary and every by-id read (task, history, evidence, extensions). Whether the
  * caller may also <em>change</em> a task it sees is {@link Caller#canChange}: everyone who sees a task without
- * being its assignee or a verifier (a viewer, a district following its communes) reads it only.
+ * being its assignee or a verifier (a viewer, a district following its communes, the department leading the
+ * criterion) reads it only.
  *
  * <p>Each reason to see a task is one method below (assignee, lead agency, cooperating department, coordination
- * office, district), so a new one is one more clause in {@link #organisation}.
+ * office, district, lead department of the criterion), so a new one is one more clause in {@link #organisation}.
  */
 public final class TaskVisibility {
     public static final String DISTRICT = "UBND_HUYEN";
+    public static final String DEPARTMENT = "SO_NGANH";
 
     /** Tasks visible through a query: a JPQL condition on {@code t} and its parameters. */
     public record Scope(String where, Map<String, Object> params) {
@@ -71,8 +73,18 @@ public final class TaskVisibility {
                 params.put("scopeToday", today);
                 any.add(communesOfDistrict(i));
             }
+            case DEPARTMENT -> {
+                // the tasks it leads are assigned to it, those it cooperates on are cooperating(i); and it reads the
+                // communes' and districts' work on the criteria it leads
+                int colon = o.code().indexOf(':');
+                if (colon > 0 && colon < o.code().length() - 1) {
+                    params.put("scopeLeadProvince" + i, o.code().substring(0, colon));
+                    params.put("scopeLeadSector" + i, o.code().substring(colon + 1));
+                    any.add(leadDepartment(i));
+                }
+            }
             default -> {
-                // SO_NGANH: the tasks it leads are assigned to it; those it cooperates on are cooperating(i)
+                // other organisations see what they are assigned, verify or cooperate on
             }
         }
         return any;
@@ -97,6 +109,18 @@ public final class TaskVisibility {
     /** The coordination office {@code VP_DIEU_PHOI:<province>} follows (and verifies) the province's tasks. */
     private static String province(int i) {
         return "t.provinceCode = :scopeCode" + i;
+    }
+
+    /**
+     * A department {@code SO_NGANH:<province>:<sector>} leads (chủ trì) the criteria whose lead sector is its sector,
+     * or one whose work its sector took over ({@code criterion_lead}: the catalog copy through the sector
+     * successions), and guides the communes on them (DOMAIN.md section 7): it reads its province's communes' and
+     * districts' tasks on those criteria, and changes none ({@link Caller#canChange}).
+     */
+    private static String leadDepartment(int i) {
+        return "(t.provinceCode = :scopeLeadProvince" + i + " and t.assigneeType in ('UBND_XA', 'UBND_HUYEN')"
+                + " and exists (select 1 from CriterionLead l where l.setCode = t.criteriaSet"
+                + " and l.number = t.criterion and l.sector = :scopeLeadSector" + i + "))";
     }
 
     /**

@@ -119,6 +119,35 @@ class SuccessionRulesTest {
     }
 
     @Test
+    void aMergedProvincesDepartmentIsNamedAfterTheNewProvinceWhenTheSectorListKnowsTheSector() {
+        SuccessionRules.Register withSectors = new SuccessionRules.Register() {
+            @Override
+            public Optional<Unit> validOn(String level, String code, LocalDate day) {
+                return register.validOn(level, code, day);
+            }
+
+            @Override
+            public List<Successor> successors(String fromCode, LocalDate effectiveOn) {
+                return register.successors(fromCode, effectiveOn);
+            }
+
+            @Override
+            public Optional<String> sectorName(String sectorCode) {
+                return sectorCode.equals("GTVT") ? Optional.of("Giao thông vận tải") : Optional.empty();
+            }
+        };
+        Unit ceased = register.validOn("province", "83", LAST_DAY).orElseThrow();
+        Move move = SuccessionRules.plan(new OrganisationRef("SO_NGANH", "83:GTVT",
+                "Sở Giao thông vận tải tỉnh Bến Tre"), ceased, withSectors).orElseThrow();
+        assertThat(move.to()).isEqualTo(new OrganisationRef("SO_NGANH", "86:GTVT",
+                "Sở Giao thông vận tải tỉnh Vĩnh Long"));
+        // a sector the list does not know keeps the name it had
+        Move unknown = SuccessionRules.plan(new OrganisationRef("SO_NGANH", "83:XYZ", "Sở XYZ tỉnh Bến Tre"), ceased,
+                withSectors).orElseThrow();
+        assertThat(unknown.to().name()).isEqualTo("Sở XYZ tỉnh Bến Tre");
+    }
+
+    @Test
     void aProvinceWithNoSuccessorNamedLeavesItsTasksWhereTheyAre() {
         successions.removeIf(s -> s[0].equals("83"));
         Unit ceased = register.validOn("province", "83", LAST_DAY).orElseThrow();

@@ -28,6 +28,8 @@ class OrgIsolationTest {
 
     @Inject
     InspectionEventBatch inspections;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     private UUID anInspection() {
         UUID inspectionId = UUID.randomUUID();
@@ -39,6 +41,26 @@ class OrgIsolationTest {
         return asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", type)
                 .queryParam("assigneeCode", code).queryParam("size", 200)
                 .when().get("/tasks").then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    /** The inspection's communes' and districts' tasks on the criteria {@code sector} leads in the catalog copy. */
+    private List<String> ledBy(UUID inspectionId, String sector) {
+        List<String> out = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("select t.id::text from task t"
+                + " where t.inspection_id = ? and t.province_code = '20' and t.assignee_type in ('UBND_XA', 'UBND_HUYEN')"
+                + " and exists (select 1 from criterion_lead l where l.set_code = t.criteria_set"
+                + " and l.number = t.criterion and l.sector = ?)")) {
+            q.setObject(1, inspectionId);
+            q.setString(2, sector);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     @Test
@@ -108,15 +130,21 @@ class OrgIsolationTest {
         List<String> seen = as(Auth.org(THUONG_CUONG, "SO_NGANH:20:GTVT"))
                 .queryParam("inspectionId", inspectionId).queryParam("size", 200)
                 .when().get("/tasks").then().statusCode(200).extract().jsonPath().getList("items.id");
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.concat(commune.stream(), sector.stream()).toList());
+        // and, as the department leading criterion 2 (when the catalog copy says so), the communes' and the
+        // district's work on it (README "Who sees what")
+        List<String> led = ledBy(inspectionId, "GTVT");
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.of(commune, sector, led)
+                .flatMap(List::stream).distinct().toList());
     }
 
     /** Evidence, extensions and reassignment of another organisation's task answer 404 and write nothing. */
     @Test
     void anOrgNeitherSeesNorTouchesTheEvidenceExtensionsOrAssignmentOfAnotherOrganisationsTask() {
         UUID inspectionId = anInspection();
-        String other = ids(inspectionId, "UBND_XA", "06523").get(0);
+        // Chi Lăng's criterion 17 (Sở Giao thông vận tải neither leads nor verifies it)
+        String other = asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
+                .queryParam("assigneeCode", "06523").queryParam("criterion", 17).when().get("/tasks").then()
+                .statusCode(200).extract().path("items[0].id");
         String chiLang = Auth.org("UBND_XA:06523");
         String file = vn.ntm.task.Multipart.file(as(chiLang), "Biên bản.pdf", vn.ntm.task.Multipart.pdf("x"))
                 .post("/tasks/" + other + "/evidence").then().statusCode(201).extract().path("id");
@@ -124,7 +152,8 @@ class OrgIsolationTest {
                 .post("/tasks/" + other + "/extensions").then().statusCode(201).extract().path("id");
         String history = asAdmin().when().get("/tasks/" + other + "/history").then().extract().asString();
 
-        // a commune of the same inspection, a sector that is not the lead agency, another province's office
+        // a commune of the same inspection, a sector that is not the lead agency and does not lead the criterion,
+        // another province's office
         for (String org : List.of(Auth.org("UBND_XA:06490"), Auth.org("SO_NGANH:20:GTVT"),
                 Auth.org("VP_DIEU_PHOI:01"))) {
             as(org).when().get("/tasks/" + other + "/evidence").then().statusCode(404)

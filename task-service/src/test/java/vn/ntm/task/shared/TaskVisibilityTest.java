@@ -40,8 +40,21 @@ class TaskVisibilityTest {
     void aDepartmentReadsWhatItIsAssignedAndWhatItVerifiesAsLeadAgency() {
         TaskVisibility.Scope scope = TaskVisibility.read(caller("org", null, "SO_NGANH:20:GTVT"), TODAY);
         assertThat(scope.where()).contains("t.assigneeType = :scopeType0", "t.leadAgencyType = :scopeType0")
-                .doesNotContain("provinceCode", "AdminUnit");
+                .doesNotContain("AdminUnit", "t.provinceCode = :scopeCode0");
         assertThat(scope.params()).containsEntry("scopeType0", "SO_NGANH").containsEntry("scopeCode0", "20:GTVT");
+    }
+
+    @Test
+    void aDepartmentReadsItsProvincesCommunesAndDistrictsWorkOnTheCriteriaItLeads() {
+        TaskVisibility.Scope scope = TaskVisibility.read(caller("org", null, "UBND_XA:06490", "SO_NGANH:20:NNMT"),
+                TODAY);
+        assertThat(scope.where()).contains("t.provinceCode = :scopeLeadProvince1",
+                "t.assigneeType in ('UBND_XA', 'UBND_HUYEN')", "CriterionLead l", "l.setCode = t.criteriaSet",
+                "l.number = t.criterion", "l.sector = :scopeLeadSector1").doesNotContain("scopeLeadSector0");
+        assertThat(scope.params()).containsEntry("scopeLeadProvince1", "20").containsEntry("scopeLeadSector1", "NNMT");
+        // a claim without a sector part leads nothing
+        assertThat(TaskVisibility.read(caller("org", null, "SO_NGANH:20"), TODAY).where())
+                .doesNotContain("CriterionLead");
     }
 
     @Test
