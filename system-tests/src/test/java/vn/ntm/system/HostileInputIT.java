@@ -694,6 +694,9 @@ class HostileInputIT {
         // the import reads text/csv: a JSON body (the hostile variants force application/json) is refused whole
         t.put("criteria-service POST /admin-units/imports", new Template(json("{\"level\":\"province\"}"),
                 Map.of(), List.of(), List.of(), List.of(), List.of()));
+        // the sector succession import reads text/csv too: a JSON body is refused whole
+        t.put("criteria-service POST /sectors/imports", new Template(json("{\"kind\":\"succession\"}"),
+                Map.of(), List.of(), List.of(), List.of(), List.of()));
         // legalBasis is free text (any value is legal), so only the typed fields are broken
         t.put("criteria-service PUT /admin-units/{code}/flags", new Template(json("{\"especiallyDisadvantaged\":true,"
                 + "\"safeZone\":false,\"validFrom\":\"2025-07-01\"}"), Map.of(),
