@@ -60,8 +60,10 @@ final class SystemStack {
     static synchronized SystemStack shared() {
         if (shared == null) {
             SystemStack stack = create("ntm-shared-stack", Map.of(
-                    // the deadline job would otherwise change the seed's tasks (due in 2022) while tables are compared
-                    "NTM_TASKS_DEADLINE_CHECK_EVERY", "off"));
+                    // the deadline job would otherwise change the seed's tasks (due in 2022) while tables are compared,
+                    // and so would the scheduled succession run (30 s after start) moving the seed's tasks of
+                    // departments merged on 2025-03-01; the runs that register and sector events start still happen
+                    "NTM_TASKS_DEADLINE_CHECK_EVERY", "off", "NTM_TASKS_SUCCESSION_CHECK_EVERY", "off"));
             stack.startRunScript("run.out");
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "ntm-shared-stack-stop"));
             shared = stack;

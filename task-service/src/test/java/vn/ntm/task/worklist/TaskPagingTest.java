@@ -141,13 +141,17 @@ class TaskPagingTest {
                 .when().get("/tasks").then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("page"));
     }
 
-    /** Follows next from the first page to the last; the last page has no next. */
+    /**
+     * Follows next from the first page to the last; the last page has no next. Without the count, as a client
+     * walking a whole list asks (the count of every page is checked in the tests above).
+     */
     private List<String> walk(UUID inspectionId, String sort, int size) {
         List<String> ids = new ArrayList<>();
         String after = null;
         int page = 0;
         do {
-            var request = asAdmin().queryParam("inspectionId", inspectionId).queryParam("size", size);
+            var request = asAdmin().queryParam("inspectionId", inspectionId).queryParam("size", size)
+                    .queryParam("count", "false");
             if (sort != null) {
                 request.queryParam("sort", sort);
             }
