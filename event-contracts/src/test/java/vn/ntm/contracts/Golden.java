@@ -21,6 +21,8 @@ enum Golden {
             InspectionFinalized.class),
     INSPECTION_FINALIZED_V2("inspection-finalized.v2.json", "inspection-finalized.v2.schema.json",
             InspectionFinalized.class),
+    /** The seed inspection corrected: Thượng Cường's criterion 17 found met after all (findings version 2). */
+    INSPECTION_CORRECTED("inspection-corrected.json", "inspection-corrected.schema.json", InspectionCorrected.class),
     TASK_CREATED_V1("task-created.json", "task-event.schema.json", TaskEvent.class),
     TASK_CREATED_V2("task-created.v2.json", "task-event.v2.schema.json", TaskEvent.class),
     TASK_STATUS_CHANGED_V1("task-status-changed.json", "task-event.schema.json", TaskEvent.class),

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static vn.ntm.contracts.Golden.ADMIN_UNITS_CHANGED;
 import static vn.ntm.contracts.Golden.CRITERIA_SET_PUBLISHED;
+import static vn.ntm.contracts.Golden.INSPECTION_CORRECTED;
 import static vn.ntm.contracts.Golden.INSPECTION_FINALIZED_V1;
 import static vn.ntm.contracts.Golden.INSPECTION_FINALIZED_V2;
 import static vn.ntm.contracts.Golden.SECTORS_CHANGED;
@@ -141,6 +142,14 @@ class SchemasRejectBrokenEventsTest {
         out.add(arguments(INSPECTION_FINALIZED_V2, "/communes/0/registerDate", ABSENT));
         out.add(arguments(INSPECTION_FINALIZED_V2, "/communes/0/findings/0/registerDate", ABSENT));
         out.add(arguments(INSPECTION_FINALIZED_V2, "/recommendations/0/registerDate", ABSENT));
+        // a correction: a new version with its reason and actor, and the whole corrected record
+        out.add(arguments(INSPECTION_CORRECTED, "/version", "1"));
+        out.add(arguments(INSPECTION_CORRECTED, "/reason", "\"\""));
+        out.add(arguments(INSPECTION_CORRECTED, "/correctedBy", "null"));
+        out.add(arguments(INSPECTION_CORRECTED, "/inspection/schemaVersion", "1"));
+        out.add(arguments(INSPECTION_CORRECTED, "/inspection/communes", "[]"));
+        out.add(arguments(INSPECTION_CORRECTED, "/inspection/communes/0/findings/16/result", "\"PASSED\""));
+        out.add(arguments(INSPECTION_CORRECTED, "/inspection/communes/0/registerDate", ABSENT));
         // task events, both versions
         for (Golden task : List.of(TASK_CREATED_V1, TASK_CREATED_V2, TASK_STATUS_CHANGED_V1, TASK_STATUS_CHANGED_V2,
                 TASK_OVERDUE_V1, TASK_OVERDUE_V2)) {
@@ -195,6 +204,8 @@ class SchemasRejectBrokenEventsTest {
                 arguments(INSPECTION_FINALIZED_V2, "/finalizedAt", "2022-07-29 10:00"),
                 arguments(INSPECTION_FINALIZED_V2, "/communes/0/findings/16/deadline", "30/10/2022"),
                 arguments(INSPECTION_FINALIZED_V2, "/recommendations/0/id", "kien-nghi-1"),
+                arguments(INSPECTION_CORRECTED, "/correctedAt", "05/08/2022 09:15"),
+                arguments(INSPECTION_CORRECTED, "/inspectionId", "seed-inspection"),
                 arguments(TASK_CREATED_V1, "/dueDate", "30/10/2022"),
                 arguments(TASK_CREATED_V2, "/taskId", "task-17"),
                 arguments(TASK_CREATED_V2, "/communeAsOf", "20/07/2022"),

@@ -742,6 +742,16 @@ class HostileInputIT {
         t.put("inspection-service PUT /inspections/{id}/communes/{communeCode}/findings", new Template(findings,
                 draftIfMatch, List.of("/0/criterion", "/0/result"), List.of("/0/result", "/0/responsible/0/type"),
                 List.of("/0/note", "/0/remedy", "/0/responsible/0/name"), List.of("/0/responsible/0/code")));
+        // a correction (đính chính) in the shape of the findings; on the draft every case ends in a 4xx (400 for the
+        // body, 409 for a draft), so nothing is ever corrected
+        ObjectNode correction = Api.JSON.createObjectNode();
+        correction.put("reason", "Đoàn kiểm tra ghi nhầm kết quả tiêu chí 17");
+        correction.putArray("communes").addObject().put("code", draftCommune).set("findings", findings.deepCopy());
+        t.put("inspection-service POST /inspections/{id}/corrections", new Template(correction, draftIfMatch,
+                List.of("/reason", "/communes", "/communes/0/code", "/communes/0/findings"),
+                List.of("/communes/0/findings/0/result"),
+                List.of("/reason", "/communes/0/findings/0/note", "/communes/0/findings/0/remedy"),
+                List.of("/communes/0/code")));
         ObjectNode recommendation = Api.JSON.createObjectNode();
         JsonNode r0 = golden.get("recommendations").get(0);
         for (String field : List.of("assignee", "communeCode", "content", "deadline")) {

@@ -5,10 +5,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.ntm.inspection.shared.CurrentCaller;
+
+import java.time.LocalDate;
 
 
 @Path("/communes")
@@ -26,8 +30,12 @@ public class CommuneResource {
     @GET
     @Path("/{code}/history")
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "Every finalized inspection of one commune, oldest first, with newly met and lost criteria")
-    public CommuneHistory history(@PathParam("code") String code) {
-        return histories.history(caller.get(), code);
+    @Operation(summary = "Every finalized inspection of one commune and of the units it succeeded, oldest first, with"
+            + " newly met and lost criteria")
+    public CommuneHistory history(@PathParam("code") String code,
+                                  @Parameter(description = "The date the code is read on (a code may name another"
+                                          + " unit at another date); default: the unit's latest version")
+                                  @QueryParam("on") LocalDate on) {
+        return histories.history(caller.get(), code, on);
     }
 }

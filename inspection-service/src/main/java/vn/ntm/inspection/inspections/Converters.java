@@ -25,6 +25,18 @@ final class Converters {
         }
     }
 
+    /** The basis of each stated figure (name -> text), in the order given. */
+    @Converter
+    static class FigureBases implements AttributeConverter<LinkedHashMap<String, String>, String> {
+        public String convertToDatabaseColumn(LinkedHashMap<String, String> value) {
+            return value == null || value.isEmpty() ? null : Json.write(value);
+        }
+
+        public LinkedHashMap<String, String> convertToEntityAttribute(String text) {
+            return text == null ? new LinkedHashMap<>() : Json.read(text, new TypeReference<>() { });
+        }
+    }
+
     private Converters() {
     }
 }

@@ -62,6 +62,13 @@ public class Inspection extends PanacheEntityBase {
     @Convert(converter = Converters.Figures.class)
     @Column(name = "stated_figures", columnDefinition = "text")
     private LinkedHashMap<String, BigDecimal> statedFigures;
+    /** The basis of stated figures, by name (e.g. the district's communes for its average); text, in order. */
+    @Convert(converter = Converters.FigureBases.class)
+    @Column(name = "stated_figure_bases", columnDefinition = "text")
+    private LinkedHashMap<String, String> statedFigureBases = new LinkedHashMap<>();
+    /** The version of the findings: 1 as finalized, one more for each correction (đính chính). */
+    @Column(name = "findings_version")
+    private int findingsVersion = 1;
     @Enumerated(EnumType.STRING)
     private InspectionStatus status;
     @Column(name = "created_at")
@@ -89,7 +96,8 @@ public class Inspection extends PanacheEntityBase {
     public static Inspection draft(String title, LocalDate inspectedOn, OrganisationRef leadAgency,
                                    List<LegalBasis> legalBasis, List<OrganisationRef> participants,
                                    AdminUnit province, AdminUnit district, String assessment,
-                                   Map<String, BigDecimal> statedFigures, String recordedBy) {
+                                   Map<String, BigDecimal> statedFigures, Map<String, String> statedFigureBases,
+                                   String recordedBy) {
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
         i.title = title;
@@ -104,6 +112,7 @@ public class Inspection extends PanacheEntityBase {
         i.districtName = district == null ? null : district.name();
         i.assessment = assessment;
         i.statedFigures = new LinkedHashMap<>(statedFigures);
+        i.statedFigureBases = statedFigureBases == null ? new LinkedHashMap<>() : new LinkedHashMap<>(statedFigureBases);
         i.status = InspectionStatus.DRAFT;
         i.recordedBy = recordedBy;
         i.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -141,6 +150,25 @@ public class Inspection extends PanacheEntityBase {
         finalizedBy = by;
         status = InspectionStatus.FINALIZED;
         finalizedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A correction (đính chính) of a FINALIZED record: the findings of each commune in {@code findings} become exactly
+     * those, its {@code statedMet} the given one when not null; the findings' version moves by one.
+     */
+    public void correct(Map<String, List<FindingEntry>> findings, Map<String, Integer> statedMet) {
+        ensureFinalized();
+        findings.forEach((code, entries) -> commune(code).orElseThrow().replaceFindings(entries));
+        statedMet.forEach((code, met) -> commune(code).orElseThrow().stateMet(met));
+        findingsVersion++;
+        touch();
+    }
+
+    /** Only a FINALIZED record is corrected; a DRAFT is still changed directly (409). */
+    public void ensureFinalized() {
+        if (status != InspectionStatus.FINALIZED) {
+            throw new InspectionNotFinalizedException(id);
+        }
     }
 
     /** A change of a child row is a change of the record: its version (the ETag clients send back) moves. */
@@ -218,6 +246,14 @@ public class Inspection extends PanacheEntityBase {
 
     public Map<String, BigDecimal> statedFigures() {
         return statedFigures;
+    }
+
+    public Map<String, String> statedFigureBases() {
+        return statedFigureBases == null ? Map.of() : statedFigureBases;
+    }
+
+    public int findingsVersion() {
+        return findingsVersion;
     }
 
     public InspectionStatus status() {

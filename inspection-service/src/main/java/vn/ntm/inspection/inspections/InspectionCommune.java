@@ -86,6 +86,10 @@ public class InspectionCommune {
         findings.sort(java.util.Comparator.comparingInt(Finding::criterion));
     }
 
+    void stateMet(Integer met) {
+        this.statedMet = met;
+    }
+
     public Inspection inspection() {
         return inspection;
     }

@@ -15,4 +15,10 @@ public class InspectionProblemMapper {
     public Response frozen(InspectionFrozenException e, UriInfo uri, HttpHeaders headers) {
         return Problems.response(ProblemKind.CONFLICT, e.text(), uri.getPath(), Problems.locale(headers));
     }
+
+    /** A correction of a DRAFT inspection. */
+    @ServerExceptionMapper
+    public Response draft(InspectionNotFinalizedException e, UriInfo uri, HttpHeaders headers) {
+        return Problems.response(ProblemKind.CONFLICT, e.text(), uri.getPath(), Problems.locale(headers));
+    }
 }

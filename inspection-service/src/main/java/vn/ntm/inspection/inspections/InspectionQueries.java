@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Read side: the filtered, paginated list of inspections (a commune's history is {@code history}'s). */
 @ApplicationScoped
@@ -41,13 +42,10 @@ public class InspectionQueries {
     /** Newest inspection first (inspection date, then recording time, then id: a stable order for paging). */
     @Transactional
     public Page<InspectionListItem> list(Caller caller, Filter filter, int page, int size) {
-        String scope = caller.readScope();
-        if (scope != null && filter.province() != null && !filter.province().equals(scope)) {
-            throw ServiceException.forbidden(LocalizedText.of("inspection.list.forbidden", scope));
-        }
-        if (scope != null) {
-            filter = new Filter(scope, filter.district(), filter.commune(), filter.year(), filter.status(),
-                    filter.q());
+        // an inspector or viewer lists their province's inspections and those of the provinces it succeeded
+        Set<String> scopes = caller.readScopes();
+        if (scopes != null && filter.province() != null && !scopes.contains(filter.province())) {
+            throw ServiceException.forbidden(LocalizedText.of("inspection.list.forbidden", caller.readScope()));
         }
         List<FieldError> errors = new ArrayList<>();
         Limits.code("province", filter.province(), errors);
@@ -58,6 +56,9 @@ public class InspectionQueries {
         if (filter.province() != null) {
             where.append(" and i.provinceCode = :province");
             params.put("province", filter.province());
+        } else if (scopes != null) {
+            where.append(" and i.provinceCode in :scopes");
+            params.put("scopes", scopes.isEmpty() ? Set.of("") : scopes);
         }
         if (filter.district() != null) {
             where.append(" and i.districtCode = :district");

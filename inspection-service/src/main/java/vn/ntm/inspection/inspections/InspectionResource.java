@@ -26,10 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
+import vn.ntm.inspection.inspections.Requests.CorrectionInput;
 import vn.ntm.inspection.inspections.Requests.CreateInspection;
 import vn.ntm.inspection.inspections.Requests.FindingInput;
 import vn.ntm.inspection.inspections.Requests.RecommendationInput;
 import vn.ntm.inspection.inspections.Views.CommuneView;
+import vn.ntm.inspection.inspections.Views.CorrectionView;
 import vn.ntm.inspection.inspections.Views.InspectionListItem;
 import vn.ntm.inspection.inspections.Views.InspectionView;
 import vn.ntm.inspection.inspections.Views.Page;
@@ -107,9 +109,38 @@ public class InspectionResource {
     @APIResponse(responseCode = "200", description = "The inspection; ETag: \"<version>\"",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InspectionView.class)))
-    public Response get(@PathParam("id") UUID id) {
-        InspectionService.Tagged<InspectionView> found = inspections.get(caller.get(), id);
+    public Response get(@PathParam("id") UUID id,
+                        @Parameter(description = "The version of the findings: 1 = as finalized, each correction"
+                                + " adds one; default the latest")
+                        @QueryParam("version") @Range(min = 1, max = Integer.MAX_VALUE, message = NUMBER)
+                        Integer version) {
+        InspectionService.Tagged<InspectionView> found = inspections.get(caller.get(), id, version);
         return Response.ok(found.body()).tag(etag(found.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed({"admin", "inspector"})
+    @Operation(summary = "Correct (đính chính) a FINALIZED inspection with If-Match: new version of the findings of"
+            + " the communes given, with a reason; publishes ntm.inspection.corrected")
+    @APIResponse(responseCode = "201", description = "The correction; ETag: the inspection's new version;"
+            + " Location: the corrected version of the inspection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CorrectionView.class)))
+    public Response correct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @NotNull @Valid CorrectionInput request, @Context UriInfo uri) {
+        InspectionService.Tagged<CorrectionView> corrected = inspections.correct(caller.get(), id, ifMatch, request);
+        return Response.created(uri.getBaseUriBuilder().path("inspections").path(id.toString())
+                        .queryParam("version", corrected.body().version()).build())
+                .entity(corrected.body()).tag(etag(corrected.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/corrections")
+    @RolesAllowed({"admin", "inspector", "viewer"})
+    @Operation(summary = "The corrections of an inspection, oldest first: version, reason, who, when, which communes")
+    public List<CorrectionView> corrections(@PathParam("id") UUID id) {
+        return inspections.corrections(caller.get(), id);
     }
 
     @PUT

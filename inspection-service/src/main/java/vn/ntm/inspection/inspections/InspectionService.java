@@ -10,11 +10,13 @@ import jakarta.transaction.Transactional;
 import vn.ntm.contracts.AdminUnit;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.InspectionCorrected;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.contracts.Topics;
 import vn.ntm.inspection.catalog.CatalogService;
 import vn.ntm.inspection.catalog.CatalogSet;
 import vn.ntm.inspection.inspections.Requests.CommuneInput;
+import vn.ntm.inspection.inspections.Requests.CorrectionInput;
 import vn.ntm.inspection.inspections.Requests.CreateInspection;
 import vn.ntm.inspection.inspections.Requests.FindingInput;
 import vn.ntm.inspection.inspections.Requests.OrgRefInput;
@@ -23,6 +25,7 @@ import vn.ntm.inspection.inspections.ScopeRules.Named;
 import vn.ntm.inspection.inspections.ScopeRules.Scope;
 import vn.ntm.inspection.inspections.ScopeRules.Violation;
 import vn.ntm.inspection.inspections.Views.CommuneView;
+import vn.ntm.inspection.inspections.Views.CorrectionView;
 import vn.ntm.inspection.inspections.Views.InspectionView;
 import vn.ntm.inspection.inspections.Views.RecommendationView;
 import vn.ntm.inspection.register.RegisterService;
@@ -37,7 +40,9 @@ import vn.ntm.platform.outbox.OutboxEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +55,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class InspectionService {
     private static final String NOT_NULL = "jakarta.validation.constraints.NotNull.message";
+    /** {@code ce_dataschema} of {@code ntm.inspection.corrected}. */
+    static final String CORRECTED_SCHEMA = CloudEventHeaders.SCHEMA_BASE + "inspection-corrected.schema.json";
 
     private final CatalogService catalog;
     private final InspectionViews views;
@@ -57,13 +64,15 @@ public class InspectionService {
     private final RegisterService registers;
     private final SectorService sectors;
     private final IdempotencyService idempotency;
+    private final FindingsVersions versions;
     private final InspectionConfig config;
     private final ObjectMapper json;
     private final EntityManager em;
 
     public InspectionService(CatalogService catalog, InspectionViews views, Outbox outbox, RegisterService registers,
-                             SectorService sectors, IdempotencyService idempotency, InspectionConfig config, ObjectMapper json,
-                             EntityManager em) {
+                             SectorService sectors, IdempotencyService idempotency, FindingsVersions versions,
+                             InspectionConfig config, ObjectMapper json, EntityManager em) {
+        this.versions = versions;
         this.catalog = catalog;
         this.views = views;
         this.outbox = outbox;
@@ -99,7 +108,7 @@ public class InspectionService {
         for (int i = 0; i < participants.size(); i++) {
             checkOrg("participants[" + i + "]", participants.get(i), errors);
         }
-        ScopeRules rules = rules(caller, request.inspectedOn());
+        ScopeRules rules = rules(caller, request.inspectedOn(), request.province().code());
         List<Violation> violations = new ArrayList<>();
         Scope scope = rules.scope(named(request.province()), request.district() == null ? null
                         : named(request.district()),
@@ -125,6 +134,15 @@ public class InspectionService {
                 errors.add(FieldError.of("communes[" + i + "].targetTier", "inspection.create.tier",
                         commune.criteriaSet(), set.get().tier(), commune.targetTier()));
             }
+            if (problem.isEmpty()) {
+                statedMetWithinSet("communes[" + i + "].statedMet", commune.statedMet(), set.get(), errors);
+            }
+        }
+        if (request.statedFigureBases() != null) {
+            request.statedFigureBases().keySet().stream()
+                    .filter(name -> request.statedFigures() == null || !request.statedFigures().containsKey(name))
+                    .forEach(name -> errors.add(FieldError.of("statedFigureBases." + name,
+                            "inspection.figures.basisWithoutFigure", name)));
         }
         if (!errors.isEmpty()) {
             throw ServiceException.invalid(LocalizedText.of("inspection.create.invalid", errors.get(0).message()),
@@ -136,7 +154,7 @@ public class InspectionService {
                 participants.stream().map(OrgRefInput::toRef).toList(),
                 unit(scope.province()), scope.district() == null ? null : unit(scope.district()),
                 request.assessment(), request.statedFigures() == null ? Map.of() : request.statedFigures(),
-                caller.subject());
+                request.statedFigureBases(), caller.subject());
         for (int i = 0; i < request.communes().size(); i++) {
             CommuneInput c = request.communes().get(i);
             inspection.addCommune(c.code(), scope.communes().get(i).name(), c.criteriaSet(), c.targetTier(),
@@ -151,10 +169,142 @@ public class InspectionService {
     /** An inspection of a province the caller may not read answers 404, as an unknown one does. */
     @Transactional
     public Tagged<InspectionView> get(Caller caller, UUID id) {
-        Inspection inspection = Inspection.<Inspection>findByIdOptional(id)
+        return get(caller, id, null);
+    }
+
+    /**
+     * The record with the findings of {@code findingsVersion} (1 = as finalized; null = the latest). A version the
+     * inspection does not have answers 404.
+     */
+    @Transactional
+    public Tagged<InspectionView> get(Caller caller, UUID id, Integer findingsVersion) {
+        Inspection inspection = readable(caller, id);
+        if (findingsVersion == null || findingsVersion == inspection.findingsVersion()) {
+            return new Tagged<>(views.view(inspection), inspection.version());
+        }
+        FindingsVersions.Stored stored = (findingsVersion < 1 || findingsVersion > inspection.findingsVersion()
+                ? Optional.<FindingsVersions.Stored>empty() : versions.find(id, findingsVersion))
+                .orElseThrow(() -> ServiceException.notFound(LocalizedText.of("inspection.version.notFound", id,
+                        findingsVersion, inspection.findingsVersion())));
+        return new Tagged<>(views.view(inspection, stored.communes(), stored.version()), inspection.version());
+    }
+
+    /** The corrections of an inspection, oldest first (none for one never corrected). */
+    @Transactional
+    public List<CorrectionView> corrections(Caller caller, UUID id) {
+        readable(caller, id);
+        return versions.corrections(id).stream().map(InspectionService::correctionView).toList();
+    }
+
+    private Inspection readable(Caller caller, UUID id) {
+        return Inspection.<Inspection>findByIdOptional(id)
                 .filter(i -> caller.mayRead(i.provinceCode()))
                 .orElseThrow(() -> notFound(id));
-        return new Tagged<>(views.view(inspection), inspection.version());
+    }
+
+    private static CorrectionView correctionView(FindingsVersions.Stored stored) {
+        return new CorrectionView(stored.version(), stored.reason(), stored.createdBy(), stored.createdAt(),
+                stored.communes().stream().map(FindingsVersions.CommuneFindings::code).toList());
+    }
+
+    /**
+     * Corrects (đính chính) a FINALIZED inspection: each commune of the request gets exactly the findings given,
+     * checked as {@code PUT .../findings} checks them and complete as finalize requires; the findings become version
+     * N+1 with the reason, the caller's token subject and the time; version 1 (as finalized) stays readable. Writes
+     * {@code ntm.inspection.corrected} with the whole corrected record to the outbox in the same transaction.
+     * {@code If-Match} must carry the inspection's current version: of two corrections of one version, the second
+     * gets 412. Refused input changes nothing.
+     */
+    @Transactional
+    public Tagged<CorrectionView> correct(Caller caller, UUID id, String ifMatch, CorrectionInput request) {
+        Inspection inspection = writable(caller, id);
+        requireVersion(inspection, ifMatch);
+        inspection.ensureFinalized();
+        List<FieldError> malformed = new ArrayList<>();
+        for (int c = 0; c < request.communes().size(); c++) {
+            malformed.addAll(checkFields("communes[" + c + "].findings", request.communes().get(c).findings()));
+        }
+        badRequestIfAny("inspection.correction.malformed", malformed);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.reason() == null || request.reason().isBlank()) {
+            errors.add(FieldError.of("reason", "inspection.correction.reason"));
+        }
+        Map<String, List<FindingEntry>> corrected = new LinkedHashMap<>();
+        Map<String, Integer> statedMet = new LinkedHashMap<>();
+        Holder<ScopeRules> rules = new Holder<>();
+        for (int c = 0; c < request.communes().size(); c++) {
+            String at = "communes[" + c + "]";
+            Requests.CorrectionCommuneInput input = request.communes().get(c);
+            Optional<InspectionCommune> commune = inspection.commune(input.code());
+            if (commune.isEmpty()) {
+                errors.add(FieldError.of(at + ".code", "inspection.recommendation.communeOutside", input.code()));
+                continue;
+            }
+            if (corrected.containsKey(input.code())) {
+                errors.add(FieldError.of(at + ".code", "inspection.create.communeTwice", input.code()));
+                continue;
+            }
+            Optional<CatalogSet> set = catalog.find(commune.get().criteriaSet());
+            Optional<LocalizedText> setProblem = setProblem(commune.get().criteriaSet(), set);
+            if (setProblem.isPresent()) {
+                errors.add(new FieldError(at + ".criteriaSet", setProblem.get()));
+                continue;
+            }
+            List<FindingEntry> entries = checkFindings(caller, inspection, set.get(), at + ".findings",
+                    input.findings(), rules, errors);
+            Map<Integer, FindingResult> results = new HashMap<>();
+            entries.forEach(e -> results.putIfAbsent(e.criterion(), e.result()));
+            List<Integer> missing = CommuneSummary.of(results, set.get().criterionNumbers()).missingCriteria();
+            if (!missing.isEmpty()) {
+                errors.add(FieldError.of(at + ".findings", "inspection.finalize.missing", missing,
+                        commune.get().criteriaSet()));
+            }
+            statedMetWithinSet(at + ".statedMet", input.statedMet(), set.get(), errors);
+            corrected.put(input.code(), entries);
+            if (input.statedMet() != null) {
+                statedMet.put(input.code(), input.statedMet());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ServiceException.invalid(LocalizedText.of("inspection.correction.invalid", errors.get(0).field(),
+                    errors.get(0).message()), errors);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!versions.has(id, 1)) {
+            versions.record(id, 1, FindingsVersions.current(inspection), null, inspection.finalizedBy(),
+                    inspection.finalizedAt());
+        }
+        inspection.correct(corrected, statedMet);
+        em.flush();
+        int version = inspection.findingsVersion();
+        versions.record(id, version, FindingsVersions.current(inspection), request.reason(), caller.subject(), now);
+        InspectionView view = views.view(inspection);
+        InspectionCorrected event = new InspectionCorrected(InspectionCorrected.SCHEMA_VERSION, id, version,
+                request.reason(), caller.subject(), now, FinalizedEvent.of(view));
+        int size = serializedSize(event);
+        if (size > config.maxEventBytes()) {
+            throw ServiceException.invalid(LocalizedText.of("inspection.correction.tooLarge", size,
+                    config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
+                    config.maxEventBytes())));
+        }
+        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_CORRECTED, event)
+                .withDataSchema(CORRECTED_SCHEMA));
+        Log.infof("inspection %s corrected: findings version %d by %s", id, version, caller.subject());
+        return new Tagged<>(new CorrectionView(version, request.reason(), caller.subject(), now,
+                List.copyOf(corrected.keySet())), inspection.version());
+    }
+
+    /** A mutable slot for what a loop creates at most once (the register rules, needed only for typed orgs). */
+    private static final class Holder<T> {
+        private T value;
+    }
+
+    /** The notice's number of criteria met cannot exceed the criteria of the commune's set (422). */
+    private static void statedMetWithinSet(String field, Integer statedMet, CatalogSet set, List<FieldError> errors) {
+        if (statedMet != null && statedMet > set.criterionNumbers().size()) {
+            errors.add(FieldError.of(field, "inspection.statedMet.aboveSet", statedMet, set.code(),
+                    set.criterionNumbers().size()));
+        }
     }
 
     /**
@@ -178,13 +328,31 @@ public class InspectionService {
             throw ServiceException.invalid(LocalizedText.of("inspection.findings.unchecked", setProblem.get()),
                     List.of(new FieldError("criteriaSet", setProblem.get())));
         }
-        badRequestIfAny("inspection.findings.malformed", checkFields(findings));
-        ScopeRules rules = null; // the register is needed only for typed responsible organisations
+        badRequestIfAny("inspection.findings.malformed", checkFields("findings", findings));
         List<FieldError> errors = new ArrayList<>();
+        List<FindingEntry> entries = checkFindings(caller, inspection, set.get(), "findings", findings,
+                new Holder<>(), errors);
+        if (!errors.isEmpty()) {
+            throw ServiceException.invalid(LocalizedText.of("inspection.findings.invalid", errors.get(0).field(),
+                    errors.get(0).message()), errors);
+        }
+        inspection.replaceFindings(communeCode, entries);
+        em.flush();
+        return new Tagged<>(views.communeView(inspection, commune, set), inspection.version());
+    }
+
+    /**
+     * Checks findings against the commune's set (each criterion exists once, a result, deadlines not before the
+     * inspection, responsible organisations in the register and the inspection's province); errors name
+     * {@code field[i]...}. {@code rules}: the register rules, loaded on the first typed organisation.
+     */
+    private List<FindingEntry> checkFindings(Caller caller, Inspection inspection, CatalogSet set, String field,
+                                             List<FindingInput> findings, Holder<ScopeRules> rules,
+                                             List<FieldError> errors) {
         Set<Integer> seen = new HashSet<>();
         List<FindingEntry> entries = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            String at = "findings[" + i + "]";
+            String at = field + "[" + i + "]";
             FindingInput f = findings.get(i);
             if (f == null) {
                 errors.add(FieldError.of(at, NOT_NULL));
@@ -192,9 +360,9 @@ public class InspectionService {
             }
             if (f.criterion() == null) {
                 errors.add(FieldError.of(at + ".criterion", NOT_NULL));
-            } else if (set.get().criterion(f.criterion()).isEmpty()) {
+            } else if (set.criterion(f.criterion()).isEmpty()) {
                 errors.add(FieldError.of(at + ".criterion", "inspection.findings.noCriterion", f.criterion(),
-                        commune.criteriaSet()));
+                        set.code()));
             } else if (!seen.add(f.criterion())) {
                 errors.add(FieldError.of(at + ".criterion", "inspection.findings.criterionTwice", f.criterion()));
             }
@@ -206,10 +374,10 @@ public class InspectionService {
             for (int r = 0; r < responsible.size(); r++) {
                 checkOrg(at + ".responsible[" + r + "]", responsible.get(r), errors);
                 List<Violation> violations = new ArrayList<>();
-                if (rules == null && responsible.get(r) != null && responsible.get(r).type() != null) {
-                    rules = rules(caller, inspection.inspectedOn());
+                if (rules.value == null && responsible.get(r) != null && responsible.get(r).type() != null) {
+                    rules.value = rules(caller, inspection.inspectedOn(), inspection.provinceCode());
                 }
-                organisation(rules, at + ".responsible[" + r + "]", responsible.get(r), violations);
+                organisation(rules.value, at + ".responsible[" + r + "]", responsible.get(r), violations);
                 violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
             }
             if (f.criterion() != null && f.result() != null) {
@@ -217,13 +385,7 @@ public class InspectionService {
                         responsible.stream().filter(o -> o != null).map(OrgRefInput::toRef).toList()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("inspection.findings.invalid", errors.get(0).field(),
-                    errors.get(0).message()), errors);
-        }
-        inspection.replaceFindings(communeCode, entries);
-        em.flush();
-        return new Tagged<>(views.communeView(inspection, commune, set), inspection.version());
+        return entries;
     }
 
     /** Adds a recommendation; with an {@code Idempotency-Key} a retry returns the first one and adds nothing. */
@@ -248,7 +410,8 @@ public class InspectionService {
         }
         if (errors.isEmpty()) {
             List<Violation> violations = new ArrayList<>();
-            organisation(rules(caller, inspection.inspectedOn()), "assignee", request.assignee(), violations);
+            organisation(rules(caller, inspection.inspectedOn(), inspection.provinceCode()), "assignee",
+                    request.assignee(), violations);
             violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
         }
         if (!errors.isEmpty()) {
@@ -310,7 +473,7 @@ public class InspectionService {
         return view;
     }
 
-    private int serializedSize(InspectionFinalized event) {
+    private int serializedSize(Object event) {
         try {
             return json.writeValueAsBytes(event).length;
         } catch (JsonProcessingException e) {
@@ -350,10 +513,12 @@ public class InspectionService {
         }
     }
 
-    /** Rules as of {@code on}; an administrator's organisations are not bound to a province. */
-    private ScopeRules rules(Caller caller, java.time.LocalDate on) {
-        return new ScopeRules(registers.register(), sectors.sectors(), on,
-                caller.isAdmin() ? null : caller.province());
+    /**
+     * Rules as of {@code on}; organisations lie in {@code province}, the inspection's (which the caller may write:
+     * its own or one its province succeeded); an administrator's organisations are not bound to a province.
+     */
+    private ScopeRules rules(Caller caller, java.time.LocalDate on, String province) {
+        return new ScopeRules(registers.register(), sectors.sectors(), on, caller.isAdmin() ? null : province);
     }
 
     private static void organisation(ScopeRules rules, String field, OrgRefInput org, List<Violation> out) {
@@ -410,11 +575,11 @@ public class InspectionService {
         return errors;
     }
 
-    /** Sizes, formats and dates of the findings body (400); catalog consistency is checked afterwards (422). */
-    private static List<FieldError> checkFields(List<FindingInput> findings) {
+    /** Sizes, formats and dates of a findings list (400); catalog consistency is checked afterwards (422). */
+    private static List<FieldError> checkFields(String field, List<FindingInput> findings) {
         List<FieldError> errors = new ArrayList<>();
         if (findings.size() > Limits.FINDINGS) {
-            errors.add(FieldError.of("findings", "inspection.findings.max", Limits.FINDINGS));
+            errors.add(FieldError.of(field, "inspection.findings.max", Limits.FINDINGS));
             return errors;
         }
         for (int i = 0; i < findings.size(); i++) {
@@ -422,7 +587,7 @@ public class InspectionService {
             if (f == null) {
                 continue;
             }
-            String at = "findings[" + i + "]";
+            String at = field + "[" + i + "]";
             Limits.length(at + ".note", f.note(), Limits.TEXT, errors);
             Limits.length(at + ".remedy", f.remedy(), Limits.TEXT, errors);
             Limits.date(at + ".deadline", f.deadline(), Limits.FIRST_DATE, errors);

@@ -58,7 +58,8 @@ public final class Requests {
             @Valid AdminUnitInput district,
             @NotEmpty @Size(max = 500) List<@NotNull @Valid CommuneInput> communes,
             @Size(max = Limits.LONG_TEXT) String assessment,
-            @Size(max = 100) Map<String, BigDecimal> statedFigures) {
+            @Size(max = 100) Map<String, BigDecimal> statedFigures,
+            @Size(max = 100) Map<String, @Size(max = 2000) String> statedFigureBases) {
     }
 
     /**
@@ -67,6 +68,24 @@ public final class Requests {
      */
     public record FindingInput(Integer criterion, FindingResult result, String note, String remedy,
                                LocalDate deadline, List<OrgRefInput> responsible) {
+    }
+
+    /**
+     * One commune of a correction: its findings in the shape of {@code PUT .../findings} (all criteria of its set,
+     * as at finalize), and {@code statedMet} when the notice's figure is corrected too (null keeps it).
+     */
+    public record CorrectionCommuneInput(
+            @NotBlank @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String code,
+            @Min(0) @Max(100) Integer statedMet,
+            @NotNull List<FindingInput> findings) {
+    }
+
+    /**
+     * A correction (đính chính) of a FINALIZED inspection: the communes whose findings change and the reason,
+     * required (checked in the service, 422 naming {@code reason}).
+     */
+    public record CorrectionInput(@Size(max = Limits.LONG_TEXT) String reason,
+                                  @NotEmpty @Size(max = 500) List<@NotNull @Valid CorrectionCommuneInput> communes) {
     }
 
     public record RecommendationInput(@NotNull @Valid OrgRefInput assignee,

@@ -21,7 +21,9 @@ public final class Views {
                                  String assessment, Map<String, BigDecimal> statedFigures,
                                  List<CommuneView> communes, InspectionSummary summary,
                                  List<RecommendationView> recommendations, Instant createdAt,
-                                 Instant finalizedAt, long version, String recordedBy, String finalizedBy) {
+                                 Instant finalizedAt, long version, String recordedBy, String finalizedBy,
+                                 int findingsVersion, int latestFindingsVersion,
+                                 Map<String, String> statedFigureBases) {
     }
 
     /** {@code change} is null when the commune has no earlier finalized inspection. */
@@ -35,7 +37,19 @@ public final class Views {
                               LocalDate registerDate) {
     }
 
-    public record InspectionSummary(int communes, BigDecimal averageMetPerCommune) {
+    /**
+     * {@code averageMetPerCommune}: computed over the inspected communes' findings ({@code averageMetPerCommuneBasis}
+     * {@value Averages#INSPECTED_COMMUNES}); {@code statedAverageMetPerCommune}: the figure the notice states
+     * ({@code statedFigures.averageCriteriaMetPerCommune}, e.g. 10.11 for the whole district) exactly as stated, with
+     * its basis as recorded ({@code statedFigureBases}); null when the notice states none.
+     */
+    public record InspectionSummary(int communes, BigDecimal averageMetPerCommune, String averageMetPerCommuneBasis,
+                                    BigDecimal statedAverageMetPerCommune, String statedAverageMetPerCommuneBasis) {
+    }
+
+    /** One correction (đính chính): the findings version it made, why, who (token subject), when, which communes. */
+    public record CorrectionView(int version, String reason, String correctedBy, Instant correctedAt,
+                                 List<String> communes) {
     }
 
     public record RecommendationView(UUID id, OrganisationRef assignee, String communeCode, LocalDate registerDate,

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.EventTypes;
+import vn.ntm.inspection.shared.ProvinceSuccessions;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -18,7 +19,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +33,7 @@ import java.util.UUID;
  * on {@code criteria-events}: each event replaces one province's units wholesale, exactly once per ce_id.
  */
 @ApplicationScoped
-public class RegisterService {
+public class RegisterService implements ProvinceSuccessions {
     private static final Set<String> LEVELS = Set.of(RegisterUnit.PROVINCE, RegisterUnit.DISTRICT,
             RegisterUnit.COMMUNE);
 
@@ -39,7 +42,7 @@ public class RegisterService {
 
     public RegisterService(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
-        // fields this service does not use (successions) and later additions are ignored
+        // later additions are ignored
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -56,13 +59,75 @@ public class RegisterService {
     }
 
     public Optional<RegisterUnit> unit(String code, LocalDate on) {
+        return one("select code, name, type, level, parent_code, province_code, valid_from, valid_to from admin_unit"
+                + " where code = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)"
+                + " order by valid_from desc limit 1", code, on, on);
+    }
+
+    /** The latest version of the unit with {@code code} at {@code level} (the one valid now, or the last one). */
+    public Optional<RegisterUnit> latest(String code, String level) {
+        return one("select code, name, type, level, parent_code, province_code, valid_from, valid_to from admin_unit"
+                + " where code = ? and level = ? order by valid_from desc limit 1", code, level);
+    }
+
+    /**
+     * The lineage of the unit {@code code} meant on {@code on} (null: its latest version): the unit and every unit
+     * of its level the register says it succeeded. A code the register does not know is taken alone.
+     */
+    public Lineage lineage(String code, LocalDate on, String level) {
+        Optional<RegisterUnit> unit = (on == null ? latest(code, level) : unit(code, on))
+                .filter(u -> u.level().equals(level));
+        return unit.map(u -> Lineage.of(u, this::predecessors)).orElseGet(() -> Lineage.codeAlone(code));
+    }
+
+    /** The units of the same level that {@code unit} succeeded directly (successions into it while it is valid). */
+    public List<RegisterUnit> predecessors(RegisterUnit unit) {
+        List<RegisterUnit> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "select code, name, type, level, parent_code, province_code, valid_from, valid_to from admin_unit"
-                        + " where code = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)"
-                        + " order by valid_from desc limit 1")) {
-            st.setString(1, code);
-            st.setObject(2, on);
-            st.setObject(3, on);
+                "select from_code, effective_on from admin_unit_succession where to_code = ? and effective_on >= ?"
+                        + " and (?::date is null or effective_on <= ?::date) order by from_code, effective_on")) {
+            st.setString(1, unit.code());
+            st.setObject(2, unit.validFrom());
+            st.setObject(3, unit.validTo(), java.sql.Types.DATE);
+            st.setObject(4, unit.validTo(), java.sql.Types.DATE);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate dayBefore = rs.getObject("effective_on", LocalDate.class).minusDays(1);
+                    unit(rs.getString("from_code"), dayBefore).filter(u -> u.level().equals(unit.level()))
+                            .ifPresent(out::add);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the register copy", e);
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> predecessorsOf(String provinceCode) {
+        Set<String> out = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "with recursive p(code) as (select ?::text union select s.from_code from admin_unit_succession s"
+                        + " join p on s.to_code = p.code where exists (select 1 from admin_unit u"
+                        + " where u.code = s.from_code and u.level = 'province')) select code from p")) {
+            st.setString(1, provinceCode);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the register copy", e);
+        }
+        out.remove(provinceCode);
+        return Set.copyOf(out);
+    }
+
+    private Optional<RegisterUnit> one(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -128,6 +193,25 @@ public class RegisterService {
                 }
                 insert.executeBatch();
             }
+            try (PreparedStatement delete = c.prepareStatement(
+                    "delete from admin_unit_succession where province_code = ?")) {
+                delete.setString(1, event.provinceCode());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into admin_unit_succession (from_code, to_code,"
+                    + " effective_on, legal_basis, province_code) values (?, ?, ?, ?, ?) on conflict (from_code,"
+                    + " to_code, effective_on) do update set legal_basis = excluded.legal_basis,"
+                    + " province_code = excluded.province_code")) {
+                for (AdminUnitsChanged.Succession s : successions(event)) {
+                    insert.setString(1, s.fromCode());
+                    insert.setString(2, s.toCode());
+                    insert.setObject(3, s.effectiveOn());
+                    insert.setString(4, s.legalBasis());
+                    insert.setString(5, event.provinceCode());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
             try (PreparedStatement province = c.prepareStatement("insert into admin_unit_province (province_code,"
                     + " register_version, received_at) values (?, ?, now()) on conflict (province_code) do update"
                     + " set register_version = excluded.register_version, received_at = excluded.received_at")) {
@@ -138,9 +222,13 @@ public class RegisterService {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the register of province " + event.provinceCode(), e);
         }
-        Log.infof("register of province %s (%s): %d unit version(s) from event %s", event.provinceCode(),
-                event.registerVersion(), event.units().size(), eventId);
+        Log.infof("register of province %s (%s): %d unit version(s), %d succession(s) from event %s",
+                event.provinceCode(), event.registerVersion(), event.units().size(), successions(event).size(), eventId);
         return true;
+    }
+
+    private static List<AdminUnitsChanged.Succession> successions(AdminUnitsChanged event) {
+        return event.successions() == null ? List.of() : event.successions();
     }
 
     private static void validate(AdminUnitsChanged event) {
@@ -157,6 +245,12 @@ public class RegisterService {
                     || u.validTo() != null && u.validTo().isBefore(u.validFrom())) {
                 throw new IllegalArgumentException("AdminUnitsChanged of province " + event.provinceCode()
                         + " has an incomplete or inconsistent unit: " + u);
+            }
+        }
+        for (AdminUnitsChanged.Succession s : successions(event)) {
+            if (s == null || s.fromCode() == null || s.toCode() == null || s.effectiveOn() == null) {
+                throw new IllegalArgumentException("AdminUnitsChanged of province " + event.provinceCode()
+                        + " has an incomplete succession: " + s);
             }
         }
     }

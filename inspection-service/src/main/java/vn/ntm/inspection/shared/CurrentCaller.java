@@ -11,14 +11,24 @@ import java.util.Set;
 @RequestScoped
 public class CurrentCaller {
     private final JsonWebToken jwt;
+    private final ProvinceSuccessions successions;
+    private Caller caller;
 
-    public CurrentCaller(JsonWebToken jwt) {
+    public CurrentCaller(JsonWebToken jwt, ProvinceSuccessions successions) {
         this.jwt = jwt;
+        this.successions = successions;
     }
 
+    /** The caller, with the provinces its province succeeded (looked up once per request, for a non-admin). */
     public Caller get() {
-        Set<String> roles = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-        return new Caller(jwt.getName(), roles, text(jwt.getClaim("province")), orgs(jwt.getClaim("orgs")));
+        if (caller == null) {
+            Set<String> roles = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+            String province = text(jwt.getClaim("province"));
+            Set<String> succeeded = province == null || roles.contains(Caller.ADMIN) ? Set.of()
+                    : successions.predecessorsOf(province);
+            caller = new Caller(jwt.getName(), roles, province, orgs(jwt.getClaim("orgs")), succeeded);
+        }
+        return caller;
     }
 
     private static String text(Object claim) {

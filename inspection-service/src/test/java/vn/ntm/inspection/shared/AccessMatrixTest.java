@@ -102,6 +102,15 @@ class AccessMatrixTest {
                 new Row("POST /inspections/{id}/finalize",
                         t -> Api.json(t).post("/inspections/" + complete.get() + "/finalize"),
                         "401", "200", "200", "404", "403", "403", "403", "403", "403"),
+                new Row("GET /inspections/{id}/corrections",
+                        t -> Api.as(t).get("/inspections/" + id + "/corrections"),
+                        "401", "200", "200", "404", "403", "403", "200", "404", "403"),
+                // each allowed caller corrects the finalized inspection once more (its current ETag each time)
+                new Row("POST /inspections/{id}/corrections",
+                        t -> Api.json(t).header("If-Match", Api.etag(id)).body("{\"reason\": \"Ghi nhầm\","
+                                + " \"communes\": [{\"code\": \"" + commune + "\", \"findings\": "
+                                + Api.findingsMeeting(List.of(1, 2)) + "}]}").post("/inspections/" + id + "/corrections"),
+                        "401", "201", "201", "404", "403", "403", "403", "403", "403"),
                 new Row("GET /communes/{code}/history",
                         t -> Api.as(t).get("/communes/" + commune + "/history"),
                         "401", "200:1", "200:1", "200:0", "403", "403", "200:1", "200:0", "403"),
