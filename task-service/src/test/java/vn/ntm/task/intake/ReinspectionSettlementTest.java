@@ -194,7 +194,7 @@ class ReinspectionSettlementTest {
 
     /** The seed event re-dated, Thượng Cường only, with these results (others as in the seed). */
     private static ObjectNode reinspection(UUID id, String date, Map<Integer, String> results, String deadline) {
-        ObjectNode event = Fixtures.seedEvent(id);
+        ObjectNode event = Fixtures.seedEventOfTheSameHistory(id);
         event.put("inspectedOn", date);
         ArrayNode communes = (ArrayNode) event.get("communes");
         communes.remove(1);
