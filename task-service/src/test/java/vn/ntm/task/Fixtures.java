@@ -90,6 +90,22 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * The seed event with made-up codes for its two communes (each call its own), for tests of the consumer's
+     * mechanics that send many seed inspections at once: each then asks for all its work.
+     */
+    public static ObjectNode seedEventWithOwnCommunes(UUID inspectionId) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String text = seedEventOfTheSameHistory(inspectionId).toString()
+                .replace("\"06490\"", "\"8" + String.format("%04d", random.nextInt(5_000)) + "\"")
+                .replace("\"06523\"", "\"8" + String.format("%04d", 5_000 + random.nextInt(5_000)) + "\"");
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The golden seed event with this inspection id, continuing the seed communes' history. */
     public static ObjectNode seedEventOfTheSameHistory(UUID inspectionId) {
         try {

@@ -193,8 +193,8 @@ public class InspectionEventBatch {
         CatalogCopyService.Catalog copy = catalog.load(c);
         Instant now = clock.now();
         LocalDate today = clock.today();
-        loop.record(c, plans, now);
-        List<SettlementService.LineageWork> lineages = loop.lineages(c, plans);
+        Set<String> changed = loop.record(c, plans, now);
+        List<SettlementService.LineageWork> lineages = loop.lineages(c, plans, changed);
         RegisterLookup register = new RegisterLookup(c);
         SettlementService.Context ctx = new SettlementService.Context(ruleTable,
                 SettlementService.loopRules(ruleTable), copy, new HashMap<>());

@@ -140,8 +140,11 @@ public class SettlementService {
     /**
      * Records each new event's inspection and visits, keeping the highest version of each inspection whatever the
      * order, and sets each plan's {@code current} to the inspection as recorded. One statement per kind of row.
+     * Answers the visits this batch changed ({@code <inspection>|<commune>}): only they make a lineage's rounds, so a
+     * redelivered or re-published event changes nothing.
      */
-    void record(Connection c, List<InspectionEventBatch.EventPlan> plans, Instant now) throws SQLException {
+    Set<String> record(Connection c, List<InspectionEventBatch.EventPlan> plans, Instant now) throws SQLException {
+        Set<String> changed = new LinkedHashSet<>();
         Map<UUID, InspectionEventBatch.EventPlan> highest = new LinkedHashMap<>();
         for (InspectionEventBatch.EventPlan p : plans) {
             highest.merge(p.inspectionId, p, (a, b) -> b.version > a.version ? b : a);
@@ -197,7 +200,7 @@ public class SettlementService {
                 // a correction that no longer names a commune: the earlier version's findings about it say nothing
                 try (PreparedStatement st = c.prepareStatement("update inspection_visit set version = ?,"
                         + " findings = '{}'::jsonb, stated_met = 0, recorded_at = ? where inspection_id = ?"
-                        + " and version < ? and not (commune_code = any(?))")) {
+                        + " and version < ? and not (commune_code = any(?)) returning commune_code")) {
                     st.setInt(1, p.version);
                     st.setTimestamp(2, Timestamp.from(now));
                     st.setObject(3, p.inspectionId);
@@ -205,12 +208,16 @@ public class SettlementService {
                     st.setArray(5, c.createArrayOf("text", InspectionEventBatch.list(p.event.communes()).stream()
                             .filter(x -> x != null && x.code() != null).map(InspectionFinalized.Commune::code)
                             .toArray()));
-                    st.executeUpdate();
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            changed.add(p.inspectionId + "|" + rs.getString(1));
+                        }
+                    }
                 }
             }
         }
         if (visits.isEmpty()) {
-            return;
+            return changed;
         }
         String[] types = {"uuid", "text", "int4", "date", "date", "text", "int4", "int4", "text"};
         try (PreparedStatement st = c.prepareStatement("insert into inspection_visit (inspection_id, commune_code,"
@@ -222,14 +229,19 @@ public class SettlementService {
                 + " inspected_on = excluded.inspected_on, units_as_of = excluded.units_as_of,"
                 + " criteria_set = excluded.criteria_set, target_year = excluded.target_year,"
                 + " stated_met = excluded.stated_met, findings = excluded.findings, recorded_at = excluded.recorded_at"
-                + " where excluded.version > inspection_visit.version")) {
+                + " where excluded.version > inspection_visit.version returning inspection_id, commune_code")) {
             st.setTimestamp(1, Timestamp.from(now));
             for (int k = 0; k < types.length; k++) {
                 int column = k;
                 st.setArray(k + 2, c.createArrayOf(types[k], visits.stream().map(r -> r[column]).toArray()));
             }
-            st.executeUpdate();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(rs.getObject(1, UUID.class) + "|" + rs.getString(2));
+                }
+            }
         }
+        return changed;
     }
 
     /** An inspection as recorded. */
@@ -260,7 +272,8 @@ public class SettlementService {
      * The lineages of the batch's communes (from the register copy's successions), locked in one order so that two
      * batches never plan the same lineage at once and never wait on each other in a circle; with their visits.
      */
-    List<LineageWork> lineages(Connection c, List<InspectionEventBatch.EventPlan> plans) throws SQLException {
+    List<LineageWork> lineages(Connection c, List<InspectionEventBatch.EventPlan> plans, Set<String> changed)
+            throws SQLException {
         Set<String> codes = new TreeSet<>();
         for (InspectionEventBatch.EventPlan p : plans) {
             for (InspectionFinalized.Commune commune : InspectionEventBatch.list(p.current.communes())) {
@@ -285,7 +298,9 @@ public class SettlementService {
                 if (!work.plans.contains(p)) {
                     work.plans.add(p);
                 }
-                work.fresh.add(p.inspectionId + "|" + commune.code());
+                if (changed.contains(p.inspectionId + "|" + commune.code())) {
+                    work.fresh.add(p.inspectionId + "|" + commune.code());
+                }
             }
         }
         try (PreparedStatement st = c.prepareStatement("select count(pg_advisory_xact_lock(?, l.k)) from"
