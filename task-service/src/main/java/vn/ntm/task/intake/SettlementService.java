@@ -567,7 +567,9 @@ public class SettlementService {
             String actor = ACTOR_PREFIX + (by == null ? "" : by.inspectionId());
             TaskStatus to;
             String text;
-            if (reason == OpenWork.CloseReason.SETTLED && event != null) {
+            // the inspection the work answers now says met: a correction of it, so the work was never needed
+            boolean ownCorrected = by != null && t.cites().contains(by.inspectionId()) && stored.version() > 1;
+            if (reason == OpenWork.CloseReason.SETTLED && event != null && !ownCorrected) {
                 to = TaskStatus.DONE;
                 text = t.criterion() != null
                         ? LocalizedText.of("task.settle.done", event.inspectedOn(), describe(event), t.criterion(),
@@ -576,12 +578,13 @@ public class SettlementService {
                                 by.inspectionId()).in(Messages.VIETNAMESE);
             } else {
                 to = TaskStatus.CANCELLED;
-                InspectionEventBatch.EventPlan correction = w.plans.stream().filter(p -> p.currentVersion > 1)
-                        .max(Comparator.comparingInt(p -> p.currentVersion)).orElse(null);
-                Stored corrected = correction == null ? null : ctx.records().get(correction.inspectionId);
-                if (corrected != null) {
-                    actor = ACTOR_PREFIX + correction.inspectionId;
-                    text = LocalizedText.of("task.loop.cancelledByCorrection", correction.inspectionId,
+                UUID correctionOf = ownCorrected ? by.inspectionId() : w.plans.stream()
+                        .filter(p -> p.currentVersion > 1 && t.cites().contains(p.inspectionId))
+                        .map(p -> p.inspectionId).findFirst().orElse(null);
+                Stored corrected = correctionOf == null ? null : ctx.records().get(correctionOf);
+                if (corrected != null && corrected.version() > 1) {
+                    actor = ACTOR_PREFIX + correctionOf;
+                    text = LocalizedText.of("task.loop.cancelledByCorrection", correctionOf,
                             corrected.version(), String.valueOf(corrected.correctedBy()),
                             String.valueOf(corrected.reason())).in(Messages.VIETNAMESE);
                 } else {

@@ -37,8 +37,8 @@ class OneOwnerPerGapTest {
         String commune = freshCommune();
         UUID later = UUID.randomUUID();
         UUID earlier = UUID.randomUUID();
-        await(publish(later, inspection(later, "2024-09-01", commune, Map.of(17, "MET", 2, "NOT_MET"))));
-        await(publish(earlier, inspection(earlier, "2024-03-01", commune, Map.of(17, "NOT_MET", 2, "NOT_MET"))));
+        processed(publish(later, inspection(later, "2024-09-01", commune, Map.of(17, "MET", 2, "NOT_MET"))));
+        processed(publish(earlier, inspection(earlier, "2024-03-01", commune, Map.of(17, "NOT_MET", 2, "NOT_MET"))));
 
         Map<String, Integer> open = openWork(commune);
         assertThat(open).doesNotContainKeys("17|NOT_MET_COMMUNE", "17|NOT_MET_SECTOR", "17|NOT_MET_DISTRICT");
@@ -57,8 +57,8 @@ class OneOwnerPerGapTest {
         String commune = freshCommune();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        await(publish(first, inspection(first, "2024-05-10", commune, Map.of(2, "NOT_MET"))));
-        await(publish(second, inspection(second, "2024-05-10", commune, Map.of(2, "NOT_MET", 1, "MET"))));
+        processed(publish(first, inspection(first, "2024-05-10", commune, Map.of(2, "NOT_MET"))));
+        processed(publish(second, inspection(second, "2024-05-10", commune, Map.of(2, "NOT_MET", 1, "MET"))));
 
         List<Map<String, Object>> xa = tasks(commune, ACTIVE).stream()
                 .filter(t -> Integer.valueOf(2).equals(t.get("criterion"))
@@ -76,7 +76,7 @@ class OneOwnerPerGapTest {
     void aCorrectionCancelsWorkNoLongerNeededOpensNewGapsAndLeavesUnchangedWorkAsItIs() {
         String commune = freshCommune();
         UUID id = UUID.randomUUID();
-        await(publish(id, inspection(id, "2024-04-02", commune, Map.of(2, "NOT_MET", 5, "NOT_MET"))));
+        processed(publish(id, inspection(id, "2024-04-02", commune, Map.of(2, "NOT_MET", 5, "NOT_MET"))));
         Map<String, Object> kept = tasks(commune, ACTIVE).stream()
                 .filter(t -> Integer.valueOf(5).equals(t.get("criterion"))
                         && "UBND_XA".equals(((Map<?, ?>) t.get("assignee")).get("type"))).findFirst().orElseThrow();
@@ -87,7 +87,7 @@ class OneOwnerPerGapTest {
 
         ObjectNode corrected = inspection(id, "2024-04-02", commune, Map.of(2, "MET", 5, "NOT_MET", 17, "NOT_MET"));
         UUID eventId = publishCorrection(id, 2, corrected, "Nhập nhầm kết quả tiêu chí 2");
-        await(eventId);
+        processed(eventId);
 
         Map<String, Integer> open = openWork(commune);
         assertThat(open).doesNotContainKeys("2|NOT_MET_COMMUNE", "2|NOT_MET_SECTOR", "2|NOT_MET_DISTRICT");
@@ -108,7 +108,7 @@ class OneOwnerPerGapTest {
         // the correction delivered again, and the first version arriving late: nothing changes
         publishAgain(id, correction(id, 2, corrected, "Nhập nhầm kết quả tiêu chí 2"), eventId,
                 EventTypes.INSPECTION_CORRECTED);
-        await(publish(id, inspection(id, "2024-04-02", commune, Map.of(2, "NOT_MET", 5, "NOT_MET"))));
+        processed(publish(id, inspection(id, "2024-04-02", commune, Map.of(2, "NOT_MET", 5, "NOT_MET"))));
         assertThat(openWork(commune)).isEqualTo(open);
         assertThat(tasks(commune, "CANCELLED")).hasSize(3);
     }
@@ -118,9 +118,9 @@ class OneOwnerPerGapTest {
         String commune = freshCommune();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        await(publish(first, inspection(first, "2024-02-01", commune, Map.of(1, "MET", 2, "MET"))));
+        processed(publish(first, inspection(first, "2024-02-01", commune, Map.of(1, "MET", 2, "MET"))));
         assertThat(tasks(commune, ACTIVE)).hasSize(1);
-        await(publish(second, inspection(second, "2024-08-01", commune, Map.of(1, "MET", 2, "MET"))));
+        processed(publish(second, inspection(second, "2024-08-01", commune, Map.of(1, "MET", 2, "MET"))));
 
         List<Map<String, Object>> open = tasks(commune, ACTIVE);
         assertThat(open).hasSize(1);
@@ -134,13 +134,13 @@ class OneOwnerPerGapTest {
         UUID id = UUID.randomUUID();
         ObjectNode event = inspection(id, "2024-06-01", commune, Map.of(2, "NOT_MET", 1, "MET"));
         UUID eventId = publish(id, event);
-        await(eventId);
+        processed(eventId);
         Map<String, Integer> open = openWork(commune);
         long history = BulkTasks.count(db, "select count(*) from task_history h join task t on t.id = h.task_id"
                 + " where t.commune_code = ?", commune);
 
         publishAgain(id, event, eventId, EventTypes.INSPECTION_FINALIZED);
-        await(publish(id, event)); // re-published with a new id: the same inspection, nothing new
+        processed(publish(id, event)); // re-published with a new id: the same inspection, nothing new
         assertThat(openWork(commune)).isEqualTo(open);
         assertThat(BulkTasks.count(db, "select count(*) from task_history h join task t on t.id = h.task_id"
                 + " where t.commune_code = ?", commune)).isEqualTo(history);
@@ -194,7 +194,7 @@ class OneOwnerPerGapTest {
     }
 
     /** Until the event is processed (its id recorded in the transaction of its work). */
-    private void await(UUID eventId) {
+    private void processed(UUID eventId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
                 BulkTasks.count(db, "select count(*) from processed_event where event_id = ?", eventId) == 1);
     }
