@@ -53,8 +53,61 @@ public final class Fixtures {
         }
     }
 
-    /** The golden seed event with a fresh inspection id, so that each test has its own tasks. */
+    /**
+     * The golden seed event with a fresh inspection id, so that each test has its own tasks. Every test inspects the
+     * seed's communes on the seed's day, and task-service gives one commune's gaps of one day one piece of work
+     * (DOMAIN.md §8): so the first call for an inspection id starts the seed communes' history afresh
+     * ({@link #forgetSeedHistory}); {@link #seedEventOfTheSameHistory} continues it (a re-inspection).
+     */
     public static ObjectNode seedEvent(UUID inspectionId) {
+        if (SEED_IDS.add(inspectionId)) {
+            forgetSeedHistory();
+        }
+        return seedEventOfTheSameHistory(inspectionId);
+    }
+
+    private static final java.util.Set<UUID> SEED_IDS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Test isolation: the seed communes' recorded findings are forgotten and their earlier tests' work is no longer
+     * reconciled (it stays as it is, like work from before the loop), so the next seed inspection asks for its own.
+     */
+    public static void forgetSeedHistory() {
+        var container = io.quarkus.arc.Arc.container();
+        if (container == null || !container.isRunning()) {
+            return; // a plain unit test: no database
+        }
+        var db = container.instance(io.agroal.api.AgroalDataSource.class);
+        if (!db.isAvailable()) {
+            return;
+        }
+        try (var c = db.get().getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("update task set work_basis = null where work_basis is not null"
+                    + " and commune_code in ('06490', '06523')");
+            st.executeUpdate("delete from inspection_visit where commune_code in ('06490', '06523')");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The seed event with made-up codes for its two communes (each call its own), for tests of the consumer's
+     * mechanics that send many seed inspections at once: each then asks for all its work.
+     */
+    public static ObjectNode seedEventWithOwnCommunes(UUID inspectionId) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String text = seedEventOfTheSameHistory(inspectionId).toString()
+                .replace("\"06490\"", "\"8" + String.format("%04d", random.nextInt(5_000)) + "\"")
+                .replace("\"06523\"", "\"8" + String.format("%04d", 5_000 + random.nextInt(5_000)) + "\"");
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The golden seed event with this inspection id, continuing the seed communes' history. */
+    public static ObjectNode seedEventOfTheSameHistory(UUID inspectionId) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(resource("/contracts/golden/inspection-finalized.json"));
             event.put("inspectionId", inspectionId.toString());
@@ -146,7 +199,7 @@ public final class Fixtures {
      */
     public static ObjectNode oneCommuneInspection(UUID id, String date, String commune, String set,
                                                   Map<Integer, String> results) {
-        ObjectNode event = seedEvent(id);
+        ObjectNode event = seedEventOfTheSameHistory(id);
         event.put("inspectedOn", date);
         com.fasterxml.jackson.databind.node.ArrayNode communes =
                 (com.fasterxml.jackson.databind.node.ArrayNode) event.get("communes");
@@ -157,7 +210,8 @@ public final class Fixtures {
             c.put("criteriaSet", set);
         }
         com.fasterxml.jackson.databind.node.ArrayNode findings = c.putArray("findings");
-        for (com.fasterxml.jackson.databind.JsonNode f : seedEvent(id).get("communes").get(0).get("findings")) {
+        for (com.fasterxml.jackson.databind.JsonNode f : seedEventOfTheSameHistory(id).get("communes").get(0)
+                .get("findings")) {
             String result = results.get(f.get("criterion").asInt());
             if (result != null) {
                 findings.add(((ObjectNode) f.deepCopy()).put("result", result).putNull("deadline"));

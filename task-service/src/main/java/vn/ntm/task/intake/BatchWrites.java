@@ -51,8 +51,13 @@ final class BatchWrites {
                         InspectionEventBatch.EventPlan plan) {
     }
 
-    private record Link(UUID taskId, UUID inspectionId, LocalDate due, boolean newDate, String status, String note,
-                        String actor) {
+    /** An active task that goes on: new inspections it answers, its due date and basis. */
+    private record Renew(UUID taskId, Set<UUID> links, UUID latest, LocalDate due, boolean newDate, LocalDate basis,
+                         String status, String note, String actor, InspectionEventBatch.EventPlan plan) {
+    }
+
+    /** A task a round asks for: as planned from its inspection, the finding it answers (null: work of one inspection). */
+    private record Wanted(InspectionEventBatch.EventPlan plan, PlannedTask planned, LocalDate basis, Set<UUID> cites) {
     }
 
     /** One step of a new task's way to the successor of a unit that had ceased when it was created. */
@@ -61,7 +66,8 @@ final class BatchWrites {
 
     /** A task to insert: as planned, and the assignee it gets (the successor's, when its unit had ceased). */
     private record NewTask(UUID id, InspectionEventBatch.EventPlan plan, PlannedTask planned, OrganisationRef assignee,
-                           LocalDate assigneeAsOf, String provinceCode, List<Step> steps) {
+                           LocalDate assigneeAsOf, String provinceCode, List<Step> steps, LocalDate basis,
+                           Set<UUID> cites) {
         boolean moved() {
             return !steps.isEmpty();
         }
@@ -72,7 +78,8 @@ final class BatchWrites {
     }
 
     private final List<Done> done = new ArrayList<>();
-    private final List<Link> links = new ArrayList<>();
+    private final List<Renew> renewals = new ArrayList<>();
+    private final List<Wanted> wanted = new ArrayList<>();
     private final List<NewTask> tasks = new ArrayList<>();
 
     BatchWrites(Instant now, LocalDate today) {
@@ -80,14 +87,23 @@ final class BatchWrites {
         this.today = today;
     }
 
-    void done(TaskJournal.Snapshot task, String from, String reason, String actor,
-              InspectionEventBatch.EventPlan plan) {
+    /** A task the loop closes: {@code task.status()} is DONE (settled) or CANCELLED (no longer needed). */
+    void close(TaskJournal.Snapshot task, String from, String reason, String actor,
+               InspectionEventBatch.EventPlan plan) {
         done.add(new Done(task, from, reason, actor, plan));
     }
 
-    void link(UUID taskId, UUID inspectionId, LocalDate due, boolean newDate, String status, String note,
-              String actor) {
-        links.add(new Link(taskId, inspectionId, due, newDate, status, note, actor));
+    void renew(UUID taskId, Set<UUID> links, UUID latest, LocalDate due, boolean newDate, LocalDate basis,
+               String status, String note, String actor, InspectionEventBatch.EventPlan plan) {
+        renewals.add(new Renew(taskId, links, latest, due, newDate, basis, status, note, actor, plan));
+    }
+
+    /**
+     * A task to create: planned from {@code plan}'s inspection; {@code basis} the date of the finding it answers
+     * (null for the work of one inspection), {@code cites} the other inspections it answers.
+     */
+    void add(InspectionEventBatch.EventPlan plan, PlannedTask planned, LocalDate basis, Set<UUID> cites) {
+        wanted.add(new Wanted(plan, planned, basis, Set.copyOf(cites)));
     }
 
     /**
@@ -95,34 +111,31 @@ final class BatchWrites {
      * inspection dated before a register change, finalized after it) is replaced by its successor at once
      * ({@link SuccessionRules}), following a chain of changes one at a time.
      */
-    void planTasks(List<InspectionEventBatch.EventPlan> round, RegisterLookup register) throws SQLException {
+    void planTasks(RegisterLookup register) throws SQLException {
         Set<String> codes = new LinkedHashSet<>();
-        for (InspectionEventBatch.EventPlan plan : round) {
-            if (plan.event.unitsAsOf() != null) {
-                for (PlannedTask p : plan.planned) {
-                    if (UNIT_TYPES.contains(p.assignee().type()) && p.assignee().code() != null) {
-                        codes.add(SuccessionRules.unitCodeOf(p.assignee()));
-                    }
-                }
+        for (Wanted w : wanted) {
+            PlannedTask p = w.planned();
+            if (w.plan().event.unitsAsOf() != null && UNIT_TYPES.contains(p.assignee().type())
+                    && p.assignee().code() != null) {
+                codes.add(SuccessionRules.unitCodeOf(p.assignee()));
             }
         }
         register.preload(codes);
         boolean anyCeased = false;
-        for (InspectionEventBatch.EventPlan plan : round) {
-            LocalDate asOf = plan.event.unitsAsOf();
-            for (PlannedTask p : plan.planned) {
-                anyCeased |= ceased(p.assignee(), asOf, register).isPresent();
-            }
+        for (Wanted w : wanted) {
+            anyCeased |= ceased(w.planned().assignee(), w.plan().event.unitsAsOf(), register).isPresent();
         }
         if (anyCeased) {
             Set<String> next = new LinkedHashSet<>(register.successorCodes());
             next.addAll(register.provinceCodes());
             register.preload(next);
         }
-        for (InspectionEventBatch.EventPlan plan : round) {
+        for (Wanted w : wanted) {
+            InspectionEventBatch.EventPlan plan = w.plan();
             InspectionFinalized event = plan.event;
             String province = event.province() == null ? null : event.province().code();
-            for (PlannedTask p : plan.planned) {
+            {
+                PlannedTask p = w.planned();
                 OrganisationRef assignee = p.assignee();
                 LocalDate asOf = event.unitsAsOf();
                 String provinceCode = province;
@@ -145,7 +158,8 @@ final class BatchWrites {
                     asOf = effectiveOn;
                     provinceCode = move.get().provinceCode();
                 }
-                tasks.add(new NewTask(UUID.randomUUID(), plan, p, assignee, asOf, provinceCode, List.copyOf(steps)));
+                tasks.add(new NewTask(UUID.randomUUID(), plan, p, assignee, asOf, provinceCode, List.copyOf(steps),
+                        w.basis(), w.cites()));
             }
         }
     }
@@ -163,8 +177,9 @@ final class BatchWrites {
         History history = new History();
         List<OutboxEvent> events = new ArrayList<>();
         writeDone(c, history, events);
-        writeLinks(c, history);
+        writeRenewals(c, history);
         List<NewTask> created = insertTasks(c);
+        insertCitations(c, created);
         insertParticipants(c, created);
         insertMoves(c, created);
         for (NewTask t : created) {
@@ -176,7 +191,7 @@ final class BatchWrites {
                     t.moved() ? createdForSuccessor(t) : t.planned().title(), null);
             events.add(traced(TaskJournal.taskEvent(t.id(), EventTypes.TASK_CREATED, snapshot.event(null)),
                     t.plan()));
-            t.plan().created++;
+            t.plan().owner.created++;
         }
         history.insert(c, now);
         outbox.appendAll(events);
@@ -209,11 +224,12 @@ final class BatchWrites {
         if (done.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = c.prepareStatement("update task set status = ?, version = version + 1,"
-                + " updated_at = ? where id = any(?)")) {
-            update.setString(1, TaskStatus.DONE.name());
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setArray(3, c.createArrayOf("uuid", done.stream().map(d -> d.task().id()).toArray()));
+        try (PreparedStatement update = c.prepareStatement("update task t set status = x.status,"
+                + " version = t.version + 1, loop_closed = true, updated_at = ?"
+                + " from unnest(?::uuid[], ?::text[]) as x(id, status) where t.id = x.id")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setArray(2, c.createArrayOf("uuid", done.stream().map(d -> d.task().id()).toArray()));
+            update.setArray(3, c.createArrayOf("text", done.stream().map(d -> d.task().status()).toArray()));
             update.executeUpdate();
         }
         for (Done d : done) {
@@ -224,43 +240,75 @@ final class BatchWrites {
         }
     }
 
-    private void writeLinks(Connection c, History history) throws SQLException {
-        if (links.isEmpty()) {
+    private void writeRenewals(Connection c, History history) throws SQLException {
+        if (renewals.isEmpty()) {
             return;
         }
-        Set<String> inserted = new HashSet<>();
-        try (PreparedStatement insert = c.prepareStatement("insert into task_inspection (task_id, inspection_id,"
-                + " linked_at) select t.task_id, t.inspection_id, ? from unnest(?::uuid[], ?::uuid[])"
-                + " as t(task_id, inspection_id) on conflict do nothing returning task_id, inspection_id")) {
-            insert.setTimestamp(1, Timestamp.from(now));
-            insert.setArray(2, c.createArrayOf("uuid", links.stream().map(Link::taskId).toArray()));
-            insert.setArray(3, c.createArrayOf("uuid", links.stream().map(Link::inspectionId).toArray()));
-            try (ResultSet rs = insert.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(rs.getString(1) + "|" + rs.getString(2));
-                }
+        List<UUID> linkTasks = new ArrayList<>();
+        List<UUID> linkInspections = new ArrayList<>();
+        for (Renew r : renewals) {
+            for (UUID inspection : r.links()) {
+                linkTasks.add(r.taskId());
+                linkInspections.add(inspection);
             }
         }
-        List<Link> fresh = links.stream().filter(l -> inserted.contains(l.taskId() + "|" + l.inspectionId()))
-                .toList();
-        if (fresh.isEmpty()) {
-            return;
+        if (!linkTasks.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement("insert into task_inspection (task_id, inspection_id,"
+                    + " linked_at) select t.task_id, t.inspection_id, ? from unnest(?::uuid[], ?::uuid[])"
+                    + " as t(task_id, inspection_id) on conflict do nothing")) {
+                insert.setTimestamp(1, Timestamp.from(now));
+                insert.setArray(2, c.createArrayOf("uuid", linkTasks.toArray()));
+                insert.setArray(3, c.createArrayOf("uuid", linkInspections.toArray()));
+                insert.executeUpdate();
+            }
         }
-        try (PreparedStatement update = c.prepareStatement("update task t set latest_inspection_id = x.inspection_id,"
-                + " due_date = x.due, overdue_notified_at = case when x.new_date then null else t.overdue_notified_at"
-                + " end, due_soon_notified_at = case when x.new_date then null else t.due_soon_notified_at end,"
+        try (PreparedStatement update = c.prepareStatement("update task t set latest_inspection_id ="
+                + " case when x.linked then x.latest else t.latest_inspection_id end,"
+                + " due_date = x.due, work_basis = x.basis,"
+                + " overdue_notified_at = case when x.new_date then null else t.overdue_notified_at end,"
+                + " due_soon_notified_at = case when x.new_date then null else t.due_soon_notified_at end,"
                 + " version = t.version + 1, updated_at = ?"
-                + " from unnest(?::uuid[], ?::uuid[], ?::date[], ?::boolean[]) as x(id, inspection_id, due, new_date)"
-                + " where t.id = x.id")) {
+                + " from unnest(?::uuid[], ?::uuid[], ?::date[], ?::boolean[], ?::date[], ?::boolean[])"
+                + " as x(id, latest, due, new_date, basis, linked) where t.id = x.id")) {
             update.setTimestamp(1, Timestamp.from(now));
-            update.setArray(2, c.createArrayOf("uuid", fresh.stream().map(Link::taskId).toArray()));
-            update.setArray(3, c.createArrayOf("uuid", fresh.stream().map(Link::inspectionId).toArray()));
-            update.setArray(4, c.createArrayOf("date", fresh.stream().map(Link::due).toArray()));
-            update.setArray(5, c.createArrayOf("bool", fresh.stream().map(Link::newDate).toArray()));
+            update.setArray(2, c.createArrayOf("uuid", renewals.stream().map(Renew::taskId).toArray()));
+            update.setArray(3, c.createArrayOf("uuid", renewals.stream().map(Renew::latest).toArray()));
+            update.setArray(4, c.createArrayOf("date", renewals.stream().map(Renew::due).toArray()));
+            update.setArray(5, c.createArrayOf("bool", renewals.stream().map(Renew::newDate).toArray()));
+            update.setArray(6, c.createArrayOf("date", renewals.stream().map(Renew::basis).toArray()));
+            update.setArray(7, c.createArrayOf("bool", renewals.stream().map(r -> !r.links().isEmpty()).toArray()));
             update.executeUpdate();
         }
-        for (Link l : fresh) {
-            history.add(l.taskId(), l.actor(), "INSPECTION_LINKED", l.status(), l.status(), l.note(), null);
+        for (Renew r : renewals) {
+            if (r.links().isEmpty()) {
+                history.add(r.taskId(), r.actor(), "INSPECTION_LINKED", r.status(), r.status(), r.note(), null);
+            }
+            for (UUID ignored : r.links()) {
+                history.add(r.taskId(), r.actor(), "INSPECTION_LINKED", r.status(), r.status(), r.note(), null);
+            }
+        }
+    }
+
+    /** The other inspections a new task answers (inspections of one commune on the same day share its work). */
+    private void insertCitations(Connection c, List<NewTask> created) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        List<UUID> inspections = new ArrayList<>();
+        for (NewTask t : created) {
+            for (UUID cite : t.cites()) {
+                ids.add(t.id());
+                inspections.add(cite);
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into task_inspection (task_id, inspection_id,"
+                + " linked_at) select t.task_id, t.inspection_id, ? from unnest(?::uuid[], ?::uuid[])"
+                + " as t(task_id, inspection_id) on conflict do nothing")) {
+            insert.setTimestamp(1, Timestamp.from(now));
+            insert.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            insert.setArray(3, c.createArrayOf("uuid", inspections.toArray()));
+            insert.executeUpdate();
         }
     }
 
@@ -275,7 +323,7 @@ final class BatchWrites {
             return List.of();
         }
         int n = tasks.size();
-        Object[][] col = new Object[30][n];
+        Object[][] col = new Object[31][n];
         Map<UUID, NewTask> byId = new HashMap<>();
         for (int i = 0; i < n; i++) {
             NewTask t = tasks.get(i);
@@ -312,38 +360,39 @@ final class BatchWrites {
             col[25][i] = criteriaSet(e, p.communeCode());
             col[26][i] = p.assignee().type();
             col[27][i] = p.assignee().code();
+            col[28][i] = t.basis();
         }
         String[] types = {"uuid", "uuid", "text", "text", "text", "text", "int4", "text", "text", "text", "text",
                 "text", "text", "date", "text", "date", "text", "text", "date", "text", "text", "text", "bool", "text",
-                "date", "text", "text", "text"};
+                "date", "text", "text", "text", "date"};
         List<NewTask> created = new ArrayList<>();
         try (PreparedStatement insert = c.prepareStatement("insert into task (id, inspection_id, rule_code,"
                 + " source_ref, commune_code, commune_name, criterion, criterion_name, assignee_type, assignee_code,"
                 + " assignee_name, title, description, due_date, province_code, assignee_as_of, lead_agency_type,"
                 + " lead_agency_code, source_as_of, original_assignee_type, original_assignee_code,"
                 + " original_assignee_name, needs_reassignment, trace_id, inspected_on, criteria_set,"
-                + " status, version, created_at, updated_at)"
+                + " work_basis, status, version, created_at, updated_at)"
                 + " select t.id, t.inspection_id, t.rule_code, t.source_ref, t.commune_code, t.commune_name,"
                 + " t.criterion, t.criterion_name, t.assignee_type, t.assignee_code, t.assignee_name, t.title,"
                 + " t.description, t.due_date, t.province_code, t.assignee_as_of, t.lead_agency_type,"
                 + " t.lead_agency_code, t.source_as_of, t.original_assignee_type, t.original_assignee_code,"
                 + " t.original_assignee_name, t.needs_reassignment, t.trace_id, t.inspected_on, t.criteria_set,"
-                + " ?, 0, ?, ?"
+                + " t.work_basis, ?, 0, ?, ?"
                 + " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::date[],"
                 + " ?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[], ?::date[],"
-                + " ?::text[], ?::text[], ?::text[])"
+                + " ?::text[], ?::text[], ?::text[], ?::date[])"
                 + " as t(id, inspection_id, rule_code, source_ref, commune_code, commune_name, criterion,"
                 + " criterion_name, assignee_type, assignee_code, assignee_name, title, description, due_date,"
                 + " province_code, assignee_as_of, lead_agency_type, lead_agency_code, source_as_of,"
                 + " original_assignee_type, original_assignee_code, original_assignee_name, needs_reassignment,"
-                + " trace_id, inspected_on, criteria_set, planned_type, planned_code)"
-                + " where not exists (select 1 from task x where x.inspection_id = t.inspection_id"
+                + " trace_id, inspected_on, criteria_set, planned_type, planned_code, work_basis)"
+                + " where t.work_basis is not null or not exists (select 1 from task x where x.inspection_id = t.inspection_id"
                 + " and x.rule_code = t.rule_code and x.commune_code is not distinct from t.commune_code"
                 + " and x.criterion is not distinct from t.criterion and x.source_ref is not distinct from t.source_ref"
                 + " and x.original_assignee_code is not null and x.original_assignee_type = t.planned_type"
                 + " and x.original_assignee_code = t.planned_code)"
-                + " on conflict on constraint task_natural_key do nothing returning id")) {
+                + " on conflict do nothing returning id")) {
             insert.setString(1, TaskStatus.OPEN.name());
             insert.setTimestamp(2, Timestamp.from(now));
             insert.setTimestamp(3, Timestamp.from(now));

@@ -36,81 +36,98 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The idempotent handler of {@code ntm.inspection.finalized} events, many in one transaction (the consumer's batch; a
- * single event is a batch of one). The batch's event ids go into {@code processed_event} with one statement in the
- * transaction of the tasks: an id already there, also earlier in the same batch, makes its event a duplicate; a
- * concurrent duplicate blocks on that primary key until the first commits, then finds the id and does nothing; a
- * re-published event with a new id adds nothing thanks to the tasks' natural key. The rules, the catalog copy and the
- * register copy are read once, every event is planned in memory by the pure rules ({@link TaskRules},
- * {@code Settlement}, {@code SuccessionRules}), and then each kind of row (tasks, participants, history, succession
- * moves, settlement updates, outbox rows) is written with one statement for the whole batch ({@link BatchWrites}).
+ * The idempotent handler of {@code ntm.inspection.finalized} and {@code ntm.inspection.corrected} events, many in one
+ * transaction (the consumer's batch; a single event is a batch of one). The batch's event ids go into
+ * {@code processed_event} with one statement in the transaction of the tasks: an id already there, also earlier in
+ * the same batch, makes its event a duplicate; a concurrent duplicate blocks on that primary key until the first
+ * commits, then finds the id and does nothing.
  * <p>
- * Events whose communes overlap (the same commune, or one that succeeded another's) may depend on each other through
- * settlement: the later one must see the earlier one's tasks, or what the earlier one did to an open task both could
- * settle. Such events are written in successive rounds, in batch order ({@link #rounds}); inspections of the same
- * commune on the same day with no earlier work on it to settle share a round. A failure of any event rolls the whole
- * batch back; the consumer then splits it ({@code SplitRetry}) so that only the failing event is dead-lettered.
+ * Each new event's inspection is recorded with what it found per commune, in the highest version seen
+ * ({@link SettlementService#record}); then the commune lineages the batch touches are locked and reconciled with
+ * their latest findings ({@link OpenWork}) in rounds that follow the inspection dates of the batch, oldest first, so
+ * that the history reads as if the inspections had arrived in date order, while the open work in the end is the same
+ * in any order, batching or repetition. The work of one inspection (coordination, recommendations) is created once
+ * per inspection (the tasks' natural key). Each kind of row is written with one statement per round
+ * ({@link BatchWrites}). A failure of any event rolls the whole batch back; the consumer then splits it
+ * ({@code SplitRetry}) so that only the failing event is dead-lettered.
  */
 @ApplicationScoped
 public class InspectionEventBatch {
-    private static final String INSPECTION_KEY = "inspection:";
     private final AgroalDataSource dataSource;
     private final RuleService rules;
     private final CatalogCopyService catalog;
-    private final SettlementService followUp;
+    private final SettlementService loop;
     private final TaskClock clock;
     private final Outbox outbox;
 
     public InspectionEventBatch(AgroalDataSource dataSource, RuleService rules, CatalogCopyService catalog,
-                                SettlementService followUp, TaskClock clock, Outbox outbox) {
+                                SettlementService loop, TaskClock clock, Outbox outbox) {
         this.dataSource = dataSource;
         this.rules = rules;
         this.catalog = catalog;
-        this.followUp = followUp;
+        this.loop = loop;
         this.clock = clock;
         this.outbox = outbox;
     }
 
     /**
-     * An event to handle: its {@code ce_id}, its body, and the trace its work continues (opened around the batch's
-     * work; null: the caller's current trace, if any).
+     * An event to handle: its {@code ce_id}, the inspection (as finalized, or as corrected), the version of its
+     * findings (1 for the finalized record; a correction's version with its reason and author), and the trace its work
+     * continues (opened around the batch's work; null: the caller's current trace, if any).
      */
-    public record Item(UUID eventId, InspectionFinalized event, Supplier<KafkaTracing.Processing> trace) {
+    public record Item(UUID eventId, InspectionFinalized event, int version, String reason, String correctedBy,
+                       Supplier<KafkaTracing.Processing> trace) {
+        /** A finalized inspection (version 1 of its findings). */
+        public Item(UUID eventId, InspectionFinalized event, Supplier<KafkaTracing.Processing> trace) {
+            this(eventId, event, 1, null, null, trace);
+        }
+
+        String type() {
+            return version > 1 ? EventTypes.INSPECTION_CORRECTED : EventTypes.INSPECTION_FINALIZED;
+        }
     }
 
     /** What became of one event: a duplicate (already processed), or the number of tasks it created. */
     public record Outcome(boolean duplicate, int created) {
     }
 
-    /** A new event of the batch as the writes see it: its trace (id and headers) and its planned tasks. */
+    /** A new event of the batch as the writes see it: its inspection, its trace (id and headers), what it created. */
     static final class EventPlan {
         final UUID eventId;
         final InspectionFinalized event;
         final UUID inspectionId;
+        final int version;
+        final String reason;
+        final String correctedBy;
         final String traceId;
         final Map<String, String> traceHeaders;
-        /** Per commune code of the event, the codes its earlier open work may carry (itself and predecessors). */
-        Map<String, Set<String>> earlierCodes = Map.of();
-        List<PlannedTask> planned = List.of();
+        /** The plan whose outcome counts the tasks written under this one (itself, or the event that caused them). */
+        final EventPlan owner;
+        /** The inspection as recorded (the highest version seen, perhaps not this event's) and that version. */
+        InspectionFinalized current;
+        int currentVersion;
         int created;
 
-        EventPlan(UUID eventId, InspectionFinalized event, String traceId, Map<String, String> traceHeaders) {
+        EventPlan(UUID eventId, InspectionFinalized event, int version, String reason, String correctedBy,
+                  String traceId, Map<String, String> traceHeaders, EventPlan owner) {
             this.eventId = eventId;
             this.event = event;
             this.inspectionId = UUID.fromString(event.inspectionId());
+            this.version = version;
+            this.reason = reason;
+            this.correctedBy = correctedBy;
             this.traceId = traceId;
             this.traceHeaders = traceHeaders;
+            this.owner = owner == null ? this : owner;
+            this.current = event;
+            this.currentVersion = version;
         }
 
-        /** What links this event to others of its batch: its inspection and every commune code it may settle. */
-        Set<String> keys() {
-            Set<String> keys = new HashSet<>();
-            keys.add(INSPECTION_KEY + inspectionId);
-            earlierCodes.forEach((code, codes) -> {
-                keys.add(code);
-                keys.addAll(codes);
-            });
-            return keys;
+        /** Work of another (recorded) inspection written because of this event: its data, this event's trace. */
+        EventPlan derived(InspectionFinalized other, UUID otherId) {
+            EventPlan plan = new EventPlan(eventId, other, 1, null, null, traceId, traceHeaders, this);
+            assert plan.inspectionId.equals(otherId);
+            return plan;
         }
     }
 
@@ -140,21 +157,21 @@ public class InspectionEventBatch {
         }
     }
 
-    private List<Outcome> write(List<Item> items, List<String> traceIds,
-                                                       List<Map<String, String>> traceHeaders) {
+    private List<Outcome> write(List<Item> items, List<String> traceIds, List<Map<String, String>> traceHeaders) {
         try (Connection c = dataSource.getConnection()) {
             boolean[] fresh = markProcessed(c, items);
             List<EventPlan> plans = new ArrayList<>();
             List<EventPlan> planOfItem = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                EventPlan plan = fresh[i] ? new EventPlan(items.get(i).eventId(), items.get(i).event(),
-                        traceIds.get(i), traceHeaders.get(i)) : null;
+                Item item = items.get(i);
+                EventPlan plan = fresh[i] ? new EventPlan(item.eventId(), item.event(), item.version(),
+                        item.reason(), item.correctedBy(), traceIds.get(i), traceHeaders.get(i), null) : null;
                 planOfItem.add(plan);
                 if (plan != null) {
                     plans.add(plan);
                 } else {
-                    Log.infof("event %s (inspection %s) was already processed: skipped", items.get(i).eventId(),
-                            items.get(i).event().inspectionId());
+                    Log.infof("event %s (inspection %s) was already processed: skipped", item.eventId(),
+                            item.event().inspectionId());
                 }
             }
             if (!plans.isEmpty()) {
@@ -162,8 +179,7 @@ public class InspectionEventBatch {
             }
             List<Outcome> outcomes = new ArrayList<>(items.size());
             for (EventPlan plan : planOfItem) {
-                outcomes.add(plan == null ? new Outcome(true, 0)
-                        : new Outcome(false, plan.created));
+                outcomes.add(plan == null ? new Outcome(true, 0) : new Outcome(false, plan.created));
             }
             return outcomes;
         } catch (SQLException e) {
@@ -177,102 +193,45 @@ public class InspectionEventBatch {
         CatalogCopyService.Catalog copy = catalog.load(c);
         Instant now = clock.now();
         LocalDate today = clock.today();
-        for (EventPlan plan : plans) {
-            plan.planned = TaskRules.plan(plan.event, ruleTable, copy.criterionRoles());
-        }
-        followUp.earlierCodes(c, plans);
-        List<SettlementService.OpenRow> open = followUp.openTasks(c, plans);
+        Set<String> changed = loop.record(c, plans, now);
+        List<SettlementService.LineageWork> lineages = loop.lineages(c, plans, changed);
         RegisterLookup register = new RegisterLookup(c);
-        int created = 0;
-        int planned = 0;
-        List<List<EventPlan>> rounds = rounds(plans, SettlementService.oldest(open));
-        for (List<EventPlan> round : rounds) {
-            BatchWrites writes = new BatchWrites(now, today);
-            // the first round settles with the open tasks read for the batch; later ones read them again, to see
-            // what the rounds before them settled, continued and created
-            followUp.settle(c, round, copy, writes, round == rounds.get(0) ? open : null);
-            for (EventPlan plan : round) {
-                planned += plan.planned.size();
+        SettlementService.Context ctx = new SettlementService.Context(ruleTable,
+                SettlementService.loopRules(ruleTable), copy, new HashMap<>());
+
+        // the work of each inspection itself (coordination, recommendations), once per inspection
+        BatchWrites first = new BatchWrites(now, today);
+        List<TaskRule> ofOne = ruleTable.stream().filter(SettlementService::ofOneInspection).toList();
+        Set<UUID> seen = new HashSet<>();
+        for (EventPlan plan : plans) {
+            if (seen.add(plan.inspectionId)) {
+                EventPlan source = plan.currentVersion == plan.version ? plan : plan.derived(plan.current,
+                        plan.inspectionId);
+                for (PlannedTask p : TaskRules.plan(plan.current, ofOne, copy.criterionRoles())) {
+                    first.add(source, p, null, Set.of());
+                }
             }
-            writes.planTasks(round, register);
+        }
+        // rounds: the batch's inspection dates of each lineage, oldest first
+        List<List<LocalDate>> days = lineages.stream().map(SettlementService.LineageWork::days).toList();
+        int rounds = days.stream().mapToInt(List::size).max().orElse(0);
+        int created = 0;
+        for (int r = 0; r < Math.max(1, rounds); r++) {
+            BatchWrites writes = r == 0 ? first : new BatchWrites(now, today);
+            List<SettlementService.LineageWork> round = new ArrayList<>();
+            Map<SettlementService.LineageWork, LocalDate> day = new HashMap<>();
+            for (int l = 0; l < lineages.size(); l++) {
+                if (r < days.get(l).size()) {
+                    round.add(lineages.get(l));
+                    day.put(lineages.get(l), days.get(l).get(r));
+                }
+            }
+            loop.reconcile(c, round, day, ctx, writes);
+            writes.planTasks(register);
             created += writes.flush(c, outbox);
         }
-        Log.infof("batch of %d new inspection event(s) in %d round(s): %d task(s) planned, %d created", plans.size(),
-                rounds.size(), planned, created);
-        for (EventPlan plan : plans) {
-            Log.debugf("inspection %s: %d task(s) planned, %d created (event %s)", plan.inspectionId,
-                    plan.planned.size(), plan.created, plan.eventId);
-        }
-    }
-
-    /**
-     * The events in rounds, batch order kept: an event goes into the round after the last one holding an event it
-     * depends on ({@link #dependsOn}), so that each round's events are independent of one another.
-     * {@code oldestOpen}: per commune code, the earliest inspection date of its open tasks before the batch.
-     */
-    static List<List<EventPlan>> rounds(List<EventPlan> plans, Map<String, LocalDate> oldestOpen) {
-        // per commune code, the earliest day of any work a round may see on it: open tasks before the batch, and
-        // the tasks the batch's own events create
-        Map<String, LocalDate> oldest = new HashMap<>(oldestOpen);
-        List<Set<String>> keys = new ArrayList<>(plans.size());
-        for (EventPlan plan : plans) {
-            Set<String> k = plan.keys();
-            keys.add(k);
-            if (plan.event.inspectedOn() != null) {
-                for (String key : k) {
-                    oldest.merge(key, plan.event.inspectedOn(), (a, b) -> a.isBefore(b) ? a : b);
-                }
-            }
-        }
-        List<List<Integer>> rounds = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            int round = 0;
-            search:
-            for (int r = rounds.size() - 1; r >= 0; r--) {
-                for (int j : rounds.get(r)) {
-                    if (dependsOn(plans.get(i), keys.get(i), plans.get(j), keys.get(j), oldest)) {
-                        round = r + 1;
-                        break search;
-                    }
-                }
-            }
-            if (round == rounds.size()) {
-                rounds.add(new ArrayList<>());
-            }
-            rounds.get(round).add(i);
-        }
-        List<List<EventPlan>> out = new ArrayList<>(rounds.size());
-        for (List<Integer> round : rounds) {
-            out.add(round.stream().map(plans::get).toList());
-        }
-        return out;
-    }
-
-    /**
-     * Whether {@code later} must see what {@code earlier} (before it in the batch) writes. Events sharing no commune
-     * code (nor inspection) are independent. Of two inspections of the same commune on the same day neither settles
-     * the other's tasks (settlement takes tasks of earlier days only), so they are independent too, unless earlier
-     * work on a shared commune (open before the batch, or created by the batch) could be settled by both: then the
-     * second must see what the first did to it. Any other pair sharing a commune (different days, an unknown day, the
-     * same inspection twice) depends.
-     */
-    private static boolean dependsOn(EventPlan later, Set<String> laterKeys, EventPlan earlier, Set<String> earlierKeys,
-                                     Map<String, LocalDate> oldest) {
-        LocalDate day = later.event.inspectedOn();
-        boolean sameDay = day != null && day.equals(earlier.event.inspectedOn());
-        for (String key : laterKeys) {
-            if (!earlierKeys.contains(key)) {
-                continue;
-            }
-            if (!sameDay || key.startsWith(INSPECTION_KEY)) {
-                return true;
-            }
-            LocalDate first = oldest.get(key);
-            if (first != null && first.isBefore(day)) {
-                return true;
-            }
-        }
-        return false;
+        Log.infof("batch of %d new inspection event(s), %d lineage(s) in %d round(s): %d task(s) created",
+                plans.size(), lineages.size(), rounds, created);
     }
 
     /**
@@ -289,9 +248,11 @@ public class InspectionEventBatch {
                 .toArray(String[]::new);
         Set<UUID> inserted = new HashSet<>();
         try (PreparedStatement insert = c.prepareStatement("insert into processed_event (event_id, event_type,"
-                + " subject) select t.id, ?, t.subject from unnest(?::uuid[], ?::text[]) as t(id, subject)"
+                + " subject) select t.id, t.type, t.subject from unnest(?::text[], ?::uuid[], ?::text[])"
+                + " as t(type, id, subject)"
                 + " on conflict (event_id) do nothing returning event_id")) {
-            insert.setString(1, EventTypes.INSPECTION_FINALIZED);
+            insert.setArray(1, c.createArrayOf("text", first.values().stream().map(i -> items.get(i).type())
+                    .toArray(String[]::new)));
             insert.setArray(2, c.createArrayOf("uuid", ids));
             insert.setArray(3, c.createArrayOf("text", subjects));
             try (ResultSet rs = insert.executeQuery()) {

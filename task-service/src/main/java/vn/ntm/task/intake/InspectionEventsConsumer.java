@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.InspectionCorrected;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.platform.health.ConsumerProgress;
 import vn.ntm.platform.messaging.ChannelConsumer;
@@ -92,9 +93,9 @@ public class InspectionEventsConsumer {
      * A batch of records (bounded by {@code max.poll.records} and the fetch byte limits) is handled in one
      * transaction. Records that cannot be parsed are dead-lettered alone; the rest run through {@link SplitRetry}:
      * a batch failing permanently is split in halves until the failing event stands alone and is dead-lettered,
-     * its batch-mates committing in the largest batches that succeed. Batches are unordered: events of different
-     * inspections are independent, and a duplicate racing its original (also in another batch) is settled by the
-     * processed-event key and the tasks' natural key.
+     * its batch-mates committing in the largest batches that succeed. Batches are unordered: two batches touching
+     * the same commune lineage plan its work one after the other (the lineage lock, {@link SettlementService}), and a
+     * duplicate racing its original (also in another batch) is settled by the processed-event key.
      */
     @Incoming(CHANNEL)
     @Blocking(ordered = false)
@@ -117,8 +118,8 @@ public class InspectionEventsConsumer {
             try {
                 // each event's tasks and the events announcing them belong to the trace of the request that
                 // finalized its inspection, also inside a batch
-                parsed.add(new Parsed(record, new InspectionEventBatch.Item(ChannelConsumer.eventId(record.getHeaders()),
-                        parse(record), () -> tracing.process(record.getTopic(), record.getHeaders()))));
+                parsed.add(new Parsed(record, parse(ChannelConsumer.eventId(record.getHeaders()), record,
+                        () -> tracing.process(record.getTopic(), record.getHeaders()))));
             } catch (PoisonMessage e) {
                 poisoned.add(Map.entry(record, e));
             }
@@ -197,21 +198,48 @@ public class InspectionEventsConsumer {
         }
     }
 
-    private InspectionFinalized parse(IncomingKafkaRecord<String, String> record) {
+    /**
+     * A finalized inspection ({@code ntm.inspection.finalized}, version 1 of its findings) or a correction
+     * ({@code ntm.inspection.corrected}: the whole record as corrected, with its version, reason and author).
+     */
+    private InspectionEventBatch.Item parse(UUID eventId, IncomingKafkaRecord<String, String> record,
+                                            java.util.function.Supplier<KafkaTracing.Processing> trace) {
         String type = ChannelConsumer.header(record.getHeaders(), CloudEventHeaders.TYPE);
-        if (!EventTypes.INSPECTION_FINALIZED.equals(type)) {
-            throw new PoisonMessage("unknown ce_type '" + type + "'; expected " + EventTypes.INSPECTION_FINALIZED);
+        boolean corrected = EventTypes.INSPECTION_CORRECTED.equals(type);
+        if (!EventTypes.INSPECTION_FINALIZED.equals(type) && !corrected) {
+            throw new PoisonMessage("unknown ce_type '" + type + "'; expected " + EventTypes.INSPECTION_FINALIZED
+                    + " or " + EventTypes.INSPECTION_CORRECTED);
         }
         String value = record.getPayload();
         if (value == null || value.isBlank()) {
             throw new PoisonMessage("empty record value");
         }
-        InspectionFinalized event;
+        if (!corrected) {
+            return new InspectionEventBatch.Item(eventId, checked(read(value, InspectionFinalized.class)), trace);
+        }
+        InspectionCorrected correction = read(value, InspectionCorrected.class);
+        if (correction == null || !InspectionCorrected.readable(correction.schemaVersion())) {
+            throw new PoisonMessage("unsupported schemaVersion " + (correction == null ? null
+                    : correction.schemaVersion()) + " of " + EventTypes.INSPECTION_CORRECTED + "; expected "
+                    + InspectionCorrected.SCHEMA_VERSION);
+        }
+        if (correction.version() < 2 || correction.inspection() == null || correction.inspectionId() == null
+                || !correction.inspectionId().toString().equals(correction.inspection().inspectionId())) {
+            throw new PoisonMessage("a correction needs a version from 2 and the inspection as corrected, with its id");
+        }
+        return new InspectionEventBatch.Item(eventId, checked(correction.inspection()), correction.version(),
+                correction.reason(), correction.correctedBy(), trace);
+    }
+
+    private <T> T read(String value, Class<T> type) {
         try {
-            event = json.readValue(value, InspectionFinalized.class);
+            return json.readValue(value, type);
         } catch (JsonProcessingException e) {
             throw new PoisonMessage("malformed JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static InspectionFinalized checked(InspectionFinalized event) {
         // version 1 events (no register dates; their codes refer to inspectedOn) may still be on the topic
         if (event == null || !InspectionFinalized.readable(event.schemaVersion())) {
             throw new PoisonMessage("unsupported schemaVersion " + (event == null ? null : event.schemaVersion())

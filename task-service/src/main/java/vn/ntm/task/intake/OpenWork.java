@@ -63,9 +63,20 @@ public final class OpenWork {
      * correction is a higher version): {@code unit} is the unit's key in {@link Lineage}.
      */
     public record Visit(UUID inspectionId, int version, LocalDate inspectedOn, String unit, Integer targetYear,
-                        Map<Integer, Finding> findings) {
+                        Map<Integer, Finding> findings, int statedMet) {
         public Visit {
             findings = Map.copyOf(findings);
+        }
+
+        /** A visit whose notice states no number of criteria met apart from its findings. */
+        public Visit(UUID inspectionId, int version, LocalDate inspectedOn, String unit, Integer targetYear,
+                     Map<Integer, Finding> findings) {
+            this(inspectionId, version, inspectedOn, unit, targetYear, findings, 0);
+        }
+
+        /** Whether the commune has criteria met to keep: a MET finding, or a number of them the notice states. */
+        boolean anyMet() {
+            return statedMet > 0 || findings.values().stream().anyMatch(f -> MET.equals(f.result()));
         }
     }
 
@@ -149,8 +160,7 @@ public final class OpenWork {
             Integer targetYear = latest.stream().map(Visit::targetYear).filter(java.util.Objects::nonNull)
                     .min(Integer::compare).orElse(null);
             LocalDate due = LocalDate.of(targetYear == null ? day.getYear() : targetYear, 12, 31);
-            boolean anyMet = latest.stream().anyMatch(v -> v.findings().values().stream()
-                    .anyMatch(f -> MET.equals(f.result())));
+            boolean anyMet = latest.stream().anyMatch(Visit::anyMet);
             boolean targetYearNow = targetYear != null && targetYear == day.getYear();
             for (Rule rule : rules) {
                 if (!rule.validOn(day)) {
@@ -318,11 +328,19 @@ public final class OpenWork {
         BY_LOOP
     }
 
-    /** A task of the lineage as the reconciliation sees it. */
+    /**
+     * A task of the lineage as the reconciliation sees it. {@code share}: whose share of the work it is (its first
+     * assignee), when one piece of work is shared by several organisations an inspection named; null otherwise.
+     */
     public record Existing(UUID id, String key, Integer criterion, LocalDate basis, LocalDate dueDate, Set<UUID> cites,
-                           Closed closed) {
+                           Closed closed, String share) {
         public Existing {
             cites = Set.copyOf(cites);
+        }
+
+        public Existing(UUID id, String key, Integer criterion, LocalDate basis, LocalDate dueDate, Set<UUID> cites,
+                        Closed closed) {
+            this(id, key, criterion, basis, dueDate, cites, closed, null);
         }
     }
 
@@ -358,7 +376,7 @@ public final class OpenWork {
 
     /**
      * The steps from the tasks that exist to the work that must be open: every desired piece is answered by at most
-     * one active task (extra active ones of the same key are closed), a gap that a person already closed for the
+     * one active task per share (extra active ones of the same key and share are closed), a gap that a person already closed for the
      * same or a later finding is not opened again, and every active task nobody asks for any more is closed:
      * {@link CloseReason#SETTLED} when a finding settled it, {@link CloseReason#NO_LONGER_NEEDED} otherwise.
      */
@@ -376,8 +394,15 @@ public final class OpenWork {
             List<Existing> active = tasks.stream().filter(t -> t.closed() == Closed.ACTIVE)
                     .sorted(Comparator.comparing(Existing::basis).thenComparing(t -> t.id().toString())).toList();
             if (!active.isEmpty()) {
-                continued.add(new Continue(active.get(0), w));
-                active.subList(1, active.size()).forEach(t -> closed.add(new Close(t, CloseReason.NO_LONGER_NEEDED)));
+                // one active task per share: the first (oldest basis, then id) goes on, the others are duplicates
+                Set<String> shares = new java.util.HashSet<>();
+                for (Existing t : active) {
+                    if (shares.add(String.valueOf(t.share()))) {
+                        continued.add(new Continue(t, w));
+                    } else {
+                        closed.add(new Close(t, CloseReason.NO_LONGER_NEEDED));
+                    }
+                }
                 continue;
             }
             boolean answered = tasks.stream().anyMatch(t -> t.closed() == Closed.BY_PERSON

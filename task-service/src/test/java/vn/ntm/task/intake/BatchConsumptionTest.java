@@ -122,7 +122,7 @@ class BatchConsumptionTest {
             List<Future<?>> sends = new ArrayList<>();
             for (UUID inspection : inspections) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INSPECTION_EVENTS, 2,
-                        inspection.toString(), Fixtures.seedEvent(inspection).toString());
+                        inspection.toString(), Fixtures.seedEventWithOwnCommunes(inspection).toString());
                 Fixtures.headers(UUID.randomUUID(), EventTypes.INSPECTION_FINALIZED)
                         .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
                 sends.add(producer.send(record));
@@ -176,7 +176,7 @@ class BatchConsumptionTest {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < inspections.size(); i++) {
             ConsumerRecord<String, String> record = new ConsumerRecord<>(partition.topic(), partition.partition(), i,
-                    inspections.get(i).toString(), Fixtures.seedEvent(inspections.get(i)).toString());
+                    inspections.get(i).toString(), Fixtures.seedEventWithOwnCommunes(inspections.get(i)).toString());
             Fixtures.headers(eventIds.get(i), EventTypes.INSPECTION_FINALIZED)
                     .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             records.add(record);

@@ -41,7 +41,7 @@ class IdempotentConsumerTest {
         }
         // a later event on the same partition: once its tasks exist, the three copies were all consumed
         UUID sentinel = UUID.randomUUID();
-        Fixtures.publish(sentinel.toString(), Fixtures.seedEvent(sentinel).toString(),
+        Fixtures.publish(sentinel.toString(), Fixtures.seedEventWithOwnCommunes(sentinel).toString(),
                 Fixtures.headers(UUID.randomUUID(), EventTypes.INSPECTION_FINALIZED), 0);
         Fixtures.awaitTasks(sentinel, Fixtures.SEED_TASK_COUNT);
 

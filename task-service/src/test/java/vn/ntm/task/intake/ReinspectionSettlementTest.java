@@ -91,8 +91,12 @@ class ReinspectionSettlementTest {
         assertThat(tasks(first, "06490", 2).getList("items.dueDate")).containsOnly("2023-06-30");
         assertThat(tasks(first, "06490", 2).getList("items.status")).containsOnly("OPEN");
         assertThat(history((String) c2.get(0).get("id")).getList("action")).containsOnlyOnce("INSPECTION_LINKED");
-        // the re-inspection's other work is still created (its commune-wide tasks)
-        assertThat(Fixtures.tasksOf(second).getList("items.ruleCode")).contains("MET_MAINTAIN");
+        // "keep the criteria met" is one piece of work per commune: the first inspection's goes on, none is added
+        assertThat(Fixtures.tasksOf(second).getList("items.ruleCode")).doesNotContain("MET_MAINTAIN");
+        assertThat(Fixtures.tasksOf(first).<Map<String, Object>>getList("items").stream()
+                .filter(t -> "MET_MAINTAIN".equals(t.get("ruleCode")) && "06490".equals(t.get("communeCode"))))
+                .singleElement().satisfies(t -> assertThat(t).containsEntry("status", "OPEN")
+                        .containsEntry("latestInspectionId", second.toString()));
         int created = Fixtures.tasksOf(second).getInt("total");
 
         // redelivered (same id) and re-published (new id): nothing more happens
@@ -194,7 +198,7 @@ class ReinspectionSettlementTest {
 
     /** The seed event re-dated, Thượng Cường only, with these results (others as in the seed). */
     private static ObjectNode reinspection(UUID id, String date, Map<Integer, String> results, String deadline) {
-        ObjectNode event = Fixtures.seedEvent(id);
+        ObjectNode event = Fixtures.seedEventOfTheSameHistory(id);
         event.put("inspectedOn", date);
         ArrayNode communes = (ArrayNode) event.get("communes");
         communes.remove(1);
