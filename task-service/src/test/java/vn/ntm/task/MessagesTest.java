@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.MessageCatalogs;
 import vn.ntm.platform.i18n.Messages;
+import vn.ntm.task.shared.AssigneeTypes;
 import vn.ntm.task.shared.TaskStatus;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +26,11 @@ class MessagesTest {
                         .isNotNull();
             }
         }
-        for (String type : List.of("UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI")) {
-            assertThat(Messages.pattern("task.assigneeType." + type, Messages.VIETNAMESE)).isNotNull();
+        for (String type : AssigneeTypes.ALL) {
+            for (var language : Messages.LANGUAGES) {
+                assertThat(Messages.pattern("task.assigneeType." + type, language)).as(type + " " + language)
+                        .isNotNull();
+            }
         }
     }
 

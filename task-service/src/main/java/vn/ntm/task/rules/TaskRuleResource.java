@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
+import vn.ntm.platform.http.ParamMessage;
 import vn.ntm.platform.http.ParamsDetail;
 import vn.ntm.task.rules.RuleService.RuleChange;
 import vn.ntm.task.rules.RuleService.RuleHistoryEntry;
@@ -30,6 +31,7 @@ import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Callers;
 import vn.ntm.task.shared.Limits;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @Path("/task-rules")
@@ -46,9 +48,12 @@ public class TaskRuleResource {
     }
 
     @GET
-    @Operation(summary = "List the rules in the order they are applied")
-    public List<RuleView> list() {
-        return rules.list();
+    @Operation(summary = "List the rule rows in the order they are applied, each with its period of validity"
+            + " (validFrom..validTo, inclusive, null = open); with on, only the rows valid on that day")
+    public List<RuleView> list(
+            @Parameter(description = "only the rows that apply to an inspection of this day (ISO date)")
+            @QueryParam("on") @ParamMessage("task.query.date") LocalDate on) {
+        return rules.list(on);
     }
 
     @GET
@@ -72,19 +77,24 @@ public class TaskRuleResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One rule; the ETag is its version, to send back in If-Match when changing it")
-    @APIResponse(responseCode = "200", description = "The rule; ETag: its version",
+    @Operation(summary = "One rule row: the one valid on the day given (404 when none), else the one valid today,"
+            + " else the latest; the ETag is its version, to send back in If-Match with its validFrom when changing it")
+    @APIResponse(responseCode = "200", description = "The rule row; ETag: its version",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleView.class)))
-    public Response get(@PathParam("code") String code) {
-        RuleView rule = rules.get(code);
+    public Response get(@PathParam("code") String code,
+                        @Parameter(description = "the row valid on this day (ISO date)")
+                        @QueryParam("on") @ParamMessage("task.query.date") LocalDate on) {
+        RuleView rule = rules.get(code, on);
         return Response.ok(rule).tag(etag(rule)).build();
     }
 
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a rule; applies to inspections consumed from now on. Replacing needs"
-            + " If-Match with the rule's ETag (428 without, 412 when stale); creating needs none")
+    @Operation(summary = "Create or replace the row of a rule that begins on validFrom (null: the row without a"
+            + " start); applies to inspections consumed from now on dated within validFrom..validTo. Replacing needs"
+            + " If-Match with the row's ETag (428 without, 412 when stale); creating needs none. validFrom after"
+            + " validTo: 422; a period sharing a day with another row of the code: 409")
     @APIResponse(responseCode = "200", description = "The rule; ETag: its new version",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleView.class)))
     public Response put(@PathParam("code") String code,

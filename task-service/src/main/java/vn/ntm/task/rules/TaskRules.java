@@ -18,8 +18,10 @@ import java.util.Objects;
 
 /**
  * Turns a finalized inspection into tasks by the rule table. Pure: no I/O, the same input gives the same list.
- * Deadline: the finding's or recommendation's own, otherwise 31 December of the commune's target year (for a task
- * without a commune, the latest target year among the inspected communes).
+ * Only the rule rows valid on the inspection's date ({@code inspectedOn}) apply (README "Rules by date"): an
+ * inspection of 2022 gives the district its work, one of August 2025 gives that work to whom the rows valid then
+ * name. Deadline: the finding's or recommendation's own, otherwise 31 December of the commune's target year (for a
+ * task without a commune, the latest target year among the inspected communes).
  */
 public final class TaskRules {
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -59,7 +61,7 @@ public final class TaskRules {
      */
     public static List<PlannedTask> plan(InspectionFinalized event, List<TaskRule> rules, CriterionRoles roles) {
         Map<String, PlannedTask> tasks = new LinkedHashMap<>();
-        List<TaskRule> active = rules.stream().filter(TaskRule::enabled)
+        List<TaskRule> active = rules.stream().filter(TaskRule::enabled).filter(r -> r.validOn(event.inspectedOn()))
                 .sorted(Comparator.comparingInt(TaskRule::position).thenComparing(TaskRule::code)).toList();
         for (TaskRule rule : active) {
             for (PlannedTask task : apply(rule, event, roles)) {
@@ -115,14 +117,14 @@ public final class TaskRules {
             }
             case RECOMMENDATION -> {
                 for (Recommendation rec : list(e.recommendations())) {
-                    if (!routable(rec.assignee())) {
-                        continue; // free-text organisation without a type or code: nobody could see the task
-                    }
+                    // an organisation without a type the rules know still gets the work (Recipients)
+                    OrganisationRef assignee = Recipients.of(rec.assignee(),
+                            e.province() == null ? null : e.province().code());
                     Commune commune = communes(e).stream()
                             .filter(c -> Objects.equals(c.code(), rec.communeCode())).findFirst().orElse(null);
                     LocalDate due = rec.deadline() != null ? rec.deadline()
                             : endOf(commune != null ? commune.targetYear() : latestTargetYear(e));
-                    out.add(task(rule, e, commune, null, rec.id(), rec.assignee(), rec.content(), due));
+                    out.add(task(rule, e, commune, null, rec.id(), assignee, rec.content(), due));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package vn.ntm.task.worklist;
 
 import vn.ntm.contracts.OrganisationType;
+import vn.ntm.task.shared.AssigneeTypes;
 import vn.ntm.task.shared.TaskStatus;
 
 import java.util.EnumMap;
@@ -61,11 +62,12 @@ public final class ExportLabels {
             TaskStatus.RETURNED, "Bị trả lại",
             TaskStatus.DONE, "Hoàn thành",
             TaskStatus.CANCELLED, "Đã hủy"));
-    private static final Map<OrganisationType, String> ORGANISATION_TYPE = new EnumMap<>(Map.of(
-            OrganisationType.UBND_XA, "UBND xã",
-            OrganisationType.UBND_HUYEN, "UBND huyện",
-            OrganisationType.SO_NGANH, "Sở, ngành",
-            OrganisationType.VP_DIEU_PHOI, "Văn phòng Điều phối"));
+    private static final Map<String, String> ORGANISATION_TYPE = Map.of(
+            OrganisationType.UBND_XA.name(), "UBND xã",
+            OrganisationType.UBND_HUYEN.name(), "UBND huyện",
+            OrganisationType.SO_NGANH.name(), "Sở, ngành",
+            OrganisationType.VP_DIEU_PHOI.name(), "Văn phòng Điều phối",
+            AssigneeTypes.GENERIC, "Tổ chức khác");
 
     private ExportLabels() {
     }
@@ -79,11 +81,7 @@ public final class ExportLabels {
         if (type == null) {
             return "";
         }
-        try {
-            return ORGANISATION_TYPE.get(OrganisationType.valueOf(type));
-        } catch (IllegalArgumentException unknown) {
-            return type;
-        }
+        return ORGANISATION_TYPE.getOrDefault(type, type);
     }
 
     public static String yesNo(boolean value) {

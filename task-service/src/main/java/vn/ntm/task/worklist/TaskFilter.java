@@ -1,6 +1,5 @@
 package vn.ntm.task.worklist;
 
-import vn.ntm.contracts.OrganisationType;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException.FieldError;
 import vn.ntm.platform.http.ServiceException;
@@ -22,7 +21,7 @@ import java.util.UUID;
  * reaches the first {@link #OFFSET_WINDOW} tasks only; beyond, the client follows the opaque {@code after} cursor
  * (keyset paging: the next page starts after the last task of the previous one, under the same sort).
  */
-public record TaskFilter(UUID inspectionId, OrganisationType assigneeType, String assigneeCode, String communeCode,
+public record TaskFilter(UUID inspectionId, String assigneeType, String assigneeCode, String communeCode,
                          Integer criterion, String status, Boolean overdue, LocalDate dueBefore, String sort,
                          Integer page, Integer size, String after, String q) {
 
@@ -84,7 +83,7 @@ public record TaskFilter(UUID inspectionId, OrganisationType assigneeType, Strin
             where.append(" and t.inspectionId = :inspectionId");
         }
         if (assigneeType != null) {
-            params.put("assigneeType", assigneeType.name());
+            params.put("assigneeType", assigneeType);
             where.append(" and t.assigneeType = :assigneeType");
         }
         if (present(assigneeCode)) {

@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,13 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
-import vn.ntm.contracts.OrganisationType;
 import vn.ntm.platform.http.ParamMessage;
 import vn.ntm.platform.http.ParamsDetail;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.Problems;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.task.shared.AssigneeTypes;
 import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Callers;
 import vn.ntm.task.shared.TaskView;
@@ -71,7 +72,8 @@ public class TaskResource {
     /** The list filters, shared by the list, the summary and the exports. */
     public static class Filters {
         @QueryParam("inspectionId") @ParamMessage("task.query.uuid") UUID inspectionId;
-        @QueryParam("assigneeType") @ParamMessage("task.query.assigneeType") OrganisationType assigneeType;
+        @QueryParam("assigneeType")
+        @Pattern(regexp = AssigneeTypes.FILTER_PATTERN, message = "{task.query.assigneeType}") String assigneeType;
         @QueryParam("assigneeCode") String assigneeCode;
         @QueryParam("communeCode") String communeCode;
         @QueryParam("criterion") @Range(min = 1, max = 99, message = "{task.query.criterion}") Integer criterion;
@@ -86,7 +88,9 @@ public class TaskResource {
         @QueryParam("q") String q;
 
         TaskFilter filter() {
-            return new TaskFilter(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue,
+            return new TaskFilter(inspectionId,
+                    assigneeType == null || assigneeType.isEmpty() ? null : assigneeType.toUpperCase(Locale.ROOT),
+                    assigneeCode, communeCode, criterion, status, overdue,
                     dueBefore, sort, page, size, null, q);
         }
     }
