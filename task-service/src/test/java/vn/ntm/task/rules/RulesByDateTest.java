@@ -87,14 +87,21 @@ class RulesByDateTest {
                     .body("titleTemplate", equalTo("Kế hoạch mới tại {scope}"));
             asAdmin().queryParam("on", "2031-02-01").when().get("/task-rules").then().statusCode(200)
                     .body("findAll { it.code == '" + code + "' }.validFrom", equalTo(List.of("2031-01-01")))
-                    // from 2025-07-01 no row gives a district anything
-                    .body("findAll { it.assignee == 'DISTRICT' }", equalTo(List.of()));
+                    // from 2025-07-01 the seeded district rows are replaced by the two-tier ones (V25)
+                    .body("findAll { it.code == 'NOT_MET_DISTRICT' || it.code == 'TARGET_YEAR_DOSSIER' }.assignee",
+                            equalTo(List.of("COORDINATION_OFFICE", "COMMUNE")));
+            asAdmin().queryParam("on", "2022-07-20").when().get("/task-rules").then().statusCode(200)
+                    .body("findAll { it.code == 'NOT_MET_DISTRICT' || it.code == 'TARGET_YEAR_DOSSIER' }.assignee",
+                            equalTo(List.of("DISTRICT", "DISTRICT")));
 
             // refused: a period ending before it begins (422), one sharing days with another row (409), and
             // stretching a row over the next one (409); nothing is written
             asAdmin().contentType(ContentType.JSON).body(rule("Sai", "2031-05-01", "2031-04-01", true))
                     .when().put("/task-rules/" + code).then().statusCode(422)
                     .contentType("application/problem+json").body("errors.field", equalTo(List.of("validTo")));
+            asAdmin().contentType(ContentType.JSON).body(rule("Sai ngày", "2031-02-30", null, true))
+                    .when().put("/task-rules/" + code).then().statusCode(400)
+                    .contentType("application/problem+json");
             asAdmin().contentType(ContentType.JSON).body(rule("Trùng", "2030-06-01", null, true))
                     .when().put("/task-rules/" + code).then().statusCode(409)
                     .contentType("application/problem+json").body("errors.field", equalTo(List.of("validFrom")));
