@@ -41,8 +41,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Faults injected into a running stack (services, broker and PostgreSQL in their own processes, started like
- * ./run.sh): after each, every finalized inspection has exactly its tasks (per commune, criterion and assignee, as
- * many as the reference inspection that ran without faults), each announced by exactly one {@code ntm.task.created}
+ * ./run.sh), on a stream of copies of the seed inspection (same communes, same day): after each fault, every
+ * finalized inspection has exactly its own work (its recommendations, as many as the reference inspection that ran
+ * without faults), the communes' work on their gaps exists once whatever the number of inspections that found them
+ * (DOMAIN.md §8: same-day inspections share it), each task was announced by exactly one {@code ntm.task.created}
  * event, and nothing went to a dead-letter topic. task-service runs with its test hook that holds each new event
  * between its database commit and its offset acknowledgement, so that the SIGKILL lands exactly there.
  * Set {@code -Dfaults.inspections=N} (the volume profile {@code -Pload}: 60) for longer streams.
@@ -55,9 +57,14 @@ class FaultInjectionIT {
     private static Api API;
     private static SystemStack stack;
     private static Launcher launcher;
+    /** How many tasks of its own (not the lineage's) one inspection yields. */
     private static long tasksPerInspection;
-    /** (commune, criterion, assignee) → how many tasks the reference inspection has for it. */
+    /** The rules whose work belongs to one inspection; every other rule's work belongs to the commune lineage. */
+    private static Set<String> perInspectionRules;
+    /** (commune, criterion, assignee, rule) → how many tasks of its own the reference inspection has for it. */
     private static Map<String, Integer> referenceTasks;
+    /** The same keys for the lineages' work the reference inspection opened: each exactly once. */
+    private static Map<String, Integer> referenceLineageWork;
 
     @BeforeAll
     static void startStack() {
@@ -67,11 +74,16 @@ class FaultInjectionIT {
         launcher = stack.launcher();
         API = stack.admin("fault-it");
         // the reference: how many tasks one seed inspection yields with nothing going wrong
+        perInspectionRules = perInspectionRules();
         String id = SeedInspection.enter(API, inspections());
         assertThat(SeedInspection.finalize(API, inspections(), id).statusCode()).isEqualTo(200);
-        tasksPerInspection = awaitTasks(id);
-        referenceTasks = taskKeys(id);
-        assertThat(referenceTasks.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(tasksPerInspection);
+        awaitTasks(id);
+        referenceTasks = taskKeys(id, true);
+        tasksPerInspection = referenceTasks.values().stream().mapToLong(Integer::longValue).sum();
+        referenceLineageWork = taskKeys(id, false);
+        assertThat(tasksPerInspection).as("the seed's recommendations are work of the inspection").isPositive();
+        assertThat(referenceLineageWork.values()).as("one piece of work per gap and role").isNotEmpty()
+                .containsOnly(1);
         FINALIZED.add(id);
     }
 
@@ -111,52 +123,97 @@ class FaultInjectionIT {
         FINALIZED.add(id);
     }
 
-    /** The tasks of an inspection counted per (commune, criterion, assignee type, assignee code). */
-    private static Map<String, Integer> taskKeys(String inspectionId) {
+    /** The rule codes whose work belongs to one inspection (the rules API's triggers INSPECTION, RECOMMENDATION). */
+    private static Set<String> perInspectionRules() {
+        HttpResponse<String> rules = API.get(stack.url("task-service") + "/task-rules");
+        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        Set<String> codes = new java.util.TreeSet<>();
+        API.json(rules).forEach(r -> {
+            if (Set.of("INSPECTION", "RECOMMENDATION").contains(r.get("trigger").asText())) {
+                codes.add(r.get("code").asText());
+            }
+        });
+        assertThat(codes).as("rules of an inspection's own work").isNotEmpty();
+        return codes;
+    }
+
+    /**
+     * The tasks an inspection created, its own work ({@code own}) or the lineages' work it opened, counted per
+     * (commune, criterion, assignee type, assignee code, rule).
+     */
+    private static Map<String, Integer> taskKeys(String inspectionId, boolean own) {
         HttpResponse<String> page = API.get(tasks() + "?inspectionId=" + inspectionId + "&size=200");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         Map<String, Integer> keys = new TreeMap<>();
-        // keyed by the assignee the task was created for: the register's succession may since have moved open
-        // tasks of units that no longer exist (06490 → 06475) at any moment of the run
         API.json(page).get("items").forEach(t -> {
-            JsonNode first = t.path("originalAssignee").isObject() ? t.get("originalAssignee") : t.get("assignee");
-            keys.merge(t.path("communeCode").asText() + "|" + t.path("criterion").asText() + "|"
-                    + first.get("type").asText() + "|" + first.get("code").asText(), 1, Integer::sum);
+            if (perInspectionRules.contains(t.get("ruleCode").asText()) == own) {
+                keys.merge(key(t), 1, Integer::sum);
+            }
         });
         return keys;
     }
 
-    private static List<String> taskIds(String inspectionId) {
-        HttpResponse<String> page = API.get(tasks() + "?inspectionId=" + inspectionId + "&size=200");
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    /**
+     * A task's key, by the assignee it was created for: the register's succession may since have moved open tasks
+     * of units that no longer exist (06490 → 06475) at any moment of the run.
+     */
+    private static String key(JsonNode t) {
+        JsonNode first = t.path("originalAssignee").isObject() ? t.get("originalAssignee") : t.get("assignee");
+        return t.path("communeCode").asText() + "|" + t.path("criterion").asText() + "|" + first.get("type").asText()
+                + "|" + first.get("code").asText() + "|" + t.get("ruleCode").asText();
+    }
+
+    /** The active lineage work of the whole stack (only copies of the seed are finalized here), per key. */
+    private static Map<String, Integer> activeLineageWork() {
+        Map<String, Integer> keys = new TreeMap<>();
+        for (int page = 0; ; page++) {
+            HttpResponse<String> list = API.get(tasks() + "?size=200&page=" + page);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            JsonNode items = API.json(list).get("items");
+            items.forEach(t -> {
+                if (!perInspectionRules.contains(t.get("ruleCode").asText())
+                        && !Set.of("DONE", "CANCELLED").contains(t.get("status").asText())) {
+                    keys.merge(key(t), 1, Integer::sum);
+                }
+            });
+            if (items.size() < 200) {
+                return keys;
+            }
+        }
+    }
+
+    private static List<String> allTaskIds() {
         List<String> ids = new ArrayList<>();
-        API.json(page).get("items").forEach(t -> ids.add(t.get("id").asText()));
-        return ids;
+        for (int page = 0; ; page++) {
+            HttpResponse<String> list = API.get(tasks() + "?size=200&page=" + page);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            JsonNode items = API.json(list).get("items");
+            items.forEach(t -> ids.add(t.get("id").asText()));
+            if (items.size() < 200) {
+                return ids;
+            }
+        }
     }
 
     /**
-     * Every finalized inspection has, per commune, criterion and assignee, exactly as many tasks as the reference
-     * inspection (a duplicate that escaped the natural key, or a missing task, shows up here), and each task was
+     * Every finalized inspection has, per commune, criterion, assignee and rule, exactly as many tasks of its own as
+     * the reference inspection (a duplicate that escaped the natural key, or a missing task, shows up here); the
+     * lineages' work is exactly the reference's, once, however many inspections found the same gaps; each task was
      * announced by exactly one {@code ntm.task.created} event id on task-events; no dead letters.
      */
     private static void assertEveryInspectionHasExactlyItsTasks() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (String id : FINALIZED) {
-                assertThat(API.total(tasks() + "?inspectionId=" + id)).as("tasks of inspection %s", id)
-                        .isEqualTo(tasksPerInspection);
+                assertThat(taskKeys(id, true)).as("tasks of %s's own per commune, criterion, assignee and rule", id)
+                        .isEqualTo(referenceTasks);
             }
         });
-        for (String id : FINALIZED) {
-            assertThat(taskKeys(id)).as("tasks of %s per commune, criterion and assignee", id)
-                    .isEqualTo(referenceTasks);
-        }
+        assertThat(activeLineageWork()).as("the communes' open work on their gaps").isEqualTo(referenceLineageWork);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, Set<String>> createdIdsByTask = createdEventIdsByTask();
-            for (String inspection : FINALIZED) {
-                for (String task : taskIds(inspection)) {
-                    assertThat(createdIdsByTask.getOrDefault(task, Set.of()))
-                            .as("ntm.task.created event ids of task %s (inspection %s)", task, inspection).hasSize(1);
-                }
+            for (String task : allTaskIds()) {
+                assertThat(createdIdsByTask.getOrDefault(task, Set.of()))
+                        .as("ntm.task.created event ids of task %s", task).hasSize(1);
             }
         });
         assertDeadLetterTopicsEmpty();
