@@ -82,9 +82,13 @@ public final class Fixtures {
             return;
         }
         try (var c = db.get().getConnection(); var st = c.createStatement()) {
-            st.executeUpdate("update task set work_basis = null where work_basis is not null"
-                    + " and commune_code in ('06490', '06523')");
-            st.executeUpdate("delete from inspection_visit where commune_code in ('06490', '06523')");
+            // the seed's communes and, with a register copy, the units of their lineages (06475 Bằng Mạc, 06463 Chi Lăng)
+            String lineage = "('06490', '06523') or commune_code in (select s.to_code from admin_unit_succession s"
+                    + " where s.from_code in ('06490', '06523') union select p.from_code from admin_unit_succession p"
+                    + " join admin_unit_succession s on s.to_code = p.to_code where s.from_code in ('06490', '06523'))";
+            st.executeUpdate("update task set work_basis = null where work_basis is not null and (commune_code in "
+                    + lineage + ")");
+            st.executeUpdate("delete from inspection_visit where commune_code in " + lineage);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -368,7 +368,7 @@ public class SettlementService {
                         default -> null;
                     };
                     if (trigger != null) {
-                        out.add(new OpenWork.Rule(r.code(), trigger, null, null));
+                        out.add(new OpenWork.Rule(r.code(), trigger, r.validFrom(), r.validTo()));
                     }
                 });
         return out;
