@@ -80,9 +80,7 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
         Map<String, Object> params = new LinkedHashMap<>();
         if (inspectionId != null) {
             params.put("inspectionId", inspectionId);
-            // its work: the tasks it created and the lineage work it cites (DOMAIN.md §8)
-            where.append(" and (t.inspectionId = :inspectionId or exists (select 1 from TaskCitation c"
-                    + " where c.taskId = t.id and c.inspectionId = :inspectionId))");
+            where.append(" and t.inspectionId = :inspectionId");
         }
         if (assigneeType != null) {
             params.put("assigneeType", assigneeType);
