@@ -167,7 +167,7 @@ public class Inspection extends PanacheEntityBase {
     /** Only a FINALIZED record is corrected; a DRAFT is still changed directly (409). */
     public void ensureFinalized() {
         if (status != InspectionStatus.FINALIZED) {
-            throw new InspectionNotFinalizedException(id);
+            throw InspectionStatusConflict.notFinalized(id);
         }
     }
 
@@ -178,7 +178,7 @@ public class Inspection extends PanacheEntityBase {
 
     public void ensureDraft() {
         if (status == InspectionStatus.FINALIZED) {
-            throw new InspectionFrozenException(id);
+            throw InspectionStatusConflict.frozen(id);
         }
     }
 
