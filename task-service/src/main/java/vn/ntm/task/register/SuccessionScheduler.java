@@ -16,7 +16,7 @@ public class SuccessionScheduler {
         this.succession = succession;
     }
 
-    @Scheduled(every = "${ntm.tasks.succession-check-every:1h}", delayed = "30s",
+    @Scheduled(every = "${ntm.tasks.succession-check-every:5m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
