@@ -24,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -213,6 +218,43 @@ class SetBasedBatchTest {
         }
         assertThat(ReinspectionSettlementTest.tasks(first, commune, 2).getInt("total")).isZero();
         assertThat(ReinspectionSettlementTest.tasks(second, commune, 2).getInt("total")).isZero();
+    }
+
+    @Test
+    void twoBatchesOfOneCommuneCommittingAtOnceLeaveOnePieceOfWorkPerGapAndRole() throws Exception {
+        // the per-lineage lock (README "No races"): without it, each transaction sees no open work and creates its own
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String commune = freshCommune();
+                while (count("select count(*) from inspection_visit where commune_code = ?", commune) > 0) {
+                    commune = freshCommune();
+                }
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<List<InspectionEventBatch.Outcome>>> done = new ArrayList<>();
+                for (String day : List.of("2024-03-01", "2024-09-01")) {
+                    InspectionEventBatch.Item it = item(UUID.randomUUID(), inspection(UUID.randomUUID(), day, commune),
+                            null);
+                    done.add(pool.submit(() -> {
+                        together.await(30, TimeUnit.SECONDS);
+                        return batch.handleAll(List.of(it));
+                    }));
+                }
+                for (Future<List<InspectionEventBatch.Outcome>> f : done) {
+                    assertThat(f.get(60, TimeUnit.SECONDS)).extracting(InspectionEventBatch.Outcome::duplicate)
+                            .containsOnly(false);
+                }
+                String active = " and status in ('OPEN', 'IN_PROGRESS', 'REPORTED', 'RETURNED')";
+                assertThat(count("select count(*) from task where commune_code = ? and criterion is not null" + active,
+                        commune)).as("round %d: open work on criteria 2, 5 and 17, three rules each", round)
+                        .isEqualTo(9);
+                assertThat(count("select count(*) from (select 1 from task where commune_code = ?" + active
+                        + " group by criterion, rule_code, assignee_type, assignee_code having count(*) > 1) twice",
+                        commune)).as("round %d: pieces of work held twice", round).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private InspectionEventBatch.Item item(UUID eventId, ObjectNode event, String traceId) {
