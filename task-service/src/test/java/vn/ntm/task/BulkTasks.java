@@ -65,8 +65,8 @@ public final class BulkTasks {
                 st.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                // a query that finds no row counts nothing
+                return rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -21,15 +21,12 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.contracts.Topics;
 import vn.ntm.task.Auth;
+import vn.ntm.task.BulkTasks;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.InspectionEvents;
 import vn.ntm.task.RegisterFixture;
 import vn.ntm.task.intake.InspectionEventBatch;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -242,23 +239,10 @@ class ActiveWorkSuccessionTest {
     }
 
     private long count(String sql, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                q.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return BulkTasks.count(dataSource, sql, (Object[]) params);
     }
 
     private void sql(String statement) {
-        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
-            st.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        BulkTasks.execute(dataSource, statement);
     }
 }

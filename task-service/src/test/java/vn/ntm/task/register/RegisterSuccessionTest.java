@@ -16,6 +16,7 @@ import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
 import vn.ntm.testinfra.TopicReader;
 import vn.ntm.task.Auth;
+import vn.ntm.task.BulkTasks;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.InspectionEvents;
 import vn.ntm.task.RegisterFixture;
@@ -379,24 +380,11 @@ class RegisterSuccessionTest {
     }
 
     private long count(String sql, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                q.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return BulkTasks.count(dataSource, sql, (Object[]) params);
     }
 
     private void sql(String statement) {
-        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
-            st.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        BulkTasks.execute(dataSource, statement);
     }
 
     private void update(String sql, String param) {
