@@ -94,15 +94,25 @@ public final class Fixtures {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger MADE_UP_COMMUNES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A commune code no register holds (70000–99999), a new one at each call of this test JVM: a counter, not a random
+     * pick, because two tests given the same commune would share its work (DOMAIN.md §8) and see each other's.
+     */
+    public static String madeUpCommune() {
+        return String.valueOf(70_000 + MADE_UP_COMMUNES.getAndIncrement() % 30_000);
+    }
+
     /**
      * The seed event with made-up codes for its two communes (each call its own), for tests of the consumer's
      * mechanics that send many seed inspections at once: each then asks for all its work.
      */
     public static ObjectNode seedEventWithOwnCommunes(UUID inspectionId) {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         String text = seedEventOfTheSameHistory(inspectionId).toString()
-                .replace("\"06490\"", "\"8" + String.format("%04d", random.nextInt(5_000)) + "\"")
-                .replace("\"06523\"", "\"8" + String.format("%04d", 5_000 + random.nextInt(5_000)) + "\"");
+                .replace("\"06490\"", "\"" + madeUpCommune() + "\"")
+                .replace("\"06523\"", "\"" + madeUpCommune() + "\"");
         try {
             return (ObjectNode) JSON.readTree(text);
         } catch (IOException e) {

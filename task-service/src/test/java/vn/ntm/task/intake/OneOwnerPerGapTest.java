@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -200,6 +199,6 @@ class OneOwnerPerGapTest {
     }
 
     private static String freshCommune() {
-        return "7" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+        return Fixtures.madeUpCommune();
     }
 }

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -221,7 +220,7 @@ class ReinspectionSettlementTest {
     }
 
     private static String freshCommune() {
-        return "9" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+        return Fixtures.madeUpCommune();
     }
 
     private static UUID publish(UUID inspectionId, ObjectNode event) {

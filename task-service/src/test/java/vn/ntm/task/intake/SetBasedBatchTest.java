@@ -282,7 +282,7 @@ class SetBasedBatchTest {
     }
 
     private static String freshCommune() {
-        return "9" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+        return Fixtures.madeUpCommune();
     }
 
     private static JsonPath history(String taskId) {

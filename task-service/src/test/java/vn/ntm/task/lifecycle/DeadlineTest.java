@@ -100,7 +100,7 @@ class DeadlineTest {
                 today.plusDays(Math.min(3, deadlines.reminderDays())), f.sectors(), f.responsible()) : f).toList();
         // a commune no other test inspects: an earlier inspection's open criterion-17 tasks would otherwise be linked
         // to this one instead of new tasks being created (re-inspection settlement)
-        String code = String.format("9%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        String code = Fixtures.madeUpCommune();
         var soon = new InspectionFinalized.Commune(code, commune.name(), commune.criteriaSet(),
                 commune.targetTier(), today.getYear() + 5, commune.summary(), findings);
         InspectionFinalized event = new InspectionFinalized(1, inspectionId.toString(), seed.title(),

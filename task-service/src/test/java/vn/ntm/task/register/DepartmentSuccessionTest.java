@@ -186,7 +186,7 @@ class DepartmentSuccessionTest {
      * or absorbs this one's) with criteria 2, 8, 11, 12 and 17 not met.
      */
     private static InspectionFinalized inspection2023(UUID inspectionId) {
-        String commune = String.format("9%04d", Math.floorMod(inspectionId.hashCode(), 10000));
+        String commune = Fixtures.madeUpCommune();
         ObjectNode event = Fixtures.oneCommuneInspection(inspectionId, "2023-06-15", commune, null,
                 Map.of(2, "NOT_MET", 8, "NOT_MET", 11, "NOT_MET", 12, "NOT_MET", 17, "NOT_MET"));
         ((ObjectNode) event.get("communes").get(0)).put("targetYear", 2025);

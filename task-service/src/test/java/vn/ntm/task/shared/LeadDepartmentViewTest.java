@@ -139,7 +139,7 @@ class LeadDepartmentViewTest {
      */
     private UUID anInspection() {
         UUID inspectionId = UUID.randomUUID();
-        String commune = String.format("8%04d", Math.floorMod(inspectionId.hashCode(), 10000));
+        String commune = Fixtures.madeUpCommune();
         InspectionEvents.handle(inspections, UUID.randomUUID(), Fixtures.JSON.convertValue(
                 Fixtures.oneCommuneInspection(inspectionId, "2024-04-10", commune, null,
                         Map.of(2, "NOT_MET", 13, "NOT_MET", 17, "NOT_MET")), InspectionFinalized.class));
