@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A packaged stack for the system tests, on free ports with its own data directory. {@link #shared()} is the one
@@ -213,6 +215,16 @@ final class SystemStack {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        deleteData();
+    }
+
+    /** Each stack's data (about 85 MB) would otherwise stay in the temporary directory after every build. */
+    private void deleteData() {
+        try (Stream<Path> paths = Files.walk(data)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete the stack's data in " + data + ": " + e);
         }
     }
 
