@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a service sees of a local token: verified only against the public {@code jwks.json}, as from a JWKS URL. */
 class TokensTest {
+    // one key pair for the class: generating an RSA key per test cost 1-2 s each
     @TempDir
-    Path dir;
+    static Path dir;
 
     @Test
     void mintsTokensTheIssuersPublishedKeysVerify() throws Exception {
