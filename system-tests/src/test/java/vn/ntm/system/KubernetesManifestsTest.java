@@ -285,6 +285,22 @@ class KubernetesManifestsTest {
         assertThat(map(bootstrap, "valueFrom", "configMapKeyRef")).containsEntry("name", "ntm-config");
     }
 
+    @Test
+    void readmeHasTheOperationsSectionAndStatesEveryTopicsRetention() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme).contains("## Operations").contains("### Health endpoints").contains("### Metrics")
+                .contains("### Kafka security").contains("### Deployment hardening").contains("### Kafka topics")
+                .contains("### Backup and restore").contains("pg_dump -Fc").contains("pg_restore")
+                .contains("min.insync.replicas=2").contains("--reset-offsets");
+        String topics = readme.substring(readme.indexOf("### Kafka topics"), readme.indexOf("### Backup and restore"));
+        String command = String.valueOf(container(find(applied(), "Job", "ntm-kafka-topics")).get("args"));
+        for (Topic topic : topicTable(command).values()) {
+            String row = topics.lines().filter(l -> l.startsWith("|") && l.contains("`" + topic.name() + "`"))
+                    .findFirst().orElseThrow(() -> new AssertionError("README states no retention of " + topic.name()));
+            assertThat(row).contains(topic.retentionDays() < 0 ? "forever" : topic.retentionDays() + " days");
+        }
+    }
+
     /** One topic of a topic-creation command's table ({@code name:partitions:days}; -1 days: kept forever). */
     record Topic(String name, int partitions, int retentionDays) {
     }
