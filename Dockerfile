@@ -33,7 +33,16 @@ ARG SERVICE
 LABEL org.opencontainers.image.title="ntm-${SERVICE}"
 WORKDIR /app
 COPY --from=build /src/${SERVICE}/target/quarkus-app/ /app/
-RUN useradd --system --uid 185 ntm && chown -R 185 /app
+# /app stays owned by root: the service only reads it, and runs on a read-only root filesystem (deploy/k8s,
+# docker-compose.yml) with /tmp as its one writable directory.
+RUN useradd --system --uid 185 ntm
 USER 185
-ENV JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75"
+# Memory (README "Operations"): the options ./run.sh and BENCHMARKS.md measure with (Launcher.DEFAULT_JAVA_OPTS), a
+# heap of at most 384 MiB. The largest service peaked at 680 MiB RSS with that heap full, so 296 MiB outside it
+# (metaspace, code, threads, buffers, malloc); 384 + 296 fits the manifests' 768Mi limit. MaxRAMPercentage=75 of
+# 768Mi would be a 576 MiB heap and an RSS near 870 MiB: killed for memory under load. MALLOC_ARENA_MAX=2 keeps
+# glibc's per-thread arenas from growing native memory. Everything the JVM writes (temporary files, crash logs,
+# perf data) goes to /tmp.
+ENV JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=192m -Xss512k -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -XX:ErrorFile=/tmp/hs_err_pid%p.log" \
+    MALLOC_ARENA_MAX=2
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

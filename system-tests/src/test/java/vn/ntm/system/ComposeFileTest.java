@@ -111,14 +111,50 @@ class ComposeFileTest {
     }
 
     @Test
-    void createsEveryTopicWithTheSamePartitionCountAsLocalInfra() throws IOException {
+    void createsEveryTopicWithThePartitionsOfLocalInfraAndTheRetentionOfTheClusterOnOneReplica() throws IOException {
         String command = String.valueOf(service("kafka-topics").get("command"));
-        Matcher listed = Pattern.compile("([a-z-]+):(\\d+)").matcher(command.substring(0, command.indexOf("; do")));
-        Map<String, Integer> inCompose = new java.util.HashMap<>();
-        while (listed.find()) {
-            inCompose.put(listed.group(1), Integer.parseInt(listed.group(2)));
+        Map<String, KubernetesManifestsTest.Topic> inCompose = KubernetesManifestsTest.topicTable(command);
+        Map<String, Integer> partitions = new java.util.HashMap<>();
+        inCompose.forEach((name, topic) -> partitions.put(name, topic.partitions()));
+        assertThat(partitions).isEqualTo(Topics.all());
+        // the same table as the cluster's topic Job: partitions and retention per topic
+        @SuppressWarnings("unchecked")
+        Map<String, Object> job = StreamSupport.stream(new Yaml().loadAll(Files.readString(
+                        ROOT.resolve("deploy/k8s/kafka-topics-job.yaml"), StandardCharsets.UTF_8)).spliterator(), false)
+                .map(d -> (Map<String, Object>) d).filter(d -> "Job".equals(d.get("kind"))).findFirst().orElseThrow();
+        assertThat(inCompose).isEqualTo(KubernetesManifestsTest.topicTable(String.valueOf(job)));
+        // one broker: one copy, and one in-sync replica suffices (2 would refuse every acks=all write)
+        assertThat(environment("kafka-topics")).containsEntry("REPLICATION_FACTOR", "1")
+                .containsEntry("MIN_INSYNC_REPLICAS", "1");
+        assertThat(command).contains("--replication-factor \"$$REPLICATION_FACTOR\"")
+                .contains("--config min.insync.replicas=\"$$MIN_INSYNC_REPLICAS\"")
+                .contains("--config retention.ms=\"$$retention\"").contains("kafka-configs.sh --bootstrap-server kafka:9092 --alter")
+                .contains("retention=$$((days * 86400000))").contains("set -e");
+    }
+
+    @Test
+    void runsTheServicesOnAReadOnlyRootWithAVolumeForTmpNoCapabilitiesAndTheClustersMemoryLimit()
+            throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> volumes = (Map<String, Object>) compose().get("volumes");
+        Matcher xmx = Pattern.compile("(?m)^ENV JAVA_OPTS=\"[^\"]*-Xmx(\\d+)m").matcher(
+                Files.readString(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8));
+        assertThat(xmx.find()).as("the image's heap cap").isTrue();
+        for (String svc : DATABASES.keySet()) {
+            Map<String, Object> service = service(svc);
+            assertThat(service).as(svc).containsEntry("read_only", true)
+                    .containsEntry("cap_drop", List.of("ALL"))
+                    .containsEntry("security_opt", List.of("no-new-privileges:true"));
+            Matcher limit = Pattern.compile("^(\\d+)m$").matcher(String.valueOf(service.get("mem_limit")));
+            assertThat(limit.matches()).as("%s mem_limit in MiB", svc).isTrue();
+            assertThat(Integer.parseInt(limit.group(1))).as("%s: heap and measured non-heap fit", svc)
+                    .isGreaterThanOrEqualTo(Integer.parseInt(xmx.group(1)) + KubernetesManifestsTest.MEASURED_NON_HEAP_MIB);
+            @SuppressWarnings("unchecked")
+            List<String> mounts = (List<String>) service.get("volumes");
+            assertThat(mounts).as("%s: /tmp on a volume (disk), its one writable directory", svc).hasSize(1);
+            assertThat(mounts.get(0)).endsWith(":/tmp");
+            assertThat(volumes).containsKey(mounts.get(0).substring(0, mounts.get(0).indexOf(':')));
         }
-        assertThat(inCompose).isEqualTo(Topics.all());
     }
 
     @Test

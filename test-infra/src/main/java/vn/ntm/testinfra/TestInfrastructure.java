@@ -82,6 +82,21 @@ public final class TestInfrastructure {
         return postgres.password();
     }
 
+    /** The port of this test JVM's PostgreSQL (on 127.0.0.1), for client programs such as pg_dump. */
+    public int postgresPort() {
+        return postgres.port();
+    }
+
+    /**
+     * A second PostgreSQL server of the same version, empty but for the role {@link Postgres#USER} with
+     * {@link #databasePassword()}: a restore target (README "Backup and restore"). The caller closes it, which deletes
+     * its data.
+     */
+    public Postgres newPostgres() {
+        return Postgres.start(root.resolve("postgres-" + java.util.UUID.randomUUID()), Ports.freePort(), true, false,
+                postgres.password());
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
