@@ -297,6 +297,11 @@ final class ReadBenchmark {
      * typed words among the stored ones, then the tasks holding them; without it (older trees), the folded text
      * matched with LIKE.
      */
+    /** task-service's pattern (SearchTerms.containsPattern): the folded word, wildcards escaped, inside % %. */
+    private static String contains(String folded) {
+        return "('%' || replace(replace(replace(" + folded + ", '!', '!!'), '%', '!%'), '_', '!_') || '%')";
+    }
+
     static Load sqlSearch(String taskJdbcUrl, String password, Path urls, int concurrency, int seconds)
             throws Exception {
         List<String> queries = new ArrayList<>();
@@ -316,14 +321,14 @@ final class ReadBenchmark {
             }
             PreparedStatement lookup = c.prepareStatement("select array(select distinct w.word from"
                     + " task_search_word w where w.word like f.p escape '!' limit 501), f.p ~ '[\\x01-\\x20]'"
-                    + " from unnest(?::text[]) with ordinality as q(pattern, i)"
-                    + " cross join lateral (select public.ntm_fold(q.pattern) as p) f order by q.i");
+                    + " from unnest(?::text[]) with ordinality as q(word, i) cross join lateral (select "
+                    + contains("public.ntm_fold(q.word)") + " as p) f order by q.i");
             java.util.Map<Integer, PreparedStatement[]> byWords = new java.util.HashMap<>();
             return () -> {
                 String q = queries.get(ThreadLocalRandom.current().nextInt(queries.size()));
                 List<String> patterns = new ArrayList<>();
                 for (String word : new java.util.LinkedHashSet<>(List.of(q.strip().split("\\s+")))) {
-                    patterns.add("%" + word + "%");
+                    patterns.add(word); // made a pattern after folding, as task-service does
                 }
                 List<Object> params = new ArrayList<>();
                 if (words) {
@@ -339,7 +344,8 @@ final class ReadBenchmark {
                 PreparedStatement[] statements = byWords.computeIfAbsent(params.size(), n -> {
                     StringBuilder where = new StringBuilder("1 = 1");
                     for (int i = 0; i < n; i++) {
-                        where.append(words ? " and search_words && ?" : " and search_text like ntm_fold(?) escape '!'");
+                        where.append(words ? " and search_words && ?" : " and search_text like "
+                                + contains("ntm_fold(?)") + " escape '!'");
                     }
                     try {
                         return new PreparedStatement[] {

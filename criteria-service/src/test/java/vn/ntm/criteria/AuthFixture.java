@@ -48,6 +48,16 @@ public final class AuthFixture {
         return tokens().token("admin-test", "admin").issuer("https://other-province.example/issuer").bearer();
     }
 
+    /** An admin token without {@code sub}, naming its user only by {@code upn}: the services record no such actor. */
+    public static String adminWithoutSubject() {
+        return tokens().token(null, "admin").name("admin-by-name").bearer();
+    }
+
+    /** An admin whose subject differs from its display name ({@code upn}, {@code preferred_username}). */
+    public static String adminNamed(String subject, String displayName) {
+        return tokens().token(subject, "admin").name(displayName).bearer();
+    }
+
     public static String foreignAudienceAdmin() {
         return tokens().token("admin-test", "admin").audience("some-other-system").bearer();
     }

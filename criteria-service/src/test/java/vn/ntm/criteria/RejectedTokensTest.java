@@ -52,6 +52,11 @@ class RejectedTokensTest {
     }
 
     @Test
+    void tokenWithoutSubjectGets401() {
+        refusedOnWrite(AuthFixture.adminWithoutSubject());
+    }
+
+    @Test
     void malformedAuthorizationHeaderGets401() {
         refusedOnWrite("Bearer not-a-jwt");
     }

@@ -164,6 +164,10 @@ public final class Launcher {
             serviceEnv.put("NTM_JWT_ISSUER", JwtKeys.ISSUER);
             serviceEnv.put("NTM_JWT_AUDIENCE", JwtKeys.AUDIENCE);
         }
+        // the local profile: only with it do the services' defaults trust the key pair under .data/keys and the
+        // local issuer (application.properties); the key's location is still given above as an absolute URL, as a
+        // service may run from its quarkus-app/ directory
+        serviceEnv.put("QUARKUS_PROFILE", withLocalProfile(env.get("QUARKUS_PROFILE")));
         serviceEnv.put("CRITERIA_SERVICE_URL", "http://127.0.0.1:" + port("NTM_CRITERIA_PORT", 8081));
 
         servicesStartedNanos = System.nanoTime();
@@ -187,6 +191,23 @@ public final class Launcher {
     public static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:MinHeapFreeRatio=10"
             + " -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=192m -Xss512k"
             + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0";
+
+    /**
+     * The services' Quarkus profiles: the ones set (production's {@code prod} when none) and then {@code local}, which
+     * wins where both set a property.
+     */
+    static String withLocalProfile(String configured) {
+        List<String> profiles = new ArrayList<>();
+        for (String p : (configured == null || configured.isBlank() ? "prod" : configured).split(",")) {
+            if (!p.isBlank() && !p.strip().equals(LOCAL_PROFILE)) {
+                profiles.add(p.strip());
+            }
+        }
+        profiles.add(LOCAL_PROFILE);
+        return String.join(",", profiles);
+    }
+
+    static final String LOCAL_PROFILE = "local";
 
     /** {@code NTM_PG_DURABLE=off}: the test stacks' PostgreSQL skips fsync; ./run.sh never sets it. */
     private boolean durable() {

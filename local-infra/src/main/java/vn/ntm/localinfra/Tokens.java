@@ -21,7 +21,7 @@ public final class Tokens {
         this.keys = keys;
     }
 
-    /** A builder for a token with the given subject and role. */
+    /** A builder for a token with the given subject ({@code null}: a token without {@code sub}) and role. */
     public Token token(String subject, String role) {
         return new Token(subject, role);
     }
@@ -90,11 +90,13 @@ public final class Tokens {
         public String jwt() {
             JwtClaimsBuilder claims = Jwt.issuer(issuer)
                     .audience(audience)
-                    .subject(subject)
                     .upn(name == null ? subject : name)
                     .issuedAt(Instant.now())
                     .expiresAt(expiresAt)
                     .groups(new LinkedHashSet<>(roles));
+            if (subject != null) {
+                claims.subject(subject);
+            }
             if (name != null) {
                 claims.preferredUserName(name);
             }

@@ -1,6 +1,5 @@
 package vn.ntm.criteria.reference;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -11,10 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.ntm.criteria.shared.Roles;
+import vn.ntm.platform.http.Actors;
 import vn.ntm.platform.http.ParamsDetail;
 
 import java.nio.ByteBuffer;
@@ -30,12 +31,12 @@ import java.util.List;
 public class SectorResource {
     private final ReferenceService references;
     private final SectorImportService imports;
-    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public SectorResource(ReferenceService references, SectorImportService imports, SecurityIdentity identity) {
+    public SectorResource(ReferenceService references, SectorImportService imports, JsonWebToken token) {
         this.references = references;
         this.imports = imports;
-        this.identity = identity;
+        this.token = token;
     }
 
     @GET
@@ -61,6 +62,6 @@ public class SectorResource {
         String csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
-        return imports.importFile(csv, version, legalBasis, identity.getPrincipal().getName());
+        return imports.importFile(csv, version, legalBasis, Actors.of(token));
     }
 }

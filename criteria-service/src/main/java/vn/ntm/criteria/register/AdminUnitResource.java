@@ -1,6 +1,5 @@
 package vn.ntm.criteria.register;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,12 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
 import vn.ntm.criteria.shared.Roles;
 import vn.ntm.platform.http.ParamMessage;
+import vn.ntm.platform.http.Actors;
 import vn.ntm.platform.http.ParamsDetail;
 
 import java.nio.ByteBuffer;
@@ -41,12 +42,12 @@ public class AdminUnitResource {
 
     private final AdminUnitService units;
     private final AdminUnitImportService imports;
-    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public AdminUnitResource(AdminUnitService units, AdminUnitImportService imports, SecurityIdentity identity) {
+    public AdminUnitResource(AdminUnitService units, AdminUnitImportService imports, JsonWebToken token) {
         this.units = units;
         this.imports = imports;
-        this.identity = identity;
+        this.token = token;
     }
 
     @GET
@@ -135,6 +136,6 @@ public class AdminUnitResource {
         String csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
-        return imports.importFile(csv, validFrom, validTo, version, legalBasis, identity.getPrincipal().getName());
+        return imports.importFile(csv, validFrom, validTo, version, legalBasis, Actors.of(token));
     }
 }

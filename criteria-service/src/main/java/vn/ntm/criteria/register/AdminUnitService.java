@@ -3,6 +3,7 @@ package vn.ntm.criteria.register;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.criteria.register.Validity.Version;
+import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException.FieldError;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
@@ -88,8 +89,8 @@ public class AdminUnitService {
                 + " and (cast(? as text) is null or u.level = ?)"
                 + " and (cast(? as text) is null or u.parent_code = ?)"
                 + " and (cast(? as text) is null or u.province_code = ?)"
-                + " and (cast(? as text) is null or u.code = ? or u.name_search like"
-                + " '%' || replace(replace(replace(lower(unaccent(?)), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')";
+                + " and (cast(? as text) is null or u.code = ? or u.name_search like "
+                + SearchTerms.containsPattern("lower(unaccent(?))") + SearchTerms.ESCAPE_CLAUSE + ")";
         String search = text;
         String lv = lvl;
         return store.run(c -> {

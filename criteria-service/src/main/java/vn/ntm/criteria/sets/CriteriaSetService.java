@@ -17,6 +17,7 @@ import vn.ntm.criteria.sets.CriteriaSetView.IndicatorView;
 import vn.ntm.criteria.sets.CriteriaSetView.SectorView;
 import vn.ntm.criteria.sets.CriteriaSetView.ThresholdView;
 import vn.ntm.criteria.shared.Violation;
+import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.outbox.Outbox;
@@ -199,18 +200,19 @@ public class CriteriaSetService {
             throw ServiceException.badRequest(LocalizedText.of("criteria.search.q"),
                     List.of(ServiceException.FieldError.of("q", "jakarta.validation.constraints.NotBlank.message")));
         }
-        String pattern = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        // folded first, then the wildcards escaped: unaccent maps the full-width ％ ＿ to % _
+        String like = " like " + SearchTerms.containsPattern("lower(unaccent(:q))") + SearchTerms.ESCAPE_CLAUSE;
         List<Object[]> rows = em.createNativeQuery("""
                         select s.code, s.name, c.number, c.name as criterion, i.code as indicator, i.name as iname
                         from criterion c
                         join criteria_set s on s.id = c.set_id
                         left join indicator i on i.criterion_id = c.id
-                            and lower(unaccent(i.name)) like lower(unaccent(:pattern))
+                            and lower(unaccent(i.name))%1$s
                         where s.status = 'PUBLISHED' and (cast(:setCode as text) is null or s.code = :setCode)
-                          and (lower(unaccent(c.name)) like lower(unaccent(:pattern)) or i.id is not null)
+                          and (lower(unaccent(c.name))%1$s or i.id is not null)
                         order by s.code, c.number, i.position nulls first
-                        """)
-                .setParameter("pattern", pattern).setParameter("setCode", setCode).getResultList();
+                        """.formatted(like))
+                .setParameter("q", q.strip()).setParameter("setCode", setCode).getResultList();
         return rows.stream().map(r -> new SearchHit((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
                 (String) r[3], (String) r[4], (String) r[5])).toList();
     }

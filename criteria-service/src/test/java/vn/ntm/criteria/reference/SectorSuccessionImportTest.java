@@ -95,9 +95,13 @@ class SectorSuccessionImportTest {
         String duties = SectorSeeder.resource(DUTIES);
         String withoutVocational = String.join("\n", duties.lines().filter(l -> !l.contains(",GDDT,")).toList());
         try {
-            importCsv(AuthFixture.admin(), withoutVocational, Map.of("version", "duties-without-gddt"))
-                    .statusCode(200).body("removed", equalTo(3)).body("unchanged", equalTo(9))
-                    .body("announced", equalTo(true));
+            // recorded as the token's subject, never the display name (upn, preferred_username)
+            importCsv(AuthFixture.adminNamed("5e2b-admin-sub", "Lê Thị Hoa"), withoutVocational,
+                    Map.of("version", "duties-without-gddt")).statusCode(200).body("removed", equalTo(3))
+                    .body("unchanged", equalTo(9)).body("announced", equalTo(true));
+            assertThat(count("select count(*) from sector_import where version = 'duties-without-gddt'"
+                    + " and imported_by = '5e2b-admin-sub'")).isEqualTo(1);
+            assertThat(count("select count(*) from sector_import where imported_by = 'Lê Thị Hoa'")).isZero();
             assertThat(given().get("/sectors").then().statusCode(200).extract().jsonPath()
                     .getList("find { it.code == 'LDTBXH' }.successions[3].criteria")).isEmpty();
         } finally {

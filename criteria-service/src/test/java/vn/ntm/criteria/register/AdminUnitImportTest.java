@@ -83,7 +83,12 @@ class AdminUnitImportTest {
                 "version", "units-2091-test");
         long eventsBefore = count("select count(*) from outbox_event where event_type = 'ntm.admin-units.changed'");
 
-        JsonPath summary = importCsv(changed, query).statusCode(200).extract().jsonPath();
+        // the import records its actor as the token's subject, never the display name (upn, preferred_username)
+        JsonPath summary = importCsv(AuthFixture.adminNamed("a91c-admin-sub", "Trần Văn Bình"), changed, query)
+                .statusCode(200).extract().jsonPath();
+        assertThat(count("select count(*) from admin_unit_import where register_version = 'units-2091-test'"
+                + " and imported_by = 'a91c-admin-sub'")).isEqualTo(1);
+        assertThat(count("select count(*) from admin_unit_import where imported_by = 'Trần Văn Bình'")).isZero();
 
         assertSummary(summary, "units", 3_354, 1, 0, 3_353, 1);
         assertThat(summary.getList("provincesChanged")).containsExactly("04", "11");

@@ -79,14 +79,16 @@ public class InspectionQueries {
             where.append(" and i.status = :status");
         }
         // q: diacritics and case ignored on both sides (ntm_fold); each branch is served by its trigram index (V8)
-        List<String> patterns = SearchTerms.patterns(filter.q(), errors);
-        for (int n = 0; n < patterns.size(); n++) {
-            String folded = "function('ntm_fold' as String, :q" + n + ") escape '" + SearchTerms.ESCAPE + "'";
+        // and the wildcards escaped after folding (SearchTerms.containsPattern)
+        List<String> typed = SearchTerms.words(filter.q(), errors);
+        for (int n = 0; n < typed.size(); n++) {
+            String pattern = SearchTerms.containsPattern("function('ntm_fold' as String, :q" + n + ")")
+                    + SearchTerms.ESCAPE_CLAUSE;
             where.append(" and (i.id in (select x.id from Inspection x where function('ntm_inspection_search' as"
-                    + " String, x.title, x.provinceName, x.districtName, x.leadAgency) like ").append(folded)
+                    + " String, x.title, x.provinceName, x.districtName, x.leadAgency) like ").append(pattern)
                     .append(") or i.id in (select c.inspection.id from InspectionCommune c where"
-                            + " function('ntm_fold' as String, c.name) like ").append(folded).append("))");
-            params.put("q" + n, patterns.get(n));
+                            + " function('ntm_fold' as String, c.name) like ").append(pattern).append("))");
+            params.put("q" + n, typed.get(n));
         }
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest(LocalizedText.of("inspection.query.invalid"), errors);

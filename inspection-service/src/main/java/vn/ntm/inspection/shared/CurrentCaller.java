@@ -2,6 +2,7 @@ package vn.ntm.inspection.shared;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.ntm.platform.http.Actors;
 
 import java.util.Collection;
 import java.util.List;
@@ -26,7 +27,7 @@ public class CurrentCaller {
             String province = text(jwt.getClaim("province"));
             Set<String> succeeded = province == null || roles.contains(Caller.ADMIN) ? Set.of()
                     : successions.predecessorsOf(province);
-            caller = new Caller(jwt.getName(), roles, province, orgs(jwt.getClaim("orgs")), succeeded);
+            caller = new Caller(Actors.of(jwt), roles, province, orgs(jwt.getClaim("orgs")), succeeded);
         }
         return caller;
     }

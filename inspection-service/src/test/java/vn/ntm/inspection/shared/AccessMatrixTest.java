@@ -197,17 +197,21 @@ class AccessMatrixTest {
     }
 
     @Test
-    void recorderAndFinalizerAreTheTokenSubjectsNeverTheBody() {
+    void recorderAndFinalizerAreTheTokenSubjectsNeverTheBodyOrTheDisplayName() {
         CatalogFixture.ensureSeedSet(db);
         String commune = Api.uniqueCommune();
+        // upn and preferred_username differ from sub: display names a provider may reuse are never recorded
+        String inspector = Auth.tokens().token("inspector-20", "inspector").province("20").name("Nguyễn Văn An")
+                .bearer();
+        String admin = Auth.tokens().token("admin-test", "admin").name("Quản trị viên").bearer();
         // the body cannot name the recorder: a field the request does not have is refused (platform-http)
         String body = body(commune).replaceFirst("\\{", "{\"recordedBy\": \"someone-else\", ");
-        Api.json(Auth.inspector("20")).body(body).post("/inspections").then().statusCode(400)
+        Api.json(inspector).body(body).post("/inspections").then().statusCode(400)
                 .body("errors.pointer", org.hamcrest.Matchers.hasItem("/recordedBy"));
-        String id = Api.json(Auth.inspector("20")).body(body(commune)).post("/inspections").then().statusCode(201)
+        String id = Api.json(inspector).body(body(commune)).post("/inspections").then().statusCode(201)
                 .body("recordedBy", equalTo("inspector-20")).extract().path("id");
-        Api.json(Auth.admin()).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of(1))).put(findings(id, commune)).then().statusCode(200);
-        Api.json(Auth.admin()).post("/inspections/" + id + "/finalize").then().statusCode(200)
+        Api.json(admin).header("If-Match", Api.etag(id)).body(Api.findingsMeeting(List.of(1))).put(findings(id, commune)).then().statusCode(200);
+        Api.json(admin).post("/inspections/" + id + "/finalize").then().statusCode(200)
                 .body("recordedBy", equalTo("inspector-20"))
                 .body("finalizedBy", equalTo("admin-test"));
     }

@@ -60,6 +60,12 @@ class TokenVerificationTest {
     }
 
     @Test
+    void tokenWithoutSubjectIsRefused() {
+        // the actor recorded is the subject: a token naming its user only by upn is no caller
+        refused(Auth.tokens().token(null, "admin").name("admin-by-name").bearer());
+    }
+
+    @Test
     void garbageInsteadOfATokenIsRefused() {
         refused("Bearer not.a.jwt");
     }

@@ -98,7 +98,7 @@ public class EvidenceService {
         String type;
         String sha256;
         try {
-            type = EvidenceSniffer.sniff(upload.file(), name);
+            type = EvidenceSniffer.sniff(upload.file());
             if (type == null) {
                 throw ServiceException.unsupportedMediaType(LocalizedText.of("task.evidence.type", name),
                         List.of(ServiceException.FieldError.of("file", "task.evidence.unsupportedType")));
@@ -183,7 +183,7 @@ public class EvidenceService {
 
     private static EvidenceView view(ResultSet rs) throws SQLException {
         return new EvidenceView(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
-                rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+                rs.getString("file_name"), EvidenceSniffer.served(rs.getString("content_type")), rs.getLong("size"), rs.getString("sha256"),
                 rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.ntm.platform.http.Actors;
 import vn.ntm.task.shared.Caller.Organisation;
 
 import java.util.ArrayList;
@@ -25,14 +26,12 @@ public class Callers {
     }
 
     public Caller current() {
-        // the actor of history entries and notes is the subject (sub); getName() would prefer upn or
-        // preferred_username, display names that an identity provider may reuse or change
-        String subject = token.getSubject();
         Set<String> roles = token.getGroups() == null ? Set.of() : token.getGroups();
         List<Organisation> orgs = strings(token.getClaim("orgs")).stream().map(Organisation::parse)
                 .filter(Objects::nonNull).toList();
         List<String> province = strings(token.getClaim("province"));
-        return new Caller(subject == null ? "anonymous" : subject, roles, province.isEmpty() ? null : province.get(0),
+        // the actor of history entries and notes is the subject (sub), never a display name (Actors)
+        return new Caller(Actors.of(token), roles, province.isEmpty() ? null : province.get(0),
                 orgs);
     }
 

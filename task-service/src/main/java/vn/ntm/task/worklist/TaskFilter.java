@@ -47,12 +47,12 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
     }
 
     /**
-     * The stored words of the tasks that contain each typed word ({@code q}'s LIKE patterns, as written): one list per
-     * pattern, in order; a null list when the word cannot be looked up that way (it matches too many words, or
-     * folding it made a space), and the text is then checked row by row.
+     * The stored words of the tasks that contain each typed word ({@code q}'s words as typed, folded and made a
+     * pattern in the database): one list per word, in order; a null list when the word cannot be looked up that way
+     * (it matches too many words, or folding it made a space), and the text is then checked row by row.
      */
     public interface Words {
-        List<List<String>> matching(List<String> patterns);
+        List<List<String>> matching(List<String> typed);
     }
 
     /** The query of a list page: paging is validated, a cursor continues where it points. */
@@ -129,14 +129,15 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
         // millisecond: no lookup, and the planner is not tempted to intersect with the words index.
         boolean narrowed = params.containsKey("assigneeCode") || params.containsKey("inspectionId")
                 || params.containsKey("communeCode");
-        List<String> patterns = SearchTerms.patterns(q, errors);
-        List<List<String>> found = narrowed || patterns.isEmpty() || words == null ? null : words.matching(patterns);
-        for (int i = 0; i < patterns.size(); i++) {
+        List<String> typed = SearchTerms.words(q, errors);
+        List<List<String>> found = narrowed || typed.isEmpty() || words == null ? null : words.matching(typed);
+        for (int i = 0; i < typed.size(); i++) {
             List<String> matching = found == null ? null : found.get(i);
             if (matching == null) {
-                params.put("q" + i, patterns.get(i));
-                where.append(" and concat(t.searchText, '') like function('ntm_fold' as String, :q").append(i)
-                        .append(") escape '").append(SearchTerms.ESCAPE).append("'");
+                params.put("q" + i, typed.get(i));
+                where.append(" and concat(t.searchText, '') like ")
+                        .append(SearchTerms.containsPattern("function('ntm_fold' as String, :q" + i + ")"))
+                        .append(SearchTerms.ESCAPE_CLAUSE);
             } else if (matching.isEmpty()) {
                 where.append(" and 1 = 0"); // no task holds the word
             } else {

@@ -202,17 +202,18 @@ public class TaskQueries {
      */
     private TaskFilter.Words words() {
         Map<List<String>, List<List<String>>> known = new HashMap<>();
-        return patterns -> known.computeIfAbsent(patterns, this::lookUpWords);
+        return typed -> known.computeIfAbsent(typed, this::lookUpWords);
     }
 
-    private List<List<String>> lookUpWords(List<String> patterns) {
+    private List<List<String>> lookUpWords(List<String> typed) {
         // a folded word holding a space (unaccent writes some signs as several characters) is no single stored word
-        String sql = "select array(select distinct w.word from task_search_word w where w.word like f.p escape '"
-                + SearchTerms.ESCAPE + "' limit " + (MAX_WORDS_PER_TERM + 1) + "), f.p ~ '[\\x01-\\x20]'"
-                + " from unnest(?::text[]) with ordinality as q(pattern, i)"
-                + " cross join lateral (select public.ntm_fold(q.pattern) as p) f order by q.i";
+        String sql = "select array(select distinct w.word from task_search_word w where w.word like f.p"
+                + SearchTerms.ESCAPE_CLAUSE + " limit " + (MAX_WORDS_PER_TERM + 1) + "), f.p ~ '[\\x01-\\x20]'"
+                + " from unnest(?::text[]) with ordinality as q(word, i)"
+                + " cross join lateral (select " + SearchTerms.containsPattern("public.ntm_fold(q.word)")
+                + " as p) f order by q.i";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            st.setArray(1, c.createArrayOf("text", patterns.toArray()));
+            st.setArray(1, c.createArrayOf("text", typed.toArray()));
             List<List<String>> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -142,6 +142,33 @@ class EvidenceTest {
     }
 
     @Test
+    void officeDocumentsAreTypedByTheirContentAndCraftedOnesAreRefusedWithNothingWritten() {
+        String id = aTask();
+        // the type comes from the content, whatever the name says
+        String odt = Multipart.file(as(assignee), "Biên bản.odt", OfficeFiles.odf(OfficeFiles.ODT))
+                .post("/tasks/" + id + "/evidence").then().statusCode(201)
+                .body("contentType", equalTo(OfficeFiles.ODT)).extract().path("id");
+        Multipart.file(as(assignee), "Báo cáo.xls", OfficeFiles.ole2("WordDocument", "1Table"))
+                .post("/tasks/" + id + "/evidence").then().statusCode(201)
+                .body("contentType", equalTo("application/msword"));
+        as(assignee).when().get("/tasks/" + id + "/evidence/" + odt).then().statusCode(200)
+                .header("Content-Type", OfficeFiles.ODT);
+        // an OpenDocument package naming another type or a header of its own, a .doc that is text, and a compound
+        // file without a Word, Excel or PowerPoint stream
+        java.util.Map<String, byte[]> crafted = new java.util.LinkedHashMap<>();
+        crafted.put("trang.odt", OfficeFiles.odf("text/html", true, "content.xml", "META-INF/manifest.xml"));
+        crafted.put("tiêm.odt", OfficeFiles.odf(OfficeFiles.ODT + "\r\nX-Evil: 1", true, "content.xml",
+                "META-INF/manifest.xml"));
+        crafted.put("Báo cáo.doc", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        crafted.put("Báo cáo cũ.doc", OfficeFiles.ole2("Contents"));
+        crafted.forEach((name, content) -> Multipart.file(as(assignee), name, content)
+                .post("/tasks/" + id + "/evidence").then().statusCode(415).contentType("application/problem+json")
+                .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE")).body("errors[0].field", equalTo("file")));
+        asAdmin().when().get("/tasks/" + id + "/evidence").then().body("", hasSize(2));
+        asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(3));
+    }
+
+    @Test
     void refusesBadUploadsWithProblemJsonAndWritesNothing() throws Exception {
         String id = aTask();
         // one byte over the limit (20 MB; 2 MiB in the default suite; streamed: RestAssured's failure log would box a

@@ -63,6 +63,12 @@ class TokenValidationTest {
     }
 
     @Test
+    void rejectsATokenWithoutSubject() {
+        // the actor recorded is the subject: a token naming its user only by upn is no caller
+        rejected(Auth.token(null, "admin").name("admin-by-name").bearer());
+    }
+
+    @Test
     void rejectsATokenForAnotherAudience() {
         rejected(Auth.token("admin-other-audience", "admin").audience("another-system").bearer());
     }

@@ -11,29 +11,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchTermsTest {
 
     @Test
-    void eachWordBecomesAContainsPatternKeptAsTyped() {
+    void theWordsAreKeptAsTypedForTheDatabaseToFold() {
         List<FieldError> errors = new ArrayList<>();
-        assertThat(SearchTerms.patterns("  THƯỢNG   Cường ", errors)).containsExactly("%THƯỢNG%", "%Cường%");
+        assertThat(SearchTerms.words("  THƯỢNG   Cường ", errors)).containsExactly("THƯỢNG", "Cường");
+        // wildcards are escaped only after folding, in the database (containsPattern)
+        assertThat(SearchTerms.words("50% ＿a x!", errors)).containsExactly("50%", "＿a", "x!");
         assertThat(errors).isEmpty();
     }
 
     @Test
     void absentOrBlankSearchesNothing() {
         List<FieldError> errors = new ArrayList<>();
-        assertThat(SearchTerms.patterns(null, errors)).isEmpty();
-        assertThat(SearchTerms.patterns(" \t ", errors)).isEmpty();
+        assertThat(SearchTerms.words(null, errors)).isEmpty();
+        assertThat(SearchTerms.words(" \t ", errors)).isEmpty();
         assertThat(errors).isEmpty();
     }
 
     @Test
-    void wildcardsAndTheEscapeCharacterMatchThemselves() {
-        List<FieldError> errors = new ArrayList<>();
-        assertThat(SearchTerms.patterns("50% a_b x!", errors)).containsExactly("%50!%%", "%a!_b%", "%x!!%");
+    void thePatternEscapesWildcardsAndTheEscapeCharacterOfTheFoldedText() {
+        assertThat(SearchTerms.containsPattern("ntm_fold(?)")).isEqualTo(
+                "('%' || replace(replace(replace(ntm_fold(?), '!', '!!'), '%', '!%'), '_', '!_') || '%')");
+        assertThat(SearchTerms.ESCAPE_CLAUSE).isEqualTo(" escape '!'");
     }
 
     @Test
     void repeatedWordsCountOnce() {
-        assertThat(SearchTerms.patterns("lang lang", new ArrayList<>())).containsExactly("%lang%");
+        assertThat(SearchTerms.words("lang lang", new ArrayList<>())).containsExactly("lang");
     }
 
     @Test
@@ -41,7 +44,7 @@ class SearchTermsTest {
         for (String bad : List.of("x".repeat(SearchTerms.MAX_LENGTH + 1), "a b c d e f g h i", "a\u0000b",
                 "a\ud800b")) {
             List<FieldError> errors = new ArrayList<>();
-            assertThat(SearchTerms.patterns(bad, errors)).isEmpty();
+            assertThat(SearchTerms.words(bad, errors)).isEmpty();
             assertThat(errors).extracting(FieldError::field).containsExactly("q");
         }
     }
