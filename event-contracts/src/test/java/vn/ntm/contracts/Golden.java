@@ -31,6 +31,9 @@ enum Golden {
     TASK_OVERDUE_V2("task-overdue.v2.json", "task-event.v2.schema.json", TaskEvent.class),
     TASK_REASSIGNED_V1("task-reassigned.json", "task-reassigned.schema.json", TaskReassigned.class),
     TASK_REASSIGNED_V2("task-reassigned.v2.json", "task-reassigned.v2.schema.json", TaskReassigned.class),
+    /** A verifier (an inspector of Lạng Sơn) gave Thượng Cường's task to Xã Chi Lăng before the 2025 reorganisation. */
+    TASK_REASSIGNED_BY_VERIFIER_V2("task-reassigned-by-verifier.v2.json", "task-reassigned.v2.schema.json",
+            TaskReassigned.class),
     TASK_EXTENSION_DECIDED("task-extension-decided.json", "task-extension.schema.json", TaskExtensionEvent.class);
 
     final String file;

@@ -27,6 +27,7 @@ import static vn.ntm.contracts.Golden.TASK_CREATED_V2;
 import static vn.ntm.contracts.Golden.TASK_EXTENSION_DECIDED;
 import static vn.ntm.contracts.Golden.TASK_OVERDUE_V1;
 import static vn.ntm.contracts.Golden.TASK_OVERDUE_V2;
+import static vn.ntm.contracts.Golden.TASK_REASSIGNED_BY_VERIFIER_V2;
 import static vn.ntm.contracts.Golden.TASK_REASSIGNED_V1;
 import static vn.ntm.contracts.Golden.TASK_REASSIGNED_V2;
 import static vn.ntm.contracts.Golden.TASK_STATUS_CHANGED_V1;
@@ -174,6 +175,14 @@ class SchemasRejectBrokenEventsTest {
             out.add(arguments(reassigned, "/version", "0"));
             out.add(arguments(reassigned, "/from/type", "null"));
         }
+        // reassignment by a verifier: the actor is the person (the token's sub), never the register, and it
+        // settles the assignee (no review flag)
+        out.add(arguments(TASK_REASSIGNED_BY_VERIFIER_V2, "/actor", "\"system:register\""));
+        out.add(arguments(TASK_REASSIGNED_BY_VERIFIER_V2, "/actor", "\"\""));
+        out.add(arguments(TASK_REASSIGNED_BY_VERIFIER_V2, "/needsReassignment", "true"));
+        out.add(arguments(TASK_REASSIGNED_BY_VERIFIER_V2, "/rule", "\"MANUAL\""));
+        // a succession's actor stays the register whatever the rule
+        out.add(arguments(TASK_REASSIGNED_V2, "/actor", "\"inspector-20\""));
         // extension requests and decisions
         out.add(arguments(TASK_EXTENSION_DECIDED, "/extension/status", "\"MAYBE\""));
         out.add(arguments(TASK_EXTENSION_DECIDED, "/extension/reason", "\"\""));

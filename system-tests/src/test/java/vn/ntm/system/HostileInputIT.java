@@ -782,7 +782,8 @@ class HostileInputIT {
         t.put("task-service POST /tasks/{id}/reassign", new Template(json("{\"assignee\":{\"type\":\"UBND_XA\","
                 + "\"code\":\"06523\",\"name\":\"UBND xã Chi Lăng\"},\"reason\":\"giao lại\"}"), Map.of(),
                 List.of("/assignee", "/assignee/type", "/assignee/code", "/reason"), List.of("/assignee/type"),
-                // a well-formed unknown code is a valid reassignment by contract, so codes are not varied here
+                // codes are not varied here: any code the register copy does not hold valid today within the
+                // task's province is a 422 by contract (task-service README "Extensions and reassignment")
                 List.of("/reason", "/assignee/name"), List.of()));
         t.put("task-service PUT /task-rules/{code}", new Template(json("{\"trigger\":\"NOT_MET_CRITERION\","
                 + "\"assignee\":\"COMMUNE\",\"titleTemplate\":\"Thử {commune}\",\"enabled\":true,\"position\":100,"

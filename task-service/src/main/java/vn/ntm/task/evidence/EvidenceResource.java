@@ -1,5 +1,6 @@
 package vn.ntm.task.evidence;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.evidence.EvidenceService.EvidenceView;
 import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Callers;
+import vn.ntm.task.shared.RequestSlots;
 
 import java.util.List;
 
@@ -31,12 +33,17 @@ import java.util.List;
 @Path("/tasks/{id}/evidence")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceResource {
+    /** The problem code of a download refused because every slot is taken (503 with {@code Retry-After}). */
+    public static final String DOWNLOADS_BUSY = "DOWNLOADS_BUSY";
+
     private final EvidenceService evidence;
     private final Callers callers;
+    private final DownloadSlots downloads;
 
-    public EvidenceResource(EvidenceService evidence, Callers callers) {
+    public EvidenceResource(EvidenceService evidence, Callers callers, DownloadSlots downloads) {
         this.evidence = evidence;
         this.callers = callers;
+        this.downloads = downloads;
     }
 
     @POST
@@ -75,12 +82,30 @@ public class EvidenceResource {
     @Path("/{evidenceId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "Download an evidence file, streamed, with its original name in Content-Disposition")
+    @Operation(summary = "Download an evidence file, streamed, with its original name in Content-Disposition; at most"
+            + " ntm.tasks.evidence.max-concurrent-downloads at once, beyond that 503 with Retry-After")
     @APIResponse(responseCode = "200", description = "The file, with its original name in Content-Disposition",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response download(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId) {
+    public Response download(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId,
+                             @Context RoutingContext routing) {
         EvidenceService.Download file = evidence.describe(id, evidenceId, callers.current());
-        StreamingOutput body = out -> evidence.copy(file, out);
+        RequestSlots.Lease slot = downloads.tryTake(routing);
+        if (slot == null) {
+            throw ServiceException.unavailable(LocalizedText.of("task.evidence.busy", downloads.size()))
+                    .withCode(DOWNLOADS_BUSY);
+        }
+        // the slot is given back when the transfer ends, or at once if the client left before it started
+        slot.pause();
+        StreamingOutput body = out -> {
+            if (!slot.resume()) {
+                return;
+            }
+            try {
+                evidence.copy(file, out);
+            } finally {
+                slot.release();
+            }
+        };
         return Response.ok(body, file.view().contentType())
                 .header("Content-Disposition", ContentDisposition.attachment(file.view().fileName()))
                 .header("Content-Length", file.view().size())

@@ -174,7 +174,7 @@ public class EvidenceService {
 
     /**
      * Writes the content of a file found by {@link #describe} to {@code out} as it is read from the store its row
-     * names (outside any transaction of this class: the PostgreSQL store opens its own).
+     * names, outside any transaction: the PostgreSQL store reads each slice with its own short statement.
      */
     public void copy(Download file, OutputStream out) throws IOException {
         EvidenceStore.StoredEvidence content = file.content();

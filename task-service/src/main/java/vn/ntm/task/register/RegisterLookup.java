@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * The register copy as one batch of inspection events reads it: the versions and successions of the codes the batch
  * names are loaded together ({@link #preload}, one statement each), and what the succession rules ask beyond that is
- * read on demand, once per code. Lives for one transaction.
+ * read on demand, once per code. Lives for one transaction. Also the directory a verifier's reassignment is checked
+ * against ({@link AssigneeRules}).
  */
-public final class RegisterLookup implements SuccessionRules.Register {
+public final class RegisterLookup implements SuccessionRules.Register, AssigneeRules.Directory {
     private final Connection c;
     private final Map<String, List<SuccessionRules.Unit>> units = new HashMap<>();
     private final Map<String, List<Succession>> successions = new HashMap<>();
@@ -106,6 +107,34 @@ public final class RegisterLookup implements SuccessionRules.Register {
         load(fromCode);
         return successions.get(fromCode).stream().filter(s -> s.effectiveOn().equals(effectiveOn))
                 .map(s -> new SuccessionRules.Successor(s.toCode(), s.legalBasis())).toList();
+    }
+
+    @Override
+    public List<SuccessionRules.Unit> versions(String level, String code) {
+        load(code);
+        return units.get(code).stream().filter(u -> u.level().equals(level)).toList();
+    }
+
+    @Override
+    public List<String> provinceSuccessors(String provinceCode, LocalDate day) {
+        load(provinceCode);
+        // a province's code is two digits, a district's three, a commune's five: a province's rows are its own
+        return successions.get(provinceCode).stream().filter(s -> !s.effectiveOn().isAfter(day))
+                .map(Succession::toCode).distinct().toList();
+    }
+
+    private Map<String, SectorSuccessionRules.Sector> sectors;
+
+    @Override
+    public Map<String, SectorSuccessionRules.Sector> sectors() {
+        if (sectors == null) {
+            try {
+                sectors = SectorCopyService.load(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the sector copy", e);
+            }
+        }
+        return sectors;
     }
 
     private final Map<String, Optional<String>> sectorNames = new HashMap<>();

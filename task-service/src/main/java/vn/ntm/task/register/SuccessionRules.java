@@ -134,7 +134,7 @@ public final class SuccessionRules {
         Unit to = unit.get();
         String type = to.level().equals("district") ? "UBND_HUYEN" : "UBND_XA";
         boolean split = count > 1;
-        return Optional.of(new Move(new OrganisationRef(type, chosen.toCode(), "UBND " + lowerFirst(to.name())),
+        return Optional.of(new Move(new OrganisationRef(type, chosen.toCode(), localUnitName(to)),
                 split ? SPLIT : SUCCESSOR, split, chosen.legalBasis(), to.provinceCode()));
     }
 
@@ -157,7 +157,12 @@ public final class SuccessionRules {
                 COORDINATION_OFFICE, true, legalBasis, code));
     }
 
-    private static OrganisationRef coordinationOfficeRef(String provinceCode, String provinceName) {
+    /** The People's Committee of a commune or district as task-service names it: "UBND xã Bằng Mạc". */
+    static String localUnitName(Unit unit) {
+        return "UBND " + lowerFirst(unit.name());
+    }
+
+    static OrganisationRef coordinationOfficeRef(String provinceCode, String provinceName) {
         return new OrganisationRef("VP_DIEU_PHOI", provinceCode, provinceName == null ? null
                 : "Văn phòng Điều phối xây dựng nông thôn mới " + lowerFirst(provinceName));
     }

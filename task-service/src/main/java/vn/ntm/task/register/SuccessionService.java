@@ -5,15 +5,11 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.ntm.contracts.CloudEventHeaders;
-import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskReassigned;
-import vn.ntm.contracts.Topics;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.Messages;
 import vn.ntm.platform.outbox.Outbox;
-import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.task.shared.TaskClock;
 import vn.ntm.task.shared.TaskJournal;
 
@@ -385,13 +381,12 @@ public class SuccessionService {
             }
         }
         journal.history(taskId, now, ACTOR, "REASSIGNED", task.status(), task.status(), note);
-        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, taskId.toString(), EventTypes.TASK_REASSIGNED,
-                new TaskReassigned(
+        outbox.append(TaskJournal.reassigned(new TaskReassigned(
                 TaskReassigned.SCHEMA_VERSION, taskId.toString(), task.inspectionId().toString(),
                 task.communeCode(), task.communeCode() == null ? null : task.sourceAsOf(), task.criterion(),
                 task.title(), task.dueDate(), task.status(), version, to, asOf, task.assignee(),
                 task.assigneeAsOf(), original, task.sourceAsOf(), flagged, rule, effectiveOn,
-                legalBasis, ACTOR, now)).withDataSchema(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA));
+                legalBasis, ACTOR, now)));
     }
 
     /** The history note of a department's move: the date, the basis, the old and the new department. */

@@ -119,8 +119,13 @@ public class Task {
         return previous;
     }
 
-    /** Gives the task to another organisation; the first assignee is kept as {@code originalAssignee}. */
-    public OrganisationRef reassign(OrganisationRef to, Instant at) {
+    /**
+     * Gives the task to another organisation, as the register names it on {@code asOf} (the day of the reassignment);
+     * the task belongs to that organisation's province from now on. The first assignee is kept as
+     * {@code originalAssignee}; a person's choice settles what a succession left for review
+     * ({@code needsReassignment}).
+     */
+    public OrganisationRef reassign(OrganisationRef to, String province, LocalDate asOf, Instant at) {
         OrganisationRef previous = assignee();
         if (originalAssigneeType == null) {
             originalAssigneeType = assigneeType;
@@ -130,8 +135,9 @@ public class Task {
         assigneeType = to.type();
         assigneeCode = to.code();
         assigneeName = to.name();
-        // the new assignee is named as the register has it on the day of the reassignment
-        assigneeAsOf = LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        assigneeAsOf = asOf;
+        provinceCode = province;
+        needsReassignment = false;
         updatedAt = at;
         return previous;
     }

@@ -8,6 +8,7 @@ import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
+import vn.ntm.contracts.TaskReassigned;
 import vn.ntm.contracts.Topics;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.Messages;
@@ -53,6 +54,12 @@ public class TaskJournal {
     public static OutboxEvent taskEvent(UUID taskId, String type, TaskEvent data) {
         return OutboxEvent.of(Topics.TASK_EVENTS, taskId.toString(), type, data)
                 .withDataSchema(CloudEventHeaders.TASK_EVENT_V2_SCHEMA);
+    }
+
+    /** An {@code ntm.task.reassigned} event (a succession's move or a verifier's reassignment), with its schema. */
+    public static OutboxEvent reassigned(TaskReassigned data) {
+        return OutboxEvent.of(Topics.TASK_EVENTS, data.taskId(), EventTypes.TASK_REASSIGNED, data)
+                .withDataSchema(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA);
     }
 
     /** What a status change carries besides the states: a free note, the reason and the assignee's report. */

@@ -1,52 +1,35 @@
 package vn.ntm.task.worklist;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import vn.ntm.task.shared.RequestSlots;
 
 /**
- * Bounds how many CSV exports run at once ({@code ntm.tasks.export-concurrency}): each holds a database connection
- * and a cursor while it streams, so more at once would starve the pool that lists, changes and the consumer need.
- * Further exports wait their turn up to {@code ntm.tasks.export-wait}.
+ * Bounds how many exports run at once ({@code ntm.tasks.export-concurrency}): each holds a database connection and a
+ * cursor while it reads, so more at once would starve the pool that lists, changes and the consumer need. A further
+ * export is refused at once (503 with {@code Retry-After}) instead of waiting on a worker thread. An export keeps its
+ * slot until its database work has ended, also when its client left before ({@link RequestSlots}).
  */
 @ApplicationScoped
 public class ExportSlots {
-    private final Semaphore slots;
-    private final Duration wait;
+    private final RequestSlots slots;
 
-    public ExportSlots(@ConfigProperty(name = "ntm.tasks.export-concurrency", defaultValue = "4") int concurrency,
-                       @ConfigProperty(name = "ntm.tasks.export-wait", defaultValue = "60s") Duration wait) {
-        this.slots = new Semaphore(Math.max(1, concurrency), true);
-        this.wait = wait;
+    public ExportSlots(@ConfigProperty(name = "ntm.tasks.export-concurrency", defaultValue = "4") int concurrency) {
+        this.slots = new RequestSlots(concurrency);
     }
 
-    /** A taken slot; releasing it twice releases it once. */
-    public final class Slot implements AutoCloseable {
-        private final AtomicBoolean held = new AtomicBoolean(true);
-
-        @Override
-        public void close() {
-            if (held.compareAndSet(true, false)) {
-                slots.release();
-            }
-        }
+    /** A slot for this request, or null when every slot is taken. */
+    public RequestSlots.Lease tryTake(RoutingContext routing) {
+        return slots.tryTake(routing);
     }
 
-    /** A slot, or null when none came free within the configured wait. */
-    public Slot take() {
-        try {
-            return slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) ? new Slot() : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+    /** Exports holding a slot now. */
+    public int inUse() {
+        return slots.inUse();
     }
 
-    public Duration waitLimit() {
-        return wait;
+    public int size() {
+        return slots.size();
     }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -30,13 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
 import vn.ntm.platform.http.ParamMessage;
 import vn.ntm.platform.http.ParamsDetail;
-import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.Problems;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.shared.AssigneeTypes;
 import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Callers;
+import vn.ntm.task.shared.RequestSlots;
 import vn.ntm.task.shared.TaskView;
 import vn.ntm.task.worklist.TaskQueries.Summary;
 import vn.ntm.task.worklist.TaskQueries.TaskPage;
@@ -142,8 +141,8 @@ public class TaskResource {
                                    + " JSON API, for integrations")
                            @QueryParam("format") @ParamMessage("task.export.format")
                            @ParamsDetail("task.export.invalid") Csv.Format format,
-                           @Context RoutingContext routing, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(filters, onLimit, format, routing, uri, headers, false);
+                           @Context RoutingContext routing, @Context HttpHeaders headers) {
+        return export(filters, onLimit, format, routing, headers, false);
     }
 
     @GET
@@ -164,22 +163,20 @@ public class TaskResource {
                                        + " X-Truncated; refuse: 422 problem+json when more tasks match than the limit")
                                @QueryParam("onLimit") @ParamMessage("task.export.onLimit")
                            @ParamsDetail("task.export.invalid") OnLimit onLimit,
-                               @Context RoutingContext routing, @Context UriInfo uri,
-                               @Context HttpHeaders headers) {
-        return export(filters, onLimit, null, routing, uri, headers, true);
+                               @Context RoutingContext routing, @Context HttpHeaders headers) {
+        return export(filters, onLimit, null, routing, headers, true);
     }
 
-    private Response export(Filters filters, OnLimit onLimit, Csv.Format format, RoutingContext routing, UriInfo uri,
+    private Response export(Filters filters, OnLimit onLimit, Csv.Format format, RoutingContext routing,
                             HttpHeaders headers, boolean xlsx) {
         boolean refuse = onLimit == OnLimit.REFUSE;
         Csv.Format csvFormat = format == null ? Csv.Format.HUMAN : format;
         Locale language = Problems.locale(headers);
         Caller caller = callers.current();
-        ExportSlots.Slot slot = slots.take();
+        RequestSlots.Lease slot = slots.tryTake(routing);
         if (slot == null) {
-            return Response.fromResponse(Problems.response(ProblemKind.UNAVAILABLE, LocalizedText.of(
-                            "task.export.busy", slots.waitLimit().toSeconds()), uri.getPath(), language))
-                    .header("Retry-After", null).header("Retry-After", "30").build();
+            throw ServiceException.unavailable(LocalizedText.of("task.export.busy", slots.size()))
+                    .withCode(EXPORTS_BUSY);
         }
         try {
             TaskQueries.ExportPlan plan = tasks.planExport(filters.filter(), caller);
@@ -188,18 +185,42 @@ public class TaskResource {
                         List.of(ServiceException.FieldError.of("onLimit", "task.export.moreThan", plan.limit())))
                         .withTitle(LocalizedText.of("task.export.tooLargeTitle"));
             }
-            // released when the stream ends, and also if the connection closes before it starts
-            routing.addEndHandler(ended -> slot.close());
+            // the slot is given back when the body's database work ends, or at once if the client left before the
+            // body started; a client leaving while the body reads does not end that work, so it keeps the slot
+            slot.pause();
             StreamingOutput body = xlsx ? out -> {
-                try (slot; Xlsx workbook = new Xlsx(out)) {
-                    tasks.export(plan, workbook::task);
+                if (!slot.resume()) {
+                    return;
+                }
+                try (Xlsx workbook = new Xlsx(out)) {
+                    try {
+                        // the workbook is written at the end: stop reading rows as soon as nobody will receive it
+                        tasks.export(plan, task -> {
+                            if (slot.abandoned()) {
+                                throw new ExportAbandoned();
+                            }
+                            workbook.task(task);
+                        });
+                    } finally {
+                        // the database work has ended; writing the workbook to a slow client needs no slot
+                        slot.release();
+                    }
                     workbook.finish();
+                } catch (ExportAbandoned gone) {
+                    // the client left; nothing to answer
+                } finally {
+                    slot.release();
                 }
             } : out -> {
-                try (slot) {
+                if (!slot.resume()) {
+                    return;
+                }
+                try {
                     Csv csv = new Csv(out, csvFormat, language);
                     tasks.export(plan, csv::task);
                     csv.finish();
+                } finally {
+                    slot.release();
                 }
             };
             return Response.ok(body, xlsx ? Xlsx.MEDIA_TYPE : "text/csv; charset=UTF-8")
@@ -210,8 +231,18 @@ public class TaskResource {
                     .header("X-Export-Limit", plan.limit())
                     .build();
         } catch (RuntimeException e) {
-            slot.close();
+            slot.release();
             throw e;
+        }
+    }
+
+    /** The problem code of an export refused because every slot is taken (503 with {@code Retry-After}). */
+    public static final String EXPORTS_BUSY = "EXPORTS_BUSY";
+
+    /** Ends an XLSX export's reading when its client has gone. */
+    private static final class ExportAbandoned extends RuntimeException {
+        ExportAbandoned() {
+            super(null, null, false, false);
         }
     }
 

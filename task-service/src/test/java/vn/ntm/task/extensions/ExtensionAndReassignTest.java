@@ -8,20 +8,29 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
+import vn.ntm.contracts.InspectionFinalized;
 import vn.ntm.contracts.Topics;
 import vn.ntm.task.Auth;
+import vn.ntm.task.BulkTasks;
+import vn.ntm.task.FixedClock;
 import vn.ntm.task.Fixtures;
 import vn.ntm.task.InspectionEvents;
+import vn.ntm.task.RegisterFixture;
 import vn.ntm.task.intake.InspectionEventBatch;
 import vn.ntm.task.lifecycle.DeadlineService;
-import vn.ntm.task.shared.TaskClock;
+import vn.ntm.task.register.RegisterCopyService;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +50,11 @@ class ExtensionAndReassignTest {
     @Inject
     DeadlineService deadlines;
     @Inject
-    TaskClock clock;
+    FixedClock clock;
+    @Inject
+    RegisterCopyService register;
+    @Inject
+    AgroalDataSource dataSource;
 
     private final String assignee = Auth.org("UBND_XA:06490");
     private final String lead = Auth.org("SO_NGANH:20:LDTBXH");
@@ -173,28 +186,180 @@ class ExtensionAndReassignTest {
         asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(1));
     }
 
+    /** Lạng Sơn's register on 2025-06-15 (the districts still exist), one sector, and a commune of Hà Nội. */
+    private void langSonBeforeTheReorganisation() throws Exception {
+        clock.set(BEFORE_REORGANISATION);
+        register.apply(UUID.randomUUID(), Fixtures.JSON.readValue(RegisterFixture.langSon(), AdminUnitsChanged.class));
+        register.apply(UUID.randomUUID(), Fixtures.JSON.readValue(haNoi(), AdminUnitsChanged.class));
+        BulkTasks.execute(dataSource, "insert into sector (code, name, valid_from, valid_to, position)"
+                + " values ('NNMT', 'Nông nghiệp và Môi trường', date '2025-03-01', null, 9001) on conflict do nothing");
+    }
+
+    /** Other classes expect no register copy (the seed's units ceased) and their own sector copy. */
+    @AfterEach
+    void realClockAndNoRegisterCopy() {
+        clock.reset();
+        RegisterFixture.deleteCopy(dataSource);
+        BulkTasks.execute(dataSource, "delete from sector where position = 9001");
+    }
+
+    private static final LocalDate BEFORE_REORGANISATION = LocalDate.of(2025, 6, 15);
+
     @Test
-    void aVerifierReassignsAndTheHistoryKeepsThePreviousAssignee() {
+    void aVerifierReassignsWithinTheProvinceUnderTheRegistersNameAndTheEventSaysWhoDidIt() throws Exception {
+        langSonBeforeTheReorganisation();
         String id = aTask();
-        String body = "{\"assignee\":{\"type\":\"UBND_XA\",\"code\":\"06523\",\"name\":\"UBND xã Chi Lăng\"},"
+        // the client's name is ignored: the register names the new assignee
+        String body = "{\"assignee\":{\"type\":\"UBND_XA\",\"code\":\"06523\",\"name\":\"Tổ chức tự đặt tên\"},"
                 + "\"reason\":\"Sáp nhập địa giới\"}";
         post(assignee, "/tasks/" + id + "/reassign", body).statusCode(403);
         post(Auth.viewer("20"), "/tasks/" + id + "/reassign", body).statusCode(403);
+        post(Auth.inspector("01"), "/tasks/" + id + "/reassign", body).statusCode(404);
         post(lead, "/tasks/" + id + "/reassign", "{\"assignee\":{\"type\":\"UBND_TINH\",\"code\":\"20\"}}")
                 .statusCode(422).body("errors.field", contains("assignee.type", "reason"));
         asAdmin().when().get("/tasks/" + id).then().body("originalAssignee.code", equalTo("06490"));
 
         post(lead, "/tasks/" + id + "/reassign", body).statusCode(200)
-                .body("assignee.code", equalTo("06523")).body("originalAssignee.code", equalTo("06490"));
+                .header("ETag", "\"1\"")
+                .body("assignee.code", equalTo("06523")).body("assignee.name", equalTo("UBND xã Chi Lăng"))
+                .body("assigneeAsOf", equalTo("2025-06-15")).body("originalAssignee.code", equalTo("06490"));
         post(Auth.admin(), "/tasks/" + id + "/reassign", "{\"assignee\":{\"type\":\"UBND_HUYEN\",\"code\":\"181\"},"
-                + "\"reason\":\"Huyện trực tiếp làm\"}").statusCode(200).body("originalAssignee.code", equalTo("06490"));
+                + "\"reason\":\"Huyện trực tiếp làm\"}").statusCode(200)
+                .body("assignee.name", equalTo("UBND huyện Bình Gia")).body("originalAssignee.code", equalTo("06490"));
+        post(Auth.inspector("20"), "/tasks/" + id + "/reassign", "{\"assignee\":{\"type\":\"SO_NGANH\","
+                + "\"code\":\"20:NNMT\"},\"reason\":\"Sở chủ trì\"}").statusCode(200)
+                .body("assignee.name", equalTo("Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn"));
         asAdmin().when().get("/tasks/" + id + "/history").then()
-                .body("action", contains("CREATED", "REASSIGNED", "REASSIGNED"))
+                .body("action", contains("CREATED", "REASSIGNED", "REASSIGNED", "REASSIGNED"))
+                .body("actor[1]", equalTo("user-SO_NGANH:20:LDTBXH")).body("actor[2]", equalTo("admin-ntm"))
+                .body("actor[3]", equalTo("inspector-20"))
                 .body("[1].note", equalTo("UBND_XA:06490 → UBND_XA:06523"))
                 .body("[1].reason", equalTo("Sáp nhập địa giới"))
-                .body("[2].note", equalTo("UBND_XA:06523 → UBND_HUYEN:181"));
-        // the former assignee no longer sees it; the new one does
+                .body("[2].note", equalTo("UBND_XA:06523 → UBND_HUYEN:181"))
+                .body("[3].note", equalTo("UBND_HUYEN:181 → SO_NGANH:20:NNMT"));
+        // the former assignees no longer see it; the new one does, in the same province
         as(assignee).when().get("/tasks/" + id).then().statusCode(404);
-        as(Auth.org("UBND_HUYEN:181")).when().get("/tasks/" + id).then().statusCode(200);
+        as(Auth.org("UBND_HUYEN:181")).when().get("/tasks/" + id).then().statusCode(404);
+        as(Auth.org("SO_NGANH:20:NNMT")).when().get("/tasks/" + id).then().statusCode(200)
+                .body("role", equalTo("ASSIGNEE"));
+        assertThat(BulkTasks.count(dataSource, "select count(*) from task where id = ?::uuid and province_code = '20'",
+                id)).isEqualTo(1);
+
+        // one ntm.task.reassigned per reassignment, through the outbox, as the schema describes it
+        java.util.List<ConsumerRecord<String, String>> events = Fixtures.read(Topics.TASK_EVENTS,
+                r -> id.equals(r.key()) && EventTypes.TASK_REASSIGNED.equals(Fixtures.header(r, CloudEventHeaders.TYPE)),
+                got -> got.size() >= 3, java.time.Duration.ofSeconds(60));
+        assertThat(events).hasSize(3);
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v2.schema.json"), InputFormat.JSON);
+        events.forEach(r -> assertThat(schema.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty());
+        assertThat(events).allSatisfy(r -> assertThat(Fixtures.header(r, CloudEventHeaders.DATA_SCHEMA))
+                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA));
+        JsonPath first = JsonPath.from(events.get(0).value());
+        assertThat(first.getString("rule")).isEqualTo("VERIFIER");
+        assertThat(first.getString("actor")).isEqualTo("user-SO_NGANH:20:LDTBXH");
+        assertThat(first.getString("assignee.name")).isEqualTo("UBND xã Chi Lăng");
+        assertThat(first.getString("from.code")).isEqualTo("06490");
+        assertThat(first.getString("fromAsOf")).isEqualTo("2022-07-20");
+        assertThat(first.getString("assigneeAsOf")).isEqualTo("2025-06-15");
+        assertThat(first.getString("effectiveOn")).isEqualTo("2025-06-15");
+        assertThat(first.getString("legalBasis")).isNull();
+        assertThat(first.getLong("version")).isEqualTo(1);
+        assertThat(events).extracting(r -> JsonPath.from(r.value()).getString("actor"))
+                .containsExactly("user-SO_NGANH:20:LDTBXH", "admin-ntm", "inspector-20");
+    }
+
+    @Test
+    void refusesAnUnknownAForeignOrAnExpiredAssigneeWithStableCodesAndChangesNothing() throws Exception {
+        langSonBeforeTheReorganisation();
+        String id = aTask();
+        String inspector = Auth.inspector("20");
+        refused(inspector, id, "UBND_XA", "99999", "UNKNOWN_ASSIGNEE");
+        refused(inspector, id, "SO_NGANH", "20:KHONGCO", "UNKNOWN_ASSIGNEE");
+        refused(inspector, id, "SO_NGANH", "20", "UNKNOWN_ASSIGNEE");
+        // Hà Nội's commune, coordination office and departments are not Lạng Sơn's to receive its work
+        refused(inspector, id, "UBND_XA", "00004", "ASSIGNEE_OF_ANOTHER_PROVINCE");
+        refused(Auth.admin(), id, "VP_DIEU_PHOI", "01", "ASSIGNEE_OF_ANOTHER_PROVINCE");
+        refused(lead, id, "SO_NGANH", "01:NNMT", "ASSIGNEE_OF_ANOTHER_PROVINCE");
+        clock.set(LocalDate.of(2025, 7, 2));
+        // the districts are abolished, and so are the communes that merged
+        refused(inspector, id, "UBND_HUYEN", "187", "ASSIGNEE_NOT_VALID");
+        refused(inspector, id, "UBND_XA", "06523", "ASSIGNEE_NOT_VALID");
+        clock.set(LocalDate.of(2025, 2, 15));
+        // the department of a sector that does not exist yet
+        refused(inspector, id, "SO_NGANH", "20:NNMT", "ASSIGNEE_NOT_VALID");
+
+        asAdmin().when().get("/tasks/" + id).then().statusCode(200).body("version", equalTo(0))
+                .body("assignee.code", equalTo("06490")).body("assignee.name", equalTo("UBND xã Thượng Cường"));
+        asAdmin().when().get("/tasks/" + id + "/history").then().body("action", contains("CREATED"));
+        assertThat(BulkTasks.count(dataSource, "select count(*) from task where id = ?::uuid and province_code = '20'"
+                + " and assignee_code = '06490' and original_assignee_code is null", id)).isEqualTo(1);
+        assertThat(Fixtures.readAllSent(dataSource, Topics.TASK_EVENTS, r -> id.equals(r.key())
+                && EventTypes.TASK_REASSIGNED.equals(Fixtures.header(r, CloudEventHeaders.TYPE)))).isEmpty();
+    }
+
+    /** 422 problem+json on {@code assignee.code} with the stable {@code code}. */
+    private void refused(String bearer, String id, String type, String code, String problem) {
+        post(bearer, "/tasks/" + id + "/reassign", "{\"assignee\":{\"type\":\"" + type + "\",\"code\":\"" + code
+                + "\"},\"reason\":\"Thử\"}").statusCode(422).contentType("application/problem+json").body("code", equalTo(problem))
+                .body("errors.field", contains("assignee.code"));
+    }
+
+    @Test
+    void aTaskOfAMergedProvinceGoesToAUnitOfItsSuccessorAndTakesItsProvince() throws Exception {
+        UUID inspectionId = UUID.randomUUID();
+        String commune = Fixtures.madeUpCommune();
+        ObjectNode event = Fixtures.oneCommuneInspection(inspectionId, "2023-05-10", commune, null,
+                Map.of(2, "NOT_MET"));
+        event.putObject("province").put("code", "83").put("name", "Tỉnh Bến Tre");
+        event.putObject("district").put("code", "831").put("name", "Huyện Châu Thành");
+        InspectionEvents.handle(inspections, UUID.randomUUID(), Fixtures.JSON.convertValue(event,
+                InspectionFinalized.class));
+        String id = asAdmin().queryParam("inspectionId", inspectionId).queryParam("assigneeType", "UBND_XA")
+                .queryParam("criterion", 2).when().get("/tasks").then().statusCode(200).body("total", equalTo(1))
+                .extract().path("items[0].id");
+        // Bến Tre (83) merged into Vĩnh Long (86) on 2025-07-01, where Xã Phú Túc (28810) began
+        register.apply(UUID.randomUUID(), Fixtures.JSON.readValue(benTreIntoVinhLong(), AdminUnitsChanged.class));
+        String benTre = Auth.inspector("83");
+
+        post(benTre, "/tasks/" + id + "/reassign", "{\"assignee\":{\"type\":\"UBND_XA\",\"code\":\"06523\"},"
+                + "\"reason\":\"x\"}").statusCode(422);
+        post(benTre, "/tasks/" + id + "/reassign", "{\"assignee\":{\"type\":\"UBND_XA\",\"code\":\"28810\"},"
+                + "\"reason\":\"Địa bàn mới của xã\"}").statusCode(200)
+                .body("assignee.name", equalTo("UBND xã Phú Túc"));
+        assertThat(BulkTasks.count(dataSource, "select count(*) from task where id = ?::uuid and province_code = '86'",
+                id)).isEqualTo(1);
+        // Vĩnh Long's officers verify it now; Bến Tre's no longer see it
+        as(Auth.inspector("86")).when().get("/tasks/" + id).then().statusCode(200);
+        as(benTre).when().get("/tasks/" + id).then().statusCode(404);
+        java.util.List<ConsumerRecord<String, String>> events = Fixtures.read(Topics.TASK_EVENTS,
+                r -> id.equals(r.key()) && EventTypes.TASK_REASSIGNED.equals(Fixtures.header(r, CloudEventHeaders.TYPE)),
+                got -> !got.isEmpty(), java.time.Duration.ofSeconds(60));
+        assertThat(JsonPath.from(events.get(0).value()).getString("assignee.code")).isEqualTo("28810");
+    }
+
+    /** Hà Nội (01) with one ward, for a unit of another province. */
+    private static String haNoi() {
+        return "{\"schemaVersion\":1,\"registerVersion\":\"units-2025-07\",\"provinceCode\":\"01\",\"units\":["
+                + "{\"level\":\"province\",\"code\":\"01\",\"name\":\"Thành phố Hà Nội\",\"type\":\"Thành phố\","
+                + "\"parentCode\":null,\"provinceCode\":\"01\",\"validFrom\":\"1900-01-01\",\"validTo\":null},"
+                + "{\"level\":\"commune\",\"code\":\"00004\",\"name\":\"Phường Ba Đình\",\"type\":\"Phường\","
+                + "\"parentCode\":\"01\",\"provinceCode\":\"01\",\"validFrom\":\"2025-07-01\",\"validTo\":null},"
+                + "{\"level\":\"commune\",\"code\":\"00004\",\"name\":\"Phường Trúc Bạch\",\"type\":\"Phường\","
+                + "\"parentCode\":\"001\",\"provinceCode\":\"01\",\"validFrom\":\"1900-01-01\","
+                + "\"validTo\":\"2025-06-30\"}],\"successions\":[]}";
+    }
+
+    /** Bến Tre's province until 2025-06-30, succeeded by Vĩnh Long with its Xã Phú Túc from 2025-07-01. */
+    private static String benTreIntoVinhLong() {
+        return "{\"schemaVersion\":1,\"registerVersion\":\"units-2025-07\",\"provinceCode\":\"86\",\"units\":["
+                + "{\"level\":\"province\",\"code\":\"83\",\"name\":\"Tỉnh Bến Tre\",\"type\":\"Tỉnh\","
+                + "\"parentCode\":null,\"provinceCode\":\"83\",\"validFrom\":\"1900-01-01\",\"validTo\":\"2025-06-30\"},"
+                + "{\"level\":\"province\",\"code\":\"86\",\"name\":\"Tỉnh Vĩnh Long\",\"type\":\"Tỉnh\","
+                + "\"parentCode\":null,\"provinceCode\":\"86\",\"validFrom\":\"1900-01-01\",\"validTo\":null},"
+                + "{\"level\":\"commune\",\"code\":\"28810\",\"name\":\"Xã Phú Túc\",\"type\":\"Xã\","
+                + "\"parentCode\":\"86\",\"provinceCode\":\"86\",\"validFrom\":\"2025-07-01\",\"validTo\":null}],"
+                + "\"successions\":[{\"fromCode\":\"83\",\"toCode\":\"86\",\"effectiveOn\":\"2025-07-01\","
+                + "\"legalBasis\":\"Nghị quyết 202/2025/QH15\"}]}";
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.ntm.task.Auth;
 import vn.ntm.task.BulkTasks;
+import vn.ntm.task.SlowClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,15 +32,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static vn.ntm.task.Auth.as;
 import static vn.ntm.task.Auth.asAdmin;
 
 /**
- * The CSV export streams from the database: 20 exports of a large table at once each get every row they should,
- * within the test JVM's default heap, while the service keeps answering; the headers say when the row limit cut
+ * The CSV export streams from the database: 20 exports of a large table, as many at once as there are slots, each
+ * get every row they should, within the test JVM's default heap, while the service keeps answering; an export
+ * beyond the slots is refused at once, and a slot is held until its export's database work has ended; the headers say when the row limit cut
  * the file; cells a spreadsheet would run as formulas are neutralised. The table holds {@code ntm.test.export-rows}
  * tasks (1,200 in the default suite, over its cap of 500 rows; {@code -Pload}: 200,000 tasks and the production cap
  * of 50,000; {@code -Pload,export-million}: 1,000,000 tasks).
@@ -61,6 +67,9 @@ class TaskExportTest {
     @TestHTTPResource("/tasks")
     URL list;
 
+    @Inject
+    ExportSlots slots;
+
     private UUID bulk;
 
     @BeforeAll
@@ -74,27 +83,42 @@ class TaskExportTest {
     }
 
     @Test
-    void twentyConcurrentExportsOfALargeTableEachStreamTheirRowsAndTheServiceStaysHealthy() throws Exception {
+    void twentyExportsThroughEverySlotAtOnceEachStreamTheirRowsAndTheServiceStaysHealthy() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         String viewer = Auth.viewer(PROVINCE);
-        List<CompletableFuture<Export>> exports = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            exports.add(client.sendAsync(HttpRequest.newBuilder(export.toURI()).timeout(Duration.ofMinutes(10))
-                            .header("Authorization", viewer).GET().build(), HttpResponse.BodyHandlers.ofInputStream())
-                    .thenApplyAsync(TaskExportTest::read));
+        // as many clients as there are slots, each exporting in turn: every export gets its slot
+        List<CompletableFuture<List<Export>>> clients = new ArrayList<>();
+        for (int c = 0; c < slots.size(); c++) {
+            clients.add(CompletableFuture.supplyAsync(() -> {
+                List<Export> done = new ArrayList<>();
+                for (int i = 0; i < 20 / slots.size(); i++) {
+                    try {
+                        done.add(read(client.send(HttpRequest.newBuilder(export.toURI())
+                                .timeout(Duration.ofMinutes(10)).header("Authorization", viewer).GET().build(),
+                                HttpResponse.BodyHandlers.ofInputStream())));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return done;
+            }));
         }
         // other callers are served meanwhile
         AtomicInteger served = new AtomicInteger();
-        while (!CompletableFuture.allOf(exports.toArray(CompletableFuture[]::new)).isDone()) {
+        while (!CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).isDone()) {
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(list + "?size=1"))
                     .timeout(Duration.ofSeconds(60)).header("Authorization", Auth.admin()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
             served.incrementAndGet();
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
-        for (CompletableFuture<Export> f : exports) {
-            Export e = f.get();
+        List<Export> exports = new ArrayList<>();
+        for (CompletableFuture<List<Export>> f : clients) {
+            exports.addAll(f.get());
+        }
+        assertThat(exports).hasSize(20);
+        for (Export e : exports) {
             assertThat(e.status()).isEqualTo(200);
             assertThat(e.lines()).as("header + rows").isEqualTo(limit + 1);
             assertThat(e.header("X-Truncated")).isEqualTo("true");
@@ -105,7 +129,51 @@ class TaskExportTest {
             assertThat(e.firstLine()).startsWith("\uFEFFMã nhiệm vụ,Mã cuộc kiểm tra,");
         }
         assertThat(served.get()).isPositive();
+        assertThat(slots.inUse()).isZero();
         asAdmin().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /**
+     * Every slot taken by XLSX exports whose database work waits (a lock on {@code task} holds their reading): one
+     * more export is refused at once with 503 and {@code Retry-After}, without waiting on a worker thread; a client
+     * that leaves meanwhile does not free its slot while its export's database work goes on, only once that ended.
+     */
+    @Test
+    void aClientLeavingMidExportKeepsItsSlotUntilTheDatabaseWorkEndsAndOneMoreIsRefusedAtOnce() throws Exception {
+        String viewer = Auth.viewer(PROVINCE);
+        List<SlowClient> waiting = new ArrayList<>();
+        try (Connection lock = ds.getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("lock table task in access exclusive mode");
+            }
+            for (int i = 0; i < slots.size(); i++) {
+                waiting.add(SlowClient.get(export, "/tasks/export.xlsx", viewer));
+            }
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> slots.inUse() == slots.size());
+
+            long started = System.nanoTime();
+            as(viewer).when().get("/tasks/export.xlsx").then().statusCode(503).contentType(PROBLEM)
+                    .header("Retry-After", notNullValue()).body("code", equalTo(TaskResource.EXPORTS_BUSY));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+            // the first client leaves while its export waits on the database: the slot stays taken
+            waiting.remove(0).close();
+            Thread.sleep(200);
+            assertThat(slots.inUse()).isEqualTo(slots.size());
+            as(viewer).when().get("/tasks/export.csv").then().statusCode(503).contentType(PROBLEM);
+            lock.rollback();
+        }
+        // the database work ends: every slot comes back (an XLSX export's once its rows are read, however slowly its
+        // client then takes the workbook), and the clients still there get their workbooks
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> slots.inUse() == 0);
+        for (SlowClient client : waiting) {
+            try (client) {
+                assertThat(client.status()).isEqualTo(200);
+            }
+        }
+        as(viewer).queryParam("criterion", 3).when().get("/tasks/export.xlsx").then().statusCode(200);
     }
 
     @Test
