@@ -3,6 +3,9 @@ package vn.ntm.localinfra;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
@@ -23,7 +26,9 @@ import java.time.Duration;
 
 /**
  * A single-node KRaft Apache Kafka broker in its own JVM, started from this module's runtime classpath. The log
- * directory survives restarts; the child JVM exits on its own when the JVM that started it dies.
+ * directory survives restarts; the child JVM exits on its own when the JVM that started it dies. Its PLAINTEXT
+ * listener serves the inter-broker traffic, the readiness check and administration; {@link #withSaslSslListener}
+ * adds a listener that only lets in clients with a SCRAM-SHA-512 user over TLS with a client certificate.
  */
 public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
@@ -34,6 +39,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private ChildJvm process;
     private List<String> jvmOptions = List.of();
+    private int saslSslPort;
+    private TlsStores tls;
 
     public KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile) {
         this.dataDir = dataDir;
@@ -51,8 +58,43 @@ public final class KafkaBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a SASL_SSL listener on {@code port}: SCRAM-SHA-512 users ({@link #upsertScramUser}) over TLS with the
+     * broker key of {@code tls}, and a client certificate the trust store of {@code tls} trusts.
+     */
+    public KafkaBroker withSaslSslListener(int port, TlsStores tls) {
+        this.saslSslPort = port;
+        this.tls = tls;
+        return this;
+    }
+
+    /** The PLAINTEXT listener: no authentication, no encryption. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL_SSL listener added by {@link #withSaslSslListener}. */
+    public String saslSslBootstrapServers() {
+        if (tls == null) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener");
+        }
+        return "127.0.0.1:" + saslSslPort;
+    }
+
+    /** Creates the SCRAM-SHA-512 user, or gives it a new password (through the PLAINTEXT listener). */
+    public void upsertScramUser(String user, String password) {
+        try (Admin admin = admin(bootstrapServers())) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not store the SCRAM credentials of " + user, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("storing the SCRAM credentials of " + user + " timed out", e);
+        }
     }
 
     public synchronized void start(Duration timeout) {
@@ -179,11 +221,28 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String secure = tls == null ? "" : ",SASL_SSL://127.0.0.1:" + saslSslPort;
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + secure + ",CONTROLLER://127.0.0.1:"
+                + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + secure);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (tls == null ? "" : ",SASL_SSL:SASL_SSL"));
+        if (tls != null) {
+            String listener = "listener.name.sasl_ssl.";
+            p.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.setProperty(listener + "scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            p.setProperty(listener + "ssl.keystore.type", TlsStores.TYPE);
+            p.setProperty(listener + "ssl.keystore.location", tls.brokerKeyStore().toAbsolutePath().toString());
+            p.setProperty(listener + "ssl.keystore.password", tls.password());
+            p.setProperty(listener + "ssl.key.password", tls.password());
+            p.setProperty(listener + "ssl.truststore.type", TlsStores.TYPE);
+            p.setProperty(listener + "ssl.truststore.location", tls.trustStore().toAbsolutePath().toString());
+            p.setProperty(listener + "ssl.truststore.password", tls.password());
+            p.setProperty(listener + "ssl.client.auth", "required");
+        }
         p.setProperty("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
         p.setProperty("num.partitions", "1");
         p.setProperty("auto.create.topics.enable", "false");

@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * The real PostgreSQL and Kafka broker of one test JVM: started on first use on free ports in a temporary
- * directory, stopped when the JVM exits. Tests that inject faults stop and restart the broker through it.
+ * directory, stopped when the JVM exits. Tests that inject faults stop and restart the broker through it. A second
+ * broker that only lets in authenticated clients over TLS ({@link #secureKafka()}) starts when a test first asks
+ * for it.
  */
 public final class TestInfrastructure {
     /** The bucket the S3-compatible server has from the start. */
@@ -25,14 +27,14 @@ public final class TestInfrastructure {
     private static TestInfrastructure instance;
 
     private final Postgres postgres;
-    private final KafkaBroker kafka;
     private final JwtKeys keys;
     private final Path root;
+    private KafkaBroker kafka;
+    private SecureKafka secureKafka;
     private S3Server s3;
 
-    private TestInfrastructure(Postgres postgres, KafkaBroker kafka, JwtKeys keys, Path root) {
+    private TestInfrastructure(Postgres postgres, JwtKeys keys, Path root) {
         this.postgres = postgres;
-        this.kafka = kafka;
         this.keys = keys;
         this.root = root;
     }
@@ -49,13 +51,7 @@ public final class TestInfrastructure {
             Path root = Files.createTempDirectory("ntm-test-infra");
             Postgres postgres = Postgres.start(root.resolve("postgres"), Ports.freePort(), true,
                     Postgres.newPassword());
-            KafkaBroker kafka = new KafkaBroker(root.resolve("kafka"), Ports.freePort(), Ports.freePort(),
-                    root.resolve("kafka.log"))
-                    .withJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
-            kafka.start(Duration.ofSeconds(90));
-            kafka.createTopics(Topics.all());
-            TestInfrastructure infra = new TestInfrastructure(postgres, kafka, JwtKeys.in(root.resolve("keys")),
-                    root);
+            TestInfrastructure infra = new TestInfrastructure(postgres, JwtKeys.in(root.resolve("keys")), root);
             Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "ntm-test-infra-stop"));
             return infra;
         } catch (IOException e) {
@@ -97,26 +93,50 @@ public final class TestInfrastructure {
                 postgres.password());
     }
 
+    /** The broker, started with the contracts' topics on first use (a suite on {@link #secureKafka()} never is). */
+    private synchronized KafkaBroker kafka() {
+        if (kafka == null) {
+            KafkaBroker broker = new KafkaBroker(root.resolve("kafka"), Ports.freePort(), Ports.freePort(),
+                    root.resolve("kafka.log"))
+                    .withJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
+            broker.start(Duration.ofSeconds(90));
+            broker.createTopics(Topics.all());
+            kafka = broker;
+        }
+        return kafka;
+    }
+
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafka().bootstrapServers();
     }
 
     /** Stops the broker as an outage would; {@link #startKafka()} brings it back on the same port and data. */
     public void stopKafka() {
-        kafka.kill();
+        kafka().kill();
     }
 
     public void startKafka() {
-        kafka.start(Duration.ofSeconds(90));
+        kafka().start(Duration.ofSeconds(90));
     }
 
     /** Freezes the broker (SIGSTOP): connections stay open, nothing answers. Always {@link #thawKafka()} after. */
     public void freezeKafka() {
-        kafka.freeze();
+        kafka().freeze();
     }
 
     public void thawKafka() {
-        kafka.thaw();
+        kafka().thaw();
+    }
+
+    /**
+     * The broker with a SASL_SSL listener (SCRAM-SHA-512 users, TLS with client certificates generated for this
+     * run), started on first use; it knows no user until a test creates one.
+     */
+    public synchronized SecureKafka secureKafka() {
+        if (secureKafka == null) {
+            secureKafka = SecureKafka.start(root.resolve("secure-kafka"));
+        }
+        return secureKafka;
     }
 
     /**
@@ -133,12 +153,19 @@ public final class TestInfrastructure {
     }
 
     private void stop() {
-        try {
-            kafka.thaw();
-        } catch (RuntimeException notFrozenOrGone) {
-            // nothing to resume
+        synchronized (this) {
+            if (kafka != null) {
+                try {
+                    kafka.thaw();
+                } catch (RuntimeException notFrozenOrGone) {
+                    // nothing to resume
+                }
+                kafka.close();
+            }
+            if (secureKafka != null) {
+                secureKafka.close();
+            }
         }
-        kafka.close();
         postgres.close();
         synchronized (this) {
             if (s3 != null) {

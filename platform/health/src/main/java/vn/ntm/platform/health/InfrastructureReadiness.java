@@ -13,12 +13,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import vn.ntm.platform.messaging.CachedProbe;
+import vn.ntm.platform.messaging.KafkaClientConfig;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -78,12 +78,7 @@ public class InfrastructureReadiness {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Map<String, Object> config = new HashMap<>();
-            kafkaConfig.forEach((key, value) -> {
-                if (AdminClientConfig.configNames().contains(key)) {
-                    config.put(key, value);
-                }
-            });
+            Map<String, Object> config = KafkaClientConfig.admin(kafkaConfig);
             int millis = (int) timeout.toMillis();
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.platform.messaging.KafkaClientConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -44,8 +46,14 @@ import java.util.concurrent.TimeoutException;
  * A row the broker can never accept (too large, invalid topic, unreadable) is parked at once, and so is a row
  * whose send failed {@code ntm.outbox.max-attempts} times while the broker was reachable; the rows behind it go
  * on. While the broker is unreachable nothing counts as an attempt: the relay backs off exponentially and the
- * backlog drains when the broker returns. A row retried after a failure may reach Kafka after rows written later
- * with the same key; consumers deduplicate by event id.
+ * backlog drains when the broker returns. The same holds while the broker refuses the relay (credentials, TLS,
+ * permissions) or its client cannot be built from the configuration, which is logged as an error on every attempt.
+ * A row retried after a failure may reach Kafka after rows written later with the same key; consumers deduplicate
+ * by event id.
+ * <p>
+ * The producer and the admin client take every setting of the service's shared Kafka configuration (Quarkus'
+ * {@code default-kafka-broker} map: {@code kafka.*} and {@code KAFKA_*}, security included) that they know,
+ * under the relay's own delivery settings.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,6 +63,7 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxRows rows;
     private final OutboxConfig config;
+    private final Map<String, Object> kafkaConfig;
     private final ObjectMapper json;
     private final Counter published;
     private final Counter failures;
@@ -67,11 +76,13 @@ public class OutboxRelay {
     private int failuresInARow;
     private long retryAtNanos;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxRows rows, OutboxConfig config, ObjectMapper json,
+    public OutboxRelay(AgroalDataSource dataSource, OutboxRows rows, OutboxConfig config,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper json,
                        MeterRegistry registry) {
         this.dataSource = dataSource;
         this.rows = rows;
         this.config = config;
+        this.kafkaConfig = kafkaConfig;
         this.json = json;
         this.published = Counter.builder("ntm.outbox.published").description("events acknowledged by Kafka")
                 .register(registry);
@@ -108,8 +119,8 @@ public class OutboxRelay {
         }
     }
 
-    /** The outcome of one batch. */
-    private record Batch(int size, int failed, boolean brokerUnreachable, String error) {
+    /** The outcome of one batch; {@code refusal}: why the broker refused the relay itself, else null. */
+    private record Batch(int size, int failed, boolean brokerUnreachable, String error, String refusal) {
     }
 
     void relay() {
@@ -121,24 +132,36 @@ public class OutboxRelay {
             do {
                 batch = relayBatch();
             } while (running && batch.size() == config.batchSize() && batch.failed() == 0);
-            if (batch.brokerUnreachable()) {
-                backOff(batch.error());
+            if (batch.refusal() != null) {
+                // a producer refused once does not recover when the broker lets it in later (its producer id
+                // request is lost): the next attempt starts with a new one
+                resetProducer();
+                backOff(batch.refusal(), true);
+            } else if (batch.brokerUnreachable()) {
+                backOff(batch.error(), false);
             } else {
                 failuresInARow = 0;
             }
         } catch (Exception e) {
             if (running) {
-                backOff(e.getMessage());
+                backOff(SendFailures.describe(e), SendFailures.isClientRefused(e));
             }
         }
     }
 
-    private void backOff(String reason) {
+    private void backOff(String reason, boolean refused) {
         failuresInARow++;
         long backoffMillis = Math.min(config.backoffMax().toMillis(), 250L << Math.min(failuresInARow, 10));
         retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
-        Log.warnf("outbox relay failed %d time(s) in a row, retrying in %d ms: %s", failuresInARow, backoffMillis,
-                reason);
+        if (refused) {
+            Log.errorf("Kafka refused the outbox relay, or its client could not be built: %s. Events stay pending"
+                    + " until the Kafka security settings (kafka.* / KAFKA_*: security.protocol, sasl.*, ssl.*)"
+                    + " or the broker's users and ACLs are fixed; %d failure(s) in a row, retrying in %d ms",
+                    reason, failuresInARow, backoffMillis);
+        } else {
+            Log.warnf("outbox relay failed %d time(s) in a row, retrying in %d ms: %s", failuresInARow,
+                    backoffMillis, reason);
+        }
     }
 
     private Batch relayBatch() {
@@ -146,19 +169,26 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!rows.tryLock(c, config.lockId())) {
-                    return new Batch(0, 0, false, null);
+                    return new Batch(0, 0, false, null, null);
                 }
                 List<OutboxRows.Pending> batch = rows.pending(c, config.batchSize());
                 List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
                 Map<String, Throwable> unavailableTopics = new HashMap<>();
+                Throwable clientRefused = null;
                 for (OutboxRows.Pending row : batch) {
-                    Throwable unavailable = unavailableTopics.get(row.topic());
+                    Throwable unavailable = clientRefused != null ? clientRefused : unavailableTopics.get(row.topic());
                     Future<RecordMetadata> send = unavailable != null ? CompletableFuture.failedFuture(unavailable)
                             : send(row);
-                    if (unavailable == null && send.isDone() && outcome(send, System.nanoTime()) instanceof
-                            org.apache.kafka.common.errors.TimeoutException metadataTimeout) {
-                        // the producer waited max.block.ms for the topic's metadata: don't wait again per row
-                        unavailableTopics.put(row.topic(), metadataTimeout);
+                    Throwable failedAtOnce = unavailable == null && send.isDone()
+                            ? outcome(send, System.nanoTime()) : null;
+                    if (failedAtOnce instanceof org.apache.kafka.common.errors.TimeoutException
+                            || failedAtOnce != null && SendFailures.isTopicRefused(failedAtOnce)) {
+                        // the producer waited max.block.ms for the topic's metadata, or may not write to the
+                        // topic: don't wait or ask again per row
+                        unavailableTopics.put(row.topic(), failedAtOnce);
+                    } else if (failedAtOnce != null && SendFailures.isClientRefused(failedAtOnce)) {
+                        // the broker refuses the client (or it cannot be built): the other rows would fare no better
+                        clientRefused = failedAtOnce;
                     }
                     sends.add(send);
                 }
@@ -178,10 +208,13 @@ public class OutboxRelay {
                 rows.markPublished(c, acknowledged);
                 published.increment(acknowledged.size());
                 if (failedIndexes.isEmpty()) {
-                    return new Batch(batch.size(), 0, false, null);
+                    return new Batch(batch.size(), 0, false, null, null);
                 }
                 failures.increment(failedIndexes.size());
-                boolean anyTransient = failedCauses.stream().anyMatch(f -> !SendFailures.isPermanent(f));
+                String refusal = failedCauses.stream().filter(SendFailures::isClientRefused).findFirst()
+                        .map(SendFailures::describe).orElse(null);
+                boolean anyTransient = failedCauses.stream()
+                        .anyMatch(f -> !SendFailures.isPermanent(f) && !SendFailures.isClientRefused(f));
                 boolean brokerReachable = !acknowledged.isEmpty() || (anyTransient && brokerReachable());
                 String lastError = null;
                 for (int k = 0; k < failedIndexes.size(); k++) {
@@ -193,8 +226,9 @@ public class OutboxRelay {
                         rows.park(c, row.id(), lastError);
                         nowParked = true;
                     } else {
-                        nowParked = rows.recordFailure(c, row.id(), lastError, brokerReachable,
-                                config.maxAttempts());
+                        // a refused client is no row's fault: it never counts as an attempt
+                        nowParked = rows.recordFailure(c, row.id(), lastError,
+                                brokerReachable && !SendFailures.isClientRefused(cause), config.maxAttempts());
                     }
                     if (nowParked) {
                         parked.increment();
@@ -202,7 +236,8 @@ public class OutboxRelay {
                                 row.eventId(), row.type(), row.topic(), row.key(), lastError);
                     }
                 }
-                return new Batch(batch.size(), failedIndexes.size(), anyTransient && !brokerReachable, lastError);
+                return new Batch(batch.size(), failedIndexes.size(), anyTransient && !brokerReachable, lastError,
+                        refusal);
             }
         });
     }
@@ -255,10 +290,12 @@ public class OutboxRelay {
         try {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                            AdminClientConfig.CLIENT_ID_CONFIG, config.clientId() + "-probe",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000));
+                    Map<String, Object> settings = KafkaClientConfig.admin(kafkaConfig);
+                    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+                    settings.put(AdminClientConfig.CLIENT_ID_CONFIG, config.clientId() + "-probe");
+                    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+                    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+                    admin = Admin.create(settings);
                 }
             }
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
@@ -271,7 +308,9 @@ public class OutboxRelay {
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             int sendTimeout = (int) config.sendTimeout().toMillis();
-            producer = new KafkaProducer<>(Map.of(
+            // the shared settings (security among them), under the relay's own delivery guarantees
+            Map<String, Object> settings = KafkaClientConfig.producer(kafkaConfig);
+            settings.putAll(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -280,8 +319,8 @@ public class OutboxRelay {
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1_000, Math.min(5_000, sendTimeout / 2)),
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout,
                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxEventBytes(),
-                    ProducerConfig.CLIENT_ID_CONFIG, config.clientId()),
-                    new StringSerializer(), new StringSerializer());
+                    ProducerConfig.CLIENT_ID_CONFIG, config.clientId()));
+            producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         }
         return producer;
     }
