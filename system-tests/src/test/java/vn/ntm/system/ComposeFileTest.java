@@ -390,12 +390,29 @@ class ComposeFileTest {
             assertThat(read).as("%s reads its infrastructure from these variables", svc).containsAll(required);
             assertThat(env.keySet()).as("%s environment in docker-compose.yml", svc).containsAll(required);
             for (String key : env.keySet()) {
-                assertThat(read.contains(key) || key.startsWith("QUARKUS_"))
+                assertThat(read.contains(key) || key.startsWith("QUARKUS_")
+                        || KafkaClientVariables.isKafkaClientSetting(key))
                         .as("%s sets %s, which its application.properties never reads", svc, key).isTrue();
             }
-            assertThat(env).containsEntry("NTM_DB_HOST", "postgres").containsEntry("KAFKA_BOOTSTRAP_SERVERS",
-                    "kafka:9092");
+            assertThat(env).containsEntry("NTM_DB_HOST", "postgres");
+            assertThat(defaultOf(env.get("KAFKA_BOOTSTRAP_SERVERS"))).isEqualTo("kafka:9092");
         }
+    }
+
+    @Test
+    void passesTheKafkaSecuritySettingsThroughToEveryServiceWithoutAValue() throws IOException {
+        List<String> security = List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG",
+                "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_CERTIFICATES");
+        for (String svc : DATABASES.keySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> env = (Map<String, Object>) service(svc).get("environment");
+            for (String variable : security) {
+                assertThat(env).as("%s environment", svc).containsKey(variable);
+                // no value: compose takes it from the shell or .env, and leaves it unset when neither has it
+                assertThat(env.get(variable)).as("%s %s", svc, variable).isNull();
+            }
+        }
+        assertThat(readme()).contains("### Kafka security").contains("KAFKA_SASL_JAAS_CONFIG");
     }
 
     @Test

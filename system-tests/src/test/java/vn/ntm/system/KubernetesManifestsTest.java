@@ -204,7 +204,8 @@ class KubernetesManifestsTest {
             Map<String, String> provided = providedEnvironment(docs, svc);
             assertThat(provided.keySet()).as("variables %s receives", svc).containsAll(required);
             for (String key : provided.keySet()) {
-                assertThat(read.contains(key) || key.startsWith("QUARKUS_"))
+                assertThat(read.contains(key) || key.startsWith("QUARKUS_")
+                        || KafkaClientVariables.isKafkaClientSetting(key))
                         .as("%s receives %s, which its application.properties never reads", svc, key).isTrue();
             }
             assertThat(provided.get("NTM_DB_PASSWORD")).as("the password comes from a Secret")
@@ -217,7 +218,8 @@ class KubernetesManifestsTest {
     void shipsNoSecretValue() throws IOException {
         Set<String> referencedKeys = new HashSet<>();
         for (String svc : SERVICES) {
-            referencedKeys.add(providedEnvironment(applied(), svc).get("NTM_DB_PASSWORD"));
+            providedEnvironment(applied(), svc).values().stream().filter(v -> v.startsWith("secret:"))
+                    .forEach(referencedKeys::add);
         }
         boolean sawSecret = false;
         for (Map.Entry<String, List<Map<String, Object>>> file : files().entrySet()) {
@@ -241,6 +243,28 @@ class KubernetesManifestsTest {
         for (Map<String, Object> doc : applied()) {
             assertThat(doc.get("kind")).isNotEqualTo("Secret");
         }
+    }
+
+    @Test
+    void givesEveryServiceItsOwnKafkaCredentialsFromAnOptionalSecret() throws IOException {
+        List<Map<String, Object>> docs = applied();
+        Set<String> jaasKeys = new HashSet<>();
+        for (String svc : SERVICES) {
+            Map<String, String> provided = providedEnvironment(docs, svc);
+            assertThat(provided).containsKey("KAFKA_SECURITY_PROTOCOL");
+            assertThat(provided.get("KAFKA_SASL_JAAS_CONFIG")).as("%s's Kafka credentials", svc)
+                    .startsWith("secret:ntm-kafka/");
+            jaasKeys.add(provided.get("KAFKA_SASL_JAAS_CONFIG"));
+            assertThat(provided.get("KAFKA_SSL_TRUSTSTORE_CERTIFICATES")).isEqualTo("secret:ntm-kafka/ca.crt");
+            for (Object entry : (List<Object>) container(find(docs, "Deployment", svc)).get("env")) {
+                Map<String, Object> ref = map(entry, "valueFrom");
+                if (ref.containsKey("secretKeyRef") && "ntm-kafka".equals(map(ref, "secretKeyRef").get("name"))) {
+                    // a cluster without SASL needs no such Secret
+                    assertThat(map(ref, "secretKeyRef")).containsEntry("optional", true);
+                }
+            }
+        }
+        assertThat(jaasKeys).as("one Kafka user per service").hasSize(SERVICES.size());
     }
 
     @Test
