@@ -221,6 +221,14 @@ class KubernetesManifestsTest {
             providedEnvironment(applied(), svc).values().stream().filter(v -> v.startsWith("secret:"))
                     .forEach(referencedKeys::add);
         }
+        for (Map<String, Object> e : (List<Map<String, Object>>) container(find(applied(), "Job", "ntm-kafka-topics"))
+                .get("env")) {
+            Map<String, Object> from = (Map<String, Object>) e.getOrDefault("valueFrom", Map.of());
+            if (from.containsKey("secretKeyRef")) {
+                Map<String, Object> ref = map(from, "secretKeyRef");
+                referencedKeys.add("secret:" + ref.get("name") + "/" + ref.get("key"));
+            }
+        }
         boolean sawSecret = false;
         for (Map.Entry<String, List<Map<String, Object>>> file : files().entrySet()) {
             for (Map<String, Object> doc : file.getValue()) {
@@ -265,6 +273,21 @@ class KubernetesManifestsTest {
             }
         }
         assertThat(jaasKeys).as("one Kafka user per service").hasSize(SERVICES.size());
+        // the topic Job talks to the same cluster: the same settings, its own user, through --command-config
+        Map<String, Object> job = container(find(docs, "Job", "ntm-kafka-topics"));
+        Map<String, Map<String, Object>> jobEnv = new HashMap<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) job.get("env")) {
+            jobEnv.put(String.valueOf(e.get("name")), e);
+        }
+        assertThat(jobEnv).containsKeys("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG",
+                "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_CERTIFICATES");
+        Map<String, Object> jobJaas = map(jobEnv.get("KAFKA_SASL_JAAS_CONFIG"), "valueFrom", "secretKeyRef");
+        assertThat(jobJaas).containsEntry("name", "ntm-kafka").containsEntry("optional", true);
+        assertThat(jaasKeys).as("the Job's user is none of the services'")
+                .doesNotContain("secret:ntm-kafka/" + jobJaas.get("key"));
+        String command = String.valueOf(job.get("args"));
+        assertThat(command).contains("echo \"sasl.jaas.config=$KAFKA_SASL_JAAS_CONFIG\" >> \"$cfg\"");
+        assertThat(command.split("--command-config \"\\$cfg\"", -1)).as("both Kafka scripts use it").hasSize(3);
     }
 
     @Test
@@ -296,7 +319,7 @@ class KubernetesManifestsTest {
                 .contains("set -e");
         Map<String, String> env = new HashMap<>();
         for (Map<String, Object> e : (List<Map<String, Object>>) container.get("env")) {
-            if (e.containsKey("valueFrom")) {
+            if (e.containsKey("valueFrom") && map(e, "valueFrom").containsKey("configMapKeyRef")) {
                 Map<String, Object> ref = map(e, "valueFrom", "configMapKeyRef");
                 env.put(String.valueOf(e.get("name")), String.valueOf(map(find(docs, "ConfigMap",
                         String.valueOf(ref.get("name"))), "data").get(String.valueOf(ref.get("key")))));
