@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import vn.ntm.task.intake.InspectionEventBatch;
 
@@ -78,11 +79,15 @@ class HostileInputTest {
         for (String page : new String[] {"2147483647", "1000000000", "100001", "-1"}) {
             badRequest(asAdmin().queryParam("page", page).queryParam("size", 200).when().get("/tasks").then(), "page");
         }
-        // page numbers reach the first 10 000 tasks only (here page 49 of 200); beyond, the cursor takes over
+        // page numbers reach the first ntm.tasks.offset-window tasks only (10 000; 250 in tests); beyond, the cursor
+        // takes over
         badRequest(asAdmin().queryParam("page", 100_000).queryParam("size", 200).when().get("/tasks").then(), "page")
                 .body("errors.find { it.field == 'page' }.message", containsString("after="));
-        asAdmin().queryParam("page", 49).queryParam("size", 200).when().get("/tasks").then().statusCode(200)
-                .body("page", equalTo(49));
+        int lastPage = ConfigProvider.getConfig().getValue("ntm.tasks.offset-window", Integer.class) / 50 - 1;
+        asAdmin().queryParam("page", lastPage).queryParam("size", 50).when().get("/tasks").then().statusCode(200)
+                .body("page", equalTo(lastPage));
+        badRequest(asAdmin().queryParam("page", lastPage + 1).queryParam("size", 50).when().get("/tasks").then(),
+                "page");
     }
 
     @Test

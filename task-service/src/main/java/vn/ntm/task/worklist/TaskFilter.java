@@ -18,16 +18,15 @@ import java.util.UUID;
  * The filters, sort and page of a task list, typed and range-checked by the resource (Bean Validation); {@link #parse}
  * checks what one value alone cannot tell (codes, the status list, sort keys, {@code page} against {@code size} and
  * {@code after}) and builds the JPQL. The order always ends with the id, so pages never overlap or skip. Offset paging ({@code page})
- * reaches the first {@link #OFFSET_WINDOW} tasks only; beyond, the client follows the opaque {@code after} cursor
- * (keyset paging: the next page starts after the last task of the previous one, under the same sort).
+ * reaches the first {@code offsetWindow} tasks only ({@code ntm.tasks.offset-window}); beyond, the client follows the
+ * opaque {@code after} cursor (keyset paging: the next page starts after the last task of the previous one, under the
+ * same sort).
  */
 public record TaskFilter(UUID inspectionId, String assigneeType, String assigneeCode, String communeCode,
                          Integer criterion, String status, Boolean overdue, LocalDate dueBefore, String sort,
                          Integer page, Integer size, String after, String q) {
 
     public static final int MAX_SIZE = 200;
-    /** Offset pages must lie within the first this-many tasks: deeper offsets make PostgreSQL read and drop rows. */
-    public static final int OFFSET_WINDOW = 10_000;
 
     /** A validated query: JPQL where clause and order, parameters, paging, and the sort keys for the next cursor. */
     public record Query(String where, Map<String, Object> params, String orderBy, int page, int size,
@@ -55,26 +54,25 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
         List<List<String>> matching(List<String> typed);
     }
 
-    /** The query of a list page: paging is validated, a cursor continues where it points. */
-    public Query parse(LocalDate today) {
-        return parse(today, true, null);
-    }
-
-    public Query parse(LocalDate today, Words words) {
-        return parse(today, true, words);
+    /**
+     * The query of a list page: paging is validated, a cursor continues where it points. Offset pages must lie within
+     * the first {@code offsetWindow} tasks: deeper offsets make PostgreSQL read and drop rows.
+     */
+    public Query parse(LocalDate today, int offsetWindow, Words words) {
+        return parse(today, true, offsetWindow, words);
     }
 
     /** The query of the summary and the export: {@code page} and {@code size} are checked but not used, nor is
      * {@code after}. */
     public Query parseUnpaged(LocalDate today) {
-        return parse(today, false, null);
+        return parse(today, false, Integer.MAX_VALUE, null);
     }
 
     public Query parseUnpaged(LocalDate today, Words words) {
-        return parse(today, false, words);
+        return parse(today, false, Integer.MAX_VALUE, words);
     }
 
-    private Query parse(LocalDate today, boolean paged, Words words) {
+    private Query parse(LocalDate today, boolean paged, int offsetWindow, Words words) {
         List<FieldError> errors = new ArrayList<>();
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -176,9 +174,9 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
                 p = cursor.page();
             }
         } else if (page != null) {
-            int lastPage = OFFSET_WINDOW / s - 1;
+            int lastPage = offsetWindow / s - 1;
             if (paged && page > lastPage) {
-                errors.add(FieldError.of("page", "task.query.pageBeyond", page, s, OFFSET_WINDOW, lastPage));
+                errors.add(FieldError.of("page", "task.query.pageBeyond", page, s, offsetWindow, lastPage));
             } else {
                 p = page;
             }

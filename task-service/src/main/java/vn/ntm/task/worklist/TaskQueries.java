@@ -44,8 +44,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class TaskQueries {
     static final int EXPORT_FETCH_SIZE = 500;
-    /** Lists count at most this many matching tasks (plus one, to know there are more), not the whole table. */
-    public static final int COUNT_LIMIT = TaskFilter.OFFSET_WINDOW;
     /** A typed word contained in more stored words than this (one or two letters) is checked row by row instead. */
     static final int MAX_WORDS_PER_TERM = 500;
 
@@ -54,22 +52,29 @@ public class TaskQueries {
     private final TaskAccess access;
     private final TaskClock clock;
     private final int exportLimit;
+    /**
+     * Page numbers reach the first this many tasks of a list, and a list counts at most this many matching tasks
+     * (plus one, to know there are more), not the whole table ({@code ntm.tasks.offset-window}).
+     */
+    private final int countLimit;
     private final int searchCountLimit;
 
     public TaskQueries(EntityManager em, AgroalDataSource dataSource, TaskAccess access, TaskClock clock,
                        @ConfigProperty(name = "ntm.tasks.export-max-rows", defaultValue = "50000") int exportLimit,
                        @ConfigProperty(name = "ntm.tasks.search-count-limit", defaultValue = "1000")
-                       int searchCountLimit) {
+                       int searchCountLimit,
+                       @ConfigProperty(name = "ntm.tasks.offset-window", defaultValue = "10000") int offsetWindow) {
         this.em = em;
         this.dataSource = dataSource;
         this.access = access;
         this.clock = clock;
         this.exportLimit = exportLimit;
-        this.searchCountLimit = Math.max(1, Math.min(searchCountLimit, COUNT_LIMIT));
+        this.countLimit = Math.max(1, offsetWindow);
+        this.searchCountLimit = Math.max(1, Math.min(searchCountLimit, countLimit));
     }
 
     /**
-     * A page of tasks. {@code total} counts the matching tasks up to {@link #COUNT_LIMIT} (a search with {@code q}:
+     * A page of tasks. {@code total} counts the matching tasks up to {@code ntm.tasks.offset-window} (a search with {@code q}:
      * up to {@code ntm.tasks.search-count-limit}); past it, {@code total} is that limit and {@code totalExact} false. {@code next} is the cursor of the following page (send it as
      * {@code after}), null on the last page.
      */
@@ -101,7 +106,7 @@ public class TaskQueries {
         LocalDate today = clock.today();
         TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
         TaskFilter.Words words = words();
-        TaskFilter.Query q = filter.parse(today, words).and(scope.where(), scope.params());
+        TaskFilter.Query q = filter.parse(today, countLimit, words).and(scope.where(), scope.params());
         // a cursor query already starts after the previous page: no offset
         boolean cursor = filter.after() != null && !filter.after().isBlank();
         List<Task> found = select(q).setHint(HibernateHints.HINT_READ_ONLY, true)
@@ -115,7 +120,7 @@ public class TaskQueries {
         String next = rows.size() > q.size() ? TaskCursor.after(items.get(items.size() - 1), q, q.page() + 1) : null;
         // a search may check its words on each row's text (a frequent word, a list narrowed by a filter): count
         // fewer of its matches
-        int countLimit = filter.q() == null || filter.q().isBlank() ? COUNT_LIMIT : searchCountLimit;
+        int limit = filter.q() == null || filter.q().isBlank() ? countLimit : searchCountLimit;
         long total;
         if (!cursor && rows.size() <= q.size() && (!items.isEmpty() || q.page() == 0)) {
             // the last page: the count is known
@@ -123,16 +128,16 @@ public class TaskQueries {
         } else if (!count) {
             // not asked for: what the pages so far prove, plus one for the next page known to exist
             long known = (long) q.page() * q.size() + rows.size();
-            return new TaskPage(items, Math.min(known, COUNT_LIMIT), q.page(), q.size(), false, next);
+            return new TaskPage(items, Math.min(known, countLimit), q.page(), q.size(), false, next);
         } else {
             // the count leaves out the cursor's condition: total is about the whole filtered list
             TaskFilter.Query all = filter.parseUnpaged(today, words).and(scope.where(), scope.params());
-            total = countUpTo(all, countLimit + 1);
+            total = countUpTo(all, limit + 1);
         }
-        if (total > countLimit) {
+        if (total > limit) {
             // a lower bound: the limit, or what the pages so far prove when they reach further
-            long known = Math.min((long) q.page() * q.size() + rows.size(), COUNT_LIMIT);
-            return new TaskPage(items, Math.max(countLimit, known), q.page(), q.size(), false, next);
+            long known = Math.min((long) q.page() * q.size() + rows.size(), countLimit);
+            return new TaskPage(items, Math.max(limit, known), q.page(), q.size(), false, next);
         }
         return new TaskPage(items, total, q.page(), q.size(), true, next);
     }
