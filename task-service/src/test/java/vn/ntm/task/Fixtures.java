@@ -166,7 +166,7 @@ public final class Fixtures {
     }
 
     public static JsonPath awaitTasks(UUID inspectionId, int count) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> tasksOf(inspectionId).getInt("total") >= count);
         return tasksOf(inspectionId);
     }

@@ -127,7 +127,7 @@ public final class RegisterFixture {
                             OffsetSpec.latest()));
             Map<TopicPartition, Long> ends = new java.util.HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("task-service")
                         .partitionsToOffsetAndMetadata().get();
                 // a partition nothing was ever sent to has nothing to wait for (and may have no committed offset)

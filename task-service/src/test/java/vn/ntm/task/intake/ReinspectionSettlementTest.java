@@ -60,7 +60,7 @@ class ReinspectionSettlementTest {
         UUID eventId = publish(second, reinspection);
 
         // criterion 17 met: the three open tasks are done, with the re-inspection as the verifying act
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
                 tasks(first, "06490", 17).getList("items.status").stream().allMatch("DONE"::equals));
         String actor = "inspection:" + second;
         for (Map<String, Object> task : c17) {
@@ -83,7 +83,7 @@ class ReinspectionSettlementTest {
         assertThat(change.get("reason").asText()).contains(second.toString());
 
         // criterion 2 still unmet: no new task; the open ones continue under the re-inspection with its deadline
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
                 tasks(first, "06490", 2).getList("items.latestInspectionId").stream()
                         .allMatch(second.toString()::equals));
         assertThat(tasks(second, "06490", 2).getInt("total")).isZero();
@@ -108,7 +108,7 @@ class ReinspectionSettlementTest {
         Fixtures.publish(sentinel.toString(), reinspection(sentinel, "2022-07-20", Map.of(), null).toString(),
                 Fixtures.headers(UUID.randomUUID(), EventTypes.INSPECTION_FINALIZED), 0);
         Fixtures.awaitTasks(sentinel, 1);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> processed(republished));
         assertThat(Fixtures.tasksOf(second).getInt("total")).isEqualTo(created);
         assertThat(tasks(second, "06490", 2).getInt("total")).isZero();
@@ -131,7 +131,7 @@ class ReinspectionSettlementTest {
         ((ObjectNode) event.get("communes").get(0)).put("code", "06475").put("name", "Xã Bằng Mạc");
         publish(later, event);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
                 tasks(first, "06490", 17).getList("items.status").stream().allMatch("DONE"::equals));
         assertThat(tasks(later, "06475", 17).getInt("total")).isZero();
     }
@@ -156,7 +156,7 @@ class ReinspectionSettlementTest {
         // the catalog's 2021-2025 set: #2 Giao thông continues 2016-2020 #2; #11 Nghèo đa chiều continues nothing
         String set = Fixtures.resource("/contracts/golden/criteria-set-published.json");
         RegisterFixture.publish(set, UUID.randomUUID(), EventTypes.CRITERIA_SET_PUBLISHED);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> mapping("XA_NTM_2021_2025", 2).contains("XA_NTM_2016_2020#2"));
         assertThat(mapping("XA_NTM_2021_2025", 11)).isEmpty();
 
@@ -168,7 +168,7 @@ class ReinspectionSettlementTest {
         publish(later, inspection(later, "2022-07-20", commune, "XA_NTM_2021_2025", Map.of(2, "MET", 11, "MET")));
         Fixtures.awaitTasks(later, 1);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
                 tasks(old, commune, 2).getList("items.status").stream().allMatch("DONE"::equals));
         // 2016-2020 #11 "Hộ nghèo" is not 2021-2025 #11 "Nghèo đa chiều": without a mapping nothing is settled
         assertThat(tasks(old, commune, 11).getList("items.status")).hasSize(3).containsOnly("OPEN");

@@ -84,7 +84,7 @@ class ActiveWorkSuccessionTest {
         // criterion-events brings the register of Bến Tre and Vĩnh Long: the consumer applies it and runs the succession
         RegisterFixture.publish(benTre(), UUID.randomUUID());
         RegisterFixture.publish(vinhLong(), UUID.randomUUID());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> count("select count(*) from task_succession_move where task_id in (?::uuid, ?::uuid)",
                         reported, returned) == 2);
 

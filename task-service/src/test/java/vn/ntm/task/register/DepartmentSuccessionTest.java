@@ -76,7 +76,7 @@ class DepartmentSuccessionTest {
 
         UUID eventId = UUID.randomUUID();
         RegisterFixture.publish(Fixtures.resource(SECTORS), eventId, EventTypes.SECTORS_CHANGED);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
                 .until(() -> count("select count(*) from task_succession_move m join task t on t.id = m.task_id"
                         + " where t.inspection_id = ?::uuid and m.kind = 'sector'", inspectionId.toString()) == 5);
 

@@ -80,7 +80,7 @@ class RegisterSuccessionTest {
         UUID eventId = UUID.randomUUID();
         String register = RegisterFixture.langSon();
         RegisterFixture.publish(register, eventId);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> moves(inspectionId) == toMove);
 
         Map<String, String> after = assignees(inspectionId);
@@ -162,7 +162,7 @@ class RegisterSuccessionTest {
         RegisterFixture.publish(register, eventId);
         UUID again = UUID.randomUUID();
         RegisterFixture.publish(register, again);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> count("select count(*) from processed_event where event_id = ?::uuid", again.toString())
                         == 1);
         RegisterFixture.awaitConsumerCaughtUp();
@@ -292,7 +292,7 @@ class RegisterSuccessionTest {
                 Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
         assertThat(Fixtures.header(dead.get(0), CloudEventHeaders.DLQ_REASON)).contains("units[0]");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> count("select count(*) from processed_event where event_id = ?::uuid",
                         valid.toString()) == 1);
         assertThat(count("select count(*) from processed_event where event_id = ?::uuid", criteriaSet.toString()))
@@ -334,7 +334,7 @@ class RegisterSuccessionTest {
     private void ensureRegister() {
         if (count("select count(*) from admin_unit where code = '06490'") == 0) {
             RegisterFixture.publish(RegisterFixture.langSon(), UUID.randomUUID());
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> count("select count(*) from admin_unit where code = '06490'") == 1);
         }
         RegisterFixture.awaitConsumerCaughtUp();
