@@ -1,5 +1,6 @@
 package vn.ntm.task.register;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import vn.ntm.localinfra.Postgres;
@@ -20,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inspection's date) as {@code source_as_of}; a task the succession already moved takes the day before its first
  * move (its codes were valid then); a task without any date takes the day it was created.
  */
+// it needs no application, but a @QuarkusTest shares the test JVM's PostgreSQL: a plain test class is loaded apart
+// from the Quarkus tests and would start a PostgreSQL and a broker of its own (~6 s)
+@QuarkusTest
 class RegisterDatesMigrationTest {
 
     @Test
