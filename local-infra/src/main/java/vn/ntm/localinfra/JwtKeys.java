@@ -67,9 +67,17 @@ public final class JwtKeys {
         return new Tokens(this);
     }
 
-    /** A key that is not this issuer's: tokens it signs must be rejected. */
+    /**
+     * A key that is not this issuer's: tokens it signs must be rejected. One per JVM (generating a 2048-bit key takes
+     * a second or two under the tests' C1-only JIT).
+     */
     public static RSAPrivateKey foreignKey() {
-        return newSigningKey().getRsaPrivateKey();
+        return ForeignKey.KEY;
+    }
+
+    /** Generated on first use (the holder class is initialised then, once). */
+    private static final class ForeignKey {
+        static final RSAPrivateKey KEY = newSigningKey().getRsaPrivateKey();
     }
 
     private static RsaJsonWebKey newSigningKey() {
