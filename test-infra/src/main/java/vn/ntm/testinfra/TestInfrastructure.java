@@ -31,12 +31,14 @@ public final class TestInfrastructure {
     private final Path root;
     private KafkaBroker kafka;
     private SecureKafka secureKafka;
-    private S3Server s3;
+    private final S3Server s3;
+    private boolean s3Started;
 
     private TestInfrastructure(Postgres postgres, JwtKeys keys, Path root) {
         this.postgres = postgres;
         this.keys = keys;
         this.root = root;
+        this.s3 = new S3Server(root.resolve("s3"), Ports.freePort(), root.resolve("s3.log"));
     }
 
     public static synchronized TestInfrastructure get() {
@@ -144,11 +146,18 @@ public final class TestInfrastructure {
      * bucket {@link #S3_BUCKET}.
      */
     public synchronized S3Server s3() {
-        if (s3 == null) {
-            S3Server server = new S3Server(root.resolve("s3"), Ports.freePort(), root.resolve("s3.log"));
-            server.start(Duration.ofSeconds(120), S3_BUCKET);
-            s3 = server;
+        if (!s3Started) {
+            s3.start(Duration.ofSeconds(120), S3_BUCKET);
+            s3Started = true;
         }
+        return s3;
+    }
+
+    /**
+     * The same server, not started: its endpoint and keys are fixed before it runs, so a service can be configured
+     * with them when it starts while only the tests that use the bucket start the server ({@link #s3()}).
+     */
+    public S3Server s3Unstarted() {
         return s3;
     }
 
@@ -168,9 +177,7 @@ public final class TestInfrastructure {
         }
         postgres.close();
         synchronized (this) {
-            if (s3 != null) {
-                s3.close();
-            }
+            s3.close();
         }
     }
 }

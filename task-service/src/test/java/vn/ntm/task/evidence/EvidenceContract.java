@@ -1,7 +1,6 @@
 package vn.ntm.task.evidence;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -43,11 +42,12 @@ import static vn.ntm.task.Auth.as;
 import static vn.ntm.task.Auth.asAdmin;
 
 /**
- * README "Evidence": upload (multipart, as browsers send it), list and download, stored in PostgreSQL (the default
- * store). {@link S3EvidenceTest} runs the same tests against the S3 store.
+ * README "Evidence": upload (multipart, as browsers send it), list and download, whatever the store:
+ * {@link EvidenceTest} runs these tests with PostgreSQL (the default store), {@link S3EvidenceTest} with the S3 store.
+ * Abstract, so that the application holds one bean per concrete test class (a test class extending another would be
+ * an ambiguous bean of the same start).
  */
-@QuarkusTest
-class EvidenceTest {
+abstract class EvidenceContract {
     private static final String NAME = "Biên bản nghiệm thu đường trục thôn Nà Phát – Đợt 2.pdf";
 
     @Inject

@@ -1,14 +1,13 @@
 package vn.ntm.task.evidence;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,6 +25,7 @@ import vn.ntm.task.Auth;
 import vn.ntm.task.Multipart;
 import vn.ntm.testinfra.RefusingTable;
 import vn.ntm.task.evidence.store.EvidenceStores;
+import vn.ntm.task.evidence.store.S3EvidenceStore;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,44 +45,14 @@ import static vn.ntm.task.Auth.asAdmin;
 
 /**
  * README "Evidence" with {@code ntm.tasks.evidence.store=s3}, against a real S3-compatible server (S3Proxy on a
- * filesystem blob store, started by local-infra in its own JVM): every test of {@link EvidenceTest} (round trip,
- * refusals, ten full-size uploads at once), plus where the content is and what a failed transaction leaves.
+ * filesystem blob store, started by local-infra in its own JVM): every test of {@link EvidenceContract} (round trip,
+ * refusals, ten full-size uploads at once), plus where the content is and what a failed transaction leaves. The
+ * application of the other tests has the S3 store configured (RealInfrastructure) and sends new files to the bucket
+ * while a test of this class runs.
  */
 @QuarkusTest
-// a restart is the only way: the store is chosen, and the S3 client built for the test server, when the service starts
-@TestProfile(S3EvidenceTest.S3Store.class)
-class S3EvidenceTest extends EvidenceTest {
+class S3EvidenceTest extends EvidenceContract {
     static final String PREFIX = "evidence/";
-
-    public static class S3Store implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ntm.tasks.evidence.store", "s3");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Bucket.class));
-        }
-    }
-
-    /** Points the service at the test JVM's S3-compatible server. */
-    public static class Bucket implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            S3Server s3 = TestInfrastructure.get().s3();
-            return Map.of("ntm.tasks.evidence.s3.endpoint", s3.endpoint(),
-                    "ntm.tasks.evidence.s3.bucket", TestInfrastructure.S3_BUCKET,
-                    "ntm.tasks.evidence.s3.region", S3Server.REGION,
-                    "ntm.tasks.evidence.s3.access-key", s3.accessKey(),
-                    "ntm.tasks.evidence.s3.secret-key", s3.secretKey(),
-                    "ntm.tasks.evidence.s3.path-style", "true");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Inject
     AgroalDataSource db;
@@ -107,6 +76,19 @@ class S3EvidenceTest extends EvidenceTest {
     @AfterAll
     static void closeBucket() {
         bucket.close();
+    }
+
+    private String storeBefore;
+
+    @BeforeEach
+    void newFilesToTheBucket() {
+        storeBefore = stores.current().name();
+        stores.sendNewFilesTo(S3EvidenceStore.NAME);
+    }
+
+    @AfterEach
+    void newFilesToTheConfiguredStoreAgain() {
+        stores.sendNewFilesTo(storeBefore);
     }
 
     private static List<S3Object> objectsOf(String taskId) {

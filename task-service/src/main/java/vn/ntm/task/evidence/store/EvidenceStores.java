@@ -30,7 +30,7 @@ import java.util.Optional;
 public class EvidenceStores {
     private final PostgresEvidenceStore postgres;
     private final S3EvidenceStore s3;
-    private final EvidenceStore current;
+    private volatile EvidenceStore current;
 
     public EvidenceStores(PostgresEvidenceStore postgres, AgroalDataSource dataSource,
                           TransactionSynchronizationRegistry transactions,
@@ -81,6 +81,14 @@ public class EvidenceStores {
     /** Where new files go. */
     public EvidenceStore current() {
         return current;
+    }
+
+    /**
+     * Sends new files to the named store from now on, in place of {@code ntm.tasks.evidence.store} ({@code s3} only
+     * when a bucket is configured): lets the tests run both stores on one application start instead of restarting it.
+     */
+    public void sendNewFilesTo(String name) {
+        current = of(name);
     }
 
     /** The S3 store, when a bucket is configured. */
