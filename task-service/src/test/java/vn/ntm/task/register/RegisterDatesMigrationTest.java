@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * move (its codes were valid then); a task without any date takes the day it was created.
  */
 // it needs no application, but a @QuarkusTest shares the test JVM's PostgreSQL: a plain test class is loaded apart
-// from the Quarkus tests and would start a PostgreSQL and a broker of its own (~6 s)
+// from the Quarkus tests and would start a PostgreSQL of its own
 @QuarkusTest
 class RegisterDatesMigrationTest {
 
