@@ -2,13 +2,14 @@ package vn.ntm.testinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import vn.ntm.localinfra.JwtKeys;
+import vn.ntm.localinfra.Ports;
 import vn.ntm.localinfra.Postgres;
 
 import java.util.Map;
 
 /**
- * Points a {@code @QuarkusTest} at the real PostgreSQL and Kafka broker of this test JVM. Init argument
- * {@code database}: the service's database name.
+ * Points a {@code @QuarkusTest} at the real PostgreSQL and Kafka broker of this test JVM, and gives its management
+ * interface a free port ({@link Management}). Init argument {@code database}: the service's database name.
  */
 public class RealInfraTestResource implements QuarkusTestResourceLifecycleManager {
     private String database = "app";
@@ -28,7 +29,9 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
                 "kafka.bootstrap.servers", infra.bootstrapServers(),
                 "mp.jwt.verify.publickey.location", infra.jwksLocation(),
                 "mp.jwt.verify.issuer", JwtKeys.ISSUER,
-                "mp.jwt.verify.audiences", JwtKeys.AUDIENCE);
+                "mp.jwt.verify.audiences", JwtKeys.AUDIENCE,
+                // a known free port rather than 0: the tests reach health and metrics there (Management)
+                "quarkus.management.test-port", Integer.toString(Ports.freePort()));
     }
 
     @Override

@@ -2,13 +2,13 @@ package vn.ntm.platform.health;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 import vn.ntm.platform.messaging.ChannelConsumer;
 import vn.ntm.platform.messaging.UnprocessedRecords;
 
@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How far behind each consumer channel is: the age of the oldest record it has received and not finished, as the
- * gauge {@code ntm.messaging.oldest.unprocessed.age{channel}} (seconds), and readiness turns DOWN while that age is
- * above {@code ntm.<channel>.max-unprocessed-age} (60 s by default). Answers from memory, never blocks. Consumers
+ * gauge {@code ntm.messaging.oldest.unprocessed.age{channel}} (seconds), and the check "Kafka consumers' progress"
+ * of the {@link HealthGroups#DEPENDENCIES} group turns DOWN while that age is above
+ * {@code ntm.<channel>.max-unprocessed-age} (60 s by default). Not readiness: a consumer stuck behind the broker or
+ * a poison record says nothing about whether the API can answer. Answers from memory, never blocks. Consumers
  * report to it through their {@link ChannelConsumer}.
  */
 @ApplicationScoped
@@ -54,7 +56,7 @@ public class ConsumerProgress implements ChannelConsumer.Progress {
         });
     }
 
-    /** Makes the channel known to the gauge and readiness before its first record. */
+    /** Makes the channel known to the gauge and the check before its first record. */
     @Override
     public void register(String channel) {
         channel(channel);
@@ -75,9 +77,9 @@ public class ConsumerProgress implements ChannelConsumer.Progress {
     }
 
     @Produces
-    @Readiness
+    @HealthGroup(HealthGroups.DEPENDENCIES)
     @ApplicationScoped
-    HealthCheck readiness() {
+    HealthCheck progressCheck() {
         return this::check;
     }
 

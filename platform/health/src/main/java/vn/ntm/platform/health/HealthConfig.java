@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Configuration of the readiness probes ({@code ntm.health.*}). */
+/** Configuration of the database and broker probes ({@code ntm.health.*}). */
 @ConfigMapping(prefix = "ntm.health")
 public interface HealthConfig {
     /** How often the database and the broker are probed in the background. */

@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * Problem+json for what is answered before (or outside) JAX-RS, where Quarkus would send an empty or HTML body:
  * 414 for an over-long request target, 413 for a body over the limit (declared, or found while reading a chunked
- * one), 401 for an anonymous request to a permission-guarded path ({@code /q/metrics}), 401/403 from HTTP
+ * one), 401 for an anonymous request to a permission-guarded path ({@code ntm.http.bearer-paths}), 401/403 from HTTP
  * permissions, and 404/405 for requests no route takes.
  */
 @Singleton
@@ -102,7 +102,7 @@ public class HttpEdge {
     }
 
     private boolean needsBearer(String path) {
-        for (String guarded : config.bearerPaths()) {
+        for (String guarded : config.bearerPaths().orElse(List.of())) {
             if (path.equals(guarded) || path.startsWith(guarded.endsWith("/") ? guarded : guarded + "/")) {
                 return true;
             }

@@ -26,10 +26,10 @@ public interface HttpEdgeConfig {
 
     /**
      * Paths guarded by an HTTP permission ({@code quarkus.http.auth.permission.*}) rather than by a resource: a
-     * request without a bearer token gets 401 problem+json here instead of Quarkus' bare challenge.
+     * request without a bearer token gets 401 problem+json here instead of Quarkus' bare challenge. None by default:
+     * metrics and health are on the management interface, not on the API port.
      */
-    @WithDefault("/q/metrics")
-    List<String> bearerPaths();
+    Optional<List<String>> bearerPaths();
 
     /**
      * POST paths that take file uploads (a regular expression on the normalized path, e.g.

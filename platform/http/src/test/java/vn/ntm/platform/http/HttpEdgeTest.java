@@ -85,7 +85,7 @@ class HttpEdgeTest {
 
     @Test
     void anonymousRequestToAPermissionGuardedPathIs401BeforeJaxRs() {
-        kind(given().get("/q/metrics").then(), ProblemKind.UNAUTHENTICATED, 401)
+        kind(given().get("/guarded").then(), ProblemKind.UNAUTHENTICATED, 401)
                 .header("WWW-Authenticate", "Bearer");
     }
 

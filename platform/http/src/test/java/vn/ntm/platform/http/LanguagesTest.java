@@ -81,8 +81,8 @@ class LanguagesTest {
                 .body("detail", equalTo("No resource at /nothing/here."));
         in(null).delete("/samples/1").then().statusCode(405).body("title", equalTo("Phương thức không được phép"));
         in("en").delete("/samples/1").then().statusCode(405).body("title", equalTo("Method Not Allowed"));
-        in(null).get("/q/metrics").then().statusCode(401).body("title", equalTo("Chưa xác thực"));
-        in("en").get("/q/metrics").then().statusCode(401).body("title", equalTo("Unauthorized"));
+        in(null).get("/guarded").then().statusCode(401).body("title", equalTo("Chưa xác thực"));
+        in("en").get("/guarded").then().statusCode(401).body("title", equalTo("Unauthorized"));
         in(null).get("/samples/1?q=" + "a".repeat(9000)).then().statusCode(414)
                 .body("detail", equalTo("Địa chỉ yêu cầu dài hơn 8192 ký tự."));
         in("en").get("/samples/1?q=" + "a".repeat(9000)).then().statusCode(414)

@@ -38,6 +38,10 @@ public final class CachedProbe implements AutoCloseable {
         this.clock = clock;
     }
 
+    public String name() {
+        return name;
+    }
+
     public synchronized void start() {
         if (thread == null) {
             thread = new Thread(this::loop, "probe-" + name);

@@ -59,17 +59,17 @@ public interface OutboxConfig {
     Health health();
 
     interface Health {
-        /** Figures read more recently than this are reused by the gauges and the readiness check. */
+        /** Figures read more recently than this are reused by the gauges and the health check. */
         @WithDefault("1s")
         Duration statsMaxAge();
 
-        /** Readiness goes down when the oldest pending row is older than this. */
+        /** The health check "outbox" goes down when the oldest pending row is older than this. */
         @WithDefault("5m")
         Duration maxLag();
 
         /**
-         * Readiness goes down when more rows than this are parked; -1 (the default) only reports them in the check's
-         * data, since a parked row stays parked across restarts and must not keep every instance out of service.
+         * The health check "outbox" goes down when more rows than this are parked; -1 (the default) only reports them
+         * in the check's data, since a parked row stays parked across restarts and would keep the alert on.
          */
         @WithDefault("-1")
         int maxParked();

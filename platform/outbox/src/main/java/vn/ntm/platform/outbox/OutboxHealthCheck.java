@@ -1,21 +1,24 @@
 package vn.ntm.platform.outbox;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Readiness "outbox": down when rows are parked (beyond {@code ntm.outbox.health.max-parked}), when the oldest
- * pending row is older than {@code ntm.outbox.health.max-lag}, or when the figures could not be read for that
- * long. Answers within a second whatever the database does.
+ * Check "outbox" of the {@code dependencies} health group ({@code /q/health/group/dependencies}, what operators
+ * alert on): down when rows are parked (beyond {@code ntm.outbox.health.max-parked}), when the oldest pending row
+ * is older than {@code ntm.outbox.health.max-lag}, or when the figures could not be read for that long. Not
+ * readiness: a backlog waiting for the broker is what the outbox is for, and the instance still serves its API.
+ * Answers within a second whatever the database does.
  */
-@Readiness
+// the group's name is platform-health's HealthGroups.DEPENDENCIES, repeated so that the outbox does not depend on it
+@HealthGroup("dependencies")
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
     private final OutboxStats stats;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Pending, parked and lag figures for the gauges and the readiness check, reused while younger than
+ * Pending, parked and lag figures for the gauges and the health check, reused while younger than
  * {@code ntm.outbox.health.stats-max-age}. One query runs at a time on its own thread with a 1 s statement timeout; a caller waits at most the time it gives and otherwise gets the last
  * figures read, so a hanging database never hangs a health check or a metrics scrape.
  */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.localinfra.KafkaBroker;
+import vn.ntm.testinfra.Management;
 import vn.ntm.testinfra.TestInfrastructure;
 
 import java.sql.Connection;
@@ -26,12 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class OutboxAdminTest {
+    /** The health group operators alert on: the outbox's check is there, not in readiness. */
+    private static final String DEPENDENCIES = "/q/health/group/dependencies";
 
     @Inject
     Outbox outbox;
@@ -102,9 +106,9 @@ class OutboxAdminTest {
     }
 
     @Test
-    void readinessAndMetricsReportParkedEvents() {
+    void theDependenciesCheckAndMetricsReportParkedEventsWhileReadinessStaysUp() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            RestAssured.get("/q/health/ready").then().statusCode(200)
+            Management.given().get(DEPENDENCIES).then().statusCode(200)
                     .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
             assertThat(gauge("ntm_outbox_parked")).isZero();
         });
@@ -114,21 +118,24 @@ class OutboxAdminTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, eventId).parked());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            RestAssured.get("/q/health/ready").then().statusCode(503)
+            Management.given().get(DEPENDENCIES).then().statusCode(503)
                     .body("checks.find { it.name == 'outbox' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(1));
             assertThat(gauge("ntm_outbox_parked")).isEqualTo(1.0);
             assertThat(gauge("ntm_outbox_parked_events_total")).isGreaterThanOrEqualTo(1.0);
         });
+        // a parked row is for an operator to look at; the instance still serves requests
+        Management.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", not(hasItem("outbox")));
 
         OutboxTable.execute(db, "delete from outbox_event where event_id = '" + eventId + "'");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                RestAssured.get("/q/health/ready").then().statusCode(200));
+                Management.given().get(DEPENDENCIES).then().statusCode(200));
     }
 
     @Test
-    void readinessAnswersWhileTheOutboxTableIsLockedWithTheFiguresLastRead() throws Exception {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+    void theCheckAnswersWhileTheOutboxTableIsLockedWithTheFiguresLastRead() throws Exception {
+        Management.given().get(DEPENDENCIES).then().statusCode(200)
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
         try (Connection locker = db.getConnection()) {
             locker.setAutoCommit(false);
@@ -136,9 +143,9 @@ class OutboxAdminTest {
             // past ntm.outbox.health.stats-max-age (100 ms here): the figures read above are stale, the check queries
             Thread.sleep(150);
             // without the statement timeout and the bounded wait this request would hang until the lock is released
-            given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+            Management.given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                             .setParam("http.socket.timeout", 20_000)))
-                    .get("/q/health/ready").then().statusCode(200)
+                    .get(DEPENDENCIES).then().statusCode(200)
                     .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'outbox' }.data.parked", equalTo(0));
             locker.rollback();
@@ -150,7 +157,7 @@ class OutboxAdminTest {
     }
 
     private static double gauge(String name) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$").matcher(metrics);
         assertThat(m.find()).as(name + " exposed").isTrue();
         return Double.parseDouble(m.group(2));

@@ -1,9 +1,12 @@
 package vn.ntm.platform.health;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -23,13 +26,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Readiness of the database and the Kafka broker, answered at once from probes that run in the background (every
+ * The database and the Kafka broker, answered at once from probes that run in the background (every
  * {@code ntm.health.probe-interval}) and count as DOWN when they get no answer within
  * {@code ntm.health.probe-timeout}. They replace Quarkus' own checks, which wait on the dependency: with the broker
  * frozen, Kafka's waited for the admin client's 60 s default and {@code /q/health/ready} hung with it.
+ * <p>
+ * Readiness is the database alone: an instance whose database answers serves its API (writes wait in the outbox
+ * while the broker is away), so a broker outage must not take every instance out of its Service. The broker check
+ * is in the {@link HealthGroups#DEPENDENCIES} group, beside the database check, and both are gauges
+ * {@code ntm.health.probe.up{probe}} (1 up, 0 down).
  */
 @ApplicationScoped
-public class InfrastructureReadiness {
+public class InfrastructureProbes {
     private final CachedProbe database;
     private final CachedProbe kafka;
     private final Map<String, Object> kafkaConfig;
@@ -37,9 +45,9 @@ public class InfrastructureReadiness {
     private final String clientId;
     private Admin admin;
 
-    public InfrastructureReadiness(AgroalDataSource dataSource,
-                                   @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                                   HealthConfig config) {
+    public InfrastructureProbes(AgroalDataSource dataSource,
+                                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                                HealthConfig config, MeterRegistry registry) {
         Duration interval = config.probeInterval();
         Duration timeout = config.probeTimeout();
         this.kafkaConfig = kafkaConfig;
@@ -56,6 +64,14 @@ public class InfrastructureReadiness {
             int nodes = admin().describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
             return nodes + " broker(s)";
         }, interval, timeout, Clock.systemUTC());
+        gauge(registry, database);
+        gauge(registry, kafka);
+    }
+
+    private static void gauge(MeterRegistry registry, CachedProbe probe) {
+        Gauge.builder("ntm.health.probe.up", probe, p -> p.status().up() ? 1 : 0).tag("probe", probe.name())
+                .description("1 while the background probe of the dependency answers, 0 while it does not")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -90,13 +106,14 @@ public class InfrastructureReadiness {
 
     @Produces
     @Readiness
+    @HealthGroup(HealthGroups.DEPENDENCIES)
     @ApplicationScoped
     HealthCheck databaseCheck() {
         return () -> response("Database connections health check", database.status());
     }
 
     @Produces
-    @Readiness
+    @HealthGroup(HealthGroups.DEPENDENCIES)
     @ApplicationScoped
     HealthCheck kafkaCheck() {
         return () -> response("Kafka connection health check", kafka.status());
