@@ -74,7 +74,7 @@ class ProblemDetailsTest {
         given().header("Authorization", AuthFixture.viewer("20")).contentType("application/json")
                 .body(validDraft(uniqueCode("VIEW"))).post("/criteria-sets").then()
                 .statusCode(403).body("type", equalTo(TYPES + "forbidden")).body("code", equalTo("FORBIDDEN"));
-        given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+        given().get("/admin/outbox/parked").then().statusCode(401).contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED"));
         given().delete("/criteria-sets").then().statusCode(405).contentType("application/problem+json")
                 .body("type", equalTo(TYPES + "method-not-allowed")).body("code", equalTo("METHOD_NOT_ALLOWED"));

@@ -27,7 +27,7 @@ class RejectedTokensTest {
                 .body("status", equalTo(401)).body("title", equalTo("Chưa xác thực"))
                 .body(not(containsString("Exception")));
         given().get("/criteria-sets/" + code).then().statusCode(404);
-        given().header("Authorization", bearer).get("/q/metrics")
+        given().header("Authorization", bearer).get("/admin/outbox/parked")
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
     }
 

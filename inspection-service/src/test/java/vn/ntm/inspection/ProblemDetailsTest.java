@@ -109,7 +109,7 @@ class ProblemDetailsTest {
         Api.json(Auth.viewer("20")).body(Api.inspectionBody("x", Api.uniqueCommune(), "2023-01-01"))
                 .post("/inspections").then().statusCode(403)
                 .body("type", equalTo(TYPES + "forbidden")).body("code", equalTo("FORBIDDEN"));
-        Api.as(null).get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+        Api.as(null).get("/admin/outbox/parked").then().statusCode(401).contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED"));
         Api.json().body(Api.inspectionBody("x", Api.uniqueCommune(), "2023-01-01").replaceFirst("\"title\"",
                 "\"colour\": \"red\", \"title\"")).post("/inspections").then().statusCode(400)

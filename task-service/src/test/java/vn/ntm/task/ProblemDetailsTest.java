@@ -99,7 +99,7 @@ class ProblemDetailsTest {
         kind(given().when().get("/tasks").then(), 401, "unauthenticated", "UNAUTHENTICATED");
         kind(Auth.as(Auth.viewer("20")).contentType(ContentType.JSON).body(RULE).when()
                 .put("/task-rules/" + ruleCode()).then(), 403, "forbidden", "FORBIDDEN");
-        kind(given().when().get("/q/metrics").then(), 401, "unauthenticated", "UNAUTHENTICATED");
+        kind(given().when().get("/admin/outbox/parked").then(), 401, "unauthenticated", "UNAUTHENTICATED");
         kind(asAdmin().body("{\"note\":\"x\"}").when().post("/tasks/" + task + "/notes").then(), 415,
                 "unsupported-media-type", "UNSUPPORTED_MEDIA_TYPE");
         kind(asAdmin().when().delete("/tasks").then(), 405, "method-not-allowed", "METHOD_NOT_ALLOWED");

@@ -7,10 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.Topics;
 import vn.ntm.inspection.fixtures.Api;
-import vn.ntm.inspection.fixtures.Auth;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.Db;
 import vn.ntm.inspection.fixtures.Topic;
+import vn.ntm.testinfra.Management;
 import vn.ntm.testinfra.TestInfrastructure;
 
 import java.time.Duration;
@@ -46,7 +46,7 @@ class FinalizeDuringBrokerOutageTest {
                     .body("status", equalTo("FINALIZED"));
             assertThat(Db.count(db, "select count(*) from outbox_event where event_key = ? and published_at is null",
                     id)).isEqualTo(1);
-            String metrics = Api.as(Auth.ops()).get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(gauge(metrics, "ntm_outbox_pending")).isGreaterThanOrEqualTo(1.0);
             assertThat(metrics).contains("ntm_outbox_lag_seconds");
         } finally {

@@ -11,6 +11,7 @@ import vn.ntm.inspection.fixtures.Api;
 import vn.ntm.inspection.fixtures.Auth;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.Db;
+import vn.ntm.testinfra.Management;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,11 +115,15 @@ class AccessMatrixTest {
                 new Row("GET /communes/{code}/history",
                         t -> Api.as(t).get("/communes/" + commune + "/history"),
                         "401", "200:1", "200:1", "200:0", "403", "403", "200:1", "200:0", "403"),
-                new Row("GET /q/metrics",
+                new Row("GET /q/metrics (API port)",
                         t -> Api.as(t).get("/q/metrics"),
-                        "401", "200", "403", "403", "403", "403", "403", "403", "200"),
-                new Row("GET /q/health/ready",
-                        t -> Api.as(t).get("/q/health/ready"),
+                        "404", "404", "404", "404", "404", "404", "404", "404", "404"),
+                // the management interface takes no token: whatever the caller sends, it answers
+                new Row("GET /q/metrics (management)",
+                        t -> Api.as(t).port(Management.port()).get("/q/metrics"),
+                        "200", "200", "200", "200", "200", "200", "200", "200", "200"),
+                new Row("GET /q/health/ready (management)",
+                        t -> Api.as(t).port(Management.port()).get("/q/health/ready"),
                         "200", "200", "200", "200", "200", "200", "200", "200", "200"),
                 new Row("GET /q/openapi",
                         t -> Api.as(t).get("/q/openapi"),

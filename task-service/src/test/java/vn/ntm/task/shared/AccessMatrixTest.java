@@ -18,6 +18,7 @@ import vn.ntm.task.Multipart;
 import vn.ntm.task.RegisterFixture;
 import vn.ntm.task.intake.InspectionEventBatch;
 import vn.ntm.task.register.RegisterCopyService;
+import vn.ntm.testinfra.Management;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -90,8 +91,9 @@ class AccessMatrixTest {
             {"GET /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
             {"PUT /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
             {"GET /task-rules/history",     "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
-            {"GET /q/metrics",              "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "200", "403",  "403",  "403", "403"},
-            {"GET /q/health/ready",         "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200", "200"},
+            {"GET /q/metrics (API port)",   "404", "404",  "404",  "404",  "404",  "404",  "404",  "404",  "404", "404",  "404",  "404", "404"},
+            {"GET /q/metrics (management)", "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200", "200"},
+            {"GET /q/health/ready (mgmt)",  "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200", "200"},
             {"GET /q/openapi",              "200", "200",  "200",  "200",  "200",  "200",  "200",  "200",  "200", "200",  "200",  "200", "200"},
     };
 
@@ -227,8 +229,10 @@ class AccessMatrixTest {
             case "PUT /task-rules/{code}" -> r -> r.contentType(ContentType.JSON)
                     .body("{\"trigger\":\"INSPECTION\",\"assignee\":\"COORDINATION_OFFICE\",\"titleTemplate\":"
                             + "\"Thử quyền\",\"enabled\":false,\"position\":999}").put("/task-rules/" + ruleCode);
-            case "GET /q/metrics" -> r -> r.get("/q/metrics");
-            case "GET /q/health/ready" -> r -> r.get("/q/health/ready");
+            case "GET /q/metrics (API port)" -> r -> r.get("/q/metrics");
+            // the management interface takes no token: whatever the caller sends, it answers
+            case "GET /q/metrics (management)" -> r -> r.port(Management.port()).get("/q/metrics");
+            case "GET /q/health/ready (mgmt)" -> r -> r.port(Management.port()).get("/q/health/ready");
             case "GET /q/openapi" -> r -> r.get("/q/openapi");
             default -> throw new IllegalArgumentException(endpoint);
         };

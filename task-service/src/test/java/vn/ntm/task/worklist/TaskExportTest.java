@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import vn.ntm.task.Auth;
 import vn.ntm.task.BulkTasks;
 import vn.ntm.task.SlowClient;
+import vn.ntm.testinfra.Management;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +131,7 @@ class TaskExportTest {
         }
         assertThat(served.get()).isPositive();
         assertThat(slots.inUse()).isZero();
-        asAdmin().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     /**
