@@ -5,7 +5,8 @@
 # needs (event-contracts, the shared modules under platform/), built with -am. Tests are skipped with
 # -Dmaven.test.skip=true, so test-infra and local-infra (the tests' PostgreSQL and Kafka) are neither built nor downloaded: the
 # services depend on them only in their profile for tests. The service listens on its own quarkus.http.port (8081,
-# 8082, 8083), which QUARKUS_HTTP_PORT overrides.
+# 8082, 8083), which QUARKUS_HTTP_PORT overrides, and serves health and metrics on quarkus.management.port (9081,
+# 9082, 9083; QUARKUS_MANAGEMENT_PORT), which takes no token and is for probes and Prometheus only.
 
 # The build descriptors alone: the dependency layer below is rebuilt when a pom.xml changes, not on every edit.
 FROM eclipse-temurin:17-jdk AS poms

@@ -60,7 +60,8 @@ public final class BenchmarkMain {
         env.remove("KAFKA_BOOTSTRAP_SERVERS");
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String v : List.of("NTM_PG_PORT", "NTM_KAFKA_PORT", "NTM_KAFKA_CONTROLLER_PORT", "NTM_CRITERIA_PORT",
-                "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
+                "NTM_INSPECTION_PORT", "NTM_TASK_PORT", "NTM_CRITERIA_MANAGEMENT_PORT",
+                "NTM_INSPECTION_MANAGEMENT_PORT", "NTM_TASK_MANAGEMENT_PORT")) {
             ports.put(v, Ports.freePort());
             env.put(v, ports.get(v).toString());
         }

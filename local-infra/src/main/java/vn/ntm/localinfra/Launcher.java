@@ -25,13 +25,20 @@ import java.util.stream.Stream;
  * {@code KAFKA_BOOTSTRAP_SERVERS} switch to an external PostgreSQL and Kafka.
  */
 public final class Launcher {
-    record Service(String name, String portVariable, int defaultPort, String database) {
+    /**
+     * A service: its API port and its management port (health and metrics, without a token), each from a variable
+     * with the service's own default ({@code quarkus.http.port}, {@code quarkus.management.port}).
+     */
+    record Service(String name, String portVariable, int defaultPort, String managementPortVariable,
+                   int defaultManagementPort, String database) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("criteria-service", "NTM_CRITERIA_PORT", 8081, "criteria"),
-            new Service("inspection-service", "NTM_INSPECTION_PORT", 8082, "inspection"),
-            new Service("task-service", "NTM_TASK_PORT", 8083, "task"));
+            new Service("criteria-service", "NTM_CRITERIA_PORT", 8081, "NTM_CRITERIA_MANAGEMENT_PORT", 9081,
+                    "criteria"),
+            new Service("inspection-service", "NTM_INSPECTION_PORT", 8082, "NTM_INSPECTION_MANAGEMENT_PORT", 9082,
+                    "inspection"),
+            new Service("task-service", "NTM_TASK_PORT", 8083, "NTM_TASK_MANAGEMENT_PORT", 9083, "task"));
 
     private final Map<String, String> env;
     private final Path root;
@@ -92,6 +99,7 @@ public final class Launcher {
         }
         for (Service s : SERVICES) {
             wanted.put(s.name() + " (" + s.portVariable() + ")", port(s.portVariable(), s.defaultPort()));
+            wanted.put(s.name() + " management (" + s.managementPortVariable() + ")", managementPort(s));
         }
         wanted.forEach((what, port) -> {
             if (!Ports.isFree(port)) {
@@ -262,10 +270,11 @@ public final class Launcher {
         pb.environment().putAll(serviceEnv);
         pb.environment().putAll(extraEnv);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(s)));
         // glibc gives each thread that mallocs its own arena (up to 8 per core); two keep native memory small
         pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         pb.environment().put("NTM_DB_NAME", s.database());
-        log(s.name() + ": starting on port " + port);
+        log(s.name() + ": starting on port " + port + " (health and metrics on " + managementPort(s) + ")");
         try {
             return pb.start();
         } catch (IOException e) {
@@ -322,7 +331,8 @@ public final class Launcher {
     private void awaitReady(Service s) {
         int index = SERVICES.indexOf(s);
         Process process = services.get(index);
-        URI ready = URI.create("http://127.0.0.1:" + port(s.portVariable(), s.defaultPort()) + "/q/health/ready");
+        // ready: the service's own database answers (readiness leaves the broker to /q/health/group/dependencies)
+        URI ready = URI.create("http://127.0.0.1:" + managementPort(s) + "/q/health/ready");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(
                 Long.parseLong(env.getOrDefault("NTM_START_TIMEOUT_SECONDS", "180"))).toNanos();
@@ -360,9 +370,12 @@ public final class Launcher {
         out.append(String.format(format, "service", "API", "Swagger UI", "health (ready)", "metrics"));
         for (Service s : SERVICES) {
             String base = "http://localhost:" + port(s.portVariable(), s.defaultPort());
-            out.append(String.format(format, s.name(), base, base + "/q/swagger-ui", base + "/q/health/ready",
-                    base + "/q/metrics"));
+            String management = "http://localhost:" + managementPort(s);
+            out.append(String.format(format, s.name(), base, base + "/q/swagger-ui", management + "/q/health/ready",
+                    management + "/q/metrics"));
         }
+        out.append(String.format("%nHealth and metrics are on each service's management port, without a token;"
+                + " /q/health/group/dependencies reports Kafka, the consumers and the outbox.%n"));
         out.append(String.format("%nKafka bootstrap: %s%n", bootstrap));
         out.append(String.format("Logs: %s%n", logDir));
         out.append(String.format("Press Ctrl-C to stop everything.%n"));
@@ -499,6 +512,10 @@ public final class Launcher {
 
     private Path serviceJar(Service s) {
         return root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private int managementPort(Service s) {
+        return port(s.managementPortVariable(), s.defaultManagementPort());
     }
 
     private int port(String variable, int defaultPort) {

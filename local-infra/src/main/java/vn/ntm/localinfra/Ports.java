@@ -18,7 +18,8 @@ public final class Ports {
     /** Linux's default ephemeral range, used where the kernel setting cannot be read. */
     static final Range DEFAULT_EPHEMERAL = new Range(32768, 60999);
     /** Ports the machine's own services use (and the services' defaults): never handed out. */
-    private static final Set<Integer> RESERVED = Set.of(5432, 3306, 6379, 5672, 1883, 4222, 8081, 8082, 8083);
+    private static final Set<Integer> RESERVED = Set.of(5432, 3306, 6379, 5672, 1883, 4222, 8081, 8082, 8083, 9081,
+            9082, 9083);
     private static final int LOWEST = 10000;
     /** Ports this JVM has handed out already: two callers never get the same one before it is bound. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();

@@ -21,7 +21,7 @@ class PortsTest {
             assertThat(chosen.add(port)).as("port %d handed out twice", port).isTrue();
             assertThat(Ports.isFree(port)).as("port %d is bindable", port).isTrue();
         }
-        assertThat(chosen).doesNotContain(5432, 3306, 6379, 5672, 1883, 4222, 8081, 8082, 8083);
+        assertThat(chosen).doesNotContain(5432, 3306, 6379, 5672, 1883, 4222, 8081, 8082, 8083, 9081, 9082, 9083);
     }
 
     @Test

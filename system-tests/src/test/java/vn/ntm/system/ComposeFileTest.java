@@ -317,8 +317,14 @@ class ComposeFileTest {
         for (String svc : DATABASES.keySet()) {
             Matcher port = Pattern.compile("(?m)^quarkus\\.http\\.port=(\\d+)$").matcher(applicationProperties(svc));
             assertThat(port.find()).as("quarkus.http.port of %s", svc).isTrue();
-            assertThat(environment(svc)).containsEntry("QUARKUS_HTTP_PORT", port.group(1));
-            assertThat((List<Object>) service(svc).get("ports")).containsExactly(port.group(1) + ":" + port.group(1));
+            Matcher management = Pattern.compile("(?m)^quarkus\\.management\\.port=(\\d+)$")
+                    .matcher(applicationProperties(svc));
+            assertThat(management.find()).as("quarkus.management.port of %s", svc).isTrue();
+            assertThat(environment(svc)).containsEntry("QUARKUS_HTTP_PORT", port.group(1))
+                    .containsEntry("QUARKUS_MANAGEMENT_PORT", management.group(1));
+            // the API for everyone; health and metrics (no token there) for this host only
+            assertThat((List<Object>) service(svc).get("ports")).containsExactly(port.group(1) + ":" + port.group(1),
+                    "127.0.0.1:" + management.group(1) + ":" + management.group(1));
             @SuppressWarnings("unchecked")
             Map<String, Object> build = (Map<String, Object>) service(svc).get("build");
             assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "Dockerfile")
@@ -423,7 +429,9 @@ class ComposeFileTest {
                     .get("depends_on");
             assertThat(dependsOn.get("postgres")).containsEntry("condition", "service_healthy");
             assertThat(dependsOn.get("kafka-topics")).containsEntry("condition", "service_completed_successfully");
-            assertThat(String.valueOf(service(svc).get("healthcheck"))).contains("/q/health/ready");
+            // readiness on the management port: the service's own database, not Kafka (README "Operations")
+            assertThat(String.valueOf(service(svc).get("healthcheck"))).contains("/q/health/ready")
+                    .contains("$$QUARKUS_MANAGEMENT_PORT").doesNotContain("QUARKUS_HTTP_PORT");
         }
         assertThat(String.valueOf(service("postgres").get("healthcheck"))).contains("pg_isready -h 127.0.0.1");
         assertThat(String.valueOf(service("kafka").get("healthcheck"))).contains("kafka-broker-api-versions");

@@ -33,9 +33,6 @@ class KubernetesManifestsTest {
     private static final Path K8S = ROOT.resolve("deploy/k8s");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
     private static final Set<String> SERVICES = Set.of("criteria-service", "inspection-service", "task-service");
-    /** The management interface (metrics, health) of each service: its own port, never behind the Service. */
-    private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("criteria-service", 9081,
-            "inspection-service", 9082, "task-service", 9083);
     /**
      * Memory outside the heap at the largest service's peak, MiB: BENCHMARKS.md measured a peak RSS of 680 MiB for
      * task-service with its heap full at -Xmx384m (metaspace, code cache, thread stacks, buffers, malloc). A new
@@ -131,35 +128,58 @@ class KubernetesManifestsTest {
     void runsEachServiceWithItsPortAndAServiceInFrontOfIt() throws IOException {
         List<Map<String, Object>> docs = applied();
         for (String svc : SERVICES) {
-            Matcher port = Pattern.compile("(?m)^quarkus\\.http\\.port=(\\d+)$").matcher(applicationProperties(svc));
-            assertThat(port.find()).isTrue();
-            int httpPort = Integer.parseInt(port.group(1));
+            int httpPort = port(svc, "quarkus.http.port");
+            int managementPort = port(svc, "quarkus.management.port");
             Map<String, Object> deployment = find(docs, "Deployment", svc);
             Map<String, Object> container = container(deployment);
             assertThat(String.valueOf(container.get("image"))).startsWith("ntm/" + svc);
-            assertThat((List<Object>) container.get("ports")).containsExactly(Map.of("name", "http",
-                    "containerPort", httpPort), Map.of("name", "management", "containerPort", MANAGEMENT_PORTS.get(svc)));
+            assertThat((List<Object>) container.get("ports")).containsExactly(
+                    Map.of("name", "http", "containerPort", httpPort),
+                    Map.of("name", "management", "containerPort", managementPort));
             Map<String, Object> selector = map(deployment, "spec", "selector", "matchLabels");
             assertThat(map(deployment, "spec", "template", "metadata", "labels")).containsAllEntriesOf(selector);
             Map<String, Object> service = find(docs, "Service", svc);
             assertThat(map(service, "spec", "selector")).isEqualTo(selector);
+            // the Service routes the API only: health and metrics (no token there) stay inside the pod's network
             assertThat((List<Object>) map(service, "spec").get("ports"))
                     .containsExactly(Map.of("name", "http", "port", httpPort, "targetPort", "http"));
-            assertThat(providedEnvironment(docs, svc)).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+            assertThat(providedEnvironment(docs, svc)).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(httpPort))
+                    .containsEntry("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         }
     }
 
     @Test
-    void probesLivenessAndReadinessOnTheHealthEndpoints() throws IOException {
+    void probesStartupLivenessAndReadinessOnTheManagementPort() throws IOException {
         List<Map<String, Object>> docs = applied();
         for (String svc : SERVICES) {
             Map<String, Object> container = container(find(docs, "Deployment", svc));
+            assertThat(map(container, "startupProbe", "httpGet")).containsEntry("path", "/q/health/started")
+                    .containsEntry("port", "management");
             assertThat(map(container, "livenessProbe", "httpGet")).containsEntry("path", "/q/health/live")
-                    .containsEntry("port", "http");
+                    .containsEntry("port", "management");
+            // ready = the service's own database answers; the broker is in the dependencies group, never here
             assertThat(map(container, "readinessProbe", "httpGet")).containsEntry("path", "/q/health/ready")
-                    .containsEntry("port", "http");
-            assertThat(map(container, "startupProbe", "httpGet")).containsEntry("path", "/q/health/started");
+                    .containsEntry("port", "management");
         }
+    }
+
+    @Test
+    void letsPrometheusScrapeTheManagementPortOfEveryPod() throws IOException {
+        List<Map<String, Object>> docs = applied();
+        for (String svc : SERVICES) {
+            Map<String, Object> annotations = map(find(docs, "Deployment", svc), "spec", "template", "metadata",
+                    "annotations");
+            assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(port(svc, "quarkus.management.port")))
+                    .containsEntry("prometheus.io/path", "/q/metrics");
+        }
+    }
+
+    /** A port the service's application.properties sets, e.g. {@code quarkus.http.port}. */
+    private static int port(String svc, String key) throws IOException {
+        Matcher port = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(\\d+)$").matcher(applicationProperties(svc));
+        assertThat(port.find()).as("%s of %s", key, svc).isTrue();
+        return Integer.parseInt(port.group(1));
     }
 
     @Test

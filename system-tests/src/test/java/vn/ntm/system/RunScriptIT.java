@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,10 @@ class RunScriptIT {
             pb.environment().put("NTM_CRITERIA_PORT", Integer.toString(Ports.freePort()));
             pb.environment().put("NTM_INSPECTION_PORT", Integer.toString(Ports.freePort()));
             pb.environment().put("NTM_TASK_PORT", Integer.toString(taken.getLocalPort()));
+            for (String management : List.of("NTM_CRITERIA_MANAGEMENT_PORT", "NTM_INSPECTION_MANAGEMENT_PORT",
+                    "NTM_TASK_MANAGEMENT_PORT")) {
+                pb.environment().put(management, Integer.toString(Ports.freePort()));
+            }
             Process run = pb.start();
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -85,8 +85,14 @@ class StackIT {
     @Order(1)
     void everyServiceIsReadyAndAnswersUnknownPathsWithProblemJson() throws Exception {
         for (String svc : List.of("NTM_CRITERIA_PORT", "NTM_INSPECTION_PORT", "NTM_TASK_PORT")) {
-            HttpResponse<String> ready = get(base(svc) + "/q/health/ready");
+            // health on the management port (NTM_CRITERIA_MANAGEMENT_PORT, ...), without a token; not on the API's
+            String management = base(svc.replace("_PORT", "_MANAGEMENT_PORT"));
+            HttpResponse<String> ready = get(management + "/q/health/ready");
             assertThat(ready.statusCode()).as(svc + " ready: " + ready.body()).isEqualTo(200);
+            HttpResponse<String> dependencies = get(management + "/q/health/group/dependencies");
+            assertThat(dependencies.statusCode()).as(svc + " dependencies: " + dependencies.body()).isEqualTo(200);
+            assertThat(get(management + "/q/metrics").body()).contains("ntm_outbox_pending");
+            assertThat(get(base(svc) + "/q/health/ready").statusCode()).isEqualTo(404);
             HttpResponse<String> missing = get(base(svc) + "/no-such-path");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(

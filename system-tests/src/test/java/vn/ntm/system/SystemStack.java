@@ -40,7 +40,8 @@ import java.util.stream.Stream;
 final class SystemStack {
     static final Path ROOT = Path.of(System.getProperty("ntm.root", "..")).toAbsolutePath().normalize();
     static final List<String> PORT_VARIABLES = List.of("NTM_PG_PORT", "NTM_KAFKA_PORT", "NTM_KAFKA_CONTROLLER_PORT",
-            "NTM_CRITERIA_PORT", "NTM_INSPECTION_PORT", "NTM_TASK_PORT");
+            "NTM_CRITERIA_PORT", "NTM_INSPECTION_PORT", "NTM_TASK_PORT", "NTM_CRITERIA_MANAGEMENT_PORT",
+            "NTM_INSPECTION_MANAGEMENT_PORT", "NTM_TASK_MANAGEMENT_PORT");
     private static final Map<String, String> SERVICE_PORTS = Map.of("criteria-service", "NTM_CRITERIA_PORT",
             "inspection-service", "NTM_INSPECTION_PORT", "task-service", "NTM_TASK_PORT");
     private static SystemStack shared;
