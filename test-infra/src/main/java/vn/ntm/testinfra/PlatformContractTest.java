@@ -53,6 +53,11 @@ public abstract class PlatformContractTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check",
                         "Kafka consumers' progress", "outbox"));
+        // every group at once, and every standard check at once, answer too
+        Management.given().when().get("/q/health/group").then().statusCode(200)
+                .body("checks.name", hasItems("Kafka connection health check", "outbox"));
+        Management.given().when().get("/q/health").then().statusCode(200)
+                .body("checks.name", hasItem("Database connections health check"));
     }
 
     @Test

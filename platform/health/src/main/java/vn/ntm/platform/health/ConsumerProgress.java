@@ -2,11 +2,8 @@ package vn.ntm.platform.health;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
-import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import vn.ntm.platform.messaging.ChannelConsumer;
@@ -76,14 +73,8 @@ public class ConsumerProgress implements ChannelConsumer.Progress {
         return channel(channel).records().oldestAge();
     }
 
-    @Produces
-    @HealthGroup(HealthGroups.DEPENDENCIES)
-    @ApplicationScoped
-    HealthCheck progressCheck() {
-        return this::check;
-    }
-
-    private HealthCheckResponse check() {
+    /** The check "Kafka consumers' progress" ({@link ConsumerProgressHealthCheck}). */
+    HealthCheckResponse check() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka consumers' progress").up();
         channels.forEach((name, channel) -> {
             Duration age = channel.records().oldestAge();

@@ -6,15 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import vn.ntm.platform.messaging.CachedProbe;
 import vn.ntm.platform.messaging.KafkaClientConfig;
 
@@ -31,10 +27,10 @@ import java.util.concurrent.TimeUnit;
  * {@code ntm.health.probe-timeout}. They replace Quarkus' own checks, which wait on the dependency: with the broker
  * frozen, Kafka's waited for the admin client's 60 s default and {@code /q/health/ready} hung with it.
  * <p>
- * Readiness is the database alone: an instance whose database answers serves its API (writes wait in the outbox
- * while the broker is away), so a broker outage must not take every instance out of its Service. The broker check
- * is in the {@link HealthGroups#DEPENDENCIES} group, beside the database check, and both are gauges
- * {@code ntm.health.probe.up{probe}} (1 up, 0 down).
+ * Readiness is the database alone ({@link DatabaseHealthCheck}): an instance whose database answers serves its API
+ * (writes wait in the outbox while the broker is away), so a broker outage must not take every instance out of its
+ * Service. The broker check ({@link KafkaHealthCheck}) is in the {@link HealthGroups#DEPENDENCIES} group, beside the
+ * database check, and both probes are gauges {@code ntm.health.probe.up{probe}} (1 up, 0 down).
  */
 @ApplicationScoped
 public class InfrastructureProbes {
@@ -104,22 +100,17 @@ public class InfrastructureProbes {
         return admin;
     }
 
-    @Produces
-    @Readiness
-    @HealthGroup(HealthGroups.DEPENDENCIES)
-    @ApplicationScoped
-    HealthCheck databaseCheck() {
-        return () -> response("Database connections health check", database.status());
+    /** The database probe's latest answer, at once. */
+    public CachedProbe.Status database() {
+        return database.status();
     }
 
-    @Produces
-    @HealthGroup(HealthGroups.DEPENDENCIES)
-    @ApplicationScoped
-    HealthCheck kafkaCheck() {
-        return () -> response("Kafka connection health check", kafka.status());
+    /** The broker probe's latest answer, at once. */
+    public CachedProbe.Status kafka() {
+        return kafka.status();
     }
 
-    private static HealthCheckResponse response(String name, CachedProbe.Status status) {
+    static HealthCheckResponse response(String name, CachedProbe.Status status) {
         return HealthCheckResponse.named(name).status(status.up()).withData("detail", status.detail()).build();
     }
 }
