@@ -34,6 +34,7 @@ class TokenTrustIT {
             pb.environment().keySet().removeIf(k -> k.startsWith("NTM_") || k.startsWith("QUARKUS_"));
             pb.environment().put("NTM_DB_PASSWORD", "unused");
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(Ports.freePort()));
+            pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Ports.freePort()));
             Process start = pb.start();
             boolean ended = start.waitFor(60, TimeUnit.SECONDS);
             if (!ended) {
