@@ -36,6 +36,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final Path logFile;
     private static final Duration GRACE = Duration.ofSeconds(15);
+    private Duration sessionTimeout;
 
     private ChildJvm process;
     private List<String> jvmOptions = List.of();
@@ -47,6 +48,16 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
         this.controllerPort = controllerPort;
         this.logFile = logFile;
+    }
+
+    /**
+     * How long the controller waits for a killed broker's heartbeats before it accepts the restarted broker's
+     * registration (Kafka's {@code broker.session.timeout.ms}, 9 s by default): a restart after {@link #kill()} waits
+     * that long. Test brokers, restarted by fault tests, set a few seconds; a broker frozen longer than this is fenced.
+     */
+    public KafkaBroker withSessionTimeout(Duration timeout) {
+        this.sessionTimeout = timeout;
+        return this;
     }
 
     /**
@@ -253,6 +264,11 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        if (sessionTimeout != null) {
+            p.setProperty("broker.session.timeout.ms", Long.toString(sessionTimeout.toMillis()));
+            // heartbeats (and registration retries) well within the session
+            p.setProperty("broker.heartbeat.interval.ms", Long.toString(Math.max(100, sessionTimeout.toMillis() / 6)));
+        }
         Path config = dataDir.resolve("server.properties");
         try (var out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             p.store(out, "written by local-infra on every start");
