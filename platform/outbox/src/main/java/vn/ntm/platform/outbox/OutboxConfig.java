@@ -48,6 +48,13 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /**
+     * How long the relay waits for the cluster to name its brokers after a send failed, to tell an outage (nothing
+     * counts as an attempt) from a failure of the row; an unanswered probe counts as an outage.
+     */
+    @WithDefault("2s")
+    Duration probeTimeout();
+
     /** Longest pause between relay attempts while the broker is unreachable (exponential from 250 ms). */
     @WithDefault("30s")
     Duration backoffMax();

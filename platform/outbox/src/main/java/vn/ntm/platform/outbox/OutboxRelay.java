@@ -298,8 +298,9 @@ public class OutboxRelay {
                     admin = Admin.create(settings);
                 }
             }
-            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
-                    .get(3, TimeUnit.SECONDS).isEmpty();
+            int probeMillis = (int) config.probeTimeout().toMillis();
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(probeMillis)).nodes()
+                    .get(probeMillis + 1_000L, TimeUnit.MILLISECONDS).isEmpty();
         } catch (Exception e) {
             return false;
         }
