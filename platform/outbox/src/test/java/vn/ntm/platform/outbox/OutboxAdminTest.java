@@ -59,7 +59,7 @@ class OutboxAdminTest {
 
         given().get("/admin/outbox/parked").then().statusCode(200)
                 .body("eventId", hasItem(eventId.toString()))
-                .body("find { it.id == " + id + " }.attempts", equalTo(3))
+                .body("find { it.id == " + id + " }.attempts", equalTo(2))
                 .body("find { it.id == " + id + " }.lastError", startsWith("TimeoutException"))
                 .body("find { it.id == " + id + " }.parkedAt", notNullValue())
                 .body("find { it.id == " + id + " }.topic", equalTo(topic));
