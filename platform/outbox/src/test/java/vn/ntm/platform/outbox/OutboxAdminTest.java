@@ -10,14 +10,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.ntm.localinfra.KafkaBroker;
 import vn.ntm.testinfra.Management;
-import vn.ntm.testinfra.TestInfrastructure;
 
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +25,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class OutboxAdminTest {
@@ -47,32 +41,6 @@ class OutboxAdminTest {
     @AfterEach
     void forgetUnsentRows() {
         OutboxTable.execute(db, "delete from outbox_event where published_at is null");
-    }
-
-    @Test
-    @TestSecurity(user = "operator", roles = "admin")
-    void anAdminRetryMakesAParkedEventPendingAndTheRelaySendsItOnce() {
-        String topic = "outbox-late-" + UUID.randomUUID();
-        UUID eventId = append(OutboxRelayTest.event(topic, "late", 10));
-        await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, eventId).parked());
-        long id = OutboxTable.row(db, eventId).id();
-
-        given().get("/admin/outbox/parked").then().statusCode(200)
-                .body("eventId", hasItem(eventId.toString()))
-                .body("find { it.id == " + id + " }.attempts", equalTo(2))
-                .body("find { it.id == " + id + " }.lastError", startsWith("TimeoutException"))
-                .body("find { it.id == " + id + " }.parkedAt", notNullValue())
-                .body("find { it.id == " + id + " }.topic", equalTo(topic));
-
-        KafkaBroker.createTopics(TestInfrastructure.get().bootstrapServers(), Map.of(topic, 1));
-        given().post("/admin/outbox/parked/" + id + "/retry").then().statusCode(200)
-                .body("eventId", equalTo(eventId.toString()))
-                .body("parkedAt", nullValue())
-                .body("attempts", equalTo(0));
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, eventId).published());
-        assertThat(TopicRecords.eventIds(topic)).containsExactly(eventId);
-        given().get("/admin/outbox/parked").then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
     }
 
     @Test

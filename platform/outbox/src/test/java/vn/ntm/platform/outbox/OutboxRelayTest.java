@@ -7,12 +7,14 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.CloudEventHeaders;
+import vn.ntm.localinfra.KafkaBroker;
 import vn.ntm.testinfra.TestInfrastructure;
 import vn.ntm.platform.tracing.TraceContext;
 
@@ -21,8 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class OutboxRelayTest {
@@ -65,8 +74,10 @@ class OutboxRelayTest {
         assertThat(TopicRecords.eventIds(topic)).containsExactly(ids.get(0), ids.get(2), ids.get(3));
     }
 
+    /** Also OutboxAdminTest's former retry test: the row parked here is the one the admin lists and retries. */
     @Test
-    void doesNotSendAcknowledgedRowsAgainWhenAnotherRowOfTheBatchFails() {
+    @TestSecurity(user = "operator", roles = "admin")
+    void doesNotSendAcknowledgedRowsAgainWhenAnotherRowOfTheBatchFailsAndSendsThatRowOnceAnAdminRetriesIt() {
         String topic = TopicRecords.newTopic("outbox-batch");
         String missingTopic = "outbox-missing-" + UUID.randomUUID();
         List<UUID> ids = append(event(topic, "a", 10), event(missingTopic, "x", 10), event(topic, "b", 10),
@@ -86,6 +97,26 @@ class OutboxRelayTest {
         assertThat(parked.attempts()).isEqualTo(2);
         assertThat(parked.lastError()).contains("not present in metadata");
         assertThat(TopicRecords.eventIds(topic)).containsExactlyElementsOf(good);
+
+        // the admin sees the parked row; once its topic exists, the admin's retry makes it pending and it is sent once
+        long id = parked.id();
+        given().get("/admin/outbox/parked").then().statusCode(200)
+                .body("eventId", hasItem(failing.toString()))
+                .body("find { it.id == " + id + " }.attempts", equalTo(2))
+                .body("find { it.id == " + id + " }.lastError", startsWith("TimeoutException"))
+                .body("find { it.id == " + id + " }.parkedAt", notNullValue())
+                .body("find { it.id == " + id + " }.topic", equalTo(missingTopic));
+
+        KafkaBroker.createTopics(TestInfrastructure.get().bootstrapServers(), Map.of(missingTopic, 1));
+        given().post("/admin/outbox/parked/" + id + "/retry").then().statusCode(200)
+                .body("eventId", equalTo(failing.toString()))
+                .body("parkedAt", nullValue())
+                .body("attempts", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> OutboxTable.row(db, failing).published());
+        assertThat(TopicRecords.eventIds(missingTopic)).containsExactly(failing);
+        assertThat(TopicRecords.eventIds(topic)).containsExactlyElementsOf(good);
+        given().get("/admin/outbox/parked").then().statusCode(200).body("id", not(hasItem((int) id)));
     }
 
     @Test
