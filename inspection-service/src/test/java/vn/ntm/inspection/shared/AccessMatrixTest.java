@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -30,7 +31,9 @@ import static org.hamcrest.Matchers.not;
 /**
  * Every endpoint of inspection-service × every kind of caller (README "Access control"). A cell is the expected
  * status; {@code 200:n} also expects n visible items (list {@code items}, history {@code inspections}).
- * The inspection under test belongs to Lạng Sơn (province 20); province 01 is another province.
+ * The inspection under test belongs to Lạng Sơn (province 20); province 01 is another province. A write that
+ * succeeds gets an inspection of its own; the refused callers of a row (401, 403, 404) share one, which a refusal
+ * leaves as it was for the next.
  */
 @QuarkusTest
 class AccessMatrixTest {
@@ -42,7 +45,16 @@ class AccessMatrixTest {
     private static final List<String> CALLERS = List.of("no token", "admin", "inspector(20)", "inspector(01)",
             "org(matching)", "org(other)", "viewer(20)", "viewer(01)", "ops");
 
-    private record Row(String endpoint, Function<String, Response> call, String... expected) {
+    /** A row: {@code call} gets the row's fixture (made by {@code fixture}, may be null) and the caller's token. */
+    private record Row(String endpoint, Supplier<Target> fixture, BiFunction<Target, String, Response> call,
+                       String... expected) {
+        Row(String endpoint, Function<String, Response> call, String... expected) {
+            this(endpoint, () -> null, (target, token) -> call.apply(token), expected);
+        }
+    }
+
+    /** An inspection a write cell works on, and the commune of its findings. */
+    private record Target(String id, String commune) {
     }
 
     private Map<String, String> tokens(String commune) {
@@ -65,12 +77,15 @@ class AccessMatrixTest {
         CatalogFixture.ensureSeedSet(db);
         String commune = Api.uniqueCommune();
         String id = finalizedInspection(commune);
-        Supplier<String> draft = () -> draft(Api.uniqueCommune());
-        Supplier<String> complete = () -> {
+        Supplier<Target> draft = () -> {
+            String c = Api.uniqueCommune();
+            return new Target(draft(c), c);
+        };
+        Supplier<Target> complete = () -> {
             String c = Api.uniqueCommune();
             String d = draft(c);
             Api.json(Auth.admin()).header("If-Match", Api.etag(d)).body(Api.findingsMeeting(List.of(1, 2))).put(findings(d, c)).then().statusCode(200);
-            return d;
+            return new Target(d, c);
         };
         String recommendation = "{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"187\", \"name\": \"UBND huyện\"},"
                 + " \"content\": \"Hoàn thiện hồ sơ\"}";
@@ -89,19 +104,15 @@ class AccessMatrixTest {
                 new Row("GET /inspections/{id}",
                         t -> Api.as(t).get("/inspections/" + id),
                         "401", "200", "200", "404", "403", "403", "200", "404", "403"),
-                new Row("PUT /inspections/{id}/communes/{code}/findings",
-                        t -> {
-                            String c = Api.uniqueCommune();
-                            String d = draft(c);
-                            return Api.json(t).header("If-Match", Api.etag(d)).body(Api.findingsMeeting(List.of(1)))
-                                    .put(findings(d, c));
-                        },
+                new Row("PUT /inspections/{id}/communes/{code}/findings", draft,
+                        (d, t) -> Api.json(t).header("If-Match", Api.etag(d.id())).body(Api.findingsMeeting(List.of(1)))
+                                .put(findings(d.id(), d.commune())),
                         "401", "200", "200", "404", "403", "403", "403", "403", "403"),
-                new Row("POST /inspections/{id}/recommendations",
-                        t -> Api.json(t).body(recommendation).post("/inspections/" + draft.get() + "/recommendations"),
+                new Row("POST /inspections/{id}/recommendations", draft,
+                        (d, t) -> Api.json(t).body(recommendation).post("/inspections/" + d.id() + "/recommendations"),
                         "401", "201", "201", "404", "403", "403", "403", "403", "403"),
-                new Row("POST /inspections/{id}/finalize",
-                        t -> Api.json(t).post("/inspections/" + complete.get() + "/finalize"),
+                new Row("POST /inspections/{id}/finalize", complete,
+                        (d, t) -> Api.json(t).post("/inspections/" + d.id() + "/finalize"),
                         "401", "200", "200", "404", "403", "403", "403", "403", "403"),
                 new Row("GET /inspections/{id}/corrections",
                         t -> Api.as(t).get("/inspections/" + id + "/corrections"),
@@ -136,18 +147,31 @@ class AccessMatrixTest {
         List<DynamicTest> cells = new ArrayList<>();
         for (Row row : matrix) {
             assertThat(row.expected()).hasSize(CALLERS.size());
+            Supplier<Target> shared = once(row.fixture());
             for (int i = 0; i < CALLERS.size(); i++) {
                 String caller = CALLERS.get(i);
                 String expected = row.expected()[i];
+                Supplier<Target> fixture = expected.startsWith("4") ? shared : row.fixture();
                 cells.add(DynamicTest.dynamicTest(row.endpoint() + " × " + caller + " → " + expected,
-                        () -> assertCell(row, tokens.get(caller), expected)));
+                        () -> assertCell(row, fixture.get(), tokens.get(caller), expected)));
             }
         }
         return cells.stream();
     }
 
-    private static void assertCell(Row row, String token, String expected) {
-        Response response = row.call().apply(token);
+    /** The fixture made on first use and reused after. */
+    private static Supplier<Target> once(Supplier<Target> fixture) {
+        Target[] made = new Target[1];
+        return () -> {
+            if (made[0] == null) {
+                made[0] = fixture.get();
+            }
+            return made[0];
+        };
+    }
+
+    private static void assertCell(Row row, Target target, String token, String expected) {
+        Response response = row.call().apply(target, token);
         String[] parts = expected.split(":");
         int status = Integer.parseInt(parts[0]);
         assertThat(response.statusCode()).as(row.endpoint() + " body " + response.asString()).isEqualTo(status);
