@@ -113,13 +113,14 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir.resolve("logs"));
             Files.createDirectories(logFile.getParent());
             Path config = writeConfig();
-            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                format(config);
-            }
             List<String> args = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"));
             args.addAll(jvmOptions);
             args.addAll(List.of(KafkaBrokerMain.class.getName(), Long.toString(ProcessHandle.current().pid()),
                     config.toString()));
+            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+                // a new log directory is formatted by the broker's JVM before it starts, not by a JVM of its own
+                args.add(clusterId());
+            }
             List<String> command = java(args.toArray(String[]::new));
             process = ChildJvm.start("Kafka broker", command, logFile);
             process.awaitReady(timeout, GRACE, this::answers);
@@ -274,25 +275,6 @@ public final class KafkaBroker implements AutoCloseable {
             p.store(out, "written by local-infra on every start");
         }
         return config;
-    }
-
-    private void format(Path config) throws IOException {
-        List<String> command = java("-Xmx256m", "kafka.tools.StorageTool", "format",
-                "--cluster-id=" + clusterId(), "--config=" + config);
-        Process formatting = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
-        try {
-            if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
-                formatting.destroyForcibly();
-                throw new IllegalStateException("formatting the Kafka log directory failed; last lines of "
-                        + logFile + ":\n" + Logs.tail(logFile, 20));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
