@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
  * work it started). It is given back when that work ends, or when the response ends before the body started (the
  * body then does nothing).
  */
-public final class RequestSlots {
+public class RequestSlots {
     private final Semaphore free;
     private final int size;
 
