@@ -21,7 +21,7 @@ enum Golden {
     ADMIN_UNITS_SNAPSHOT("admin-units-snapshot.json", "admin-units-changed.schema.json", AdminUnitsChanged.class),
     CRITERIA_SET_SNAPSHOT("criteria-set-snapshot.json", "criteria-set-published.schema.json",
             CriteriaSetPublished.class),
-    SECTORS_SNAPSHOT("sectors-snapshot.json", "sectors-changed.v2.schema.json", SectorsChanged.class),
+    SECTORS_SNAPSHOT("sectors-snapshot.v2.json", "sectors-changed.v2.schema.json", SectorsChanged.class),
     INSPECTION_FINALIZED_V1("inspection-finalized.json", "inspection-finalized.schema.json",
             InspectionFinalized.class),
     INSPECTION_FINALIZED_V2("inspection-finalized.v2.json", "inspection-finalized.v2.schema.json",

@@ -30,7 +30,7 @@ public class ReferenceAnnounceResource {
             + " criteria-reference again, each as the next version of its key; the outbox sends them")
     @APIResponse(responseCode = "202", description = "the snapshots written, per kind; sent by the outbox relay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReferenceAnnouncer.Announced.class)))
+                    schema = @Schema(implementation = ReferenceAnnouncer.ReferenceAnnouncement.class)))
     public Response announce() {
         return Response.accepted(announcer.announceAll()).build();
     }

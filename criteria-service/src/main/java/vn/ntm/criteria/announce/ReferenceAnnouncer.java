@@ -38,24 +38,24 @@ public class ReferenceAnnouncer {
     }
 
     /** How many snapshots an announcement wrote, per kind. */
-    public record Announced(int registers, int sectorLists, int criteriaSets) {
+    public record ReferenceAnnouncement(int registers, int sectorLists, int criteriaSets) {
     }
 
     /** Every key again, each with its next version (the whole register of 63 provinces: seconds, not minutes). */
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public Announced announceAll() {
+    public ReferenceAnnouncement announceAll() {
         return announce(Set.of());
     }
 
     /** The keys that never had a snapshot (none on a database that has always written them). */
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public Announced announceMissing() {
+    public ReferenceAnnouncement announceMissing() {
         return announce(snapshots.keys());
     }
 
-    private Announced announce(Set<String> except) {
+    private ReferenceAnnouncement announce(Set<String> except) {
         int provinces = registers.snapshotProvinces(except);
         int sectorLists = 0;
         if (!except.contains(SectorsChanged.KEY)) {
@@ -63,12 +63,12 @@ public class ReferenceAnnouncer {
             sectorLists = 1;
         }
         int criteriaSets = sets.snapshotPublished(except);
-        return new Announced(provinces, sectorLists, criteriaSets);
+        return new ReferenceAnnouncement(provinces, sectorLists, criteriaSets);
     }
 
     /** After the seeders (register, sectors, sets: default priority), so a fresh database needs nothing more. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
-        Announced missing = announceMissing();
+        ReferenceAnnouncement missing = announceMissing();
         if (missing.registers() + missing.sectorLists() + missing.criteriaSets() > 0) {
             Log.infof("reference snapshots written for keys that had none: %s", missing);
         }
