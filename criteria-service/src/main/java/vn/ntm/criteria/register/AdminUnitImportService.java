@@ -41,9 +41,9 @@ public class AdminUnitImportService {
     private final ReferenceSnapshotLog snapshots;
 
     public AdminUnitImportService(AdminUnitStore store, Outbox outbox, ReferenceSnapshotLog snapshots) {
-        this.snapshots = snapshots;
         this.store = store;
         this.outbox = outbox;
+        this.snapshots = snapshots;
     }
 
     /**
