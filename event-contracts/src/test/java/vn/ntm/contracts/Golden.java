@@ -17,6 +17,11 @@ enum Golden {
     /** The list criteria-service announces after its seed: the departments merged on 1 March 2025. */
     SECTORS_CHANGED_2025_03_V2("sectors-changed-2025-03.v2.json", "sectors-changed.v2.schema.json",
             SectorsChanged.class),
+    /** The snapshots of criteria-reference: the same data with the snapshot's {@code version} of its key. */
+    ADMIN_UNITS_SNAPSHOT("admin-units-snapshot.json", "admin-units-changed.schema.json", AdminUnitsChanged.class),
+    CRITERIA_SET_SNAPSHOT("criteria-set-snapshot.json", "criteria-set-published.schema.json",
+            CriteriaSetPublished.class),
+    SECTORS_SNAPSHOT("sectors-snapshot.v2.json", "sectors-changed.v2.schema.json", SectorsChanged.class),
     INSPECTION_FINALIZED_V1("inspection-finalized.json", "inspection-finalized.schema.json",
             InspectionFinalized.class),
     INSPECTION_FINALIZED_V2("inspection-finalized.v2.json", "inspection-finalized.v2.schema.json",
