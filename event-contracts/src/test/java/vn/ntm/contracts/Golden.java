@@ -31,6 +31,8 @@ enum Golden {
     TASK_STATUS_CHANGED_V1("task-status-changed.json", "task-event.schema.json", TaskEvent.class),
     TASK_STATUS_CHANGED_V2("task-status-changed.v2.json", "task-event.v2.schema.json", TaskEvent.class),
     TASK_STATUS_CHANGED_V3("task-status-changed.v3.json", "task-event.v3.schema.json", TaskEvent.class),
+    /** The seed's Thượng Cường task on criterion 17 going on under a re-inspection that found it still unmet. */
+    TASK_INSPECTION_LINKED_V3("task-inspection-linked.v3.json", "task-event.v3.schema.json", TaskEvent.class),
     TASK_OVERDUE_V1("task-overdue.json", "task-event.schema.json", TaskEvent.class),
     TASK_OVERDUE_V2("task-overdue.v2.json", "task-event.v2.schema.json", TaskEvent.class),
     TASK_OVERDUE_V3("task-overdue.v3.json", "task-event.v3.schema.json", TaskEvent.class),
