@@ -78,6 +78,7 @@ class ProblemCodesTest {
         if (Boolean.getBoolean("ntm.readme.write")) {
             readme = readme.substring(0, start + START.length()) + "\n" + expected + readme.substring(end);
             Files.writeString(README, readme, StandardCharsets.UTF_8);
+            end = readme.indexOf(END);
         }
         String actual = readme.substring(start + START.length(), end).strip();
         assertThat(actual).as("README.md's table of problem codes; regenerate it with "
