@@ -93,4 +93,16 @@ class ProblemDetailsTest {
                 .body("paths.'/criteria-sets'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
                         equalTo("#/components/schemas/Problem"));
     }
+
+    @Test
+    void problemTypesAndCodesResolveWithoutATokenInVietnameseAndEnglish() {
+        given().get("/problems/DUPLICATE_CRITERIA_SET").then().statusCode(200).contentType("application/json")
+                .body("code", equalTo("DUPLICATE_CRITERIA_SET")).body("type", equalTo(TYPES + "conflict"))
+                .body("title", equalTo("Bộ tiêu chí đã tồn tại"));
+        given().header("Accept-Language", "en").get("/problems/DUPLICATE_CRITERIA_SET").then().statusCode(200)
+                .body("title", equalTo("Criteria set exists"));
+        given().get("/problems/conflict").then().statusCode(200).body("codes", hasItem("DUPLICATE_CRITERIA_SET"));
+        given().get("/problems/NO_SUCH_CODE").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo(TYPES + "not-found")).body("code", equalTo("NOT_FOUND"));
+    }
 }

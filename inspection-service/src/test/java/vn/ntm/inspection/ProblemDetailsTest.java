@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -114,5 +115,17 @@ class ProblemDetailsTest {
         Api.json().body(Api.inspectionBody("x", Api.uniqueCommune(), "2023-01-01").replaceFirst("\"title\"",
                 "\"colour\": \"red\", \"title\"")).post("/inspections").then().statusCode(400)
                 .body("code", equalTo("VALIDATION")).body("errors.pointer", hasItem("/colour"));
+    }
+
+    @Test
+    void problemTypesAndCodesResolveWithoutATokenInVietnameseAndEnglish() {
+        given().get("/problems/INSPECTION_FINALIZED").then().statusCode(200).contentType("application/json")
+                .body("code", equalTo("INSPECTION_FINALIZED")).body("type", equalTo(TYPES + "conflict"))
+                .body("title", equalTo("Biên bản đã hoàn tất"));
+        given().header("Accept-Language", "en").get("/problems/INSPECTION_FINALIZED").then().statusCode(200)
+                .body("title", equalTo("Inspection finalized"));
+        given().get("/problems/conflict").then().statusCode(200).body("codes", hasItem("INSPECTION_FINALIZED"));
+        given().get("/problems/NO_SUCH_CODE").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo(TYPES + "not-found")).body("code", equalTo("NOT_FOUND"));
     }
 }

@@ -94,7 +94,7 @@ class ProblemDetailsTest {
         kind(asAdmin().contentType(ContentType.JSON).header("If-Match", "\"7\"").body("{\"status\":\"IN_PROGRESS\"}")
                 .when().patch("/tasks/" + task).then(), 412, "stale-version", "STALE_VERSION");
         kind(asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"DONE\"}")
-                .when().patch("/tasks/" + task).then(), 409, "conflict", "CONFLICT");
+                .when().patch("/tasks/" + task).then(), 409, "conflict", "TRANSITION_NOT_ALLOWED");
         kind(asAdmin().when().get("/tasks/" + UUID.randomUUID()).then(), 404, "not-found", "NOT_FOUND");
         kind(given().when().get("/tasks").then(), 401, "unauthenticated", "UNAUTHENTICATED");
         kind(Auth.as(Auth.viewer("20")).contentType(ContentType.JSON).body(RULE).when()
@@ -109,5 +109,17 @@ class ProblemDetailsTest {
                 .when().post("/tasks/" + task + "/notes").then(), 413, "too-large", "TOO_LARGE");
         kind(asAdmin().contentType(ContentType.JSON).body("{\"note\":").when().post("/tasks/" + task + "/notes")
                 .then(), 400, "malformed-request", "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void problemTypesAndCodesResolveWithoutATokenInVietnameseAndEnglish() {
+        given().get("/problems/EVIDENCE_REQUIRED").then().statusCode(200).contentType("application/json")
+                .body("code", equalTo("EVIDENCE_REQUIRED")).body("type", equalTo(TYPES + "validation"))
+                .body("title", equalTo("Cần minh chứng"));
+        given().header("Accept-Language", "en").get("/problems/EVIDENCE_REQUIRED").then().statusCode(200)
+                .body("title", equalTo("Evidence required"));
+        given().get("/problems/validation").then().statusCode(200).body("codes", hasItem("EVIDENCE_REQUIRED"));
+        given().get("/problems/NO_SUCH_CODE").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo(TYPES + "not-found")).body("code", equalTo("NOT_FOUND"));
     }
 }

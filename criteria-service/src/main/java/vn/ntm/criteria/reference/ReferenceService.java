@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -107,7 +108,8 @@ public class ReferenceService {
     @Transactional
     public ProvinceView addProvince(ProvinceRequest request) {
         if (em.find(Province.class, request.code()) != null) {
-            throw ServiceException.conflict(LocalizedText.of("criteria.province.exists", request.code()));
+            throw ServiceException.conflict(LocalizedText.of("criteria.province.exists", request.code()))
+                    .withCode(ProblemCode.DUPLICATE_PROVINCE);
         }
         Province p = new Province(request.code(), request.name(), request.region());
         em.persist(p);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.ntm.criteria.register.CsvTable;
 import vn.ntm.criteria.shared.Violation;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -99,7 +100,7 @@ public class SectorImportService {
                 throw ServiceException.invalid(LocalizedText.of("criteria.sectorImport.kind",
                         String.join(",", SectorSuccessionFile.COLUMNS), String.join(",", SectorDutyFile.COLUMNS)),
                         List.of(ServiceException.FieldError.of("rows[1]", "criteria.import.header",
-                                String.join(",", table.header()))));
+                                String.join(",", table.header())))).withCode(ProblemCode.IMPORT_FILE_UNRECOGNIZED);
             }
             if (summary.changed() || recordAlways) {
                 em.createNativeQuery("insert into sector_import (kind, version, sha256, rows_read, inserted, updated,"
@@ -281,7 +282,8 @@ public class SectorImportService {
     private static void rejectIfAny(List<Violation> violations, int rows) {
         if (!violations.isEmpty()) {
             throw ServiceException.invalid(LocalizedText.of("criteria.import.rejected", violations.size(), rows),
-                    violations.stream().map(v -> new ServiceException.FieldError(v.field(), v.message())).toList());
+                    violations.stream().map(v -> new ServiceException.FieldError(v.field(), v.message())).toList())
+                    .withCode(ProblemCode.IMPORT_REJECTED);
         }
     }
 

@@ -9,6 +9,7 @@ import vn.ntm.contracts.Topics;
 import vn.ntm.criteria.register.Validity.Version;
 import vn.ntm.criteria.shared.ReferenceSnapshotLog;
 import vn.ntm.criteria.shared.Violation;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.outbox.Outbox;
@@ -89,7 +90,7 @@ public class AdminUnitImportService {
                 throw ServiceException.invalid(LocalizedText.of("criteria.import.kind", String.join(",",
                         UnitFile.COLUMNS), String.join(",", SuccessionFile.COLUMNS)), List.of(
                         ServiceException.FieldError.of("rows[1]", "criteria.import.header",
-                                String.join(",", table.header()))));
+                                String.join(",", table.header())))).withCode(ProblemCode.IMPORT_FILE_UNRECOGNIZED);
             }
             if (!summary.provincesChanged().isEmpty()) {
                 store.recordImport(new AdminUnitStore.ImportRecord(summary.kind(), summary.registerVersion(),
@@ -245,7 +246,8 @@ public class AdminUnitImportService {
     private static void rejectIfAny(List<Violation> violations, int rows) {
         if (!violations.isEmpty()) {
             throw ServiceException.invalid(LocalizedText.of("criteria.import.rejected", violations.size(), rows),
-                    violations.stream().map(v -> new ServiceException.FieldError(v.field(), v.message())).toList());
+                    violations.stream().map(v -> new ServiceException.FieldError(v.field(), v.message())).toList())
+                    .withCode(ProblemCode.IMPORT_REJECTED);
         }
     }
 

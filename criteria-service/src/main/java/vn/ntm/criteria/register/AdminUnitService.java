@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import vn.ntm.criteria.register.Validity.Version;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException.FieldError;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -149,7 +150,8 @@ public class AdminUnitService {
         });
         if (unit == null) {
             throw ServiceException.invalid(LocalizedText.of("criteria.unit.noCommune", code, day),
-                    List.of(FieldError.of("communeCode", "criteria.unit.noCommuneField", day)));
+                    List.of(FieldError.of("communeCode", "criteria.unit.noCommuneField", day)))
+                    .withCode(ProblemCode.UNIT_NOT_VALID_ON_DATE);
         }
         return unit;
     }
@@ -221,7 +223,7 @@ public class AdminUnitService {
         if (!commune.level().equals(AdminLevel.COMMUNE.wire())) {
             throw ServiceException.invalid(LocalizedText.of("criteria.unit.communeOnly"), List.of(FieldError.of("code",
                     "criteria.unit.isLevel", c, LocalizedText.of("criteria.level." + commune.level()),
-                    request.validFrom())));
+                    request.validFrom()))).withCode(ProblemCode.NOT_A_COMMUNE);
         }
         // a code may mean another commune later: the status ends with the commune it was set for
         LocalDate to = request.validTo();

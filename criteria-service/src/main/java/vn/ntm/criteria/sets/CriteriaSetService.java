@@ -19,6 +19,7 @@ import vn.ntm.criteria.sets.CriteriaSetView.ThresholdView;
 import vn.ntm.criteria.shared.ReferenceSnapshotLog;
 import vn.ntm.criteria.shared.Violation;
 import vn.ntm.platform.http.SearchTerms;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.outbox.Outbox;
@@ -83,7 +84,8 @@ public class CriteriaSetService {
     @Transactional
     public CriteriaSetView create(CriteriaSetDocument document) {
         if (findOptional(document.code(), false) != null) {
-            throw ServiceException.conflict(LocalizedText.of("criteria.set.exists", document.code()));
+            throw ServiceException.conflict(LocalizedText.of("criteria.set.exists", document.code()))
+                    .withCode(ProblemCode.DUPLICATE_CRITERIA_SET);
         }
         CriteriaSet set = CriteriaSet.draft(document);
         em.persist(set);
@@ -113,7 +115,7 @@ public class CriteriaSetService {
         if (!violations.isEmpty()) {
             throw invalid(LocalizedText.of("criteria.threshold.invalid"), violations.stream()
                     .map(v -> new Violation(v.field().startsWith(".") ? v.field().substring(1) : v.field(),
-                            v.message())).toList());
+                            v.message())).toList()).withCode(ProblemCode.THRESHOLD_INVALID);
         }
         try {
             set.addThreshold(number, indicatorCode, threshold);
@@ -132,7 +134,8 @@ public class CriteriaSetService {
         CriteriaSetDocument document = set.toDocument();
         List<Violation> violations = PublishRules.check(document, context());
         if (!violations.isEmpty()) {
-            throw invalid(LocalizedText.of("criteria.set.publishBroken", code, violations.size()), violations);
+            throw invalid(LocalizedText.of("criteria.set.publishBroken", code, violations.size()), violations)
+                    .withCode(ProblemCode.PUBLISH_RULES_BROKEN);
         }
         UUID eventId = announce(document);
         set.publish(eventId);
@@ -145,7 +148,7 @@ public class CriteriaSetService {
         CriteriaSet set = find(code, true);
         if (set.status() != SetStatus.PUBLISHED) {
             throw ServiceException.conflict(LocalizedText.of("criteria.set.retireOnlyPublished", code,
-                    set.status()));
+                    set.status())).withCode(ProblemCode.CRITERIA_SET_NOT_PUBLISHED);
         }
         set.retire();
         return view(set);
@@ -181,7 +184,8 @@ public class CriteriaSetService {
             if (region == null) {
                 throw ServiceException.invalid(LocalizedText.of("criteria.evaluate.regionUnknown",
                         commune.provinceCode()), List.of(ServiceException.FieldError.of("region",
-                        "criteria.evaluate.regionRequired", commune.provinceCode())));
+                        "criteria.evaluate.regionRequired", commune.provinceCode())))
+                        .withCode(ProblemCode.REGION_UNKNOWN);
             }
         } else if (region == null) {
             throw ServiceException.badRequest(LocalizedText.of("criteria.evaluate.regionOrCommune"), List.of(
@@ -191,7 +195,8 @@ public class CriteriaSetService {
                 disadvantaged, safeZone, request.year(),
                 request.values() == null ? Map.of() : request.values()));
         if (!evaluation.violations().isEmpty()) {
-            throw invalid(LocalizedText.of("criteria.evaluate.invalid"), evaluation.violations());
+            throw invalid(LocalizedText.of("criteria.evaluate.invalid"), evaluation.violations())
+                    .withCode(ProblemCode.EVALUATION_INVALID);
         }
         return evaluation;
     }
@@ -262,7 +267,8 @@ public class CriteriaSetService {
 
     private static void requireDraft(CriteriaSet set) {
         if (set.status() != SetStatus.DRAFT) {
-            throw ServiceException.conflict(LocalizedText.of("criteria.set.frozen", set.code(), set.status()));
+            throw ServiceException.conflict(LocalizedText.of("criteria.set.frozen", set.code(), set.status()))
+                    .withCode(ProblemCode.CRITERIA_SET_FROZEN);
         }
     }
 

@@ -43,7 +43,8 @@ class AdminUnitFlagsTest {
     @Test
     void onlyCommunesThatExistAndAnAdminMaySetIt() {
         String body = "{\"especiallyDisadvantaged\": true, \"safeZone\": true, \"validFrom\": \"2022-01-01\"}";
-        put("187", AuthFixture.admin(), body).statusCode(422).contentType("application/problem+json");
+        put("187", AuthFixture.admin(), body).statusCode(422).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("NOT_A_COMMUNE"));
         put("06490", AuthFixture.admin(), body.replace("2022-01-01", "2026-01-01")).statusCode(404)
                 .contentType("application/problem+json");
         put("06493", AuthFixture.admin(), body.replace("}", ", \"validTo\": \"2021-01-01\"}")).statusCode(400)
@@ -78,9 +79,11 @@ class AdminUnitFlagsTest {
         assertThat(effectiveRegion(set, "{\"communeCode\": \"06490\", \"year\": 2022}")).isEqualTo(1);
         SetFixtures.evaluate(set, "{\"communeCode\": \"06490\", \"year\": 2026}").statusCode(422)
                 .contentType("application/problem+json")
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("communeCode"));
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("communeCode"))
+                .body("code", org.hamcrest.Matchers.equalTo("UNIT_NOT_VALID_ON_DATE"));
         SetFixtures.evaluate(set, "{\"communeCode\": \"00004\", \"year\": 2022}").statusCode(422)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("region"));
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("region"))
+                .body("code", org.hamcrest.Matchers.equalTo("REGION_UNKNOWN"));
         SetFixtures.evaluate(set, "{\"communeCode\": \"0004\", \"year\": 2022}").statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("communeCode"));
         SetFixtures.evaluate(set, "{\"year\": 2022}").statusCode(400)

@@ -153,7 +153,7 @@ class AdminUnitImportTest {
                 + "06493,Xã Bằng Mạc,06475,Xã Bằng Mạc,01/07/2025\n";        // row 5: not an ISO date
 
         var problem = importCsv(csv, Map.of()).statusCode(422).contentType("application/problem+json")
-                .extract().jsonPath();
+                .body("code", equalTo("IMPORT_REJECTED")).extract().jsonPath();
 
         assertThat(problem.getList("errors.field")).containsExactly("rows[3].old_code", "rows[4].new_code",
                 "rows[5].effective_from");
@@ -172,7 +172,8 @@ class AdminUnitImportTest {
         importCsv(csv, Map.of("validFrom", "2030-01-01", "validTo", "2029-12-31")).statusCode(400)
                 .body("errors[0].field", equalTo("validTo"));
         importCsv("a,b,c\n1,2,3\n", Map.of("validFrom", "2030-01-01")).statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("rows[1]"));
+                .contentType("application/problem+json").body("errors[0].field", equalTo("rows[1]"))
+                .body("code", equalTo("IMPORT_FILE_UNRECOGNIZED"));
         given().header("Authorization", AuthFixture.admin()).contentType("text/csv")
                 .body(new byte[] {'l', 'e', 'v', (byte) 0xC0, (byte) 0xAF}).queryParam("validFrom", "2030-01-01")
                 .post("/admin-units/imports").then().statusCode(400).contentType("application/problem+json");

@@ -53,11 +53,14 @@ class CriteriaSetLifecycleTest {
         post("/criteria-sets/" + code + "/publish", "").statusCode(200).body("status", equalTo("PUBLISHED"));
 
         put("/criteria-sets/" + code, validDraft(code)).statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("PUBLISHED"));
-        post("/criteria-sets/" + code + "/publish", "").statusCode(409).contentType("application/problem+json");
+                .body("detail", containsString("PUBLISHED")).body("code", equalTo("CRITERIA_SET_FROZEN"));
+        post("/criteria-sets/" + code + "/publish", "").statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("CRITERIA_SET_FROZEN"));
         post("/criteria-sets/" + code + "/criteria/2/indicators/2.1/thresholds",
                 "{\"kind\":\"PASS_FAIL\"}").statusCode(409).contentType("application/problem+json");
-        post("/criteria-sets", validDraft(code)).statusCode(409).contentType("application/problem+json");
+        post("/criteria-sets", validDraft(code)).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://ntm.gov.vn/problems/conflict"))
+                .body("code", equalTo("DUPLICATE_CRITERIA_SET"));
         given().get("/criteria-sets/" + code).then().statusCode(200)
                 .body("criteria[1].name", equalTo("Giao thông nông thôn"))
                 .body("criteria[1].indicators[0].thresholds.size()", equalTo(0));
@@ -70,7 +73,8 @@ class CriteriaSetLifecycleTest {
     void aDraftCannotBeRetired() {
         String code = uniqueCode("RET");
         createDraft(code);
-        post("/criteria-sets/" + code + "/retire", "").statusCode(409).contentType("application/problem+json");
+        post("/criteria-sets/" + code + "/retire", "").statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("CRITERIA_SET_NOT_PUBLISHED"));
     }
 
     @Test
@@ -91,7 +95,7 @@ class CriteriaSetLifecycleTest {
         post("/criteria-sets", broken).statusCode(201);
 
         post("/criteria-sets/" + code + "/publish", "").statusCode(422).contentType("application/problem+json")
-                .body("status", equalTo(422))
+                .body("status", equalTo(422)).body("code", equalTo("PUBLISH_RULES_BROKEN"))
                 .body("detail", containsString("vi phạm 7 quy tắc"));
         JsonPath problem = post("/criteria-sets/" + code + "/publish", "").statusCode(422).extract().jsonPath();
         assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder("criteria",
@@ -124,7 +128,7 @@ class CriteriaSetLifecycleTest {
         put("/criteria-sets/" + code, validDraft("OTHER_CODE")).statusCode(400).body("errors[0].field", equalTo("code"));
         post("/criteria-sets/" + code + "/criteria/2/indicators/2.1/thresholds",
                 "{\"region\": 0, \"kind\": \"VALUE_MIN\"}").statusCode(422).contentType("application/problem+json")
-                .body("errors.field", hasItems("region", "value", "unit"));
+                .body("errors.field", hasItems("region", "value", "unit")).body("code", equalTo("THRESHOLD_INVALID"));
         post("/criteria-sets/" + code + "/criteria/2/indicators/9.9/thresholds",
                 "{\"kind\": \"PASS_FAIL\"}").statusCode(404).contentType("application/problem+json");
     }

@@ -126,7 +126,7 @@ class SeededCatalogTest {
                 .body("name", equalTo("Hà Nội")).body("region", equalTo(2));
         given().get("/provinces").then().statusCode(200).body("code", hasItem(code));
         SetFixtures.post("/provinces", "{\"code\":\"20\",\"name\":\"Lạng Sơn\",\"region\":1}").statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("code", equalTo("DUPLICATE_PROVINCE"));
         SetFixtures.post("/provinces", "{\"code\":\"2x\",\"name\":\"\",\"region\":8}").statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("code", "name", "region"));

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.inspection.shared.Caller;
 import vn.ntm.platform.http.ServiceException.FieldError;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -85,12 +86,13 @@ public class IdempotencyService {
                 select.setString(2, key);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next() || rs.getObject("resource_id") == null) {
-                        throw ServiceException.conflict(LocalizedText.of("inspection.idempotency.busy", key));
+                        throw ServiceException.conflict(LocalizedText.of("inspection.idempotency.busy", key))
+                                .withCode(ProblemCode.IDEMPOTENCY_KEY_IN_USE);
                     }
                     if (!operation.equals(rs.getString("operation")) || !hash.equals(rs.getString("request_hash"))) {
                         throw ServiceException.invalid(LocalizedText.of("inspection.idempotency.reused", key,
                                 rs.getString("operation")), List.of(FieldError.of("Idempotency-Key",
-                                "inspection.idempotency.reusedField")));
+                                "inspection.idempotency.reusedField"))).withCode(ProblemCode.IDEMPOTENCY_KEY_REUSED);
                     }
                     return Optional.of(rs.getObject("resource_id", UUID.class));
                 }

@@ -33,6 +33,7 @@ import vn.ntm.inspection.register.SectorService;
 import vn.ntm.inspection.shared.Caller;
 import vn.ntm.platform.http.EntityTags;
 import vn.ntm.platform.http.ServiceException.FieldError;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.outbox.Outbox;
@@ -145,7 +146,7 @@ public class InspectionService {
                             "inspection.figures.basisWithoutFigure", name)));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("inspection.create.invalid", errors.get(0).message()),
+            throw RuleCodes.invalid(LocalizedText.of("inspection.create.invalid", errors.get(0).message()),
                     errors);
         }
         Inspection inspection = Inspection.draft(request.title(), request.inspectedOn(), request.leadAgency().toRef(),
@@ -266,7 +267,7 @@ public class InspectionService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("inspection.correction.invalid", errors.get(0).field(),
+            throw RuleCodes.invalid(LocalizedText.of("inspection.correction.invalid", errors.get(0).field(),
                     errors.get(0).message()), errors);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -285,7 +286,7 @@ public class InspectionService {
         if (size > config.maxEventBytes()) {
             throw ServiceException.invalid(LocalizedText.of("inspection.correction.tooLarge", size,
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
-                    config.maxEventBytes())));
+                    config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
         }
         outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_CORRECTED, event)
                 .withDataSchema(CORRECTED_SCHEMA));
@@ -326,14 +327,15 @@ public class InspectionService {
         Optional<LocalizedText> setProblem = setProblem(commune.criteriaSet(), set);
         if (setProblem.isPresent()) {
             throw ServiceException.invalid(LocalizedText.of("inspection.findings.unchecked", setProblem.get()),
-                    List.of(new FieldError("criteriaSet", setProblem.get())));
+                    List.of(new FieldError("criteriaSet", setProblem.get())))
+                    .withCode(ProblemCode.CRITERIA_SET_NOT_AVAILABLE);
         }
         badRequestIfAny("inspection.findings.malformed", checkFields("findings", findings));
         List<FieldError> errors = new ArrayList<>();
         List<FindingEntry> entries = checkFindings(caller, inspection, set.get(), "findings", findings,
                 new Holder<>(), errors);
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("inspection.findings.invalid", errors.get(0).field(),
+            throw RuleCodes.invalid(LocalizedText.of("inspection.findings.invalid", errors.get(0).field(),
                     errors.get(0).message()), errors);
         }
         inspection.replaceFindings(communeCode, entries);
@@ -415,7 +417,7 @@ public class InspectionService {
             violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("inspection.recommendation.invalid",
+            throw RuleCodes.invalid(LocalizedText.of("inspection.recommendation.invalid",
                     errors.get(0).message()), errors);
         }
         Recommendation r = inspection.recommend(request.assignee().toRef(), request.communeCode(), request.content(),
@@ -455,7 +457,8 @@ public class InspectionService {
             }
         }
         if (!missing.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("inspection.finalize.incomplete"), missing);
+            throw ServiceException.invalid(LocalizedText.of("inspection.finalize.incomplete"), missing)
+                    .withCode(ProblemCode.INSPECTION_INCOMPLETE);
         }
         inspection.finalizeAt(Instant.now(), caller.subject());
         em.flush();
@@ -465,7 +468,7 @@ public class InspectionService {
         if (size > config.maxEventBytes()) {
             throw ServiceException.invalid(LocalizedText.of("inspection.finalize.tooLarge", size,
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
-                    config.maxEventBytes())));
+                    config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
         }
         outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event)
                 .withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));

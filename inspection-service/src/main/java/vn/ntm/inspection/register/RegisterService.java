@@ -11,6 +11,7 @@ import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.inspection.shared.ProvinceSuccessions;
 import vn.ntm.inspection.shared.ReferenceVersions;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -277,7 +278,7 @@ public class RegisterService implements ProvinceSuccessions {
         public static final int RETRY_AFTER_SECONDS = 10;
 
         public RegisterNotLoadedException() {
-            super(503, LocalizedText.of("inspection.register.notLoaded"), List.of());
+            super(ProblemCode.REGISTER_NOT_LOADED, 503, LocalizedText.of("inspection.register.notLoaded"), List.of());
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.SectorsChanged;
 import vn.ntm.inspection.shared.ReferenceVersions;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -119,7 +120,7 @@ public class SectorService {
     /** No sector in the copy yet: criteria-service has not announced its list (503, Retry-After). */
     public static class SectorListNotLoadedException extends ServiceException {
         public SectorListNotLoadedException() {
-            super(503, LocalizedText.of("inspection.sectors.notLoaded"), List.of());
+            super(ProblemCode.SECTORS_NOT_LOADED, 503, LocalizedText.of("inspection.sectors.notLoaded"), List.of());
         }
     }
 }

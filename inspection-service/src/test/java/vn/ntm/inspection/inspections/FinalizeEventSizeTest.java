@@ -15,6 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Issue 10 item 1: an inspection whose ntm.inspection.finalized could never reach the broker (default limit
@@ -50,7 +51,7 @@ class FinalizeEventSizeTest {
         }
 
         Api.json().post("/inspections/" + id + "/finalize").then().statusCode(422)
-                .contentType("application/problem+json")
+                .contentType("application/problem+json").body("code", equalTo("EVENT_TOO_LARGE"))
                 .body("detail", allOf(containsString("1000000"), containsString("ntm.inspection.max-event-bytes"),
                         containsString("byte")));
 

@@ -85,7 +85,7 @@ class IdempotencyKeyTest {
         Api.json().header("Idempotency-Key", key).body(Api.inspectionBody(title + " bis", Api.uniqueCommune(),
                         "2023-01-01")).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("Idempotency-Key"));
+                .body("errors[0].field", equalTo("Idempotency-Key")).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         assertThat(Db.count(db, "select count(*) from inspection where title = ?", title + " bis")).isZero();
         Api.json().header("Idempotency-Key", "x".repeat(201))
                 .body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")).post("/inspections").then()

@@ -234,7 +234,8 @@ class InspectionCorrectionTest {
 
         Api.json().header("If-Match", etag).body(correction(commune, REASON, List.of(1)))
                 .post("/inspections/" + id + "/corrections").then().statusCode(409)
-                .contentType("application/problem+json").body("status", equalTo(409));
+                .contentType("application/problem+json").body("status", equalTo(409))
+                .body("code", equalTo("INSPECTION_NOT_FINALIZED"));
         assertThat(Api.etag(id)).isEqualTo(etag);
         assertThat(versions(id)).isZero();
         assertThat(Db.string(db, "select status from inspection where id = ?::uuid", id)).isEqualTo("DRAFT");

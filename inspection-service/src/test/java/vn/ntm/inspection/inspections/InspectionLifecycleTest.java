@@ -49,9 +49,11 @@ class InspectionLifecycleTest {
                 .body("status", equalTo("FINALIZED")).body("finalizedAt", notNullValue());
 
         Api.json().post("/inspections/" + id + "/finalize").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("FINALIZED"));
+                .contentType("application/problem+json").body("detail", containsString("FINALIZED"))
+                .body("type", equalTo("https://ntm.gov.vn/problems/conflict")).body("code", equalTo("INSPECTION_FINALIZED"));
         Api.findings(id).body(Api.findingsMeeting(List.of(1))).put("/inspections/" + id + "/communes/" + commune
-                + "/findings").then().statusCode(409).contentType("application/problem+json");
+                + "/findings").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("INSPECTION_FINALIZED"));
         Api.json().body("{\"assignee\": {\"type\": \"UBND_XA\", \"code\": \"" + commune + "\", \"name\": \"UBND xã\"},"
                 + " \"content\": \"Làm tiếp\"}").post("/inspections/" + id + "/recommendations")
                 .then().statusCode(409).contentType("application/problem+json");
@@ -71,7 +73,7 @@ class InspectionLifecycleTest {
                 .body("summary.missingCriteria.size()", equalTo(17));
 
         Api.json().post("/inspections/" + id + "/finalize").then().statusCode(422)
-                .contentType("application/problem+json")
+                .contentType("application/problem+json").body("code", equalTo("INSPECTION_INCOMPLETE"))
                 .body("errors[0].field", equalTo("communes[" + commune + "].findings"))
                 .body("errors[0].message", containsString("3, 4, 5"));
 
@@ -110,7 +112,8 @@ class InspectionLifecycleTest {
         Api.json().body("{\"assignee\": {\"type\": \"UBND_XA\", \"code\": \"99999\", \"name\": \"UBND xã khác\"},"
                         + " \"communeCode\": \"99999\", \"content\": \"Không thuộc phạm vi\"}")
                 .post("/inspections/" + id + "/recommendations").then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("communeCode"));
+                .contentType("application/problem+json").body("errors[0].field", equalTo("communeCode"))
+                .body("code", equalTo("UNIT_OUTSIDE_SCOPE"));
 
         Api.reader().get("/inspections/" + id).then().body("recommendations.size()", equalTo(1))
                 .body("recommendations[0].content", equalTo("Hoàn thiện hồ sơ"));

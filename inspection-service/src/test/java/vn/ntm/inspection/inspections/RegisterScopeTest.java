@@ -57,7 +57,8 @@ class RegisterScopeTest {
         Api.json().body(body.toString()).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("communes[0].code"))
-                .body("errors[0].message", allOf(containsString("06490"), containsString("01/03/2026")));
+                .body("errors[0].message", allOf(containsString("06490"), containsString("01/03/2026")))
+                .body("code", equalTo("UNIT_NOT_VALID_ON_DATE"));
         assertThat(titled(body)).isZero();
     }
 
@@ -97,7 +98,7 @@ class RegisterScopeTest {
         Api.json().body(body.toString()).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("communes[0].code"))
-                .body("errors[0].message", containsString("tỉnh 01"));
+                .body("errors[0].message", containsString("tỉnh 01")).body("code", equalTo("UNIT_OUTSIDE_SCOPE"));
         ObjectNode district = Bodies.inspection("2023-01-01", "20", "001", "00001");
         Api.json().body(district.toString()).post("/inspections").then().statusCode(422)
                 .body("errors.field", hasItem("district.code"));
@@ -181,7 +182,7 @@ class RegisterScopeTest {
             ObjectNode body = Bodies.inspection("2022-07-20", "20", "187", "06490");
             Api.json().body(body.toString()).post("/inspections").then().statusCode(503)
                     .contentType("application/problem+json")
-                    .header("Retry-After", notNullValue())
+                    .header("Retry-After", notNullValue()).body("code", equalTo("REGISTER_NOT_LOADED"))
                     .body("detail", containsString("danh mục đơn vị hành chính"));
             assertThat(titled(body)).isZero();
         } finally {

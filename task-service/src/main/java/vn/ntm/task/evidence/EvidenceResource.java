@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.evidence.EvidenceService.EvidenceView;
@@ -33,9 +34,6 @@ import java.util.List;
 @Path("/tasks/{id}/evidence")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceResource {
-    /** The problem code of a download refused because every slot is taken (503 with {@code Retry-After}). */
-    public static final String DOWNLOADS_BUSY = "DOWNLOADS_BUSY";
-
     private final EvidenceService evidence;
     private final Callers callers;
     private final DownloadSlots downloads;
@@ -60,7 +58,7 @@ public class EvidenceResource {
         if (files.size() != 1) {
             throw ServiceException.invalid(LocalizedText.of("task.evidence.oneFile"),
                     List.of(ServiceException.FieldError.of("file", files.isEmpty() ? "task.field.missing"
-                            : "task.evidence.onlyOne")));
+                            : "task.evidence.onlyOne"))).withCode(ProblemCode.ONE_FILE_REQUIRED);
         }
         FileUpload file = files.get(0);
         String name = PartFileName.of(file.getHeaders() == null ? null
@@ -92,7 +90,7 @@ public class EvidenceResource {
         RequestSlots.Lease slot = downloads.tryTake(routing);
         if (slot == null) {
             throw ServiceException.unavailable(LocalizedText.of("task.evidence.busy", downloads.size()))
-                    .withCode(DOWNLOADS_BUSY);
+                    .withCode(ProblemCode.DOWNLOADS_BUSY);
         }
         // the slot is given back when the transfer ends, or at once if the client left before it started
         slot.pause();

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.ntm.platform.http.ProblemKind;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.evidence.store.EvidenceStore;
@@ -83,7 +84,8 @@ public class EvidenceService {
     public EvidenceView upload(String taskId, Upload upload, Caller caller) {
         Task task = tasks.changeable(taskId, caller, LockModeType.NONE);
         if (task.status() == TaskStatus.CANCELLED || task.status() == TaskStatus.DONE) {
-            throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId, task.status()));
+            throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId, task.status()))
+                    .withCode(ProblemCode.TASK_CLOSED);
         }
         String name = fileName(upload.fileName());
         if (upload.size() > maxSize) {
@@ -93,7 +95,7 @@ public class EvidenceService {
         }
         if (upload.size() == 0) {
             throw ServiceException.invalid(LocalizedText.of("task.evidence.empty"), List.of(
-                    ServiceException.FieldError.of("file", "task.evidence.notEmpty")));
+                    ServiceException.FieldError.of("file", "task.evidence.notEmpty"))).withCode(ProblemCode.FILE_EMPTY);
         }
         String type;
         String sha256;
@@ -203,7 +205,7 @@ public class EvidenceService {
         }
         if (problem != null) {
             throw ServiceException.invalid(LocalizedText.of("task.evidence.nameInvalid"), List.of(
-                    new ServiceException.FieldError("file", problem)));
+                    new ServiceException.FieldError("file", problem))).withCode(ProblemCode.FILE_NAME_INVALID);
         }
         return name;
     }

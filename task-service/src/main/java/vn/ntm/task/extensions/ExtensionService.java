@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.TaskExtensionEvent;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.Messages;
@@ -62,10 +63,12 @@ public class ExtensionService {
     public ExtensionView request(String taskId, LocalDate dueDate, String reason, Caller caller) {
         Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
         if (!caller.isAssignee(task.assignee())) {
-            throw ServiceException.forbidden(LocalizedText.of("task.extension.assigneeOnly"));
+            throw ServiceException.forbidden(LocalizedText.of("task.extension.assigneeOnly"))
+                    .withCode(ProblemCode.ASSIGNEE_ONLY);
         }
         if (!task.status().isActive()) {
-            throw ServiceException.conflict(LocalizedText.of("task.extension.notActive", taskId, task.status()));
+            throw ServiceException.conflict(LocalizedText.of("task.extension.notActive", taskId, task.status()))
+                    .withCode(ProblemCode.TASK_NOT_ACTIVE);
         }
         List<ServiceException.FieldError> errors = new ArrayList<>();
         if (dueDate == null) {
@@ -77,10 +80,12 @@ public class ExtensionService {
             errors.add(ServiceException.FieldError.of("reason", "task.field.reasonRequired"));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("task.extension.invalid"), errors);
+            throw ServiceException.invalid(LocalizedText.of("task.extension.invalid"), errors)
+                    .withCode(ProblemCode.EXTENSION_INVALID);
         }
         if (pending(task.id())) {
-            throw ServiceException.conflict(LocalizedText.of("task.extension.pending", taskId));
+            throw ServiceException.conflict(LocalizedText.of("task.extension.pending", taskId))
+                    .withCode(ProblemCode.EXTENSION_PENDING);
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.now();
@@ -131,11 +136,13 @@ public class ExtensionService {
         UUID id = uuid(extensionId, taskId);
         ExtensionView ext = find(task.id(), id);
         if (!ext.status().equals("PENDING")) {
-            throw ServiceException.conflict(LocalizedText.of("task.extension.decided", extensionId, ext.status()));
+            throw ServiceException.conflict(LocalizedText.of("task.extension.decided", extensionId, ext.status()))
+                    .withCode(ProblemCode.EXTENSION_DECIDED);
         }
         if (!approve && (note == null || note.isBlank())) {
             throw ServiceException.invalid(LocalizedText.of("task.extension.rejectionReason"), List.of(
-                    ServiceException.FieldError.of("reason", "task.field.reasonRequired")));
+                    ServiceException.FieldError.of("reason", "task.field.reasonRequired")))
+                    .withCode(ProblemCode.REASON_REQUIRED);
         }
         Instant now = clock.now();
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
@@ -179,7 +186,7 @@ public class ExtensionService {
     static void requireVerifier(Task task, Caller caller, LocalizedText refusal) {
         TaskTransitions.Relation relation = TaskAccess.relation(task, caller);
         if (!relation.verifier() || relation.assignee()) {
-            throw ServiceException.forbidden(refusal);
+            throw ServiceException.forbidden(refusal).withCode(ProblemCode.VERIFIER_ONLY);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskReassigned;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.outbox.Outbox;
@@ -42,10 +43,6 @@ import java.util.regex.Pattern;
 public class ReassignmentService {
     static final Set<String> ORG_TYPES = Set.of("UBND_XA", "UBND_HUYEN", "SO_NGANH", "VP_DIEU_PHOI");
     private static final Pattern ORG_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$");
-    /** The problem codes of the refusals (README "Extensions and reassignment"). */
-    public static final String UNKNOWN_ASSIGNEE = "UNKNOWN_ASSIGNEE";
-    public static final String ASSIGNEE_NOT_VALID = "ASSIGNEE_NOT_VALID";
-    public static final String ASSIGNEE_OF_ANOTHER_PROVINCE = "ASSIGNEE_OF_ANOTHER_PROVINCE";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -82,14 +79,17 @@ public class ReassignmentService {
             errors.add(ServiceException.FieldError.of("reason", "task.field.reasonRequired"));
         }
         if (!errors.isEmpty()) {
-            throw ServiceException.invalid(LocalizedText.of("task.reassign.invalid"), errors);
+            throw ServiceException.invalid(LocalizedText.of("task.reassign.invalid"), errors)
+                    .withCode(ProblemCode.REASSIGNMENT_INVALID);
         }
         if (to.type().equals(task.assignee().type()) && to.code().equals(task.assignee().code())) {
             throw ServiceException.invalid(LocalizedText.of("task.reassign.same", to.type(), to.code()),
-                    List.of(ServiceException.FieldError.of("assignee", "task.reassign.current")));
+                    List.of(ServiceException.FieldError.of("assignee", "task.reassign.current")))
+                    .withCode(ProblemCode.ALREADY_ASSIGNED);
         }
         if (task.status() == TaskStatus.DONE || task.status() == TaskStatus.CANCELLED) {
-            throw ServiceException.conflict(LocalizedText.of("task.reassign.closed", taskId, task.status()));
+            throw ServiceException.conflict(LocalizedText.of("task.reassign.closed", taskId, task.status()))
+                    .withCode(ProblemCode.TASK_CLOSED);
         }
         LocalDate today = clock.today();
         AssigneeRules.Assignee assignee = assignee(task, to, today);
@@ -137,17 +137,17 @@ public class ReassignmentService {
         Object[] args = {to.type(), to.code(), today, task.provinceCode() == null ? "?" : task.provinceCode()};
         throw switch (decision.refusal()) {
             case UNKNOWN -> refusal(LocalizedText.of("task.reassign.unknown", args),
-                    ServiceException.FieldError.of("assignee.code", "task.reassign.unknownField"), UNKNOWN_ASSIGNEE);
+                    ServiceException.FieldError.of("assignee.code", "task.reassign.unknownField"), ProblemCode.UNKNOWN_ASSIGNEE);
             case NOT_VALID -> refusal(LocalizedText.of("task.reassign.notValid", args),
                     ServiceException.FieldError.of("assignee.code", "task.reassign.notValidField"),
-                    ASSIGNEE_NOT_VALID);
+                    ProblemCode.ASSIGNEE_NOT_VALID);
             case OTHER_PROVINCE -> refusal(LocalizedText.of("task.reassign.otherProvince", args),
                     ServiceException.FieldError.of("assignee.code", "task.reassign.otherProvinceField"),
-                    ASSIGNEE_OF_ANOTHER_PROVINCE);
+                    ProblemCode.ASSIGNEE_OF_ANOTHER_PROVINCE);
         };
     }
 
-    private static ServiceException refusal(LocalizedText detail, ServiceException.FieldError field, String code) {
+    private static ServiceException refusal(LocalizedText detail, ServiceException.FieldError field, ProblemCode code) {
         return ServiceException.invalid(detail, List.of(field)).withCode(code);
     }
 

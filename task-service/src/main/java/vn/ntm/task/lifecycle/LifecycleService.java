@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Task;
@@ -53,12 +54,13 @@ public class LifecycleService {
         TaskTransitions.Verdict verdict = TaskTransitions.check(from, new TaskTransitions.Request(request.to(),
                 request.reason(), request.report(), evidenceCount(task.id())), TaskAccess.relation(task, caller));
         if (verdict instanceof TaskTransitions.Illegal illegal) {
-            throw ServiceException.conflict(illegal.message());
+            throw ServiceException.conflict(illegal.message()).withCode(ProblemCode.TRANSITION_NOT_ALLOWED);
         } else if (verdict instanceof TaskTransitions.Forbidden forbidden) {
-            throw ServiceException.forbidden(forbidden.message());
+            throw ServiceException.forbidden(forbidden.message()).withCode(forbidden.code());
         } else if (verdict instanceof TaskTransitions.Incomplete incomplete) {
             throw ServiceException.invalid(incomplete.message(), incomplete.missing().stream()
-                    .map(m -> new ServiceException.FieldError(m.field(), m.message())).toList());
+                    .map(m -> new ServiceException.FieldError(m.field(), m.message())).toList())
+                    .withCode(incomplete.code());
         }
         Instant now = clock.now();
         task.moveTo(request.to(), now);

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import vn.ntm.platform.http.EntityTags;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.ServiceException.FieldError;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.shared.Limits;
@@ -164,7 +165,8 @@ public class RuleService {
         }
         if (change.validFrom() != null && change.validTo() != null && change.validFrom().isAfter(change.validTo())) {
             throw ServiceException.invalid(LocalizedText.of("task.rule.invalid"), List.of(FieldError.of("validTo",
-                    "task.rule.periodOrder", change.validFrom(), change.validTo())));
+                    "task.rule.periodOrder", change.validFrom(), change.validTo())))
+                    .withCode(ProblemCode.RULE_PERIOD_REVERSED);
         }
         Instant now = clock.now();
         try (Connection c = dataSource.getConnection()) {
@@ -222,7 +224,8 @@ public class RuleService {
         String period = other == null ? "" : period(other.validFrom(), other.validTo());
         return new ServiceException(ProblemKind.CONFLICT, 409,
                 LocalizedText.of("task.rule.overlap", code, period(change.validFrom(), change.validTo()), period),
-                List.of(FieldError.of("validFrom", "task.rule.overlapField", period)));
+                List.of(FieldError.of("validFrom", "task.rule.overlapField", period)))
+                .withCode(ProblemCode.RULE_PERIOD_OVERLAP);
     }
 
     private static String period(LocalDate from, LocalDate to) {

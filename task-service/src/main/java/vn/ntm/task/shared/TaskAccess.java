@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.platform.http.EntityTags;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -47,7 +48,8 @@ public class TaskAccess {
         // a cooperating department adds notes and evidence; the lifecycle's own rules keep it from moving the task
         if (!caller.canChange(task.provinceCode(), task.assignee(), task.leadAgency()) && !cooperates(task, caller)) {
             if (visible(task, caller)) {
-                throw ServiceException.forbidden(LocalizedText.of("task.readOnly", id));
+                throw ServiceException.forbidden(LocalizedText.of("task.readOnly", id))
+                        .withCode(ProblemCode.TASK_READ_ONLY);
             }
             throw notFound(id);
         }

@@ -1,5 +1,6 @@
 package vn.ntm.task.shared;
 
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.i18n.LocalizedText;
 
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class TaskTransitions {
         }
     }
 
-    public record Missing(String field, LocalizedText message) {
+    /** What a move lacks, and the problem code that names it ({@code REASON_REQUIRED}, {@code EVIDENCE_REQUIRED}…). */
+    public record Missing(String field, LocalizedText message, ProblemCode code) {
     }
 
     public sealed interface Verdict permits Allowed, Illegal, Forbidden, Incomplete {
@@ -57,10 +59,15 @@ public final class TaskTransitions {
     public record Illegal(LocalizedText message) implements Verdict {
     }
 
-    public record Forbidden(LocalizedText message) implements Verdict {
+    /** {@code code}: {@code ASSIGNEE_ONLY} or {@code VERIFIER_ONLY}. */
+    public record Forbidden(LocalizedText message, ProblemCode code) implements Verdict {
     }
 
     public record Incomplete(LocalizedText message, List<Missing> missing) implements Verdict {
+        /** The code of the first thing missing, in the order reason, report, evidence. */
+        public ProblemCode code() {
+            return missing.get(0).code();
+        }
     }
 
     public static Optional<Move> move(TaskStatus from, TaskStatus to) {
@@ -81,21 +88,25 @@ public final class TaskTransitions {
         }
         Move move = found.get();
         if (!caller.may(move.by())) {
-            return new Forbidden(move.by() == By.ASSIGNEE
-                    ? LocalizedText.of("task.transition.assigneeOnly", from, request.to())
-                    : LocalizedText.of("task.transition.verifierOnly", from, request.to()));
+            return move.by() == By.ASSIGNEE
+                    ? new Forbidden(LocalizedText.of("task.transition.assigneeOnly", from, request.to()),
+                    ProblemCode.ASSIGNEE_ONLY)
+                    : new Forbidden(LocalizedText.of("task.transition.verifierOnly", from, request.to()),
+                    ProblemCode.VERIFIER_ONLY);
         }
         List<Missing> missing = new ArrayList<>();
         if (move.needsReason() && blank(request.reason())) {
             missing.add(new Missing("reason", LocalizedText.of("task.transition.reasonRequired", from,
-                    request.to())));
+                    request.to()), ProblemCode.REASON_REQUIRED));
         }
         if (move.needsReport()) {
             if (blank(request.report())) {
-                missing.add(new Missing("report", LocalizedText.of("task.transition.reportRequired")));
+                missing.add(new Missing("report", LocalizedText.of("task.transition.reportRequired"),
+                        ProblemCode.REPORT_REQUIRED));
             }
             if (request.evidenceCount() == 0 && blank(request.reason())) {
-                missing.add(new Missing("reason", LocalizedText.of("task.transition.evidenceRequired")));
+                missing.add(new Missing("reason", LocalizedText.of("task.transition.evidenceRequired"),
+                        ProblemCode.EVIDENCE_REQUIRED));
             }
         }
         if (!missing.isEmpty()) {

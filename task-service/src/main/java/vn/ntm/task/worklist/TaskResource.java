@@ -30,6 +30,7 @@ import org.hibernate.validator.constraints.Range;
 import vn.ntm.platform.http.ParamMessage;
 import vn.ntm.platform.http.ParamsDetail;
 import vn.ntm.platform.http.Problems;
+import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.shared.AssigneeTypes;
@@ -186,14 +187,14 @@ public class TaskResource {
         RequestSlots.Lease slot = slots.tryTake(routing);
         if (slot == null) {
             throw ServiceException.unavailable(LocalizedText.of("task.export.busy", slots.size()))
-                    .withCode(EXPORTS_BUSY);
+                    .withCode(ProblemCode.EXPORTS_BUSY);
         }
         try {
             TaskQueries.ExportPlan plan = tasks.planExport(filters.filter(), caller);
             if (refuse && plan.truncated()) {
                 throw ServiceException.invalid(LocalizedText.of("task.export.tooMany", plan.total(), plan.limit()),
                         List.of(ServiceException.FieldError.of("onLimit", "task.export.moreThan", plan.limit())))
-                        .withTitle(LocalizedText.of("task.export.tooLargeTitle"));
+                        .withTitle(LocalizedText.of("task.export.tooLargeTitle")).withCode(ProblemCode.EXPORT_TOO_LARGE);
             }
             // the slot is given back when the body's database work ends, or at once if the client left before the
             // body started; a client leaving while the body reads does not end that work, so it keeps the slot
@@ -245,9 +246,6 @@ public class TaskResource {
             throw e;
         }
     }
-
-    /** The problem code of an export refused because every slot is taken (503 with {@code Retry-After}). */
-    public static final String EXPORTS_BUSY = "EXPORTS_BUSY";
 
     /** Ends an XLSX export's reading when its client has gone. */
     private static final class ExportAbandoned extends RuntimeException {

@@ -179,13 +179,14 @@ abstract class EvidenceContract {
         assertThat(tooLarge.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
         assertThat(JsonPath.from(tooLarge.body()).getInt("status")).isEqualTo(413);
+        assertThat(JsonPath.from(tooLarge.body()).getString("code")).isEqualTo("TOO_LARGE");
         Multipart.file(as(assignee), "rỗng.pdf", new byte[0]).post("/tasks/" + id + "/evidence").then()
-                .statusCode(422).contentType("application/problem+json");
+                .statusCode(422).contentType("application/problem+json").body("code", equalTo("FILE_EMPTY"));
         Multipart.part(as(assignee), "form-data; name=\"other\"; filename=\"a.pdf\"", "application/pdf",
                 Multipart.pdf("x")).post("/tasks/" + id + "/evidence").then().statusCode(422)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("code", equalTo("ONE_FILE_REQUIRED"));
         Multipart.file(as(assignee), "", Multipart.pdf("x")).post("/tasks/" + id + "/evidence").then()
-                .statusCode(422).contentType("application/problem+json");
+                .statusCode(422).contentType("application/problem+json").body("code", equalTo("FILE_NAME_INVALID"));
         as(assignee).contentType(ContentType.JSON).body("{\"file\":\"JVBERi0=\"}").post("/tasks/" + id + "/evidence")
                 .then().statusCode(415).contentType("application/problem+json");
         Multipart.file(as(assignee), "a.pdf", Multipart.pdf("x")).post("/tasks/" + UUID.randomUUID() + "/evidence")

@@ -87,14 +87,17 @@ class ExtensionAndReassignTest {
                 .extract().path("id");
         // a second request while one waits: 409
         post(assignee, "/tasks/" + id + "/extensions", "{\"dueDate\":\"" + newDue.plusDays(1)
-                + "\",\"reason\":\"x\"}").statusCode(409).contentType("application/problem+json");
+                + "\",\"reason\":\"x\"}").statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("EXTENSION_PENDING"));
         // the assignee does not approve its own request
-        post(assignee, "/tasks/" + id + "/extensions/" + ext + "/approve", "{}").statusCode(403);
+        post(assignee, "/tasks/" + id + "/extensions/" + ext + "/approve", "{}").statusCode(403)
+                .body("code", equalTo("VERIFIER_ONLY"));
         asAdmin().when().get("/tasks/" + id).then().body("dueDate", equalTo("2022-10-30"));
 
         post(lead, "/tasks/" + id + "/extensions/" + ext + "/approve", "{\"reason\":\"Đồng ý\"}").statusCode(200)
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("user-SO_NGANH:20:LDTBXH"));
-        post(lead, "/tasks/" + id + "/extensions/" + ext + "/reject", "{\"reason\":\"đổi ý\"}").statusCode(409);
+        post(lead, "/tasks/" + id + "/extensions/" + ext + "/reject", "{\"reason\":\"đổi ý\"}").statusCode(409)
+                .body("code", equalTo("EXTENSION_DECIDED"));
         asAdmin().when().get("/tasks/" + id).then().body("dueDate", equalTo(newDue.toString()))
                 .body("overdue", equalTo(false));
         as(assignee).queryParam("overdue", "true").queryParam("size", 200).when().get("/tasks").then()
@@ -166,7 +169,7 @@ class ExtensionAndReassignTest {
         String ext = post(assignee, "/tasks/" + id + "/extensions", "{\"dueDate\":\"2030-01-31\",\"reason\":\"Thiếu"
                 + " vốn\"}").statusCode(201).extract().path("id");
         post(Auth.inspector("20"), "/tasks/" + id + "/extensions/" + ext + "/reject", "{}").statusCode(422)
-                .body("errors.field", contains("reason"));
+                .body("errors.field", contains("reason")).body("code", equalTo("REASON_REQUIRED"));
         post(Auth.inspector("20"), "/tasks/" + id + "/extensions/" + ext + "/reject",
                 "{\"reason\":\"Không đủ căn cứ\"}").statusCode(200).body("status", equalTo("REJECTED"));
         asAdmin().when().get("/tasks/" + id).then().body("dueDate", equalTo("2022-10-30"));
@@ -176,7 +179,7 @@ class ExtensionAndReassignTest {
     void refusesBadExtensionRequestsWithProblemJsonAndWritesNothing() {
         String id = aTask();
         post(assignee, "/tasks/" + id + "/extensions", "{\"dueDate\":\"2022-10-01\",\"reason\":\"sớm hơn\"}")
-                .statusCode(422).body("errors.field", contains("dueDate"));
+                .statusCode(422).body("errors.field", contains("dueDate")).body("code", equalTo("EXTENSION_INVALID"));
         post(assignee, "/tasks/" + id + "/extensions", "{\"dueDate\":\"2030-01-01\"}").statusCode(422)
                 .body("errors.field", contains("reason"));
         post(assignee, "/tasks/" + id + "/extensions", "{\"dueDate\":\"31/12/2030\",\"reason\":\"x\"}")
@@ -219,7 +222,8 @@ class ExtensionAndReassignTest {
         post(Auth.viewer("20"), "/tasks/" + id + "/reassign", body).statusCode(403);
         post(Auth.inspector("01"), "/tasks/" + id + "/reassign", body).statusCode(404);
         post(lead, "/tasks/" + id + "/reassign", "{\"assignee\":{\"type\":\"UBND_TINH\",\"code\":\"20\"}}")
-                .statusCode(422).body("errors.field", contains("assignee.type", "reason"));
+                .statusCode(422).body("errors.field", contains("assignee.type", "reason"))
+                .body("code", equalTo("REASSIGNMENT_INVALID"));
         asAdmin().when().get("/tasks/" + id).then().body("originalAssignee.code", equalTo("06490"));
 
         post(lead, "/tasks/" + id + "/reassign", body).statusCode(200)

@@ -65,12 +65,15 @@ class VerificationTest {
     @Test
     void anAssigneeCannotReachDone() {
         String id = aCommuneTask();
-        patch(assignee, id, 0, "{\"status\":\"DONE\"}").statusCode(409).contentType("application/problem+json");
+        patch(assignee, id, 0, "{\"status\":\"DONE\"}").statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://ntm.gov.vn/problems/conflict"))
+                .body("code", equalTo("TRANSITION_NOT_ALLOWED"));
         patch(assignee, id, 0, "{\"status\":\"IN_PROGRESS\"}").statusCode(200);
         patch(assignee, id, 1, "{\"status\":\"DONE\"}").statusCode(409);
         upload(assignee, id, "Biên bản.pdf");
         patch(assignee, id, 1, "{\"status\":\"REPORTED\",\"report\":\"Đã xong\"}").statusCode(200);
-        patch(assignee, id, 2, "{\"status\":\"DONE\"}").statusCode(403).contentType("application/problem+json");
+        patch(assignee, id, 2, "{\"status\":\"DONE\"}").statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("VERIFIER_ONLY"));
         // an assignee that also holds a verifier's claim still does not verify its own work
         String both = Auth.token("xa-and-office", "org").org(COMMUNE).org("VP_DIEU_PHOI:20").bearer();
         patch(both, id, 2, "{\"status\":\"DONE\"}").statusCode(403);
@@ -134,12 +137,14 @@ class VerificationTest {
         String id = aCommuneTask();
         patch(assignee, id, 0, "{\"status\":\"IN_PROGRESS\"}").statusCode(200);
         patch(assignee, id, 1, "{\"status\":\"REPORTED\"}").statusCode(422).contentType("application/problem+json")
-                .body("errors.field", contains("report", "reason"));
+                .body("errors.field", contains("report", "reason")).body("code", equalTo("REPORT_REQUIRED"));
         patch(assignee, id, 1, "{\"status\":\"REPORTED\",\"report\":\"Đã làm\"}").statusCode(422)
-                .body("errors.field", contains("reason"));
+                .body("errors.field", contains("reason")).body("code", equalTo("EVIDENCE_REQUIRED"))
+                .body("type", equalTo("https://ntm.gov.vn/problems/validation"));
         patch(assignee, id, 1, "{\"status\":\"REPORTED\",\"report\":\"Đã làm\",\"reason\":\"Việc tuyên truyền"
                 + " miệng, không có văn bản\"}").statusCode(200);
-        patch(lead, id, 2, "{\"status\":\"RETURNED\"}").statusCode(422).body("errors.field", contains("reason"));
+        patch(lead, id, 2, "{\"status\":\"RETURNED\"}").statusCode(422).body("errors.field", contains("reason"))
+                .body("code", equalTo("REASON_REQUIRED"));
         patch(lead, id, 2, "{\"status\":\"RETURNED\",\"reason\":\"   \"}").statusCode(422);
         patch(lead, id, 1, "{\"status\":\"DONE\"}").statusCode(412).contentType("application/problem+json");
         asAdmin().when().get("/tasks/" + id).then().body("status", equalTo("REPORTED")).body("version", equalTo(2));
@@ -150,7 +155,8 @@ class VerificationTest {
     @Test
     void cancellingAndReopeningAreForVerifiersWithAReason() {
         String id = aCommuneTask();
-        patch(assignee, id, 0, "{\"status\":\"CANCELLED\",\"reason\":\"không cần\"}").statusCode(403);
+        patch(assignee, id, 0, "{\"status\":\"CANCELLED\",\"reason\":\"không cần\"}").statusCode(403)
+                .body("code", equalTo("VERIFIER_ONLY"));
         patch(Auth.inspector("20"), id, 0, "{\"status\":\"CANCELLED\"}").statusCode(422)
                 .body("errors.field", contains("reason"));
         patch(Auth.inspector("01"), id, 0, "{\"status\":\"CANCELLED\",\"reason\":\"x\"}").statusCode(404);

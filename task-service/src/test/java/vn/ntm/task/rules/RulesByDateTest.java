@@ -98,13 +98,15 @@ class RulesByDateTest {
             // stretching a row over the next one (409); nothing is written
             asAdmin().contentType(ContentType.JSON).body(rule("Sai", "2031-05-01", "2031-04-01", true))
                     .when().put("/task-rules/" + code).then().statusCode(422)
-                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("validTo")));
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("validTo")))
+                    .body("code", equalTo("RULE_PERIOD_REVERSED"));
             asAdmin().contentType(ContentType.JSON).body(rule("Sai ngày", "2031-02-30", null, true))
                     .when().put("/task-rules/" + code).then().statusCode(400)
                     .contentType("application/problem+json");
             asAdmin().contentType(ContentType.JSON).body(rule("Trùng", "2030-06-01", null, true))
                     .when().put("/task-rules/" + code).then().statusCode(409)
-                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("validFrom")));
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("validFrom")))
+                    .body("code", equalTo("RULE_PERIOD_OVERLAP"));
             asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                     .body(rule("Kéo dài", null, "2031-01-15", true)).when().put("/task-rules/" + code).then()
                     .statusCode(409).contentType("application/problem+json")

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * A refusal the client can act on, thrown by a service layer; {@link ProblemMapper} renders it as
- * {@code application/problem+json} with the kind's type and code (or a more specific code set by {@link #withCode}),
+ * {@code application/problem+json} with the kind's type and code (or a more specific code of {@link ProblemCode} set
+ * by {@link #withCode}),
  * its title and detail in the request's language ({@link Messages}).
  */
 public class ServiceException extends RuntimeException {
@@ -49,6 +50,14 @@ public class ServiceException extends RuntimeException {
     public ServiceException(int status, LocalizedText detail, List<FieldError> errors) {
         this(status == 400 && !errors.isEmpty() ? ProblemKind.VALIDATION : ProblemKind.of(status), status, null,
                 null, detail, errors);
+    }
+
+    /** A refusal with a code of the registry and its kind, e.g. a 503 while reference data has not arrived. */
+    public ServiceException(ProblemCode code, int status, LocalizedText detail, List<FieldError> errors) {
+        this(code.kind(), status, null, code.name(), detail, errors);
+        if (!code.statuses().contains(status)) {
+            throw new IllegalArgumentException(code + " is not answered with " + status);
+        }
     }
 
     private ServiceException(ProblemKind kind, int status, LocalizedText title, String code, LocalizedText detail,
@@ -107,9 +116,16 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(ProblemKind.UNAVAILABLE, 503, detail, List.of());
     }
 
-    /** The same refusal with a more specific machine-readable code, e.g. {@code ILLEGAL_TRANSITION}. */
-    public ServiceException withCode(String specificCode) {
-        ServiceException copy = new ServiceException(kind, status, title, specificCode, detail, errors);
+    /**
+     * The same refusal with a more specific machine-readable code of the registry, e.g.
+     * {@link ProblemCode#INSPECTION_FINALIZED}; the code must belong to this refusal's kind and status.
+     */
+    public ServiceException withCode(ProblemCode specificCode) {
+        if (specificCode.kind() != kind || !specificCode.statuses().contains(status)) {
+            throw new IllegalArgumentException(specificCode + " is not a code of a " + status + " " + kind
+                    + " problem");
+        }
+        ServiceException copy = new ServiceException(kind, status, title, specificCode.name(), detail, errors);
         copy.setStackTrace(getStackTrace());
         return copy;
     }

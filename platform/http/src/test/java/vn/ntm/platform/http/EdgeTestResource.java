@@ -96,7 +96,7 @@ public class EdgeTestResource {
     @Path("/specific")
     public String specific() {
         throw ServiceException.conflict(LocalizedText.of("sample.transition", "OPEN", "DONE"))
-                .withCode("ILLEGAL_TRANSITION");
+                .withCode(ProblemCode.TRANSITION_NOT_ALLOWED);
     }
 
     @GET

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
@@ -71,9 +72,35 @@ class HttpEdgeTest {
     }
 
     @Test
+    void problemTypesAndCodesResolveToTheirMeaningInVietnameseAndEnglish() {
+        given().get("/problems/TRANSITION_NOT_ALLOWED").then().statusCode(200).contentType(ContentType.JSON)
+                .header("Content-Language", "vi")
+                .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("type", equalTo(ProblemKind.CONFLICT.type()))
+                .body("statuses", equalTo(List.of(409))).body("title", equalTo("Không được chuyển trạng thái"))
+                .body("meaning", containsString("Nhiệm vụ không thể chuyển"));
+        given().header("Accept-Language", "en").get("/problems/TRANSITION_NOT_ALLOWED").then().statusCode(200)
+                .header("Content-Language", "en").body("title", equalTo("Transition not allowed"))
+                .body("meaning", containsString("The task cannot move"));
+        // the last segment of a type URI resolves to its kind, which lists its specific codes
+        given().get("/problems/stale-version").then().statusCode(200).body("code", equalTo("STALE_VERSION"))
+                .body("type", equalTo(ProblemKind.STALE_VERSION.type()));
+        given().get("/problems/conflict").then().statusCode(200).body("code", equalTo("CONFLICT"))
+                .body("codes", hasItem("INSPECTION_FINALIZED"));
+        given().accept("text/html").header("Accept-Language", "en").get("/problems/EVIDENCE_REQUIRED").then()
+                .statusCode(200).contentType(ContentType.HTML).body(containsString("<html lang=\"en\">"))
+                .body(containsString("Evidence required"));
+        given().get("/problems").then().statusCode(200).body("code", hasItem("UNIT_NOT_VALID_ON_DATE"))
+                .body("size()", equalTo(ProblemCode.values().length));
+        kind(given().get("/problems/NO_SUCH_CODE").then(), ProblemKind.NOT_FOUND, 404);
+        kind(given().get("/problems/x.y").then(), ProblemKind.NOT_FOUND, 404);
+        kind(given().header("Accept-Language", "en").get("/problems/NO_SUCH_CODE").then(), ProblemKind.NOT_FOUND, 404,
+                Messages.ENGLISH).body("detail", containsString("GET /problems"));
+    }
+
+    @Test
     void aServiceMayNameAMoreSpecificCode() {
         given().get("/samples/specific").then().statusCode(409)
-                .body("type", equalTo(ProblemKind.CONFLICT.type())).body("code", equalTo("ILLEGAL_TRANSITION"));
+                .body("type", equalTo(ProblemKind.CONFLICT.type())).body("code", equalTo("TRANSITION_NOT_ALLOWED"));
     }
 
     @Test

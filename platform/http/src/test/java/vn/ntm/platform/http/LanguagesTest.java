@@ -63,9 +63,9 @@ class LanguagesTest {
 
     @Test
     void serviceRefusalsKeepTheirSpecificCodeInBothLanguages() {
-        in(null).get("/samples/specific").then().statusCode(409).body("code", equalTo("ILLEGAL_TRANSITION"))
+        in(null).get("/samples/specific").then().statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"))
                 .body("title", equalTo("Xung đột trạng thái")).body("detail", equalTo("OPEN không thể chuyển sang DONE."));
-        in("en").get("/samples/specific").then().statusCode(409).body("code", equalTo("ILLEGAL_TRANSITION"))
+        in("en").get("/samples/specific").then().statusCode(409).body("code", equalTo("TRANSITION_NOT_ALLOWED"))
                 .body("title", equalTo("Conflict")).body("detail", equalTo("OPEN cannot become DONE."));
         in("en").get("/samples/refusals/VALIDATION").then().statusCode(422)
                 .body("errors[0].message", equalTo("code X9 is unknown"));
