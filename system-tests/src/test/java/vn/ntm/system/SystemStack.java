@@ -100,6 +100,9 @@ final class SystemStack {
             // tests wait for the consumer groups to have committed everything (consumersCaughtUp): Kafka's 5 s
             // interval would add up to 5 s to each wait
             env.put("NTM_KAFKA_COMMIT_INTERVAL_MS", "200");
+            // the change feed holds back the last seconds' changes (task-service README "Change feed"); ExampleConsumerIT
+            // waits for its change to be listed
+            env.put("NTM_TASKS_FEED_SETTLE", "1s");
             env.putAll(extraEnv);
             return new SystemStack(ports, data, env);
         } catch (IOException e) {
