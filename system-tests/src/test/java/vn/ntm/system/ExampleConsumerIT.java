@@ -1,8 +1,6 @@
 package vn.ntm.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -250,34 +248,8 @@ class ExampleConsumerIT {
 
     /** An inspection of Vạn Linh on {@code day}, criteria 2, 5 and 17 not met, finalized; returns its id. */
     private static String enterAndFinalize(String day) {
-        JsonNode golden = SeedInspection.golden();
-        ObjectNode create = Api.JSON.createObjectNode();
-        for (String field : List.of("leadAgency", "legalBasis", "participants", "province", "district")) {
-            create.set(field, golden.get(field));
-        }
-        create.put("title", "Kiểm tra nông thôn mới xã Vạn Linh " + day + " " + UUID.randomUUID());
-        create.put("inspectedOn", day);
-        ObjectNode commune = create.putArray("communes").addObject();
-        JsonNode seedCommune = golden.get("communes").get(0);
-        commune.put("code", "06505").put("name", "Xã Vạn Linh").set("criteriaSet", seedCommune.get("criteriaSet"));
-        commune.set("targetTier", seedCommune.get("targetTier"));
-        commune.put("targetYear", 2030);
-        String inspections = stack.url("inspection-service") + "/inspections";
-        HttpResponse<String> created = SeedInspection.createOnceRegisterLoaded(api, inspections, create);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = api.json(created).get("id").asText();
-        ArrayNode findings = Api.JSON.createArrayNode();
-        for (JsonNode f : seedCommune.get("findings")) {
-            int criterion = f.get("criterion").asInt();
-            boolean met = criterion != 2 && criterion != 5 && criterion != 17;
-            ObjectNode finding = findings.addObject().put("criterion", criterion).put("result", met ? "MET" : "NOT_MET");
-            if (!met) {
-                finding.put("note", "Chưa đạt (" + day + ")");
-            }
-        }
-        HttpResponse<String> put = api.send("PUT", inspections + "/" + id + "/communes/06505/findings", findings,
-                SeedInspection.ifMatch(api, stack.url("inspection-service"), id));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        String id = SeedInspection.enterOneCommune(api, stack.url("inspection-service"), "06505", "Xã Vạn Linh", day,
+                Map.of(2, "NOT_MET", 5, "NOT_MET", 17, "NOT_MET"));
         HttpResponse<String> finalized = SeedInspection.finalize(api, stack.url("inspection-service"), id);
         assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(200);
         return id;

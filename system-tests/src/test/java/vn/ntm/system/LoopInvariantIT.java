@@ -1,8 +1,6 @@
 package vn.ntm.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,41 +76,9 @@ class LoopInvariantIT {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /**
-     * A draft inspection of one commune of Chi Lăng district on {@code day}, every criterion of the seed's set met
-     * except those in {@code results}; returns its id. Target year 2030: no dossier work is due.
-     */
     private static String enter(String communeCode, String communeName, String day, Map<Integer, String> results) {
-        JsonNode golden = SeedInspection.golden();
-        ObjectNode create = Api.JSON.createObjectNode();
-        for (String field : List.of("leadAgency", "legalBasis", "participants", "province", "district")) {
-            create.set(field, golden.get(field));
-        }
-        create.put("title", "Kiểm tra nông thôn mới " + communeName + " " + day + " " + UUID.randomUUID());
-        create.put("inspectedOn", day);
-        ObjectNode commune = create.putArray("communes").addObject();
-        JsonNode seedCommune = golden.get("communes").get(0);
-        commune.put("code", communeCode).put("name", communeName).set("criteriaSet", seedCommune.get("criteriaSet"));
-        commune.set("targetTier", seedCommune.get("targetTier"));
-        commune.put("targetYear", 2030);
-        String inspections = stack.url("inspection-service") + "/inspections";
-        HttpResponse<String> created = SeedInspection.createOnceRegisterLoaded(api, inspections, create);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = api.json(created).get("id").asText();
-
-        ArrayNode findings = Api.JSON.createArrayNode();
-        for (JsonNode f : seedCommune.get("findings")) {
-            int criterion = f.get("criterion").asInt();
-            String result = results.getOrDefault(criterion, "MET");
-            ObjectNode finding = findings.addObject().put("criterion", criterion).put("result", result);
-            if (!result.equals("MET")) {
-                finding.put("note", "Chưa đạt (" + day + ")");
-            }
-        }
-        HttpResponse<String> put = api.send("PUT", inspections + "/" + id + "/communes/" + communeCode + "/findings",
-                findings, SeedInspection.ifMatch(api, stack.url("inspection-service"), id));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        return id;
+        return SeedInspection.enterOneCommune(api, stack.url("inspection-service"), communeCode, communeName, day,
+                results);
     }
 
     /**

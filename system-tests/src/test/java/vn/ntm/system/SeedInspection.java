@@ -70,6 +70,44 @@ final class SeedInspection {
         return id;
     }
 
+    /**
+     * A draft inspection of one commune of Chi Lăng district on {@code day}, every criterion of the seed's set met
+     * except those in {@code results} (criterion → result, with a note); target year 2030, so no dossier work is due.
+     * Returns its id.
+     */
+    static String enterOneCommune(Api api, String inspectionService, String communeCode, String communeName,
+                                  String day, Map<Integer, String> results) {
+        JsonNode golden = golden();
+        ObjectNode create = Api.JSON.createObjectNode();
+        for (String field : List.of("leadAgency", "legalBasis", "participants", "province", "district")) {
+            create.set(field, golden.get(field));
+        }
+        create.put("title", "Kiểm tra nông thôn mới " + communeName + " " + day + " " + java.util.UUID.randomUUID());
+        create.put("inspectedOn", day);
+        ObjectNode commune = create.putArray("communes").addObject();
+        JsonNode seedCommune = golden.get("communes").get(0);
+        commune.put("code", communeCode).put("name", communeName).set("criteriaSet", seedCommune.get("criteriaSet"));
+        commune.set("targetTier", seedCommune.get("targetTier"));
+        commune.put("targetYear", 2030);
+        String inspections = inspectionService + "/inspections";
+        HttpResponse<String> created = createOnceRegisterLoaded(api, inspections, create);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = api.json(created).get("id").asText();
+        ArrayNode findings = Api.JSON.createArrayNode();
+        for (JsonNode f : seedCommune.get("findings")) {
+            int criterion = f.get("criterion").asInt();
+            String result = results.getOrDefault(criterion, "MET");
+            ObjectNode finding = findings.addObject().put("criterion", criterion).put("result", result);
+            if (!result.equals("MET")) {
+                finding.put("note", "Chưa đạt (" + day + ")");
+            }
+        }
+        HttpResponse<String> put = api.send("PUT", inspections + "/" + id + "/communes/" + communeCode + "/findings",
+                findings, ifMatch(api, inspectionService, id));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return id;
+    }
+
     static HttpResponse<String> finalize(Api api, String inspectionService, String id) {
         return api.send("POST", inspectionService + "/inspections/" + id + "/finalize", Map.of(),
                 ifMatch(api, inspectionService, id));

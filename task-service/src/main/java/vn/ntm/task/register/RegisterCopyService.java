@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.EventTypes;
-import vn.ntm.task.shared.ReferenceVersions;
+import vn.ntm.platform.messaging.ReferenceVersions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -8,7 +8,7 @@ import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.SectorsChanged;
 import vn.ntm.task.rules.CatalogCopyService;
-import vn.ntm.task.shared.ReferenceVersions;
+import vn.ntm.platform.messaging.ReferenceVersions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
-package vn.ntm.task.shared;
+package vn.ntm.platform.messaging;
 
-import io.quarkus.logging.Log;
+import org.jboss.logging.Logger;
 import vn.ntm.contracts.ReferenceSnapshots;
 
 import java.sql.Connection;
@@ -10,10 +10,13 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * The snapshot versions of {@code criteria-reference} the register, sector and catalog copies hold, one per key
- * ({@code reference_snapshot}): a copy applies a snapshot only when it supersedes the one it holds.
+ * The snapshot versions of {@code criteria-reference} a service's copies (register, sectors, catalog) hold, one per
+ * key in its table {@code reference_snapshot}: a copy applies a snapshot only when it supersedes the one it holds.
+ * Shared by the services that keep such copies (inspection-service, task-service).
  */
 public final class ReferenceVersions {
+    private static final Logger LOG = Logger.getLogger(ReferenceVersions.class);
+
     private ReferenceVersions() {
     }
 
@@ -34,7 +37,7 @@ public final class ReferenceVersions {
             }
         }
         if (!ReferenceSnapshots.supersedes(version, held)) {
-            Log.infof("snapshot %s of %s (event %s) is not newer than version %s held: ignored", version, key, eventId,
+            LOG.infof("snapshot %s of %s (event %s) is not newer than version %s held: ignored", version, key, eventId,
                     held);
             return false;
         }
