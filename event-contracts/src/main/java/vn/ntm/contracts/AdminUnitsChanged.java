@@ -1,5 +1,7 @@
 package vn.ntm.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,13 +11,30 @@ import java.util.List;
  * and the successions out of those units, so a consumer replaces its copy of that province wholesale (upsert by
  * code and validFrom, delete the province's other rows). Sent after each register import that changed the province,
  * and once after the register is seeded.
+ * <p>
+ * On {@link Topics#CRITERIA_REFERENCE} (compacted) the same data carries {@code version}: the snapshot's place in the
+ * sequence of its key, increasing by one per snapshot; a consumer applies a snapshot only if its version is above
+ * the one it holds for the key ({@link ReferenceSnapshots#supersedes}). On {@code criteria-events} it is absent.
  */
 public record AdminUnitsChanged(
         int schemaVersion,
         String registerVersion,
         String provinceCode,
         List<Unit> units,
-        List<Succession> successions) {
+        List<Succession> successions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long version) {
+
+    /** A state without a snapshot version (as {@code criteria-events} carries it). */
+    public AdminUnitsChanged(int schemaVersion, String registerVersion, String provinceCode, List<Unit> units,
+                             List<Succession> successions) {
+        this(schemaVersion, registerVersion, provinceCode, units, successions, null);
+    }
+
+    /** The same state as the snapshot {@code version} of its key. */
+    public AdminUnitsChanged withVersion(Long snapshotVersion) {
+        return new AdminUnitsChanged(schemaVersion, registerVersion, provinceCode, units, successions,
+                snapshotVersion);
+    }
 
     public static final int SCHEMA_VERSION = 1;
     public static final String KEY_PREFIX = "admin-units:";

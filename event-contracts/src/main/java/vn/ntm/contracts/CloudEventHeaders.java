@@ -23,7 +23,11 @@ public final class CloudEventHeaders {
     public static final String SCHEMA_BASE = "https://ntm.vn/contracts/schemas/";
     public static final String INSPECTION_FINALIZED_V2_SCHEMA = SCHEMA_BASE + "inspection-finalized.v2.schema.json";
     public static final String TASK_EVENT_V2_SCHEMA = SCHEMA_BASE + "task-event.v2.schema.json";
+    public static final String TASK_EVENT_V3_SCHEMA = SCHEMA_BASE + "task-event.v3.schema.json";
     public static final String TASK_REASSIGNED_V2_SCHEMA = SCHEMA_BASE + "task-reassigned.v2.schema.json";
+    public static final String TASK_REASSIGNED_V3_SCHEMA = SCHEMA_BASE + "task-reassigned.v3.schema.json";
+    /** Version 1 extension events carried no {@code ce_dataschema}. */
+    public static final String TASK_EXTENSION_V2_SCHEMA = SCHEMA_BASE + "task-extension.v2.schema.json";
     public static final String SECTORS_CHANGED_V2_SCHEMA = SCHEMA_BASE + "sectors-changed.v2.schema.json";
     public static final String JSON = "application/json";
 

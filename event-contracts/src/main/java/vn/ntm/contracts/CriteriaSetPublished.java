@@ -1,10 +1,16 @@
 package vn.ntm.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
  * Data of {@code ntm.criteria-set.published} on {@code criteria-events}, key = set code: the published set's
  * structure as other services need it to check findings (no thresholds).
+ * <p>
+ * On {@link Topics#CRITERIA_REFERENCE} (compacted, key = set code) the same data carries {@code version}, the
+ * snapshot's place in the sequence of its key ({@link ReferenceSnapshots#supersedes}); on {@code criteria-events} it
+ * is absent.
  */
 public record CriteriaSetPublished(
         int schemaVersion,
@@ -16,9 +22,23 @@ public record CriteriaSetPublished(
         int periodTo,
         String provinceCode,
         String baseSet,
-        List<Criterion> criteria) {
+        List<Criterion> criteria,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long version) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A set without a snapshot version (as {@code criteria-events} carries it). */
+    public CriteriaSetPublished(int schemaVersion, String code, String name, String level, String tier,
+                                int periodFrom, int periodTo, String provinceCode, String baseSet,
+                                List<Criterion> criteria) {
+        this(schemaVersion, code, name, level, tier, periodFrom, periodTo, provinceCode, baseSet, criteria, null);
+    }
+
+    /** The same set as the snapshot {@code version} of its key. */
+    public CriteriaSetPublished withVersion(Long snapshotVersion) {
+        return new CriteriaSetPublished(schemaVersion, code, name, level, tier, periodFrom, periodTo, provinceCode,
+                baseSet, criteria, snapshotVersion);
+    }
 
     /**
      * One criterion. {@code sectors} are lead first; {@code leadSector} (chủ trì) and {@code cooperatingSectors}

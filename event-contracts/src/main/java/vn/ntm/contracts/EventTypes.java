@@ -9,6 +9,11 @@ public final class EventTypes {
     public static final String INSPECTION_CORRECTED = "ntm.inspection.corrected";
     public static final String TASK_CREATED = "ntm.task.created";
     public static final String TASK_STATUS_CHANGED = "ntm.task.status-changed";
+    /**
+     * A re-inspection found the task's criterion still unmet: the task continues under it ({@code latestInspectionId},
+     * possibly a new {@code dueDate}; {@code version} moves).
+     */
+    public static final String TASK_INSPECTION_LINKED = "ntm.task.inspection-linked";
     public static final String TASK_OVERDUE = "ntm.task.overdue";
     public static final String TASK_DUE_SOON = "ntm.task.due-soon";
     public static final String TASK_REASSIGNED = "ntm.task.reassigned";

@@ -1,5 +1,7 @@
 package vn.ntm.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,8 +17,22 @@ import java.util.List;
  * duties it took over, and the criteria whose work went to it ({@code criteria}: a criteria set, or null for any
  * set, a criterion number and {@code LEAD} — the work on that criterion goes to this successor — or
  * {@code COOPERATING} — it cooperates on it). Version 1 events read into this record with both null.
+ * <p>
+ * On {@link Topics#CRITERIA_REFERENCE} (compacted) the list carries {@code version}, the snapshot's place in the
+ * sequence of key {@link #KEY} ({@link ReferenceSnapshots#supersedes}); on {@code criteria-events} it is absent.
  */
-public record SectorsChanged(int schemaVersion, List<Sector> sectors) {
+public record SectorsChanged(int schemaVersion, List<Sector> sectors,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long version) {
+
+    /** A list without a snapshot version (as {@code criteria-events} carries it). */
+    public SectorsChanged(int schemaVersion, List<Sector> sectors) {
+        this(schemaVersion, sectors, null);
+    }
+
+    /** The same list as the snapshot {@code version} of its key. */
+    public SectorsChanged withVersion(Long snapshotVersion) {
+        return new SectorsChanged(schemaVersion, sectors, snapshotVersion);
+    }
 
     public static final int SCHEMA_VERSION = 2;
     public static final String KEY = "sectors";

@@ -14,6 +14,7 @@ public record TaskExtensionEvent(
         int schemaVersion,
         String taskId,
         String inspectionId,
+        String provinceCode,
         String communeCode,
         Integer criterion,
         OrganisationRef assignee,
@@ -23,7 +24,8 @@ public record TaskExtensionEvent(
         long version,
         Extension extension) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Version 2 adds {@code provinceCode}, the task's province (null when read from version 1). */
+    public static final int SCHEMA_VERSION = 2;
 
     public record Extension(
             String id,

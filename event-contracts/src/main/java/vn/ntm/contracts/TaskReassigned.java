@@ -18,6 +18,7 @@ public record TaskReassigned(
         int schemaVersion,
         String taskId,
         String inspectionId,
+        String provinceCode,
         String communeCode,
         LocalDate communeAsOf,
         Integer criterion,
@@ -41,9 +42,10 @@ public record TaskReassigned(
     /**
      * Version 2 adds the register date next to each unit code: {@code communeAsOf} and
      * {@code originalAssigneeAsOf} (the inspection's register date), {@code fromAsOf} (the date the old assignee's
-     * code referred to before the move) and {@code assigneeAsOf} (the move's effective date).
+     * code referred to before the move) and {@code assigneeAsOf} (the move's effective date). Version 3 adds
+     * {@code provinceCode}, the task's province after the move (null when read from an older version).
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** {@code rule} of a reassignment a verifier or an administrator made (added to version 2, additively). */
     public static final String RULE_VERIFIER = "VERIFIER";

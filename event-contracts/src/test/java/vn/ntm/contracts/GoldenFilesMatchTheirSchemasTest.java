@@ -64,8 +64,8 @@ class GoldenFilesMatchTheirSchemasTest {
         int pinned = schema.at("/properties/schemaVersion/const").asInt(-1);
 
         assertThat(golden.schemaVersion()).isEqualTo(pinned);
-        assertThat(golden.schema.contains(".v2.")).as("*.v2.schema.json is version 2").isEqualTo(pinned == 2);
-        assertThat(golden.file.contains(".v2.")).as("*.v2.json is version 2").isEqualTo(pinned == 2);
+        assertThat(Golden.versionOf(golden.schema)).as("*.vN.schema.json is version N").isEqualTo(pinned);
+        assertThat(Golden.versionOf(golden.file)).as("*.vN.json is version N").isEqualTo(pinned);
         assertThat(pinned).as("no schema of a version the record does not know")
                 .isBetween(1, golden.currentSchemaVersion());
     }
@@ -104,10 +104,12 @@ class GoldenFilesMatchTheirSchemasTest {
     void theDataSchemaHeadersNameTheSchemasOfTheVersionsProducersWrite() {
         assertThat(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA)
                 .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(InspectionFinalized.class));
-        assertThat(CloudEventHeaders.TASK_EVENT_V2_SCHEMA)
+        assertThat(CloudEventHeaders.TASK_EVENT_V3_SCHEMA)
                 .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(TaskEvent.class));
-        assertThat(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA)
+        assertThat(CloudEventHeaders.TASK_REASSIGNED_V3_SCHEMA)
                 .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(TaskReassigned.class));
+        assertThat(CloudEventHeaders.TASK_EXTENSION_V2_SCHEMA)
+                .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(TaskExtensionEvent.class));
         assertThat(CloudEventHeaders.SECTORS_CHANGED_V2_SCHEMA)
                 .isEqualTo(CloudEventHeaders.SCHEMA_BASE + currentSchemaOf(SectorsChanged.class));
     }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The golden files read into the contract records with a mapper configured as the services configure theirs, and the
  * records write them back: the same tree, the golden file's field order, the Vietnamese text as the same UTF-8 bytes.
- * Version 1 files kept beside a version 2 file still read into the record.
+ * Files of older versions kept beside the current one still read into the record.
  */
 class RecordsReadAndWriteGoldenFilesTest {
     private static final LocalDate SEED_INSPECTION_DATE = LocalDate.of(2022, 7, 20);
@@ -108,7 +108,8 @@ class RecordsReadAndWriteGoldenFilesTest {
     @ParameterizedTest
     @MethodSource("olderGoldens")
     void anOlderVersionReadsIntoTheRecordWithTheFieldsItLacksNull(Golden older) {
-        Golden newer = older.nextVersion().orElseThrow();
+        older.nextVersion().orElseThrow();
+        Golden newer = older.newestVersion();
         Set<String> added = JsonTrees.addedFields(newer.tree(), older.tree());
         Object event = older.read();
         JsonNode written = ContractFiles.tree(ContractFiles.write(event));

@@ -25,6 +25,11 @@ import static vn.ntm.contracts.Golden.SECTORS_CHANGED_2025_03_V2;
 import static vn.ntm.contracts.Golden.SECTORS_CHANGED_V2;
 import static vn.ntm.contracts.Golden.TASK_CREATED_V1;
 import static vn.ntm.contracts.Golden.TASK_CREATED_V2;
+import static vn.ntm.contracts.Golden.TASK_CREATED_V3;
+import static vn.ntm.contracts.Golden.TASK_EXTENSION_DECIDED_V2;
+import static vn.ntm.contracts.Golden.TASK_REASSIGNED_V3;
+import static vn.ntm.contracts.Golden.TASK_STATUS_CHANGED_V3;
+import static vn.ntm.contracts.Golden.TASK_OVERDUE_V3;
 import static vn.ntm.contracts.Golden.TASK_EXTENSION_DECIDED;
 import static vn.ntm.contracts.Golden.TASK_OVERDUE_V1;
 import static vn.ntm.contracts.Golden.TASK_OVERDUE_V2;
@@ -199,9 +204,9 @@ class SchemasRejectBrokenEventsTest {
         out.add(arguments(INSPECTION_CORRECTED, "/inspection/communes", "[]"));
         out.add(arguments(INSPECTION_CORRECTED, "/inspection/communes/0/findings/16/result", "\"PASSED\""));
         out.add(arguments(INSPECTION_CORRECTED, "/inspection/communes/0/registerDate", ABSENT));
-        // task events, both versions
-        for (Golden task : List.of(TASK_CREATED_V1, TASK_CREATED_V2, TASK_STATUS_CHANGED_V1, TASK_STATUS_CHANGED_V2,
-                TASK_OVERDUE_V1, TASK_OVERDUE_V2)) {
+        // task events, every version
+        for (Golden task : List.of(TASK_CREATED_V1, TASK_CREATED_V2, TASK_CREATED_V3, TASK_STATUS_CHANGED_V1,
+                TASK_STATUS_CHANGED_V2, TASK_STATUS_CHANGED_V3, TASK_OVERDUE_V1, TASK_OVERDUE_V2, TASK_OVERDUE_V3)) {
             out.add(arguments(task, "/status", "\"PAUSED\""));
             out.add(arguments(task, "/assignee/type", "null"));
             out.add(arguments(task, "/assignee/code", "\"\""));
@@ -210,13 +215,20 @@ class SchemasRejectBrokenEventsTest {
             out.add(arguments(task, "/overdue", "\"false\""));
             out.add(arguments(task, "/title", "\"\""));
         }
-        for (Golden changed : List.of(TASK_STATUS_CHANGED_V1, TASK_STATUS_CHANGED_V2)) {
+        for (Golden changed : List.of(TASK_STATUS_CHANGED_V1, TASK_STATUS_CHANGED_V2, TASK_STATUS_CHANGED_V3)) {
             out.add(arguments(changed, "/change/to", "\"ARCHIVED\""));
             out.add(arguments(changed, "/change/actor", ABSENT));
         }
         out.add(arguments(TASK_CREATED_V2, "/assigneeAsOf", "null"));
+        // version 3: the province is a register code; the inspection the task continues under is a UUID
+        for (Golden v3 : List.of(TASK_CREATED_V3, TASK_REASSIGNED_V3, TASK_EXTENSION_DECIDED_V2)) {
+            out.add(arguments(v3, "/provinceCode", "\"020\""));
+            out.add(arguments(v3, "/provinceCode", "20"));
+            out.add(arguments(v3, "/provinceCode", ABSENT));
+        }
+        out.add(arguments(TASK_CREATED_V3, "/latestInspectionId", ABSENT));
         // reassignment by the register, both versions
-        for (Golden reassigned : List.of(TASK_REASSIGNED_V1, TASK_REASSIGNED_V2)) {
+        for (Golden reassigned : List.of(TASK_REASSIGNED_V1, TASK_REASSIGNED_V2, TASK_REASSIGNED_V3)) {
             out.add(arguments(reassigned, "/actor", "\"so-ldtbxh-lang-son\""));
             out.add(arguments(reassigned, "/rule", "\"GUESS\""));
             out.add(arguments(reassigned, "/status", "\"DONE\""));
@@ -266,6 +278,7 @@ class SchemasRejectBrokenEventsTest {
                 arguments(TASK_CREATED_V1, "/dueDate", "30/10/2022"),
                 arguments(TASK_CREATED_V2, "/taskId", "task-17"),
                 arguments(TASK_CREATED_V2, "/communeAsOf", "20/07/2022"),
+                arguments(TASK_CREATED_V3, "/latestInspectionId", "tai-kiem-tra-2023"),
                 arguments(TASK_STATUS_CHANGED_V2, "/change/at", "12/09/2022 09:30"),
                 arguments(TASK_REASSIGNED_V2, "/fromAsOf", "2022-07"),
                 arguments(TASK_REASSIGNED_V2, "/at", "2025-07-01"),

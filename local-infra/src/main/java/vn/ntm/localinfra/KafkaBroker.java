@@ -141,7 +141,10 @@ public final class KafkaBroker implements AutoCloseable {
     public static void createTopics(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
         try (Admin admin = admin(bootstrapServers)) {
             List<NewTopic> topics = new ArrayList<>();
-            partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+            // reference data as state: the latest record per key is kept (vn.ntm.contracts.Topics.compacted())
+            partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)
+                    .configs(vn.ntm.contracts.Topics.compacted().contains(name)
+                            ? Map.of("cleanup.policy", "compact", "retention.ms", "-1") : Map.of())));
             admin.createTopics(topics).values().forEach((name, future) -> {
                 try {
                     future.get(30, TimeUnit.SECONDS);

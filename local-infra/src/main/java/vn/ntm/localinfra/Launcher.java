@@ -148,6 +148,10 @@ public final class Launcher {
                     logDir.resolve("kafka.log"))
                     .withJvmOptions(List.of(env.getOrDefault("NTM_KAFKA_JAVA_OPTS", "").trim().split("\\s+")).stream()
                             .filter(o -> !o.isEmpty()).toList());
+            if (env.containsKey("NTM_KAFKA_BROKER_SESSION_TIMEOUT_MS")) {
+                // a broker restarted after a kill registers once its previous session has expired (Kafka: 9 s)
+                kafka.withSessionTimeout(Duration.ofMillis(Long.parseLong(env.get("NTM_KAFKA_BROKER_SESSION_TIMEOUT_MS"))));
+            }
             try {
                 kafka.start(Duration.ofSeconds(90));
             } catch (RuntimeException e) {

@@ -117,7 +117,7 @@ class ComposeFileTest {
         Map<String, Integer> partitions = new java.util.HashMap<>();
         inCompose.forEach((name, topic) -> partitions.put(name, topic.partitions()));
         assertThat(partitions).isEqualTo(Topics.all());
-        // the same table as the cluster's topic Job: partitions and retention per topic
+        // the same table as the cluster's topic Job: partitions, retention and cleanup policy per topic
         @SuppressWarnings("unchecked")
         Map<String, Object> job = StreamSupport.stream(new Yaml().loadAll(Files.readString(
                         ROOT.resolve("deploy/k8s/kafka-topics-job.yaml"), StandardCharsets.UTF_8)).spliterator(), false)
@@ -128,7 +128,8 @@ class ComposeFileTest {
                 .containsEntry("MIN_INSYNC_REPLICAS", "1");
         assertThat(command).contains("--replication-factor \"$$REPLICATION_FACTOR\"")
                 .contains("--config min.insync.replicas=\"$$MIN_INSYNC_REPLICAS\"")
-                .contains("--config retention.ms=\"$$retention\"").contains("kafka-configs.sh --bootstrap-server kafka:9092 --alter")
+                .contains("--config retention.ms=\"$$retention\"").contains("--config cleanup.policy=\"$$cleanup\"")
+                .contains(",cleanup.policy=\"$$cleanup\"").contains("kafka-configs.sh --bootstrap-server kafka:9092 --alter")
                 .contains("retention=$$((days * 86400000))").contains("set -e");
     }
 

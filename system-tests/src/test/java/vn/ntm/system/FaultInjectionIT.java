@@ -45,14 +45,16 @@ import static org.awaitility.Awaitility.await;
  * finalized inspection has exactly its own work (its recommendations, as many as the reference inspection that ran
  * without faults), the communes' work on their gaps exists once whatever the number of inspections that found them
  * (DOMAIN.md §8: same-day inspections share it), each task was announced by exactly one {@code ntm.task.created}
- * event, and nothing went to a dead-letter topic. task-service runs with its test hook that holds each new event
- * between its database commit and its offset acknowledgement, so that the SIGKILL lands exactly there.
+ * event, and nothing went to a dead-letter topic. task-service starts with its test hook that holds each new event
+ * between its database commit and its offset acknowledgement, so that the first test's SIGKILL lands exactly there;
+ * that test restarts it without the hook (one restart serves the SIGKILL and the replay from offset zero).
  * Set {@code -Dfaults.inspections=N} (the volume profile {@code -Pload}: 60) for longer streams.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @org.junit.jupiter.api.Order(1) // its own stack, started and stopped before the shared one starts
 class FaultInjectionIT {
     private static final int STREAM = Integer.getInteger("faults.inspections", 9);
+    private static final String HOOK = "NTM_INSPECTION_EVENTS_TEST_PAUSE_AFTER_COMMIT";
     private static final List<String> FINALIZED = new CopyOnWriteArrayList<>();
     private static Api API;
     private static SystemStack stack;
@@ -70,9 +72,13 @@ class FaultInjectionIT {
     static void startStack() {
         // a killed task-service's partitions go to its restarted self after 6 s, not Kafka's default 45 s; the
         // relays give up on a dead broker after 3 s (not 15 s) and retry at least every second once it is back
+        // task-service's test hook: each new event waits 2 s between its database commit and its acknowledgement,
+        // for the SIGKILL in between (the first test restarts task-service without it); the broker restarted after
+        // its kill registers after 3 s, not Kafka's 9 s
         stack = SystemStack.launch("ntm-faults", Map.of("NTM_KAFKA_SESSION_TIMEOUT_MS", "6000",
                 "NTM_KAFKA_HEARTBEAT_INTERVAL_MS", "1000", "NTM_OUTBOX_SEND_TIMEOUT", "3s",
-                "NTM_OUTBOX_BACKOFF_MAX", "1s"));
+                "NTM_OUTBOX_BACKOFF_MAX", "1s", "NTM_KAFKA_BROKER_SESSION_TIMEOUT_MS", "3000",
+                HOOK, "2s"));
         launcher = stack.launcher();
         API = stack.admin("fault-it");
         // the reference: how many tasks one seed inspection yields with nothing going wrong
@@ -264,34 +270,8 @@ class FaultInjectionIT {
 
     @Test
     @Order(1)
-    void brokerKilledAndRestartedDuringAStreamOfFinalizations() throws Exception {
-        List<String> ids = prepare(STREAM);
-        int third = ids.size() / 3;
-        ids.subList(0, third).forEach(FaultInjectionIT::finalize);
-        launcher.killKafka();
-        long t0 = System.nanoTime();
-        ids.subList(third, 2 * third).forEach(FaultInjectionIT::finalize);
-        System.out.printf("FaultInjectionIT: %d finalizations with the broker down took %d ms%n", third,
-                (System.nanoTime() - t0) / 1_000_000);
-        // the relay has tried the broker and failed before it comes back
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                unsentAfterAFailure("inspection") > 0);
-        long failed = System.nanoTime();
-        launcher.startKafka();
-        long started = System.nanoTime();
-        ids.subList(2 * third, ids.size()).forEach(FaultInjectionIT::finalize);
-        assertEveryInspectionHasExactlyItsTasks();
-        System.out.printf("FaultInjectionIT: first relay failure after %d ms, broker restart %d ms, every task after"
-                + " %d ms more%n", (failed - t0) / 1_000_000, (started - failed) / 1_000_000,
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    @Test
-    @Order(2)
-    void taskServiceKilledWithSigkillBetweenTheDatabaseCommitAndTheOffsetCommitAndRestarted() throws Exception {
-        // task-service's test hook: each new event waits 2 s between its database commit and its acknowledgement
-        launcher.killService("task-service");
-        launcher.restartService("task-service", Map.of("NTM_INSPECTION_EVENTS_TEST_PAUSE_AFTER_COMMIT", "2s"));
+    void taskServiceKilledWithSigkillBetweenTheDatabaseCommitAndTheOffsetCommitThenReplayedFromOffsetZero()
+            throws Exception {
         List<String> ids = prepare(STREAM);
         int half = ids.size() / 2;
         ids.subList(0, half).forEach(FaultInjectionIT::finalize);
@@ -315,11 +295,58 @@ class FaultInjectionIT {
         System.out.printf("FaultInjectionIT: task-service killed between the database commit and the offset commit"
                 + " of event %s (inspection %s)%n", eventId[0], victim);
         ids.subList(half + 1, ids.size()).forEach(FaultInjectionIT::finalize);
-        launcher.restartService("task-service");
-        // the offset was never committed: the event comes again, and the processed-event log makes it a no-op
+        // while it is down, every group's offsets on inspection-events go back to zero: the whole topic comes again
+        rewindInspectionEvents();
+        launcher.restartService("task-service", Map.of(HOOK, "0s"));
+        // the victim's offset was never committed: its event comes again, and the processed-event log skips it
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> taskServiceLog()
                 .contains("event " + eventId[0] + " (inspection " + victim + ") was already processed: skipped"));
+        // every partition replayed to its end before the tasks are counted
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(stack::consumersCaughtUp);
         assertEveryInspectionHasExactlyItsTasks();
+    }
+
+    private static void rewindInspectionEvents() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.INSPECTION_EVENTS))
+                        .forEach(tp -> rewind.put(tp, new OffsetAndMetadata(0)));
+                if (!rewind.isEmpty()) {
+                    // refused until the killed member's session has expired
+                    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                        admin.alterConsumerGroupOffsets(group.groupId(), rewind).all().get(10, TimeUnit.SECONDS);
+                        return true;
+                    });
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void brokerKilledAndRestartedDuringAStreamOfFinalizations() throws Exception {
+        List<String> ids = prepare(STREAM);
+        int third = ids.size() / 3;
+        ids.subList(0, third).forEach(FaultInjectionIT::finalize);
+        launcher.killKafka();
+        long t0 = System.nanoTime();
+        ids.subList(third, 2 * third).forEach(FaultInjectionIT::finalize);
+        System.out.printf("FaultInjectionIT: %d finalizations with the broker down took %d ms%n", third,
+                (System.nanoTime() - t0) / 1_000_000);
+        // the relay has tried the broker and failed before it comes back
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                unsentAfterAFailure("inspection") > 0);
+        long failed = System.nanoTime();
+        launcher.startKafka();
+        long started = System.nanoTime();
+        ids.subList(2 * third, ids.size()).forEach(FaultInjectionIT::finalize);
+        assertEveryInspectionHasExactlyItsTasks();
+        System.out.printf("FaultInjectionIT: first relay failure after %d ms, broker restart %d ms, every task after"
+                + " %d ms more%n", (failed - t0) / 1_000_000, (started - failed) / 1_000_000,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
@@ -371,34 +398,5 @@ class FaultInjectionIT {
         String id = SeedInspection.enter(API, inspections());
         finalize(id);
         assertEveryInspectionHasExactlyItsTasks();
-    }
-
-    @Test
-    @Order(4)
-    void inspectionTopicReplayedFromOffsetZeroChangesNothing() throws Exception {
-        long before = API.total(tasks() + "?size=1");
-        launcher.killService("task-service");
-        String bootstrap = stack.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
-                committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.INSPECTION_EVENTS))
-                        .forEach(tp -> rewind.put(tp, new OffsetAndMetadata(0)));
-                if (!rewind.isEmpty()) {
-                    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                        admin.alterConsumerGroupOffsets(group.groupId(), rewind).all().get(10, TimeUnit.SECONDS);
-                        return true;
-                    });
-                }
-            }
-        }
-        launcher.restartService("task-service");
-        // a marker finalized after the replay is processed after every replayed event of its partition
-        String marker = SeedInspection.enter(API, inspections());
-        finalize(marker);
-        assertEveryInspectionHasExactlyItsTasks();
-        assertThat(API.total(tasks() + "?size=1")).isEqualTo(before + tasksPerInspection);
     }
 }

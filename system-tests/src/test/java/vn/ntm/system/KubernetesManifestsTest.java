@@ -40,7 +40,7 @@ class KubernetesManifestsTest {
      */
     static final int MEASURED_NON_HEAP_MIB = 680 - 384;
     /** Topics kept forever: reference data a consumer with a new or restored database rebuilds its copy from. */
-    static final Set<String> REFERENCE_DATA_TOPICS = Set.of(Topics.CRITERIA_EVENTS);
+    static final Set<String> REFERENCE_DATA_TOPICS = Set.of(Topics.CRITERIA_EVENTS, Topics.CRITERIA_REFERENCE);
     private static final Set<String> INFRASTRUCTURE = Set.of("NTM_DB_HOST", "NTM_DB_PORT", "NTM_DB_NAME",
             "NTM_DB_USER", "NTM_DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "NTM_JWKS_LOCATION", "NTM_JWT_ISSUER",
             "NTM_JWT_AUDIENCE");
@@ -320,6 +320,8 @@ class KubernetesManifestsTest {
         topics.forEach((name, topic) -> partitions.put(name, topic.partitions()));
         assertThat(partitions).isEqualTo(Topics.all());
         for (Topic topic : topics.values()) {
+            assertThat(topic.cleanupPolicy()).as("cleanup.policy of %s", topic.name())
+                    .isEqualTo(Topics.compacted().contains(topic.name()) ? "compact" : "delete");
             if (REFERENCE_DATA_TOPICS.contains(topic.name())) {
                 assertThat(topic.retentionDays()).as("%s is kept forever", topic.name()).isEqualTo(-1);
             } else {
@@ -331,11 +333,12 @@ class KubernetesManifestsTest {
         assertThat(command).contains("--bootstrap-server \"$KAFKA_BOOTSTRAP_SERVERS\"").contains("--if-not-exists")
                 .contains("--replication-factor \"$REPLICATION_FACTOR\"")
                 .contains("--config min.insync.replicas=\"$MIN_INSYNC_REPLICAS\"")
-                .contains("--config retention.ms=\"$retention\"")
+                .contains("--config retention.ms=\"$retention\"").contains("--config cleanup.policy=\"$cleanup\"")
                 .contains("if [ \"$days\" = forever ]; then retention=-1; else retention=$((days * 86400000)); fi")
                 // an existing topic (created by an earlier version of the Job) gets the stated settings too
                 .contains("kafka-configs.sh --bootstrap-server \"$KAFKA_BOOTSTRAP_SERVERS\" --alter")
-                .contains("--add-config min.insync.replicas=\"$MIN_INSYNC_REPLICAS\",retention.ms=\"$retention\"")
+                .contains("--add-config min.insync.replicas=\"$MIN_INSYNC_REPLICAS\",retention.ms=\"$retention\","
+                        + "cleanup.policy=\"$cleanup\"")
                 .contains("set -e");
         Map<String, String> env = new HashMap<>();
         for (Map<String, Object> e : (List<Map<String, Object>>) container.get("env")) {
@@ -364,12 +367,16 @@ class KubernetesManifestsTest {
         for (Topic topic : topicTable(command).values()) {
             String row = topics.lines().filter(l -> l.startsWith("|") && l.contains("`" + topic.name() + "`"))
                     .findFirst().orElseThrow(() -> new AssertionError("README states no retention of " + topic.name()));
-            assertThat(row).contains(topic.retentionDays() < 0 ? "forever" : topic.retentionDays() + " days");
+            assertThat(row).contains(topic.retentionDays() < 0 ? "forever" : topic.retentionDays() + " days")
+                    .contains("`" + topic.cleanupPolicy() + "`");
         }
     }
 
-    /** One topic of a topic-creation command's table ({@code name:partitions:days}; -1 days: kept forever). */
-    record Topic(String name, int partitions, int retentionDays) {
+    /**
+     * One topic of a topic-creation command's table ({@code name:partitions:days:cleanup}; -1 days: kept forever;
+     * cleanup: its {@code cleanup.policy}).
+     */
+    record Topic(String name, int partitions, int retentionDays, String cleanupPolicy) {
     }
 
     /** The topic table of a topic-creation command (the Job's and docker-compose's). */
@@ -378,10 +385,10 @@ class KubernetesManifestsTest {
         assertThat(table.find()).as("a topic table in %s", command).isTrue();
         Map<String, Topic> out = new HashMap<>();
         for (String entry : table.group(1).trim().split("\\s+")) {
-            Matcher m = Pattern.compile("^([a-z-]+):(\\d+):(forever|\\d+)$").matcher(entry);
-            assertThat(m.matches()).as("topic entry %s is name:partitions:days", entry).isTrue();
+            Matcher m = Pattern.compile("^([a-z-]+):(\\d+):(forever|\\d+):(delete|compact)$").matcher(entry);
+            assertThat(m.matches()).as("topic entry %s is name:partitions:days:cleanup", entry).isTrue();
             int days = m.group(3).equals("forever") ? -1 : Integer.parseInt(m.group(3));
-            out.put(m.group(1), new Topic(m.group(1), Integer.parseInt(m.group(2)), days));
+            out.put(m.group(1), new Topic(m.group(1), Integer.parseInt(m.group(2)), days, m.group(4)));
         }
         return out;
     }

@@ -97,6 +97,9 @@ final class SystemStack {
             // JVMs that live for one test run: the C1 compiler alone costs less CPU than it loses in speed
             env.put("NTM_JAVA_OPTS", Launcher.DEFAULT_JAVA_OPTS + " -XX:TieredStopAtLevel=1");
             env.put("NTM_KAFKA_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+            // tests wait for the consumer groups to have committed everything (consumersCaughtUp): Kafka's 5 s
+            // interval would add up to 5 s to each wait
+            env.put("NTM_KAFKA_COMMIT_INTERVAL_MS", "200");
             env.putAll(extraEnv);
             return new SystemStack(ports, data, env);
         } catch (IOException e) {

@@ -74,13 +74,17 @@ public final class RegisterFixture {
         return event.toString();
     }
 
-    /** Publishes {@code data} on {@code criteria-events} with the given ce_id and type. */
+    /** Publishes {@code data} on {@code criteria-reference} with the given ce_id and type. */
     public static void publish(String data, UUID eventId, String type) {
+        publish(AdminUnitsChanged.key("20"), data, eventId, type);
+    }
+
+    /** Publishes {@code data} on {@code criteria-reference} with the given key, ce_id and type. */
+    public static void publish(String key, String data, UUID eventId, String type) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CRITERIA_EVENTS,
-                    AdminUnitsChanged.key("20"), data);
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CRITERIA_REFERENCE, key, data);
             CloudEventHeaders.of(eventId.toString(), type, "/ntm/criteria-service", Instant.now(), null)
                     .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
@@ -94,7 +98,7 @@ public final class RegisterFixture {
     }
 
     /**
-     * Waits until task-service's consumer has committed every record on {@code criteria-events}: its succession run
+     * Waits until task-service's consumer has committed every record on {@code criteria-reference}: its succession run
      * (done before the record is acknowledged) is over, so a test's own run does not race it.
      */
     /**
@@ -117,13 +121,13 @@ public final class RegisterFixture {
         }
     }
 
-    /** Waits until task-service's group has committed every record of {@code criteria-events} sent so far. */
+    /** Waits until task-service's group has committed every record of {@code criteria-reference} sent so far. */
     public static void awaitConsumerCaughtUp() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(List.of(Topics.CRITERIA_EVENTS)).allTopicNames().get().get(Topics.CRITERIA_EVENTS)
-                    .partitions().forEach(p -> latest.put(new TopicPartition(Topics.CRITERIA_EVENTS, p.partition()),
+            admin.describeTopics(List.of(Topics.CRITERIA_REFERENCE)).allTopicNames().get().get(Topics.CRITERIA_REFERENCE)
+                    .partitions().forEach(p -> latest.put(new TopicPartition(Topics.CRITERIA_REFERENCE, p.partition()),
                             OffsetSpec.latest()));
             Map<TopicPartition, Long> ends = new java.util.HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));

@@ -10,6 +10,7 @@ import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.SectorsChanged;
 import vn.ntm.contracts.Topics;
+import vn.ntm.criteria.shared.ReferenceSnapshotLog;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.platform.outbox.OutboxEvent;
 
@@ -32,23 +33,21 @@ public class SectorAnnouncer {
     private final EntityManager em;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final ReferenceSnapshotLog snapshots;
 
-    public SectorAnnouncer(ReferenceService references, EntityManager em, Outbox outbox, ObjectMapper json) {
+    public SectorAnnouncer(ReferenceService references, EntityManager em, Outbox outbox, ObjectMapper json,
+                           ReferenceSnapshotLog snapshots) {
         this.references = references;
         this.em = em;
         this.outbox = outbox;
         this.json = json;
+        this.snapshots = snapshots;
     }
 
     /** Announces the list if it differs from the one announced last; returns whether it did. */
     @Transactional
     public boolean announceIfChanged() {
-        SectorsChanged list = new SectorsChanged(SectorsChanged.SCHEMA_VERSION, references.sectors().stream()
-                .map(s -> new SectorsChanged.Sector(s.code(), s.name(), s.validFrom(), s.validTo(), s.successors(),
-                        s.legalBasis(), s.successions().stream().map(n -> new SectorsChanged.Successor(n.code(),
-                                n.primary(), n.duties(), n.criteria().stream().map(d -> new SectorsChanged
-                                        .CriterionDuty(d.set(), d.criterion(), d.role())).toList())).toList()))
-                .toList());
+        SectorsChanged list = current();
         String listJson;
         try {
             listJson = json.writeValueAsString(list);
@@ -65,10 +64,31 @@ public class SectorAnnouncer {
         }
         UUID eventId = outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, SectorsChanged.KEY,
                 EventTypes.SECTORS_CHANGED, list).withDataSchema(CloudEventHeaders.SECTORS_CHANGED_V2_SCHEMA));
+        snapshot(list);
         em.createNativeQuery("update sector_announcement set list_json = ?1, event_id = ?2, announced_at = ?3"
                         + " where id = 1").setParameter(1, listJson).setParameter(2, eventId)
                 .setParameter(3, Timestamp.from(Instant.now())).executeUpdate();
         Log.infof("announced the sector list (%d sectors) as event %s", list.sectors().size(), eventId);
         return true;
+    }
+
+    /** Writes the sector list to criteria-reference as its next snapshot (key {@link SectorsChanged#KEY}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void snapshot() {
+        snapshot(current());
+    }
+
+    private void snapshot(SectorsChanged list) {
+        snapshots.append(SectorsChanged.KEY, EventTypes.SECTORS_CHANGED, list::withVersion,
+                CloudEventHeaders.SECTORS_CHANGED_V2_SCHEMA);
+    }
+
+    private SectorsChanged current() {
+        return new SectorsChanged(SectorsChanged.SCHEMA_VERSION, references.sectors().stream()
+                .map(s -> new SectorsChanged.Sector(s.code(), s.name(), s.validFrom(), s.validTo(), s.successors(),
+                        s.legalBasis(), s.successions().stream().map(n -> new SectorsChanged.Successor(n.code(),
+                                n.primary(), n.duties(), n.criteria().stream().map(d -> new SectorsChanged
+                                        .CriterionDuty(d.set(), d.criterion(), d.role())).toList())).toList()))
+                .toList());
     }
 }

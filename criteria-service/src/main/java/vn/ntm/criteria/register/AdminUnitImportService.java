@@ -7,6 +7,7 @@ import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.Topics;
 import vn.ntm.criteria.register.Validity.Version;
+import vn.ntm.criteria.shared.ReferenceSnapshotLog;
 import vn.ntm.criteria.shared.Violation;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
@@ -37,10 +38,12 @@ import java.util.TreeSet;
 public class AdminUnitImportService {
     private final AdminUnitStore store;
     private final Outbox outbox;
+    private final ReferenceSnapshotLog snapshots;
 
-    public AdminUnitImportService(AdminUnitStore store, Outbox outbox) {
+    public AdminUnitImportService(AdminUnitStore store, Outbox outbox, ReferenceSnapshotLog snapshots) {
         this.store = store;
         this.outbox = outbox;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -109,11 +112,33 @@ public class AdminUnitImportService {
             for (AdminUnitsChanged state : store.provinceStates(changed, version).values()) {
                 outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, AdminUnitsChanged.key(state.provinceCode()),
                         EventTypes.ADMIN_UNITS_CHANGED, state));
+                snapshots.append(AdminUnitsChanged.key(state.provinceCode()), EventTypes.ADMIN_UNITS_CHANGED,
+                        state::withVersion, null);
             }
             Log.infof("register changed in %d province(s), announced in %d ms: %s", changed.size(),
                     (System.nanoTime() - started) / 1_000_000, changed);
         }
         return summaries;
+    }
+
+    /**
+     * Writes the register of every province code to criteria-reference as its next snapshot, but those whose key
+     * is in {@code except}; returns how many. Under the import lock, so no import interleaves.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int snapshotProvinces(Set<String> except) {
+        store.lock();
+        List<String> codes = store.provinceCodes().stream()
+                .filter(code -> !except.contains(AdminUnitsChanged.key(code))).toList();
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        String version = Optional.ofNullable(store.latestRegisterVersion()).orElse("unknown");
+        for (AdminUnitsChanged state : store.provinceStates(codes, version).values()) {
+            snapshots.append(AdminUnitsChanged.key(state.provinceCode()), EventTypes.ADMIN_UNITS_CHANGED,
+                    state::withVersion, null);
+        }
+        return codes.size();
     }
 
     private ImportSummary importUnits(CsvTable table, ImportFile file) {

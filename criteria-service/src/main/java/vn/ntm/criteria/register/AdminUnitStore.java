@@ -47,6 +47,30 @@ public class AdminUnitStore {
         });
     }
 
+    /** The province codes of every stored unit, in order. */
+    public List<String> provinceCodes() {
+        return run(c -> {
+            List<String> codes = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("select distinct province_code from admin_unit"
+                    + " order by province_code"); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    codes.add(rs.getString(1));
+                }
+            }
+            return codes;
+        });
+    }
+
+    /** The version of the last register file that changed something (null before the first). */
+    public String latestRegisterVersion() {
+        return run(c -> {
+            try (PreparedStatement st = c.prepareStatement("select register_version from admin_unit_import"
+                    + " where kind = 'units' order by id desc limit 1"); ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
     public boolean isEmpty() {
         return run(c -> {
             try (PreparedStatement st = c.prepareStatement("select not exists (select 1 from admin_unit)");

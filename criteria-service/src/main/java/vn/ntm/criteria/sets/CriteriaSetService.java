@@ -16,6 +16,7 @@ import vn.ntm.criteria.sets.CriteriaSetView.GroupView;
 import vn.ntm.criteria.sets.CriteriaSetView.IndicatorView;
 import vn.ntm.criteria.sets.CriteriaSetView.SectorView;
 import vn.ntm.criteria.sets.CriteriaSetView.ThresholdView;
+import vn.ntm.criteria.shared.ReferenceSnapshotLog;
 import vn.ntm.criteria.shared.Violation;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException;
@@ -37,13 +38,15 @@ public class CriteriaSetService {
     private final Outbox outbox;
 
     private final AdminUnitService adminUnits;
+    private final ReferenceSnapshotLog snapshots;
 
     public CriteriaSetService(EntityManager em, ReferenceService references, Outbox outbox,
-                              AdminUnitService adminUnits) {
+                              AdminUnitService adminUnits, ReferenceSnapshotLog snapshots) {
         this.em = em;
         this.references = references;
         this.outbox = outbox;
         this.adminUnits = adminUnits;
+        this.snapshots = snapshots;
     }
 
     @Transactional
@@ -217,9 +220,36 @@ public class CriteriaSetService {
                 (String) r[3], (String) r[4], (String) r[5])).toList();
     }
 
+    /**
+     * The sets a consumer's catalog copy holds, as snapshots of criteria-reference: every set ever published
+     * (published or retired since; no event retires a set) but those whose code is in {@code except}. Returns how
+     * many it wrote.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int snapshotPublished(Set<String> except) {
+        List<CriteriaSet> sets = em.createQuery("select s from CriteriaSet s where s.status in :statuses"
+                        + " order by s.code", CriteriaSet.class)
+                .setParameter("statuses", List.of(SetStatus.PUBLISHED, SetStatus.RETIRED)).getResultList();
+        int count = 0;
+        for (CriteriaSet set : sets) {
+            if (!except.contains(set.code())) {
+                snapshot(CriteriaSetEvents.published(set.toDocument()));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** {@code ntm.criteria-set.published} on criteria-events and the set's next snapshot on criteria-reference. */
     private UUID announce(CriteriaSetDocument document) {
+        CriteriaSetPublished event = CriteriaSetEvents.published(document);
+        snapshot(event);
         return outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, document.code(), EventTypes.CRITERIA_SET_PUBLISHED,
-                CriteriaSetEvents.published(document)));
+                event));
+    }
+
+    private void snapshot(CriteriaSetPublished event) {
+        snapshots.append(event.code(), EventTypes.CRITERIA_SET_PUBLISHED, event::withVersion, null);
     }
 
     private PublishRules.Context context() {

@@ -1,2 +1,5 @@
-/** What every feature shares: the roles, the violations of a rule, and the ETags of GET answers. */
+/**
+ * What every feature shares: the roles, the violations of a rule, the ETags of GET answers, and the versioned
+ * snapshots of reference data on criteria-reference ({@code ReferenceSnapshotLog}).
+ */
 package vn.ntm.criteria.shared;

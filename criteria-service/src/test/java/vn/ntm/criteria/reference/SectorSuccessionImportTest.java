@@ -171,7 +171,8 @@ class SectorSuccessionImportTest {
     }
 
     private long announcements() {
-        return count("select count(*) from outbox_event where event_type = '" + EventTypes.SECTORS_CHANGED + "'");
+        return count("select count(*) from outbox_event where event_type = '" + EventTypes.SECTORS_CHANGED + "'"
+                + " and topic = 'criteria-events'");
     }
 
     private long count(String sql) {

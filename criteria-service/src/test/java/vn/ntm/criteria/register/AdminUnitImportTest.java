@@ -81,7 +81,8 @@ class AdminUnitImportTest {
                 .replace("commune,03325,Xã Mường Phăng,Xã,11\n", "");
         Map<String, String> query = Map.of("validFrom", "2091-01-01", "validTo", "2091-12-31",
                 "version", "units-2091-test");
-        long eventsBefore = count("select count(*) from outbox_event where event_type = 'ntm.admin-units.changed'");
+        long eventsBefore = count("select count(*) from outbox_event where event_type = 'ntm.admin-units.changed'"
+                + " and topic = 'criteria-events'");
 
         // the import records its actor as the token's subject, never the display name (upn, preferred_username)
         JsonPath summary = importCsv(AuthFixture.adminNamed("a91c-admin-sub", "Trần Văn Bình"), changed, query)
@@ -98,7 +99,8 @@ class AdminUnitImportTest {
         assertThat(name("01273", "2092-01-01")).isEqualTo("Phường Thục Phán");
         given().queryParam("at", "2091-06-01").get("/admin-units/03325").then().statusCode(404);
         assertThat(name("03325", "2092-01-01")).isEqualTo("Xã Mường Phăng");
-        assertThat(count("select count(*) from outbox_event where event_type = 'ntm.admin-units.changed'"))
+        assertThat(count("select count(*) from outbox_event where event_type = 'ntm.admin-units.changed'"
+                + " and topic = 'criteria-events'"))
                 .isEqualTo(eventsBefore + 2);
 
         List<ConsumerRecord<String, String>> records = recordsWithKey("admin-units:04", Duration.ofSeconds(60));
@@ -113,7 +115,8 @@ class AdminUnitImportTest {
 
         // the same file again: nothing changes, nothing is announced
         assertSummary(importCsv(changed, query).statusCode(200).extract().jsonPath(), "units", 3_354, 0, 0, 3_354, 0);
-        assertThat(count("select count(*) from outbox_event where event_type = 'ntm.admin-units.changed'"))
+        assertThat(count("select count(*) from outbox_event where event_type = 'ntm.admin-units.changed'"
+                + " and topic = 'criteria-events'"))
                 .isEqualTo(eventsBefore + 2);
     }
 

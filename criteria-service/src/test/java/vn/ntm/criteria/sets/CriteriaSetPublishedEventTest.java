@@ -74,7 +74,8 @@ class CriteriaSetPublishedEventTest {
             assertThat(json.readTree(records.get(0).value())).isEqualTo(json.readTree(golden));
         }
         assertThat(recordsWithKey("XA_NTM_2016_2020", Duration.ofSeconds(30))).hasSize(1);
-        assertThat(count("select count(*) from outbox_event where event_key = 'XA_NTM_2021_2025'")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where event_key = 'XA_NTM_2021_2025'"
+                + " and topic = 'criteria-events'")).isEqualTo(1);
     }
 
     private String announcedEventId(String code) throws Exception {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.inspection.shared.Json;
+import vn.ntm.inspection.shared.ReferenceVersions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,10 +33,12 @@ public class CatalogService {
     private final AgroalDataSource dataSource;
     private final CriteriaServiceClient criteriaService;
     private final ObjectMapper json;
+    private final ReferenceVersions versions;
 
     public CatalogService(AgroalDataSource dataSource, @RestClient CriteriaServiceClient criteriaService,
-                          ObjectMapper json) {
+                          ObjectMapper json, ReferenceVersions versions) {
         this.dataSource = dataSource;
+        this.versions = versions;
         this.criteriaService = criteriaService;
         this.json = json;
     }
@@ -81,8 +84,9 @@ public class CatalogService {
     }
 
     /**
-     * Applies one {@code criteria-events} record exactly once (by CloudEvents id). A record that cannot be read
-     * throws, so the channel dead-letters it.
+     * Applies one {@code criteria-reference} record exactly once (by CloudEvents id) unless the copy holds a newer
+     * snapshot of the set ({@link ReferenceVersions}). A record that cannot be read throws, so the channel
+     * dead-letters it.
      */
     @Transactional
     public boolean applyEvent(UUID eventId, String eventType, String payload) {
@@ -102,6 +106,9 @@ public class CatalogService {
         }
         if (set.code() == null || set.code().isBlank() || set.criteria() == null || set.criteria().isEmpty()) {
             throw new IllegalArgumentException("CriteriaSetPublished without code or criteria");
+        }
+        if (!versions.admit(set.code(), set.version(), eventId)) {
+            return false;
         }
         List<CatalogCriterion> criteria = set.criteria().stream()
                 .map(c -> new CatalogCriterion(c.number(), c.code(), c.name(), c.group(),

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.inspection.shared.ProvinceSuccessions;
+import vn.ntm.inspection.shared.ReferenceVersions;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -39,9 +40,11 @@ public class RegisterService implements ProvinceSuccessions {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final ReferenceVersions versions;
 
-    public RegisterService(AgroalDataSource dataSource, ObjectMapper json) {
+    public RegisterService(AgroalDataSource dataSource, ObjectMapper json, ReferenceVersions versions) {
         this.dataSource = dataSource;
+        this.versions = versions;
         // later additions are ignored
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -153,8 +156,8 @@ public class RegisterService implements ProvinceSuccessions {
     }
 
     /**
-     * Applies one {@code ntm.admin-units.changed} record exactly once (by ce_id): the province's rows become
-     * exactly the event's units. A record that cannot be read, or of a later schema version, throws, so the channel
+     * Applies one {@code ntm.admin-units.changed} record exactly once (by ce_id) unless the copy holds a newer
+     * snapshot of the province ({@link ReferenceVersions}): the province's rows become exactly the event's units. A record that cannot be read, or of a later schema version, throws, so the channel
      * dead-letters it.
      */
     @Transactional
@@ -168,6 +171,9 @@ public class RegisterService implements ProvinceSuccessions {
         validate(event);
         if (!markProcessed(eventId)) {
             Log.infof("admin-units event %s already applied", eventId);
+            return false;
+        }
+        if (!versions.admit(AdminUnitsChanged.key(event.provinceCode()), event.version(), eventId)) {
             return false;
         }
         try (Connection c = dataSource.getConnection()) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.SectorsChanged;
+import vn.ntm.inspection.shared.ReferenceVersions;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 
@@ -30,9 +31,11 @@ import java.util.UUID;
 public class SectorService {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final ReferenceVersions versions;
 
-    public SectorService(AgroalDataSource dataSource, ObjectMapper json) {
+    public SectorService(AgroalDataSource dataSource, ObjectMapper json, ReferenceVersions versions) {
         this.dataSource = dataSource;
+        this.versions = versions;
         this.json = json;
     }
 
@@ -57,8 +60,8 @@ public class SectorService {
     }
 
     /**
-     * Applies one {@code ntm.sectors.changed} record exactly once (by ce_id): the copy becomes exactly the event's
-     * list. A record that cannot be read throws, so the channel dead-letters it.
+     * Applies one {@code ntm.sectors.changed} record exactly once (by ce_id) unless the copy holds a newer snapshot
+     * of the list ({@link ReferenceVersions}): the copy becomes exactly the event's list. A record that cannot be read throws, so the channel dead-letters it.
      */
     @Transactional
     public boolean applyEvent(UUID eventId, String payload) {
@@ -86,6 +89,9 @@ public class SectorService {
                     Log.infof("sectors event %s already applied", eventId);
                     return false;
                 }
+            }
+            if (!versions.admit(SectorsChanged.KEY, event.version(), eventId)) {
+                return false;
             }
             try (PreparedStatement delete = c.prepareStatement("delete from sector")) {
                 delete.executeUpdate();

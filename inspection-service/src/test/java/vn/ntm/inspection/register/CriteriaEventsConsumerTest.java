@@ -1,5 +1,6 @@
 package vn.ntm.inspection.register;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,11 +26,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The local catalog copy: fed by criteria-events, applied once per event id, poison records dead-lettered. No
- * criteria-service runs in the tests, so every check here also proves known sets are read while it is down.
+ * The local catalog and register copies: fed by criteria-reference, applied once per event id and only when newer
+ * than the snapshot held for the key, poison records dead-lettered. No criteria-service runs in the tests, so every
+ * check here also proves known sets are read while it is down.
  */
 @QuarkusTest
 class CriteriaEventsConsumerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     AgroalDataSource db;
@@ -115,5 +118,52 @@ class CriteriaEventsConsumerTest {
         assertThat(dead.get(0).value()).isEqualTo("{not json");
         assertThat(Topic.header(dead.get(0), CloudEventHeaders.DLQ_REASON)).isNotBlank();
         assertThat(Db.count(db, "select count(*) from catalog_set where code = ?", key)).isZero();
+    }
+
+    @Test
+    void anOlderSetSnapshotDeliveredAfterANewerOneChangesNothing() throws Exception {
+        String code = "XA_TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String newer = UUID.randomUUID().toString();
+        String older = UUID.randomUUID().toString();
+        CatalogFixture.send(code, JSON.writeValueAsString(CatalogFixture.set(code, 3).withVersion(2L)), newer,
+                EventTypes.CRITERIA_SET_PUBLISHED);
+        // the outbox retried version 1 and it reached the topic after version 2
+        CatalogFixture.send(code, JSON.writeValueAsString(CatalogFixture.set(code, 4).withVersion(1L)), older,
+                EventTypes.CRITERIA_SET_PUBLISHED);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> Db.exists(db,
+                "select 1 from processed_event where event_id = ?::uuid", older));
+
+        assertThat(Db.count(db, "select jsonb_array_length(criteria) from catalog_set where code = ?", code))
+                .isEqualTo(3);
+        assertThat(Db.count(db, "select version from reference_snapshot where snapshot_key = ?", code)).isEqualTo(2);
+        assertThat(Db.string(db, "select event_id::text from reference_snapshot where snapshot_key = ?", code))
+                .isEqualTo(newer);
+    }
+
+    @Test
+    void anOlderRegisterSnapshotDeliveredAfterANewerOneChangesNothing() {
+        String newer = UUID.randomUUID().toString();
+        String older = UUID.randomUUID().toString();
+        CatalogFixture.send("admin-units:97", registerOf97(8, "Xã Hòa Bình Mới"), newer, RegisterFixture.TYPE);
+        CatalogFixture.send("admin-units:97", registerOf97(7, "Xã Hòa Bình Cũ"), older, RegisterFixture.TYPE);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> Db.exists(db,
+                "select 1 from processed_event where event_id = ?::uuid", older));
+
+        assertThat(Db.string(db, "select name from admin_unit where code = '97001'")).isEqualTo("Xã Hòa Bình Mới");
+        assertThat(Db.count(db, "select count(*) from admin_unit where province_code = '97'")).isEqualTo(2);
+        assertThat(Db.count(db, "select version from reference_snapshot where snapshot_key = 'admin-units:97'"))
+                .isEqualTo(8);
+    }
+
+    /** The register of a test province 97 with one commune, as snapshot {@code version} of its key. */
+    private static String registerOf97(long version, String communeName) {
+        return """
+                {"schemaVersion": 1, "registerVersion": "units-test", "provinceCode": "97", "units": [
+                  {"code": "97", "name": "Tỉnh Thử Nghiệm", "type": "Tỉnh", "level": "province", "parentCode": null,
+                   "provinceCode": "97", "validFrom": "1900-01-01", "validTo": null},
+                  {"code": "97001", "name": "%s", "type": "Xã", "level": "commune", "parentCode": "97",
+                   "provinceCode": "97", "validFrom": "2025-07-01", "validTo": null}],
+                 "successions": [], "version": %d}
+                """.formatted(communeName, version);
     }
 }

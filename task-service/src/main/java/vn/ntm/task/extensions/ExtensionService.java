@@ -7,12 +7,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.TaskExtensionEvent;
-import vn.ntm.contracts.Topics;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.Messages;
 import vn.ntm.platform.outbox.Outbox;
-import vn.ntm.platform.outbox.OutboxEvent;
 import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Task;
 import vn.ntm.task.shared.TaskAccess;
@@ -170,9 +168,9 @@ public class ExtensionService {
 
     /** The request's or decision's event, in the transaction of its history entry (outbox). */
     private void publish(String type, Task task, ExtensionView e) {
-        outbox.append(OutboxEvent.of(Topics.TASK_EVENTS, task.id().toString(), type, new TaskExtensionEvent(
+        outbox.append(TaskJournal.extension(type, new TaskExtensionEvent(
                 TaskExtensionEvent.SCHEMA_VERSION, task.id().toString(), task.inspectionId().toString(),
-                task.communeCode(), task.criterion(), task.assignee(), task.title(), task.dueDate(),
+                task.provinceCode(), task.communeCode(), task.criterion(), task.assignee(), task.title(), task.dueDate(),
                 task.status().name(), task.version(), new TaskExtensionEvent.Extension(e.id().toString(),
                 e.requestedDueDate(), e.previousDueDate(), e.reason(), e.status(), e.requestedBy(), e.requestedAt(),
                 e.decidedBy(), e.decidedAt(), e.decisionNote()))));

@@ -108,7 +108,7 @@ public class ReassignmentService {
                 new TaskJournal.Change(previous.type() + ":" + previous.code() + " → " + assignee.ref().type() + ":"
                         + assignee.ref().code(), reason, null));
         outbox.append(TaskJournal.reassigned(new TaskReassigned(TaskReassigned.SCHEMA_VERSION, task.id().toString(),
-                task.inspectionId().toString(), task.communeCode(),
+                task.inspectionId().toString(), task.provinceCode(), task.communeCode(),
                 task.communeCode() == null ? null : unitsOfInspection, task.criterion(), task.title(),
                 task.dueDate(), status, task.version(), assignee.ref(), today, previous, previousAsOf,
                 task.originalAssignee(), unitsOfInspection, false, TaskReassigned.RULE_VERIFIER, today, null,

@@ -176,14 +176,14 @@ final class BatchWrites {
         History history = new History();
         List<OutboxEvent> events = new ArrayList<>();
         writeDone(c, history, events);
-        writeRenewals(c, history);
+        writeRenewals(c, history, events);
         List<NewTask> created = insertTasks(c);
         insertCitations(c, created);
         insertParticipants(c, created);
         insertMoves(c, created);
         for (NewTask t : created) {
-            TaskJournal.Snapshot snapshot = new TaskJournal.Snapshot(t.id(), t.plan().inspectionId,
-                    t.planned().communeCode(), t.plan().event.unitsAsOf(), t.planned().criterion(), t.assignee(),
+            TaskJournal.Snapshot snapshot = new TaskJournal.Snapshot(t.id(), t.plan().inspectionId, null,
+                    t.provinceCode(), t.planned().communeCode(), t.plan().event.unitsAsOf(), t.planned().criterion(), t.assignee(),
                     t.assigneeAsOf(), t.planned().title(), t.planned().dueDate(), TaskStatus.OPEN.name(),
                     t.planned().dueDate().isBefore(today), 0);
             history.add(t.id(), TaskJournal.SYSTEM, "CREATED", null, TaskStatus.OPEN.name(),
@@ -239,7 +239,12 @@ final class BatchWrites {
         }
     }
 
-    private void writeRenewals(Connection c, History history) throws SQLException {
+    /**
+     * The tasks that go on under a later inspection, each with its {@code INSPECTION_LINKED} entries and one
+     * {@code ntm.task.inspection-linked} event carrying the task as the update left it (its version moved, and
+     * possibly its due date).
+     */
+    private void writeRenewals(Connection c, History history, List<OutboxEvent> events) throws SQLException {
         if (renewals.isEmpty()) {
             return;
         }
@@ -268,7 +273,10 @@ final class BatchWrites {
                 + " due_soon_notified_at = case when x.new_date then null else t.due_soon_notified_at end,"
                 + " version = t.version + 1, updated_at = ?"
                 + " from unnest(?::uuid[], ?::uuid[], ?::date[], ?::boolean[], ?::date[], ?::boolean[])"
-                + " as x(id, latest, due, new_date, basis, linked) where t.id = x.id")) {
+                + " as x(id, latest, due, new_date, basis, linked) where t.id = x.id"
+                + " returning t.id, t.inspection_id, t.latest_inspection_id, t.province_code, t.commune_code,"
+                + " t.source_as_of, t.criterion, t.assignee_type, t.assignee_code, t.assignee_name,"
+                + " t.assignee_as_of, t.title, t.due_date, t.status, t.version")) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setArray(2, c.createArrayOf("uuid", renewals.stream().map(Renew::taskId).toArray()));
             update.setArray(3, c.createArrayOf("uuid", renewals.stream().map(Renew::latest).toArray()));
@@ -276,7 +284,28 @@ final class BatchWrites {
             update.setArray(5, c.createArrayOf("bool", renewals.stream().map(Renew::newDate).toArray()));
             update.setArray(6, c.createArrayOf("date", renewals.stream().map(Renew::basis).toArray()));
             update.setArray(7, c.createArrayOf("bool", renewals.stream().map(r -> !r.links().isEmpty()).toArray()));
-            update.executeUpdate();
+            Map<UUID, TaskJournal.Snapshot> renewed = new HashMap<>();
+            try (ResultSet rs = update.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate due = rs.getObject("due_date", LocalDate.class);
+                    String status = rs.getString("status");
+                    renewed.put(rs.getObject("id", UUID.class), new TaskJournal.Snapshot(
+                            rs.getObject("id", UUID.class), rs.getObject("inspection_id", UUID.class),
+                            rs.getObject("latest_inspection_id", UUID.class), rs.getString("province_code"),
+                            rs.getString("commune_code"), rs.getObject("source_as_of", LocalDate.class),
+                            (Integer) rs.getObject("criterion"), new OrganisationRef(rs.getString("assignee_type"),
+                            rs.getString("assignee_code"), rs.getString("assignee_name")),
+                            rs.getObject("assignee_as_of", LocalDate.class), rs.getString("title"), due, status,
+                            TaskStatus.valueOf(status).isActive() && due.isBefore(today), rs.getLong("version")));
+                }
+            }
+            for (Renew r : renewals) {
+                TaskJournal.Snapshot task = renewed.remove(r.taskId()); // one event per task the update changed
+                if (task != null) {
+                    events.add(traced(TaskJournal.taskEvent(r.taskId(), EventTypes.TASK_INSPECTION_LINKED,
+                            task.event(null)), r.plan()));
+                }
+            }
         }
         for (Renew r : renewals) {
             if (r.links().isEmpty()) {

@@ -68,7 +68,7 @@ public class SettlementService {
     record TaskRow(UUID id, UUID inspectionId, String communeCode, String criteriaSet, Integer criterion,
                    String ruleCode, OrganisationRef assignee, String share, String title, LocalDate dueDate,
                    String status, long version, LocalDate sourceAsOf, LocalDate assigneeAsOf, LocalDate basis,
-                   boolean loopClosed, Set<UUID> cites) {
+                   boolean loopClosed, Set<UUID> cites, UUID latestInspectionId, String provinceCode) {
     }
 
     /** One lineage the batch touches: its units, its visits, the batch's plans about it. */
@@ -591,7 +591,8 @@ public class SettlementService {
                     text = LocalizedText.of("task.loop.cancelled").in(Messages.VIETNAMESE);
                 }
             }
-            writes.close(new TaskJournal.Snapshot(t.id(), t.inspectionId(), t.communeCode(), t.sourceAsOf(),
+            writes.close(new TaskJournal.Snapshot(t.id(), t.inspectionId(), t.latestInspectionId(), t.provinceCode(),
+                    t.communeCode(), t.sourceAsOf(),
                     t.criterion(), t.assignee(), t.assigneeAsOf(), t.title(), t.dueDate(), to.name(), false,
                     t.version() + 1), t.status(), text, actor, w.plans.get(0));
         }
@@ -618,7 +619,7 @@ public class SettlementService {
                 + " criterion, rule_code, assignee_type, assignee_code, assignee_name, original_assignee_type,"
                 + " original_assignee_code, title, due_date, status, version, source_as_of, assignee_as_of,"
                 + " work_basis, loop_closed, array(select ti.inspection_id from task_inspection ti"
-                + " where ti.task_id = task.id) from task where commune_code = any(?) and work_basis is not null"
+                + " where ti.task_id = task.id), latest_inspection_id, province_code from task where commune_code = any(?) and work_basis is not null"
                 + " order by id for update")) {
             st.setArray(1, c.createArrayOf("text", codes.toArray()));
             try (ResultSet rs = st.executeQuery()) {
@@ -639,7 +640,8 @@ public class SettlementService {
                             rs.getObject("due_date", LocalDate.class), rs.getString("status"), rs.getLong("version"),
                             rs.getObject("source_as_of", LocalDate.class),
                             rs.getObject("assignee_as_of", LocalDate.class),
-                            rs.getObject("work_basis", LocalDate.class), rs.getBoolean("loop_closed"), cites));
+                            rs.getObject("work_basis", LocalDate.class), rs.getBoolean("loop_closed"), cites,
+                            rs.getObject("latest_inspection_id", UUID.class), rs.getString("province_code")));
                 }
             }
         }

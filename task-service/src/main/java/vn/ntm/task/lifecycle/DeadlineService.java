@@ -27,7 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadlineService {
     private static final String RETURNING = " returning id, inspection_id, commune_code, criterion, assignee_type,"
-            + " assignee_code, assignee_name, title, due_date, status, version, source_as_of, assignee_as_of";
+            + " assignee_code, assignee_name, title, due_date, status, version, source_as_of, assignee_as_of,"
+            + " latest_inspection_id, province_code";
 
     private final AgroalDataSource dataSource;
     private final TaskJournal journal;
@@ -85,7 +86,9 @@ public class DeadlineService {
             try (ResultSet rs = update.executeQuery()) {
                 while (rs.next()) {
                     out.add(new TaskJournal.Snapshot(rs.getObject("id", UUID.class),
-                            rs.getObject("inspection_id", UUID.class), rs.getString("commune_code"),
+                            rs.getObject("inspection_id", UUID.class),
+                            rs.getObject("latest_inspection_id", UUID.class), rs.getString("province_code"),
+                            rs.getString("commune_code"),
                             rs.getObject("source_as_of", LocalDate.class), rs.getObject("criterion", Integer.class),
                             new OrganisationRef(rs.getString("assignee_type"), rs.getString("assignee_code"),
                                     rs.getString("assignee_name")),

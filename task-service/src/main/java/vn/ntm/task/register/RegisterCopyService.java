@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.contracts.EventTypes;
+import vn.ntm.task.shared.ReferenceVersions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +68,10 @@ public class RegisterCopyService {
         }
     }
 
-    /** Applies the event unless its id was applied before; returns false for a duplicate. */
+    /**
+     * Applies the event unless its id was applied before or the copy holds a newer snapshot of the province
+     * ({@link ReferenceVersions}); returns false when it did not apply it.
+     */
     @Transactional
     public boolean apply(UUID eventId, AdminUnitsChanged event) {
         validate(event);
@@ -82,6 +86,9 @@ public class RegisterCopyService {
                     Log.infof("register event %s (province %s) was already applied: skipped", eventId, province);
                     return false;
                 }
+            }
+            if (!ReferenceVersions.admit(c, AdminUnitsChanged.key(province), event.version(), eventId)) {
+                return false;
             }
             execute(c, "delete from admin_unit_succession where event_province = ?", province);
             execute(c, "delete from admin_unit where event_province = ?", province);

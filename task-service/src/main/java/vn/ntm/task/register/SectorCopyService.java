@@ -8,6 +8,7 @@ import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.SectorsChanged;
 import vn.ntm.task.rules.CatalogCopyService;
+import vn.ntm.task.shared.ReferenceVersions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,7 +81,10 @@ public class SectorCopyService {
         }
     }
 
-    /** Applies the event unless its id was applied before; true when it was applied now. */
+    /**
+     * Applies the event unless its id was applied before or the copy holds a newer snapshot of the list
+     * ({@link ReferenceVersions}); true when it was applied now.
+     */
     @Transactional
     public boolean apply(UUID eventId, SectorsChanged event) {
         validate(event);
@@ -94,6 +98,9 @@ public class SectorCopyService {
                     Log.infof("sector event %s was already applied: skipped", eventId);
                     return false;
                 }
+            }
+            if (!ReferenceVersions.admit(c, SectorsChanged.KEY, event.version(), eventId)) {
+                return false;
             }
             for (String table : List.of("sector_criterion_duty", "sector_successor", "sector")) {
                 try (PreparedStatement delete = c.prepareStatement("delete from " + table)) {

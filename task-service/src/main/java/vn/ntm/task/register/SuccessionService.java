@@ -382,7 +382,7 @@ public class SuccessionService {
         }
         journal.history(taskId, now, ACTOR, "REASSIGNED", task.status(), task.status(), note);
         outbox.append(TaskJournal.reassigned(new TaskReassigned(
-                TaskReassigned.SCHEMA_VERSION, taskId.toString(), task.inspectionId().toString(),
+                TaskReassigned.SCHEMA_VERSION, taskId.toString(), task.inspectionId().toString(), provinceCode,
                 task.communeCode(), task.communeCode() == null ? null : task.sourceAsOf(), task.criterion(),
                 task.title(), task.dueDate(), task.status(), version, to, asOf, task.assignee(),
                 task.assigneeAsOf(), original, task.sourceAsOf(), flagged, rule, effectiveOn,

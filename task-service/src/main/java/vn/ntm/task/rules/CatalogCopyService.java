@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.contracts.CriteriaSetPublished;
 import vn.ntm.contracts.EventTypes;
+import vn.ntm.task.shared.ReferenceVersions;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -58,7 +59,10 @@ public class CatalogCopyService {
         }
     }
 
-    /** Applies the event unless its id was applied before; true when it was applied now. */
+    /**
+     * Applies the event unless its id was applied before or the copy holds a newer snapshot of the set
+     * ({@link ReferenceVersions}); true when it was applied now.
+     */
     @Transactional
     public boolean apply(UUID eventId, CriteriaSetPublished event) {
         try (Connection c = dataSource.getConnection()) {
@@ -70,6 +74,9 @@ public class CatalogCopyService {
                 if (mark.executeUpdate() == 0) {
                     return false;
                 }
+            }
+            if (!ReferenceVersions.admit(c, event.code(), event.version(), eventId)) {
+                return false;
             }
             try (PreparedStatement delete = c.prepareStatement("delete from catalog_criterion where set_code = ?")) {
                 delete.setString(1, event.code());

@@ -100,7 +100,8 @@ public class TaskAccess {
 
     /** The task as its history entries and events carry it. */
     public static TaskJournal.Snapshot snapshot(Task task, LocalDate today) {
-        return new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.communeCode(), task.communeAsOf(),
+        return new TaskJournal.Snapshot(task.id(), task.inspectionId(), task.latestInspectionId(),
+                task.provinceCode(), task.communeCode(), task.communeAsOf(),
                 task.criterion(), task.assignee(), task.assigneeAsOf(), task.title(), task.dueDate(),
                 task.status().name(), task.isOverdue(today), task.version());
     }

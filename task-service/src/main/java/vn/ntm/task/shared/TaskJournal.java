@@ -8,6 +8,7 @@ import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
+import vn.ntm.contracts.TaskExtensionEvent;
 import vn.ntm.contracts.TaskReassigned;
 import vn.ntm.contracts.Topics;
 import vn.ntm.platform.i18n.LocalizedText;
@@ -40,11 +41,13 @@ public class TaskJournal {
      * The task as events carry it; {@code communeAsOf} and {@code assigneeAsOf} are the register dates of the commune
      * and assignee codes.
      */
-    public record Snapshot(UUID id, UUID inspectionId, String communeCode, LocalDate communeAsOf, Integer criterion,
-                           OrganisationRef assignee, LocalDate assigneeAsOf, String title, LocalDate dueDate,
-                           String status, boolean overdue, long version) {
+    public record Snapshot(UUID id, UUID inspectionId, UUID latestInspectionId, String provinceCode,
+                           String communeCode, LocalDate communeAsOf, Integer criterion, OrganisationRef assignee,
+                           LocalDate assigneeAsOf, String title, LocalDate dueDate, String status, boolean overdue,
+                           long version) {
         public TaskEvent event(TaskEvent.StatusChange change) {
-            return new TaskEvent(TaskEvent.SCHEMA_VERSION, id.toString(), inspectionId.toString(), communeCode,
+            return new TaskEvent(TaskEvent.SCHEMA_VERSION, id.toString(), inspectionId.toString(),
+                    latestInspectionId == null ? null : latestInspectionId.toString(), provinceCode, communeCode,
                     communeCode == null ? null : communeAsOf, criterion, assignee, assigneeAsOf, title, dueDate,
                     status, overdue, version, change);
         }
@@ -53,13 +56,19 @@ public class TaskJournal {
     /** A task event, announcing its data's schema version. */
     public static OutboxEvent taskEvent(UUID taskId, String type, TaskEvent data) {
         return OutboxEvent.of(Topics.TASK_EVENTS, taskId.toString(), type, data)
-                .withDataSchema(CloudEventHeaders.TASK_EVENT_V2_SCHEMA);
+                .withDataSchema(CloudEventHeaders.TASK_EVENT_V3_SCHEMA);
     }
 
     /** An {@code ntm.task.reassigned} event (a succession's move or a verifier's reassignment), with its schema. */
     public static OutboxEvent reassigned(TaskReassigned data) {
         return OutboxEvent.of(Topics.TASK_EVENTS, data.taskId(), EventTypes.TASK_REASSIGNED, data)
-                .withDataSchema(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA);
+                .withDataSchema(CloudEventHeaders.TASK_REASSIGNED_V3_SCHEMA);
+    }
+
+    /** An {@code ntm.task.extension-requested} or {@code ntm.task.extension-decided} event, with its schema. */
+    public static OutboxEvent extension(String type, TaskExtensionEvent data) {
+        return OutboxEvent.of(Topics.TASK_EVENTS, data.taskId(), type, data)
+                .withDataSchema(CloudEventHeaders.TASK_EXTENSION_V2_SCHEMA);
     }
 
     /** What a status change carries besides the states: a free note, the reason and the assignee's report. */

@@ -151,7 +151,14 @@ public record TaskCursor(String sortSpec, int page, List<Object> values, UUID id
             equal.append(v == null ? key.path() + " is null" : key.path() + " = " + param).append(" and ");
         }
         any.add("(" + equal + "t.id > :afterId)");
-        return String.join(" or ", any);
+        String after = String.join(" or ", any);
+        // the same condition, plus a range on the first key that an index on it (e.g. updated_at, id for the change
+        // feed) can start from, instead of reading and dropping every row before the cursor
+        Key first = keys.isEmpty() ? null : keys.get(0);
+        if (first != null && !first.nullable() && values.get(0) != null) {
+            return first.path() + (first.desc() ? " <= " : " >= ") + ":after0 and (" + after + ")";
+        }
+        return after;
     }
 
     Map<String, Object> params() {

@@ -7,7 +7,11 @@ import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.task.shared.Limits;
 import vn.ntm.task.shared.TaskStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +28,8 @@ import java.util.UUID;
  */
 public record TaskFilter(UUID inspectionId, String assigneeType, String assigneeCode, String communeCode,
                          Integer criterion, String status, Boolean overdue, LocalDate dueBefore, String sort,
-                         Integer page, Integer size, String after, String q) {
+                         Integer page, Integer size, String after, String q, String updatedSince, String province,
+                         String district) {
 
     public static final int MAX_SIZE = 200;
 
@@ -42,7 +47,12 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
     /** The same filter continuing after the cursor {@code after}. */
     public TaskFilter after(String cursor) {
         return new TaskFilter(inspectionId, assigneeType, assigneeCode, communeCode, criterion, status, overdue,
-                dueBefore, sort, page, size, cursor, q);
+                dueBefore, sort, page, size, cursor, q, updatedSince, province, district);
+    }
+
+    /** True when the list is a change feed ({@code updatedSince}): README "Change feed". */
+    public boolean feed() {
+        return present(updatedSince);
     }
 
     /**
@@ -119,6 +129,30 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
             params.put("dueBefore", dueBefore);
             where.append(" and t.dueDate < :dueBefore");
         }
+        if (present(updatedSince)) {
+            Instant since = instant(updatedSince.strip());
+            if (since == null) {
+                errors.add(FieldError.of("updatedSince", "task.query.instant"));
+            } else {
+                params.put("updatedSince", since);
+                where.append(" and t.updatedAt >= :updatedSince");
+            }
+        }
+        if (present(province)) {
+            Limits.code("province", province.strip(), errors);
+            params.put("province", province.strip());
+            where.append(" and t.provinceCode = :province");
+        }
+        if (present(district)) {
+            // a district's communes on the task's inspection date (codes are reused), in the register copy, and the
+            // tasks assigned to the district itself; districts were abolished on 2025-07-01, so this finds older work
+            Limits.code("district", district.strip(), errors);
+            params.put("district", district.strip());
+            where.append(" and (exists (select 1 from AdminUnit dc where dc.code = t.communeCode"
+                    + " and dc.level = 'commune' and dc.parentCode = :district and dc.validFrom <= t.inspectedOn"
+                    + " and (dc.validTo is null or dc.validTo >= t.inspectedOn))"
+                    + " or (t.assigneeType = 'UBND_HUYEN' and t.assigneeCode = :district))");
+        }
         // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored, i.e.
         // in the column search_text. A word occurs in it when it occurs in one of its words (search_words, V20): the
         // words of all tasks that contain the typed one are looked up first ({@code words}), then the tasks holding one
@@ -146,7 +180,8 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
         }
         StringBuilder order = new StringBuilder();
         List<TaskCursor.Key> keys = new ArrayList<>();
-        String sorts = present(sort) ? sort.strip() : "dueDate";
+        // a change feed walks the tasks in the order they last changed (ties by id)
+        String sorts = present(sort) ? sort.strip() : present(updatedSince) ? "updatedAt" : "dueDate";
         for (String key : sorts.split(",")) {
             String k = key.strip();
             boolean desc = k.startsWith("-");
@@ -186,6 +221,16 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
         }
         Query query = new Query(where.toString(), params, order.toString(), p, s, List.copyOf(keys), sortSpec);
         return cursor == null ? query : query.and(cursor.condition(), cursor.params());
+    }
+
+    /** An ISO-8601 date-time with its offset ({@code 2025-07-01T00:00:00Z}, {@code …+07:00}), or null. */
+    private static Instant instant(String text) {
+        try {
+            return text.length() > 64 ? null : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static boolean present(String s) {

@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,12 +59,15 @@ public class TaskQueries {
      */
     private final int countLimit;
     private final int searchCountLimit;
+    /** A change feed leaves out changes younger than this: their transactions may still be committing. */
+    private final Duration feedSettle;
 
     public TaskQueries(EntityManager em, AgroalDataSource dataSource, TaskAccess access, TaskClock clock,
                        @ConfigProperty(name = "ntm.tasks.export-max-rows", defaultValue = "50000") int exportLimit,
                        @ConfigProperty(name = "ntm.tasks.search-count-limit", defaultValue = "1000")
                        int searchCountLimit,
-                       @ConfigProperty(name = "ntm.tasks.offset-window", defaultValue = "10000") int offsetWindow) {
+                       @ConfigProperty(name = "ntm.tasks.offset-window", defaultValue = "10000") int offsetWindow,
+                       @ConfigProperty(name = "ntm.tasks.feed-settle", defaultValue = "5s") Duration feedSettle) {
         this.em = em;
         this.dataSource = dataSource;
         this.access = access;
@@ -71,6 +75,21 @@ public class TaskQueries {
         this.exportLimit = exportLimit;
         this.countLimit = Math.max(1, offsetWindow);
         this.searchCountLimit = Math.max(1, Math.min(searchCountLimit, countLimit));
+        this.feedSettle = feedSettle;
+    }
+
+    /**
+     * The caller's scope, and for a change feed the upper bound of the changes it shows: a task's {@code updatedAt}
+     * is taken when its transaction starts, so a change stamped a moment ago may commit after a client has read past
+     * it; leaving the last {@code ntm.tasks.feed-settle} out lets those commit first (README "Change feed").
+     */
+    private TaskVisibility.Scope scope(TaskVisibility.Scope scope, TaskFilter filter) {
+        if (!filter.feed()) {
+            return scope;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("feedSettled", clock.now().minus(feedSettle));
+        return new TaskVisibility.Scope("(" + scope.where() + ") and t.updatedAt <= :feedSettled", params);
     }
 
     /**
@@ -104,7 +123,7 @@ public class TaskQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskPage list(TaskFilter filter, Caller caller, boolean count) {
         LocalDate today = clock.today();
-        TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
+        TaskVisibility.Scope scope = scope(TaskVisibility.read(caller, today), filter);
         TaskFilter.Words words = words();
         TaskFilter.Query q = filter.parse(today, countLimit, words).and(scope.where(), scope.params());
         // a cursor query already starts after the previous page: no offset
@@ -156,7 +175,7 @@ public class TaskQueries {
     @Transactional
     public ExportPlan planExport(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskVisibility.Scope scope = TaskVisibility.read(caller, today);
+        TaskVisibility.Scope scope = scope(TaskVisibility.read(caller, today), filter);
         TaskFilter.Query q = filter.parseUnpaged(today, words()).and(scope.where(), scope.params());
         TypedQuery<Long> count = em.createQuery("select count(t) from Task t where " + q.where(), Long.class);
         q.params().forEach(count::setParameter);
@@ -256,7 +275,7 @@ public class TaskQueries {
     @Transactional
     public Summary summary(TaskFilter filter, Caller caller) {
         LocalDate today = clock.today();
-        TaskVisibility.Scope scope = TaskVisibility.summary(caller, today);
+        TaskVisibility.Scope scope = scope(TaskVisibility.summary(caller, today), filter);
         TaskFilter.Query q = filter.parseUnpaged(today, words()).and(scope.where(), scope.params());
         TypedQuery<Object[]> query = em.createQuery("select t.assigneeType, t.assigneeCode, max(t.assigneeName),"
                 + " t.status, count(t), sum(case when t.status in :activeStatuses and t.dueDate < :summaryDay"

@@ -85,12 +85,22 @@ public class TaskResource {
         @Parameter(description = "Words to find in the commune, the assignee organisation's name and the title,"
                 + " ignoring diacritics and case (\"thuong cuong\" finds \"Thượng Cường\"); every word must occur")
         @QueryParam("q") String q;
+        @Parameter(description = "Change feed: only tasks whose last change (updatedAt) is at or after this ISO-8601"
+                + " instant with its offset (2025-07-01T00:00:00Z); sorted by updatedAt then id unless sort says"
+                + " otherwise; changes younger than ntm.tasks.feed-settle (5 s) are left for the next request;"
+                + " follow next to the end, then ask again from the last updatedAt seen")
+        @QueryParam("updatedSince") String updatedSince;
+        @Parameter(description = "Province code (the task's province, e.g. 20 for Lạng Sơn)")
+        @QueryParam("province") String province;
+        @Parameter(description = "District code: tasks about the district's communes on their inspection date and"
+                + " tasks assigned to the district (districts were abolished on 2025-07-01: older data)")
+        @QueryParam("district") String district;
 
         TaskFilter filter() {
             return new TaskFilter(inspectionId,
                     assigneeType == null || assigneeType.isEmpty() ? null : assigneeType.toUpperCase(Locale.ROOT),
                     assigneeCode, communeCode, criterion, status, overdue,
-                    dueBefore, sort, page, size, null, q);
+                    dueBefore, sort, page, size, null, q, updatedSince, province, district);
         }
     }
 

@@ -135,8 +135,11 @@ class ExtensionAndReassignTest {
                 got -> got.size() >= 4, java.time.Duration.ofSeconds(60));
         assertThat(events).hasSize(4);
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-extension.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-extension.v2.schema.json"), InputFormat.JSON);
         events.forEach(r -> assertThat(schema.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty());
+        events.forEach(r -> assertThat(Fixtures.header(r, CloudEventHeaders.DATA_SCHEMA))
+                .isEqualTo(CloudEventHeaders.TASK_EXTENSION_V2_SCHEMA));
+        events.forEach(r -> assertThat(JsonPath.from(r.value()).getString("provinceCode")).isNotBlank());
         java.util.List<String> seen = events.stream().map(r -> {
             JsonPath data = JsonPath.from(r.value());
             return r.key().equals(approved) ? "approved " + Fixtures.header(r, CloudEventHeaders.TYPE) + " "
@@ -251,10 +254,10 @@ class ExtensionAndReassignTest {
                 got -> got.size() >= 3, java.time.Duration.ofSeconds(60));
         assertThat(events).hasSize(3);
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v2.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v3.schema.json"), InputFormat.JSON);
         events.forEach(r -> assertThat(schema.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty());
         assertThat(events).allSatisfy(r -> assertThat(Fixtures.header(r, CloudEventHeaders.DATA_SCHEMA))
-                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA));
+                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V3_SCHEMA));
         JsonPath first = JsonPath.from(events.get(0).value());
         assertThat(first.getString("rule")).isEqualTo("VERIFIER");
         assertThat(first.getString("actor")).isEqualTo("user-SO_NGANH:20:LDTBXH");

@@ -25,7 +25,7 @@ class TaskExtensionContractTest {
     @Test
     void serializesTheDecidedEventExactlyAsTheGoldenFile() throws Exception {
         TaskExtensionEvent event = new TaskExtensionEvent(TaskExtensionEvent.SCHEMA_VERSION,
-                "7d1c2b3a-0000-4000-8000-000000000017", "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10", "06490", 17,
+                "7d1c2b3a-0000-4000-8000-000000000017", "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10", "20", "06490", 17,
                 new OrganisationRef("UBND_XA", "06490", "UBND xã Thượng Cường"),
                 "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường",
                 LocalDate.of(2022, 12, 31), "IN_PROGRESS", 2, new TaskExtensionEvent.Extension(
@@ -35,7 +35,7 @@ class TaskExtensionContractTest {
                 Instant.parse("2022-10-12T03:30:00Z"), "Đồng ý gia hạn"));
         String written = json.writeValueAsString(event);
         assertThat(written).contains("Bản Chắt");
-        JsonNode expected = json.readTree(Fixtures.resource("/contracts/golden/task-extension-decided.json"));
+        JsonNode expected = json.readTree(Fixtures.resource("/contracts/golden/task-extension-decided.v2.json"));
         JsonNode actual = json.readTree(written);
         assertThat(actual).isEqualTo(expected);
         assertThat(names(actual)).containsExactlyElementsOf(names(expected));

@@ -71,10 +71,11 @@ class InspectionEventVersionsTest {
                 found -> !found.isEmpty(), Duration.ofSeconds(60));
         assertThat(created).hasSize(1);
         assertThat(Fixtures.header(created.get(0), CloudEventHeaders.DATA_SCHEMA))
-                .isEqualTo(CloudEventHeaders.TASK_EVENT_V2_SCHEMA);
+                .isEqualTo(CloudEventHeaders.TASK_EVENT_V3_SCHEMA);
         try {
             var data = Fixtures.JSON.readTree(created.get(0).value());
-            assertThat(data.get("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(data.get("schemaVersion").asInt()).isEqualTo(3);
+            assertThat(data.get("provinceCode").asText()).isEqualTo("20");
             assertThat(data.get("communeAsOf").asText()).isEqualTo("2022-07-20");
             assertThat(data.get("assigneeAsOf").asText()).isEqualTo("2022-07-20");
         } catch (java.io.IOException e) {

@@ -1,5 +1,8 @@
 package vn.ntm.task.intake;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -90,6 +93,21 @@ class ReinspectionSettlementTest {
         assertThat(tasks(first, "06490", 2).getList("items.dueDate")).containsOnly("2023-06-30");
         assertThat(tasks(first, "06490", 2).getList("items.status")).containsOnly("OPEN");
         assertThat(history((String) c2.get(0).get("id")).getList("action")).containsOnlyOnce("INSPECTION_LINKED");
+        // consumers learn it from one ntm.task.inspection-linked event per task: the task as it goes on (schema v3)
+        String linkedId = (String) c2.get(0).get("id");
+        List<ConsumerRecord<String, String>> linked = Fixtures.read(Topics.TASK_EVENTS,
+                r -> r.key().equals(linkedId) && EventTypes.TASK_INSPECTION_LINKED.equals(type(r)),
+                kept -> !kept.isEmpty(), Duration.ofSeconds(30));
+        assertThat(linked).hasSize(1);
+        JsonNode data = Fixtures.JSON.readTree(linked.get(0).value());
+        assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Fixtures.resource("/contracts/schemas/task-event.v3.schema.json"), InputFormat.JSON)
+                .validate(linked.get(0).value(), InputFormat.JSON)).isEmpty();
+        assertThat(data.get("latestInspectionId").asText()).isEqualTo(second.toString());
+        assertThat(data.get("provinceCode").asText()).isEqualTo("20");
+        assertThat(data.get("dueDate").asText()).isEqualTo("2023-06-30");
+        assertThat(data.get("version").asLong()).isEqualTo(Auth.asAdmin().when().get("/tasks/" + linkedId)
+                .then().extract().jsonPath().getLong("version"));
         // "keep the criteria met" is one piece of work per commune: the first inspection's goes on, none is added
         assertThat(Fixtures.tasksOf(second).getList("items.ruleCode")).doesNotContain("MET_MAINTAIN");
         assertThat(Fixtures.tasksOf(first).<Map<String, Object>>getList("items").stream()

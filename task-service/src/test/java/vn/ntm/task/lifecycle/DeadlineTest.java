@@ -72,9 +72,12 @@ class DeadlineTest {
         assertThat(perTask).hasSize(taskIds.size()).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
 
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-event.v2.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-event.v3.schema.json"), InputFormat.JSON);
         for (ConsumerRecord<String, String> r : overdue) {
             assertThat(schema.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty();
+            assertThat(Fixtures.header(r, CloudEventHeaders.DATA_SCHEMA))
+                    .isEqualTo(CloudEventHeaders.TASK_EVENT_V3_SCHEMA);
+            assertThat(json.readTree(r.value()).get("provinceCode").asText()).isNotBlank();
             assertThat(json.readTree(r.value()).get("overdue").asBoolean()).isTrue();
         }
         String one = taskIds.iterator().next();

@@ -148,7 +148,7 @@ class ActiveWorkSuccessionTest {
                 found -> found.size() >= 2, Duration.ofSeconds(60));
         assertThat(events).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(reported, returned);
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v2.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v3.schema.json"), InputFormat.JSON);
         for (ConsumerRecord<String, String> e : events) {
             assertThat(schema.validate(e.value(), InputFormat.JSON)).isEmpty();
             JsonNode data = Fixtures.JSON.readTree(e.value());

@@ -133,10 +133,10 @@ class DepartmentSuccessionTest {
                 found -> !found.isEmpty(), Duration.ofSeconds(60));
         assertThat(events).hasSize(1);
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v2.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v3.schema.json"), InputFormat.JSON);
         assertThat(schema.validate(events.get(0).value(), InputFormat.JSON)).isEmpty();
         assertThat(Fixtures.header(events.get(0), CloudEventHeaders.DATA_SCHEMA))
-                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA);
+                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V3_SCHEMA);
         JsonNode data = Fixtures.JSON.readTree(events.get(0).value());
         assertThat(data.at("/from/code").asText()).isEqualTo("20:TNMT");
         assertThat(data.at("/assignee/code").asText()).isEqualTo("20:NNMT");

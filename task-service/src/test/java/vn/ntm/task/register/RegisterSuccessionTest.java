@@ -141,10 +141,10 @@ class RegisterSuccessionTest {
         ConsumerRecord<String, String> event = events.stream().filter(r -> r.key().equals(moved)).findFirst()
                 .orElseThrow();
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v2.schema.json"), InputFormat.JSON);
+                .getSchema(Fixtures.resource("/contracts/schemas/task-reassigned.v3.schema.json"), InputFormat.JSON);
         assertThat(schema.validate(event.value(), InputFormat.JSON)).isEmpty();
         assertThat(Fixtures.header(event, CloudEventHeaders.DATA_SCHEMA))
-                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V2_SCHEMA);
+                .isEqualTo(CloudEventHeaders.TASK_REASSIGNED_V3_SCHEMA);
         JsonNode data = read(event.value());
         assertThat(data.at("/from/code").asText()).isEqualTo("06490");
         assertThat(data.at("/fromAsOf").asText()).isEqualTo("2022-07-20");

@@ -28,7 +28,7 @@ class TaskReassignedContractTest {
     @Test
     void serializesTheReassignedEventExactlyAsTheGoldenFile() throws Exception {
         TaskReassigned event = new TaskReassigned(TaskReassigned.SCHEMA_VERSION,
-                "7d1c2b3a-0000-4000-8000-000000000017", "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10", "06490",
+                "7d1c2b3a-0000-4000-8000-000000000017", "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10", "20", "06490",
                 LocalDate.of(2022, 7, 20), 17,
                 "Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường",
                 LocalDate.of(2022, 10, 30), "IN_PROGRESS", 2,
@@ -38,7 +38,7 @@ class TaskReassignedContractTest {
                 Instant.parse("2025-07-01T00:05:00Z"));
         String written = json.writeValueAsString(event);
         assertThat(written).contains("Bằng Mạc");
-        JsonNode expected = json.readTree(Fixtures.resource("/contracts/golden/task-reassigned.v2.json"));
+        JsonNode expected = json.readTree(Fixtures.resource("/contracts/golden/task-reassigned.v3.json"));
         JsonNode actual = json.readTree(written);
         assertThat(actual).isEqualTo(expected);
         assertThat(names(actual)).containsExactlyElementsOf(names(expected));

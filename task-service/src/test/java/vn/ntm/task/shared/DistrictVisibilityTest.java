@@ -152,6 +152,36 @@ class DistrictVisibilityTest {
                 ids(inspectionId, "UBND_HUYEN", "187"));
     }
 
+    @Test
+    void theDistrictAndProvinceFiltersFindTheWorkOfTheirUnitsWithinWhatTheCallerSees() {
+        UUID inspectionId = UUID.randomUUID();
+        InspectionEvents.handle(inspections, UUID.randomUUID(), Fixtures.seedRecord(inspectionId));
+        // the work about its communes, whoever is assigned (the communes, the departments), and its own
+        java.util.Set<String> district = new java.util.TreeSet<>(concat(
+                seen(Auth.admin(), inspectionId, "communeCode", "06490"),
+                seen(Auth.admin(), inspectionId, "communeCode", "06523")));
+        List<String> own = ids(inspectionId, "UBND_HUYEN", "187");
+        district.addAll(own);
+        List<String> all = seen(Auth.admin(), inspectionId);
+        assertThat(own).isNotEmpty();
+        assertThat(district).hasSizeLessThan(all.size());
+
+        assertThat(seen(Auth.admin(), inspectionId, "district", "187")).containsExactlyInAnyOrderElementsOf(district);
+        assertThat(seen(Auth.admin(), inspectionId, "district", "178")).isEmpty();
+        assertThat(seen(Auth.admin(), inspectionId, "province", "20")).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(seen(Auth.admin(), inspectionId, "province", "01")).isEmpty();
+        as(Auth.admin()).queryParam("inspectionId", inspectionId).queryParam("district", "187")
+                .when().get("/tasks/summary").then().statusCode(200)
+                .body("all.total", equalTo(district.size()));
+        // the filters narrow what the caller may see, never widen it
+        assertThat(seen(Auth.viewer("01"), inspectionId, "province", "20")).isEmpty();
+        assertThat(seen(Auth.org("UBND_XA:06490"), inspectionId, "district", "187"))
+                .containsExactlyInAnyOrderElementsOf(ids(inspectionId, "UBND_XA", "06490"));
+        // the district was abolished on 2025-07-01: its older work is still found by its code
+        clock.set(LocalDate.of(2025, 7, 2));
+        assertThat(seen(Auth.admin(), inspectionId, "district", "187")).containsExactlyInAnyOrderElementsOf(district);
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }

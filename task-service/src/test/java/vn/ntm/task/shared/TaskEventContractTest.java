@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.TaskEvent;
+import vn.ntm.contracts.TaskExtensionEvent;
+import vn.ntm.contracts.TaskReassigned;
 import vn.ntm.task.Fixtures;
 
 import java.time.Instant;
@@ -32,9 +34,39 @@ class TaskEventContractTest {
                 "so-ldtbxh-lang-son", Instant.parse("2022-09-12T02:30:00Z"),
                 "Thiếu biên bản nghiệm thu hệ thống xử lý nước thải thôn Bản Chắt.", null));
         TaskEvent overdue = event("IN_PROGRESS", true, 1, null);
-        assertGolden(created, "/contracts/golden/task-created.v2.json");
-        assertGolden(changed, "/contracts/golden/task-status-changed.v2.json");
-        assertGolden(overdue, "/contracts/golden/task-overdue.v2.json");
+        assertGolden(created, "/contracts/golden/task-created.v3.json");
+        assertGolden(changed, "/contracts/golden/task-status-changed.v3.json");
+        assertGolden(overdue, "/contracts/golden/task-overdue.v3.json");
+    }
+
+    /**
+     * A consumer built on this service's record (its tests, the example consumer) still reads the events of older
+     * versions that remain on the topic: the fields a version lacks are null, the others as written.
+     */
+    @Test
+    void readsEveryOlderVersionOfTheTaskEventsIntoTheCurrentRecord() throws Exception {
+        TaskEvent v3 = json.readValue(Fixtures.resource("/contracts/golden/task-status-changed.v3.json"),
+                TaskEvent.class);
+        for (String older : List.of("task-status-changed.v2.json", "task-status-changed.json")) {
+            TaskEvent event = json.readValue(Fixtures.resource("/contracts/golden/" + older), TaskEvent.class);
+            assertThat(event.schemaVersion()).as(older).isLessThan(TaskEvent.SCHEMA_VERSION);
+            assertThat(event.provinceCode()).as(older).isNull();
+            assertThat(event.latestInspectionId()).as(older).isNull();
+            assertThat(event.taskId()).isEqualTo(v3.taskId());
+            assertThat(event.version()).isEqualTo(v3.version());
+            assertThat(event.status()).isEqualTo("RETURNED");
+            assertThat(event.change()).isEqualTo(v3.change());
+            assertThat(event.title()).isEqualTo(TITLE);
+        }
+        assertThat(v3.provinceCode()).isEqualTo("20");
+        TaskReassigned reassigned = json.readValue(Fixtures.resource("/contracts/golden/task-reassigned.v2.json"),
+                TaskReassigned.class);
+        assertThat(reassigned.provinceCode()).isNull();
+        assertThat(reassigned.taskId()).isNotNull();
+        TaskExtensionEvent extension = json.readValue(
+                Fixtures.resource("/contracts/golden/task-extension-decided.json"), TaskExtensionEvent.class);
+        assertThat(extension.provinceCode()).isNull();
+        assertThat(extension.extension().status()).isEqualTo("APPROVED");
     }
 
     private void assertGolden(TaskEvent event, String golden) throws Exception {
@@ -54,7 +86,7 @@ class TaskEventContractTest {
 
     private static TaskEvent event(String status, boolean overdue, long version, TaskEvent.StatusChange change) {
         return new TaskEvent(TaskEvent.SCHEMA_VERSION, "7d1c2b3a-0000-4000-8000-000000000017",
-                "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10", "06490", LocalDate.of(2022, 7, 20), 17, XA,
+                "0f0e3a52-7c1d-4c55-9d7e-2a6b1c9e4f10", null, "20", "06490", LocalDate.of(2022, 7, 20), 17, XA,
                 LocalDate.of(2022, 7, 20), TITLE, LocalDate.of(2022, 10, 30), status, overdue, version, change);
     }
 }

@@ -148,6 +148,75 @@ class TaskPagingTest {
                 .when().get("/tasks").then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("page"));
     }
 
+    @Test
+    void theChangeFeedWalksTasksChangedInTheSameMicrosecondOnceEachInTheOrderTheyChanged() {
+        // a province of their own: 44 tasks changed at one instant, 15 a microsecond later, one a millisecond before
+        UUID feed = BulkTasks.insert(ds, "92", 60);
+        try {
+            BulkTasks.execute(ds, "update task set updated_at = case when source_ref::int % 4 = 0"
+                    + " then timestamptz '2026-03-01 08:00:00.123001+07' else timestamptz '2026-03-01 08:00:00.123+07'"
+                    + " end where inspection_id = ?", feed);
+            BulkTasks.execute(ds, "update task set updated_at = timestamptz '2026-03-01 08:00:00.122+07'"
+                    + " where inspection_id = ? and source_ref = '1'", feed);
+            List<String> expected = BulkTasks.ids(ds, feed, "updated_at, id").subList(1, 60);
+
+            // pages of 7 end inside the ties: every task once, by (updatedAt, id)
+            assertThat(walkFeed("2026-03-01T01:00:00.123Z", 7)).isEqualTo(expected);
+            assertThat(walkFeed("2026-03-01T08:00:00.123+07:00", 200)).isEqualTo(expected);
+            assertThat(walkFeed("2026-03-01T01:00:00.123001Z", 5)).hasSize(15)
+                    .isEqualTo(expected.subList(44, 59));
+            assertThat(walkFeed("2026-03-01T01:00:00.1231Z", 5)).isEmpty();
+
+            // a change stamped a moment ago may still be committing: it waits for ntm.tasks.feed-settle
+            BulkTasks.execute(ds, "update task set updated_at = now() where inspection_id = ? and source_ref = '2'",
+                    feed);
+            String justChanged = BulkTasks.ids(ds, feed, "updated_at desc, id").get(0);
+            assertThat(walkFeed("2026-03-01T01:00:00Z", 50)).hasSize(59).doesNotContain(justChanged);
+            BulkTasks.execute(ds, "update task set updated_at = now() - interval '1 minute'"
+                    + " where inspection_id = ? and source_ref = '2'", feed);
+            List<String> after = walkFeed("2026-03-01T01:00:00Z", 50);
+            assertThat(after).hasSize(60).doesNotHaveDuplicates()
+                    .isEqualTo(BulkTasks.ids(ds, feed, "updated_at, id"));
+        } finally {
+            BulkTasks.delete(ds, feed);
+        }
+    }
+
+    @Test
+    void refusesAnUpdatedSinceThatIsNoInstantAndACodeThatIsNoCode() {
+        for (String bad : new String[] {"2025-07-01", "2025-07-01T00:00:00", "hôm qua", "1751328000",
+                "2025-13-01T00:00:00Z"}) {
+            asAdmin().queryParam("updatedSince", bad).when().get("/tasks").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors.field", hasItem("updatedSince"));
+        }
+        asAdmin().queryParam("province", "20 or 1=1").when().get("/tasks").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("province"));
+        asAdmin().queryParam("district", "'187'").when().get("/tasks/summary").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("district"));
+        asAdmin().header("Accept-Language", "en").queryParam("updatedSince", "2025-07-01").when().get("/tasks")
+                .then().statusCode(400).body("errors.find { it.field == 'updatedSince' }.message",
+                        containsString("2025-07-01T00:00:00Z"));
+    }
+
+    /** Follows the change feed of province 92 from {@code since} to its last page. */
+    private List<String> walkFeed(String since, int size) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            var request = asAdmin().queryParam("updatedSince", since).queryParam("province", "92")
+                    .queryParam("size", size);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            JsonNode body = json(request.when().get("/tasks").then().statusCode(200).extract().asString());
+            body.get("items").forEach(item -> ids.add(item.get("id").asText()));
+            after = body.get("next").isNull() ? null : body.get("next").asText();
+            assertThat(++pages).as("pages").isLessThan(100);
+        } while (after != null);
+        return ids;
+    }
+
     /**
      * Follows next from the first page to the last; the last page has no next. Without the count, as a client
      * walking a whole list asks (the count of every page is checked in the tests above).
