@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -47,6 +48,7 @@ final class ContractFiles {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static final Map<String, Schema> SCHEMA_CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Schema> CLOSED_SCHEMA_CACHE = new ConcurrentHashMap<>();
 
     private ContractFiles() {
     }
@@ -110,6 +112,40 @@ final class ContractFiles {
         return SCHEMA_CACHE.computeIfAbsent(fileName, name -> SchemaRegistry
                 .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(text(SCHEMAS + name), InputFormat.JSON));
+    }
+
+    /**
+     * The schema with every object it describes closed ({@code additionalProperties: false} where it lists
+     * {@code properties} and says nothing of others): what producers may write today, every field declared. The
+     * published schema stays open so that a consumer accepts a newer producer's additive fields (README
+     * "Compatibility").
+     */
+    static Schema closedSchema(String fileName) {
+        return CLOSED_SCHEMA_CACHE.computeIfAbsent(fileName, name -> {
+            JsonNode schema = tree(text(SCHEMAS + name));
+            close(schema);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(schema.toString(), InputFormat.JSON);
+        });
+    }
+
+    /**
+     * Closes the objects that describe data (the root, properties, items, oneOf/anyOf branches, $defs), not the
+     * conditions of allOf/if/then/else/not, which constrain fields declared elsewhere.
+     */
+    private static void close(JsonNode node) {
+        if (!node.isObject()) {
+            return;
+        }
+        if (node.has("properties") && !node.has("additionalProperties")) {
+            ((ObjectNode) node).put("additionalProperties", false);
+        }
+        node.path("properties").forEach(ContractFiles::close);
+        node.path("$defs").forEach(ContractFiles::close);
+        node.path("oneOf").forEach(ContractFiles::close);
+        node.path("anyOf").forEach(ContractFiles::close);
+        close(node.path("items"));
+        close(node.path("additionalProperties"));
     }
 
     /** Validation as the services' tests do it: {@code format} is an annotation only (draft 2020-12's default). */

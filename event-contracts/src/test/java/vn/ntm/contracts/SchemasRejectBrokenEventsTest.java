@@ -3,6 +3,7 @@ package vn.ntm.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.InputFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,12 +40,15 @@ import static vn.ntm.contracts.Golden.TASK_STATUS_CHANGED_V1;
 import static vn.ntm.contracts.Golden.TASK_STATUS_CHANGED_V2;
 
 /**
- * Each schema refuses what it pins: the schema version, the required fields, unknown fields, and the enums, patterns,
- * bounds and constants of its fields. Each broken variant is its golden file with one change.
+ * Each schema refuses what it pins: the schema version, the required fields, and the enums, patterns, bounds and
+ * constants of its fields; it accepts fields it does not define (a newer producer's additive fields), while every
+ * field of the golden files is declared. Each broken variant is its golden file with one change.
  */
 class SchemasRejectBrokenEventsTest {
     /** Stands for "remove the field" in {@link #everySchemaRejectsAValueItDoesNotAllow}. */
     private static final String ABSENT = "(absent)";
+    /** Objects whose fields are names chosen by the data ({@code statedFigures}: figure name → number). */
+    private static final java.util.Set<String> MAPS = java.util.Set.of("statedFigures");
 
     @ParameterizedTest
     @EnumSource(Golden.class)
@@ -87,13 +91,57 @@ class SchemasRejectBrokenEventsTest {
         assertThat(ContractFiles.validate(golden.schema, broken.toString())).isNotEmpty();
     }
 
+    /** An additive field of a newer producer (README "Compatibility"), at the top and in every nested object. */
     @ParameterizedTest
     @EnumSource(Golden.class)
-    void everySchemaRejectsAFieldItDoesNotDefine(Golden golden) {
+    void everySchemaAcceptsAFieldANewerProducerAddsAnywhere(Golden golden) {
+        JsonNode newer = golden.tree();
+        List<ObjectNode> objects = new ArrayList<>();
+        collectObjects(newer, objects);
+        objects.forEach(o -> o.put("addedLater", "trường mới"));
+
+        assertThat(objects.size()).as("the golden file has nested objects").isGreaterThan(1);
+        assertThat(ContractFiles.validate(golden.schema, newer.toString())).isEmpty();
+    }
+
+    /**
+     * Open for consumers, but what producers write is declared: the golden files (which the records write back
+     * byte for byte) match the schema with its objects closed.
+     */
+    @ParameterizedTest
+    @EnumSource(Golden.class)
+    void everyFieldOfEveryGoldenFileIsDeclaredInItsSchema(Golden golden) {
+        assertThat(ContractFiles.closedSchema(golden.schema).validate(golden.text(), InputFormat.JSON)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Golden.class)
+    void theClosedSchemaRejectsAFieldTheSchemaDoesNotDeclare(Golden golden) {
         ObjectNode broken = (ObjectNode) golden.tree();
         broken.put("comment", "thêm trường lạ");
 
-        assertThat(ContractFiles.validate(golden.schema, broken.toString())).isNotEmpty();
+        assertThat(ContractFiles.closedSchema(golden.schema).validate(broken.toString(), InputFormat.JSON))
+                .isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.ntm.contracts.GoldenFilesMatchTheirSchemasTest#schemaFiles")
+    void noSchemaClosesAnObjectToAdditiveFields(String schemaFile) {
+        String schema = ContractFiles.text(ContractFiles.SCHEMAS + schemaFile).replaceAll("\\s", "");
+
+        assertThat(schema).doesNotContain("\"additionalProperties\":false")
+                .doesNotContain("\"unevaluatedProperties\":false");
+    }
+
+    /** The objects of a tree that hold fields; maps by name (figures by their name) take values of one type. */
+    private static void collectObjects(JsonNode node, List<ObjectNode> out) {
+        if (node instanceof ObjectNode object) {
+            out.add(object);
+            object.properties().stream().filter(e -> !MAPS.contains(e.getKey()))
+                    .forEach(e -> collectObjects(e.getValue(), out));
+        } else {
+            node.forEach(child -> collectObjects(child, out));
+        }
     }
 
     static Stream<Arguments> disallowedValues() {
