@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.ntm.contracts.CloudEventHeaders;
 import vn.ntm.contracts.EventTypes;
@@ -51,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * Set {@code -Dfaults.inspections=N} (the volume profile {@code -Pload}: 60) for longer streams.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@org.junit.jupiter.api.Order(1) // its own stack, started and stopped before the shared one starts
+@org.junit.jupiter.api.Order(1) // its own stack, beside the shared one (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class FaultInjectionIT {
     private static final int STREAM = Integer.getInteger("faults.inspections", 9);
     private static final String HOOK = "NTM_INSPECTION_EVENTS_TEST_PAUSE_AFTER_COMMIT";
@@ -71,14 +74,14 @@ class FaultInjectionIT {
     @BeforeAll
     static void startStack() {
         // a killed task-service's partitions go to its restarted self after 6 s, not Kafka's default 45 s; the
-        // relays give up on a dead broker after 3 s (not 15 s) and retry at least every second once it is back
-        // task-service's test hook: each new event waits 2 s between its database commit and its acknowledgement,
+        // relays give up on a dead broker after 3 s (not 15 s) and retry at least every second once it is back;
+        // task-service's test hook: each new event waits 3 s between its database commit and its acknowledgement,
         // for the SIGKILL in between (the first test restarts task-service without it); the broker restarted after
         // its kill registers after 3 s, not Kafka's 9 s
         stack = SystemStack.launch("ntm-faults", Map.of("NTM_KAFKA_SESSION_TIMEOUT_MS", "6000",
                 "NTM_KAFKA_HEARTBEAT_INTERVAL_MS", "1000", "NTM_OUTBOX_SEND_TIMEOUT", "3s",
                 "NTM_OUTBOX_BACKOFF_MAX", "1s", "NTM_KAFKA_BROKER_SESSION_TIMEOUT_MS", "3000",
-                HOOK, "2s"));
+                HOOK, "3s"));
         launcher = stack.launcher();
         API = stack.admin("fault-it");
         // the reference: how many tasks one seed inspection yields with nothing going wrong
@@ -269,6 +272,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(1)
     void taskServiceKilledWithSigkillBetweenTheDatabaseCommitAndTheOffsetCommitThenReplayedFromOffsetZero()
             throws Exception {
@@ -277,7 +281,8 @@ class FaultInjectionIT {
         ids.subList(0, half).forEach(FaultInjectionIT::finalize);
         String victim = ids.get(half);
         finalize(victim);
-        // the test hook logs once the victim's tasks are committed and holds its acknowledgement for 2 s
+        // the test hook logs once the victim's tasks are committed and holds its acknowledgement for 3 s (time enough
+        // for the kill below on a machine busy with the other stack)
         Pattern committed = Pattern.compile("test hook: event ([0-9a-f-]{36}) \\(inspection " + victim
                 + ", partition \\d+ offset \\d+\\) is committed to the database");
         String[] eventId = new String[1];
@@ -326,6 +331,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(2)
     void brokerKilledAndRestartedDuringAStreamOfFinalizations() throws Exception {
         List<String> ids = prepare(STREAM);
@@ -350,6 +356,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(3)
     void postgresRestartedUnderLoadGivesQuick503sAndServicesRecoverWithoutRestart() throws Exception {
         record Outcome(int status, String contentType, long millis) {
