@@ -56,7 +56,7 @@ import static org.awaitility.Awaitility.await;
 @org.junit.jupiter.api.Order(1) // its own stack, beside the shared one (junit-platform.properties)
 @Execution(ExecutionMode.CONCURRENT)
 class FaultInjectionIT {
-    private static final int STREAM = Integer.getInteger("faults.inspections", 9);
+    private static final int STREAM = Integer.getInteger("faults.inspections", 6);
     private static final String HOOK = "NTM_INSPECTION_EVENTS_TEST_PAUSE_AFTER_COMMIT";
     private static final List<String> FINALIZED = new CopyOnWriteArrayList<>();
     private static Api API;
