@@ -45,6 +45,7 @@ final class SystemStack {
     private static final Map<String, String> SERVICE_PORTS = Map.of("criteria-service", "NTM_CRITERIA_PORT",
             "inspection-service", "NTM_INSPECTION_PORT", "task-service", "NTM_TASK_PORT");
     private static SystemStack shared;
+    private static final String NO_VERIFY = "-XX:-BytecodeVerificationRemote";
 
     final Map<String, Integer> ports;
     final Path data;
@@ -95,8 +96,9 @@ final class SystemStack {
             env.put("NTM_REGISTER_SEED_PROVINCES", "20");
             env.put("NTM_PG_DURABLE", "off");
             // JVMs that live for one test run: the C1 compiler alone costs less CPU than it loses in speed
-            env.put("NTM_JAVA_OPTS", Launcher.DEFAULT_JAVA_OPTS + " -XX:TieredStopAtLevel=1");
-            env.put("NTM_KAFKA_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+            // (and their classes, from this build and Maven Central, are not verified again at each start)
+            env.put("NTM_JAVA_OPTS", Launcher.DEFAULT_JAVA_OPTS + " -XX:TieredStopAtLevel=1 " + NO_VERIFY);
+            env.put("NTM_KAFKA_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UnlockDiagnosticVMOptions " + NO_VERIFY);
             // tests wait for the consumer groups to have committed everything (consumersCaughtUp): Kafka's 5 s
             // interval would add up to 5 s to each wait
             env.put("NTM_KAFKA_COMMIT_INTERVAL_MS", "200");

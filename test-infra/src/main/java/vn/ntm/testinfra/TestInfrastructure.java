@@ -100,7 +100,8 @@ public final class TestInfrastructure {
         if (kafka == null) {
             KafkaBroker broker = new KafkaBroker(root.resolve("kafka"), Ports.freePort(), Ports.freePort(),
                     root.resolve("kafka.log"))
-                    .withJvmOptions(List.of("-XX:TieredStopAtLevel=1"))
+                    .withJvmOptions(List.of("-XX:TieredStopAtLevel=1", "-XX:+UnlockDiagnosticVMOptions",
+                            "-XX:-BytecodeVerificationRemote"))
                     // a restart after stopKafka() waits for the killed broker's session to expire: 3 s, not 9 s
                     .withSessionTimeout(Duration.ofSeconds(3));
             broker.start(Duration.ofSeconds(90));
