@@ -20,12 +20,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.ntm.inspection.inspections.Requests.CorrectionInput;
 import vn.ntm.inspection.inspections.Requests.CreateInspection;
 import vn.ntm.inspection.inspections.Requests.FindingInput;
@@ -37,6 +40,7 @@ import vn.ntm.inspection.inspections.Views.InspectionView;
 import vn.ntm.inspection.inspections.Views.Page;
 import vn.ntm.inspection.inspections.Views.RecommendationView;
 import vn.ntm.inspection.shared.CurrentCaller;
+import vn.ntm.platform.http.PageLinks;
 import vn.ntm.platform.http.ParamsDetail;
 
 import java.util.List;
@@ -72,10 +76,15 @@ public class InspectionResource {
 
     @GET
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status"
-            + " and words (q)")
+    @Operation(summary = "List inspections, newest first unless sort says otherwise, filtered by province, district,"
+            + " commune, year, status and words (q); pages start at 0")
     @ParamsDetail("inspection.query.invalid")
-    public Page<InspectionListItem> list(@QueryParam("province") String province,
+    @APIResponse(responseCode = "200", description = "A page of inspections; Link: its first, prev, next and last"
+            + " pages (RFC 8288)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InspectionPage.class)),
+            headers = @Header(name = PageLinks.HEADER, description = PageLinks.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<Page<InspectionListItem>> list(@QueryParam("province") String province,
                                          @QueryParam("district") String district,
                                          @QueryParam("commune") String commune,
                                          @QueryParam("year")
@@ -89,16 +98,29 @@ public class InspectionResource {
                                                  + " district, lead agency or a commune name, ignoring diacritics"
                                                  + " and case (\"thuong cuong\" finds \"Thượng Cường\")")
                                          @QueryParam("q") String q,
-                                         @QueryParam("page") @DefaultValue("0")
-                                         @Range(max = Limits.MAX_PAGE, message = NUMBER) int page,
+                                         @Parameter(description = "Comma-separated keys inspectedOn, createdAt,"
+                                                 + " title, each with - for descending; ties broken by id."
+                                                 + " Default -inspectedOn,-createdAt (newest first)")
+                                         @QueryParam("sort") String sort,
+                                         @Parameter(description = "from 0 (default 0); not with after")
+                                         @QueryParam("page")
+                                         @Range(max = Limits.MAX_PAGE, message = NUMBER) Integer page,
+                                         @Parameter(description = "the next value of the previous page (opaque);"
+                                                 + " not with page")
+                                         @QueryParam("after") String after,
+                                         @Parameter(description = "1..100, default 20")
                                          @QueryParam("size") @DefaultValue("20")
                                          @Range(min = 1, max = InspectionQueries.MAX_PAGE_SIZE,
-                                                 message = NUMBER) int size) {
+                                                 message = NUMBER) int size,
+                                         @Context UriInfo uri) {
         // status is checked as text so that a wrong status and a wrong size are reported in one answer
         InspectionStatus wanted = status == null || status.isEmpty() ? null
                 : InspectionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, wanted, q),
-                page, size);
+        Page<InspectionListItem> found = queries.list(caller.get(),
+                new InspectionQueries.Filter(province, district, commune, year, wanted, q), sort, page, after, size);
+        return RestResponse.ResponseBuilder.ok(found).header(PageLinks.HEADER, PageLinks.header(uri.getRequestUri(),
+                new PageLinks.Page(found.page(), found.size(), found.total(), found.totalExact(), found.next()),
+                Limits.MAX_PAGE)).build();
     }
 
     @GET
@@ -176,6 +198,18 @@ public class InspectionResource {
     @Operation(summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
     public InspectionView finalizeInspection(@PathParam("id") UUID id) {
         return inspections.finalize(caller.get(), id);
+    }
+
+    /** The list's page as the OpenAPI document names it (the generic {@link Page} of inspections). */
+    @Schema(name = "InspectionPage")
+    record InspectionPage(@Schema(required = true) List<InspectionListItem> items,
+                          @Schema(required = true) long total,
+                          @Schema(required = true) int page,
+                          @Schema(required = true) int size,
+                          @Schema(required = true, description = "always true here: total is the exact count")
+                          boolean totalExact,
+                          @Schema(description = "send as after for the next page; null on the last page")
+                          String next) {
     }
 
     private static EntityTag etag(long version) {
