@@ -350,13 +350,16 @@ class HostileInputIT {
                     : p.endsWith("/evaluate") ? PUBLISHED_SET : DRAFT_SET;
             case "criteria-service number" -> "17";
             case "criteria-service indicator" -> "17.8";
-            case "inspection-service id" -> draftInspection;
+            // a DELETE never targets the draft the other operations need: the finalized inspection refuses every
+            // deletion (409 at the least), so no hostile case can delete a shared fixture
+            case "inspection-service id" -> op.method().equals("DELETE") ? finalInspection : draftInspection;
+            case "inspection-service recommendationId" -> "00000000-0000-0000-0000-000000000001";
             case "inspection-service communeCode" -> draftCommune;
             case "inspection-service code" -> finalCommune;
             case "task-service id" -> taskId;
             case "task-service code" -> NEW_RULE;
-            // no evidence or extension exists on the hostile test's task: every case of these answers 404 or
-            // 4xx for its own input, and nothing is written
+            // no evidence or extension exists on the hostile test's task: every case of these (DELETE of an
+            // evidence file included) answers 404 or 4xx for its own input, and nothing is written or deleted
             case "task-service evidenceId", "task-service extensionId" -> "00000000-0000-0000-0000-000000000001";
             default -> null;
         };

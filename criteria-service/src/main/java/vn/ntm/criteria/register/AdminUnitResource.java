@@ -14,15 +14,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.ntm.criteria.shared.Roles;
 import vn.ntm.platform.http.ParamMessage;
 import vn.ntm.platform.http.Actors;
+import vn.ntm.platform.http.PageLinks;
 import vn.ntm.platform.http.ParamsDetail;
 
 import java.nio.ByteBuffer;
@@ -54,18 +63,29 @@ public class AdminUnitResource {
     @Operation(summary = "Units valid on a date, by level, parent, province and name (ignoring diacritics and case)")
     @PermitAll
     @ParamsDetail("criteria.query.invalid")
-    public AdminUnitService.UnitPage list(
+    @APIResponse(responseCode = "200", description = "A page of units; Link: its first, prev, next and last pages"
+            + " (RFC 8288)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AdminUnitService.UnitPage.class)),
+            headers = @Header(name = PageLinks.HEADER, description = PageLinks.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<AdminUnitService.UnitPage> list(
             @QueryParam("level") @Parameter(description = "province, district or commune")
             @ParamMessage("criteria.unit.level") AdminLevel level,
             @QueryParam("parent") String parent,
             @QueryParam("province") String province,
             @QueryParam("q") @Parameter(description = "part of the name, or the code") String q,
             @QueryParam("at") @Parameter(description = AT) @ParamMessage(DATE) LocalDate at,
-            @QueryParam("page") @Parameter(description = "from 0") @DefaultValue("0")
-            @Range(max = AdminUnitService.MAX_PAGE, message = "{criteria.query.page}") int page,
+            @QueryParam("page") @Parameter(description = "from 0 (default 0); not with after")
+            @Range(max = AdminUnitService.MAX_PAGE, message = "{criteria.query.page}") Integer page,
+            @QueryParam("after") @Parameter(description = "the next value of the previous page (opaque); not with"
+                    + " page") String after,
             @QueryParam("size") @Parameter(description = "1..200, default 50") @DefaultValue("50")
-            @Range(min = 1, max = AdminUnitService.MAX_SIZE, message = "{criteria.query.number}") int size) {
-        return units.list(level, parent, province, q, at, page, size);
+            @Range(min = 1, max = AdminUnitService.MAX_SIZE, message = "{criteria.query.number}") int size,
+            @Context UriInfo uri) {
+        AdminUnitService.UnitPage found = units.list(level, parent, province, q, at, page, after, size);
+        return RestResponse.ResponseBuilder.ok(found).header(PageLinks.HEADER, PageLinks.header(uri.getRequestUri(),
+                new PageLinks.Page(found.page(), found.size(), found.total(), found.totalExact(), found.next()),
+                AdminUnitService.MAX_PAGE)).build();
     }
 
     @GET

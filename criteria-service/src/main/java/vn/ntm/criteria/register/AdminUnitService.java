@@ -3,6 +3,7 @@ package vn.ntm.criteria.register;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.ntm.criteria.register.Validity.Version;
+import vn.ntm.platform.http.PageLinks;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException.FieldError;
 import vn.ntm.platform.http.ProblemCode;
@@ -38,7 +39,11 @@ public class AdminUnitService {
                            Boolean especiallyDisadvantaged, Boolean safeZone) {
     }
 
-    public record UnitPage(List<UnitView> items, long total, int page, int size) {
+    /**
+     * A page of units, in the envelope of every paged list: {@code total} is exact ({@code totalExact} always true
+     * here); {@code next} is the opaque value to send as {@code after} for the following page, null on the last.
+     */
+    public record UnitPage(List<UnitView> items, long total, int page, int size, boolean totalExact, String next) {
     }
 
     /** A predecessor or successor: the unit as it was on its side of {@code effectiveOn}. */
@@ -68,9 +73,20 @@ public class AdminUnitService {
         this.store = store;
     }
 
+    /** {@code page} and {@code after} (the {@code next} of the previous page) are exclusive; neither: page 0. */
     @Transactional
-    public UnitPage list(AdminLevel level, String parent, String province, String q, LocalDate at, int p, int s) {
+    public UnitPage list(AdminLevel level, String parent, String province, String q, LocalDate at, Integer page,
+                         String after, int s) {
         List<FieldError> errors = new ArrayList<>();
+        Integer position = after == null || after.isBlank() ? null : PageLinks.positionOf(after);
+        if (after != null && !after.isBlank()) {
+            if (page != null) {
+                errors.add(FieldError.of("page", "criteria.query.pageAndAfter"));
+            } else if (position == null || position > MAX_PAGE) {
+                errors.add(FieldError.of("after", "criteria.query.cursor"));
+            }
+        }
+        int p = position != null ? position : page == null ? 0 : page;
         LocalDate day = at == null ? today() : at;
         String lvl = level == null ? null : level.wire();
         String parentCode = code(parent, "parent", errors);
@@ -109,7 +125,7 @@ public class AdminUnitService {
                 st.setObject(1, day);
                 st.setObject(2, day);
                 int next = bindFilters(st, 3, day, lv, parentCode, provinceCode, search);
-                st.setInt(next, s);
+                st.setInt(next, s + 1);
                 st.setLong(next + 1, (long) p * s);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -117,7 +133,10 @@ public class AdminUnitService {
                     }
                 }
             }
-            return new UnitPage(items, total, p, s);
+            boolean more = items.size() > s;
+            List<UnitView> shown = more ? items.subList(0, s) : items;
+            return new UnitPage(List.copyOf(shown), total, p, s, true,
+                    more && p < MAX_PAGE ? PageLinks.positionCursor(p + 1) : null);
         });
     }
 

@@ -126,6 +126,35 @@ class AdminUnitRegisterTest {
     }
 
     @Test
+    void theLinkHeaderLeadsThroughThePagesLikeTheTaskList() {
+        io.restassured.response.Response first = given().queryParam("parent", "187").queryParam("at", "2022-07-20")
+                .queryParam("size", "15").get("/admin-units");
+        first.then().statusCode(200);
+        assertThat(first.jsonPath().getBoolean("totalExact")).isTrue();
+        String links = first.header("Link");
+        assertThat(link(links, "prev")).isNull();
+        assertThat(link(links, "first")).contains("parent=187").contains("at=2022-07-20").endsWith("&page=0");
+        assertThat(link(links, "last")).endsWith("&page=1");
+        assertThat(link(links, "next")).endsWith("&after=" + first.jsonPath().getString("next"));
+
+        JsonPath second = given().urlEncodingEnabled(false).get(link(links, "next")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(second.getInt("page")).isEqualTo(1);
+        assertThat(second.getList("items")).hasSize(5);
+        assertThat(second.getString("next")).isNull();
+        assertThat(second.getList("items.code")).doesNotContainAnyElementsOf(first.jsonPath().getList("items.code"));
+        assertThat(link(given().urlEncodingEnabled(false).get(link(links, "next")).header("Link"), "next")).isNull();
+        assertBadRequest(given().queryParam("after", "nope").get("/admin-units"), "after");
+        assertBadRequest(given().queryParam("after", first.jsonPath().getString("next")).queryParam("page", "1")
+                .get("/admin-units"), "page");
+    }
+
+    private static String link(String header, String rel) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]*)>; rel=\"" + rel + "\"").matcher(header);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
     void vietnameseNamesRoundTripByteForByte() {
         byte[] body = given().queryParam("at", "2022-07-20").get("/admin-units/06490").then().statusCode(200)
                 .extract().asByteArray();

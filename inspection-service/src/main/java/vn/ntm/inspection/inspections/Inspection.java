@@ -137,11 +137,19 @@ public class Inspection extends PanacheEntityBase {
     public Recommendation recommend(OrganisationRef assignee, String communeCode, String content,
                                     LocalDate deadline) {
         ensureDraft();
-        Recommendation r = new Recommendation(this, recommendations.size(), assignee, communeCode, content,
-                deadline);
+        // after a deletion the positions have a gap: the next one follows the last, never reuses one
+        int position = recommendations.stream().mapToInt(Recommendation::position).max().orElse(-1) + 1;
+        Recommendation r = new Recommendation(this, position, assignee, communeCode, content, deadline);
         recommendations.add(r);
         touch();
         return r;
+    }
+
+    /** Removes one recommendation of a DRAFT; the record's version moves. */
+    public void removeRecommendation(Recommendation recommendation) {
+        ensureDraft();
+        recommendations.remove(recommendation);
+        touch();
     }
 
     /** Freezes the record; completeness against the catalog is checked by the caller, which knows the sets. */

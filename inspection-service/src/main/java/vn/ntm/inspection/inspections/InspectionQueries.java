@@ -8,6 +8,7 @@ import vn.ntm.inspection.inspections.Views.CommuneRef;
 import vn.ntm.inspection.inspections.Views.InspectionListItem;
 import vn.ntm.inspection.inspections.Views.Page;
 import vn.ntm.inspection.shared.Caller;
+import vn.ntm.platform.http.PageLinks;
 import vn.ntm.platform.http.SearchTerms;
 import vn.ntm.platform.http.ServiceException.FieldError;
 import vn.ntm.platform.http.ServiceException;
@@ -39,9 +40,19 @@ public class InspectionQueries {
         }
     }
 
-    /** Newest inspection first (inspection date, then recording time, then id: a stable order for paging). */
+    /** The sort keys of the list, each ascending or (with a leading {@code -}) descending. */
+    private static final Map<String, String> SORT_KEYS = Map.of(
+            "inspectedOn", "i.inspectedOn", "createdAt", "i.createdAt", "title", "i.title");
+    static final String DEFAULT_SORT = "-inspectedOn,-createdAt";
+
+    /**
+     * A page of the list sorted by {@code sort} (comma-separated keys, default newest first: inspection date, then
+     * recording time), always ending with the id so that pages never overlap or skip. {@code after} (the
+     * {@code next} of the previous page) and {@code page} are exclusive; null page and after: the first page.
+     */
     @Transactional
-    public Page<InspectionListItem> list(Caller caller, Filter filter, int page, int size) {
+    public Page<InspectionListItem> list(Caller caller, Filter filter, String sort, Integer page, String after,
+                                         int size) {
         // an inspector or viewer lists their province's inspections and those of the provinces it succeeded
         Set<String> scopes = caller.readScopes();
         if (scopes != null && filter.province() != null && !scopes.contains(filter.province())) {
@@ -90,22 +101,58 @@ public class InspectionQueries {
                             + " function('ntm_fold' as String, c.name) like ").append(pattern).append("))");
             params.put("q" + n, typed.get(n));
         }
+        String orderBy = orderBy(sort, errors);
+        int p = page == null ? 0 : page;
+        if (after != null && !after.isBlank()) {
+            Integer position = PageLinks.positionOf(after);
+            if (page != null) {
+                errors.add(FieldError.of("page", "inspection.query.pageAndAfter"));
+            } else if (position == null || position > Limits.MAX_PAGE) {
+                errors.add(FieldError.of("after", "inspection.query.cursor"));
+            } else {
+                p = position;
+            }
+        }
         if (!errors.isEmpty()) {
             throw ServiceException.badRequest(LocalizedText.of("inspection.query.invalid"), errors);
         }
         TypedQuery<Long> count = em.createQuery("select count(i) from Inspection i" + where, Long.class);
         TypedQuery<Inspection> items = em.createQuery("select i from Inspection i" + where
-                + " order by i.inspectedOn desc, i.createdAt desc, i.id", Inspection.class);
+                + " order by " + orderBy + ", i.id", Inspection.class);
         params.forEach((name, value) -> {
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
-        List<InspectionListItem> content = items.setFirstResult(Math.toIntExact((long) page * size)).setMaxResults(size).getResultList()
-                .stream()
+        List<Inspection> found = items.setFirstResult(Math.toIntExact((long) p * size)).setMaxResults(size + 1)
+                .getResultList();
+        boolean more = found.size() > size;
+        List<InspectionListItem> content = found.stream().limit(size)
                 .map(i -> new InspectionListItem(i.id(), i.status().name(), i.title(), i.inspectedOn(), i.province(),
                         i.district(), i.communes().stream().map(c -> new CommuneRef(c.code(), c.name())).toList(),
                         i.finalizedAt()))
                 .toList();
-        return new Page<>(content, count.getSingleResult(), page, size);
+        String next = more && p < Limits.MAX_PAGE ? PageLinks.positionCursor(p + 1) : null;
+        return new Page<>(content, count.getSingleResult(), p, size, true, next);
+    }
+
+    private static String orderBy(String sort, List<FieldError> errors) {
+        List<String> terms = new ArrayList<>();
+        String[] keys = (sort == null || sort.isBlank() ? DEFAULT_SORT : sort).split(",", -1);
+        for (String key : keys) {
+            String k = key.strip();
+            if (keys.length > SORT_KEYS.size()) {
+                errors.add(FieldError.of("sort", "inspection.query.sort", sort.length() > 40
+                        ? sort.substring(0, 40) + "…" : sort, "inspectedOn, createdAt, title"));
+                return "i.id";
+            }
+            boolean descending = k.startsWith("-");
+            String column = SORT_KEYS.get(descending ? k.substring(1) : k);
+            if (column == null) {
+                errors.add(FieldError.of("sort", "inspection.query.sort", k, "inspectedOn, createdAt, title"));
+                return "i.id";
+            }
+            terms.add(column + (descending ? " desc" : ""));
+        }
+        return String.join(", ", terms);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,12 +21,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.ntm.inspection.inspections.Requests.CorrectionInput;
 import vn.ntm.inspection.inspections.Requests.CreateInspection;
 import vn.ntm.inspection.inspections.Requests.FindingInput;
@@ -37,6 +41,7 @@ import vn.ntm.inspection.inspections.Views.InspectionView;
 import vn.ntm.inspection.inspections.Views.Page;
 import vn.ntm.inspection.inspections.Views.RecommendationView;
 import vn.ntm.inspection.shared.CurrentCaller;
+import vn.ntm.platform.http.PageLinks;
 import vn.ntm.platform.http.ParamsDetail;
 
 import java.util.List;
@@ -72,10 +77,15 @@ public class InspectionResource {
 
     @GET
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "List inspections, newest first, filtered by province, district, commune, year, status"
-            + " and words (q)")
+    @Operation(summary = "List inspections, newest first unless sort says otherwise, filtered by province, district,"
+            + " commune, year, status and words (q); pages start at 0")
     @ParamsDetail("inspection.query.invalid")
-    public Page<InspectionListItem> list(@QueryParam("province") String province,
+    @APIResponse(responseCode = "200", description = "A page of inspections; Link: its first, prev, next and last"
+            + " pages (RFC 8288)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InspectionPage.class)),
+            headers = @Header(name = PageLinks.HEADER, description = PageLinks.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<Page<InspectionListItem>> list(@QueryParam("province") String province,
                                          @QueryParam("district") String district,
                                          @QueryParam("commune") String commune,
                                          @QueryParam("year")
@@ -89,16 +99,29 @@ public class InspectionResource {
                                                  + " district, lead agency or a commune name, ignoring diacritics"
                                                  + " and case (\"thuong cuong\" finds \"Thượng Cường\")")
                                          @QueryParam("q") String q,
-                                         @QueryParam("page") @DefaultValue("0")
-                                         @Range(max = Limits.MAX_PAGE, message = NUMBER) int page,
+                                         @Parameter(description = "Comma-separated keys inspectedOn, createdAt,"
+                                                 + " title, each with - for descending; ties broken by id."
+                                                 + " Default -inspectedOn,-createdAt (newest first)")
+                                         @QueryParam("sort") String sort,
+                                         @Parameter(description = "from 0 (default 0); not with after")
+                                         @QueryParam("page")
+                                         @Range(max = Limits.MAX_PAGE, message = NUMBER) Integer page,
+                                         @Parameter(description = "the next value of the previous page (opaque);"
+                                                 + " not with page")
+                                         @QueryParam("after") String after,
+                                         @Parameter(description = "1..100, default 20")
                                          @QueryParam("size") @DefaultValue("20")
                                          @Range(min = 1, max = InspectionQueries.MAX_PAGE_SIZE,
-                                                 message = NUMBER) int size) {
+                                                 message = NUMBER) int size,
+                                         @Context UriInfo uri) {
         // status is checked as text so that a wrong status and a wrong size are reported in one answer
         InspectionStatus wanted = status == null || status.isEmpty() ? null
                 : InspectionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-        return queries.list(caller.get(), new InspectionQueries.Filter(province, district, commune, year, wanted, q),
-                page, size);
+        Page<InspectionListItem> found = queries.list(caller.get(),
+                new InspectionQueries.Filter(province, district, commune, year, wanted, q), sort, page, after, size);
+        return RestResponse.ResponseBuilder.ok(found).header(PageLinks.HEADER, PageLinks.header(uri.getRequestUri(),
+                new PageLinks.Page(found.page(), found.size(), found.total(), found.totalExact(), found.next()),
+                Limits.MAX_PAGE)).build();
     }
 
     @GET
@@ -169,6 +192,46 @@ public class InspectionResource {
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"admin", "inspector"})
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete a DRAFT inspection with If-Match (who may edit it may delete it); the deletion is"
+            + " recorded with the token subject; nothing is published")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such inspection, or one of a province the caller may not read")
+    @APIResponse(responseCode = "409", description = "INSPECTION_FINALIZED: a FINALIZED inspection is never deleted;"
+            + " record a correction instead")
+    @APIResponse(responseCode = "412", description = "STALE_VERSION: If-Match names another version; nothing deleted")
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: If-Match is missing")
+    public Response deleteInspection(@PathParam("id") UUID id,
+                                     @Parameter(description = "The inspection's current ETag") @HeaderParam("If-Match")
+                                     String ifMatch) {
+        inspections.delete(caller.get(), id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}/recommendations/{recommendationId}")
+    @RolesAllowed({"admin", "inspector"})
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete one recommendation of a DRAFT inspection with If-Match (the inspection's ETag);"
+            + " recorded with the token subject")
+    @APIResponse(responseCode = "204", description = "Deleted; ETag: the inspection's new version")
+    @APIResponse(responseCode = "404", description = "No such inspection or recommendation, or an inspection of a"
+            + " province the caller may not read")
+    @APIResponse(responseCode = "409", description = "INSPECTION_FINALIZED: the recommendations of a FINALIZED"
+            + " inspection never change")
+    @APIResponse(responseCode = "412", description = "STALE_VERSION: If-Match names another version; nothing deleted")
+    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: If-Match is missing")
+    public Response deleteRecommendation(@PathParam("id") UUID id,
+                                         @PathParam("recommendationId") String recommendationId,
+                                         @Parameter(description = "The inspection's current ETag")
+                                         @HeaderParam("If-Match") String ifMatch) {
+        long version = inspections.deleteRecommendation(caller.get(), id, recommendationId, ifMatch);
+        return Response.noContent().tag(etag(version)).build();
+    }
+
     @POST
     @Path("/{id}/finalize")
     @RolesAllowed({"admin", "inspector"})
@@ -176,6 +239,18 @@ public class InspectionResource {
     @Operation(summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
     public InspectionView finalizeInspection(@PathParam("id") UUID id) {
         return inspections.finalize(caller.get(), id);
+    }
+
+    /** The list's page as the OpenAPI document names it (the generic {@link Page} of inspections). */
+    @Schema(name = "InspectionPage")
+    record InspectionPage(@Schema(required = true) List<InspectionListItem> items,
+                          @Schema(required = true) long total,
+                          @Schema(required = true) int page,
+                          @Schema(required = true) int size,
+                          @Schema(required = true, description = "always true here: total is the exact count")
+                          boolean totalExact,
+                          @Schema(description = "send as after for the next page; null on the last page")
+                          String next) {
     }
 
     private static EntityTag etag(long version) {

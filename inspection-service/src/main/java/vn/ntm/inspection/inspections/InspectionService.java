@@ -66,14 +66,16 @@ public class InspectionService {
     private final SectorService sectors;
     private final IdempotencyService idempotency;
     private final FindingsVersions versions;
+    private final Deletions deletions;
     private final InspectionConfig config;
     private final ObjectMapper json;
     private final EntityManager em;
 
     public InspectionService(CatalogService catalog, InspectionViews views, Outbox outbox, RegisterService registers,
                              SectorService sectors, IdempotencyService idempotency, FindingsVersions versions,
-                             InspectionConfig config, ObjectMapper json, EntityManager em) {
+                             InspectionConfig config, ObjectMapper json, EntityManager em, Deletions deletions) {
         this.versions = versions;
+        this.deletions = deletions;
         this.catalog = catalog;
         this.views = views;
         this.outbox = outbox;
@@ -100,7 +102,9 @@ public class InspectionService {
         Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, "POST /inspections", request);
         if (earlier.isPresent()) {
             Log.infof("Idempotency-Key replay: inspection %s", earlier.get());
-            return views.view(Inspection.<Inspection>findByIdOptional(earlier.get()).orElseThrow());
+            // the inspection of a replayed key may have been deleted since (a DRAFT): 404, as for its id
+            return views.view(Inspection.<Inspection>findByIdOptional(earlier.get())
+                    .orElseThrow(() -> notFound(earlier.get())));
         }
         badRequestIfAny("inspection.create.malformed", checkFields(request));
         List<FieldError> errors = new ArrayList<>();
@@ -397,7 +401,8 @@ public class InspectionService {
         Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, "POST /inspections/" + id
                 + "/recommendations", request);
         if (earlier.isPresent()) {
-            return inspection.recommendation(earlier.get()).map(InspectionService::recommendationView).orElseThrow();
+            return inspection.recommendation(earlier.get()).map(InspectionService::recommendationView)
+                    .orElseThrow(() -> recommendationNotFound(id, earlier.get().toString()));
         }
         inspection.ensureDraft();
         List<FieldError> dates = new ArrayList<>();
@@ -424,6 +429,56 @@ public class InspectionService {
                 request.deadline());
         idempotency.complete(caller, idempotencyKey, r.id());
         return recommendationView(r);
+    }
+
+    /**
+     * Deletes a DRAFT inspection with its communes, findings and recommendations. Who may edit it may delete it;
+     * {@code If-Match} must carry its current version (428 without, 412 stale); a FINALIZED one is never deleted
+     * (409 {@code INSPECTION_FINALIZED}: correct it instead). The deletion is recorded in {@code inspection_deletion}
+     * with the record as it was, the caller's token subject and the time. No event: a draft was never published.
+     */
+    @Transactional
+    public void delete(Caller caller, UUID id, String ifMatch) {
+        Inspection inspection = writable(caller, id);
+        requireVersion(inspection, ifMatch);
+        inspection.ensureDraft();
+        InspectionView record = views.view(inspection);
+        deletions.record(id, null, inspection.provinceCode(), caller.subject(), record);
+        inspection.delete();
+        Log.infof("inspection %s (DRAFT) deleted by %s", id, caller.subject());
+    }
+
+    /**
+     * Deletes one recommendation of a DRAFT inspection, by the same rules as {@link #delete}; the inspection's version
+     * moves (returned for its new ETag). An id the inspection does not have answers 404.
+     */
+    @Transactional
+    public long deleteRecommendation(Caller caller, UUID id, String recommendationId, String ifMatch) {
+        Inspection inspection = writable(caller, id);
+        Recommendation recommendation = parse(recommendationId).flatMap(inspection::recommendation)
+                .orElseThrow(() -> recommendationNotFound(id, recommendationId));
+        requireVersion(inspection, ifMatch);
+        inspection.ensureDraft();
+        deletions.record(id, recommendation.id(), inspection.provinceCode(), caller.subject(),
+                recommendationView(recommendation));
+        inspection.removeRecommendation(recommendation);
+        em.flush();
+        Log.infof("recommendation %s of inspection %s (DRAFT) deleted by %s", recommendation.id(), id,
+                caller.subject());
+        return inspection.version();
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ServiceException recommendationNotFound(UUID inspection, String recommendation) {
+        return ServiceException.notFound(LocalizedText.of("inspection.recommendation.notFound", recommendation,
+                inspection));
     }
 
     /** A deadline set by an inspection cannot fall before the inspection itself (422). */

@@ -59,6 +59,10 @@ public class Recommendation {
         return id;
     }
 
+    int position() {
+        return position;
+    }
+
     public OrganisationRef assignee() {
         return assignee;
     }

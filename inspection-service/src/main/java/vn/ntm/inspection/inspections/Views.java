@@ -65,7 +65,11 @@ public final class Views {
                                      Instant finalizedAt) {
     }
 
-    public record Page<T>(List<T> items, long total, int page, int size) {
+    /**
+     * A page of a list, in the envelope of every paged list: {@code total} is exact ({@code totalExact} always true
+     * here); {@code next} is the opaque value to send as {@code after} for the following page, null on the last.
+     */
+    public record Page<T>(List<T> items, long total, int page, int size, boolean totalExact, String next) {
     }
 
     private Views() {

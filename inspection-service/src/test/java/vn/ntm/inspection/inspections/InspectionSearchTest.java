@@ -9,6 +9,7 @@ import vn.ntm.inspection.fixtures.Api;
 import vn.ntm.inspection.fixtures.CatalogFixture;
 import vn.ntm.inspection.fixtures.RegisterFixture;
 import vn.ntm.inspection.fixtures.SeedInspection;
+import vn.ntm.platform.http.PageLinks;
 import vn.ntm.platform.http.SearchTerms;
 
 import java.sql.Connection;
@@ -112,6 +113,67 @@ class InspectionSearchTest {
             c.rollback();
             return plan.toString();
         }
+    }
+
+    @Test
+    void theListIsSortedAndPagedLikeTheTaskListWithLinkHeaders() {
+        String token = "pg" + UUID.randomUUID().toString().substring(0, 8);
+        String b = create("Bản " + token + " B", "2023-03-01");
+        String c = create("Cuộc " + token + " C", "2023-01-15");
+        String a = create("Đợt " + token + " A", "2023-02-10");
+
+        // newest first by default; sort by title, date or recording time, each either way
+        assertThat(ids(token, null)).containsExactly(b, a, c);
+        assertThat(ids(token, "inspectedOn")).containsExactly(c, a, b);
+        assertThat(ids(token, "-createdAt")).containsExactly(a, c, b);
+        assertThat(ids(token, "title")).containsExactly(b, c, a);
+
+        io.restassured.response.Response first = Api.reader().queryParam("q", token).queryParam("sort", "inspectedOn").queryParam("size", 2).get("/inspections");
+        first.then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(3))
+                .body("page", org.hamcrest.Matchers.equalTo(0)).body("size", org.hamcrest.Matchers.equalTo(2))
+                .body("totalExact", org.hamcrest.Matchers.equalTo(true));
+        String links = first.header("Link");
+        assertThat(link(links, "prev")).isNull();
+        assertThat(link(links, "first")).contains("sort=inspectedOn").contains("size=2").endsWith("&page=0");
+        assertThat(link(links, "last")).endsWith("&page=1");
+        String next = link(links, "next");
+        assertThat(next).endsWith("&after=" + first.path("next"));
+        assertThat(first.jsonPath().getList("items.id")).containsExactly(c, a);
+
+        io.restassured.response.Response second = Api.reader().urlEncodingEnabled(false).get(next);
+        second.then().statusCode(200).body("page", org.hamcrest.Matchers.equalTo(1))
+                .body("next", org.hamcrest.Matchers.nullValue());
+        assertThat(second.jsonPath().getList("items.id")).containsExactly(b);
+        assertThat(link(second.header("Link"), "next")).isNull();
+        assertThat(link(second.header("Link"), "prev")).endsWith("&page=0");
+    }
+
+    @Test
+    void anUnknownSortAForgedCursorOrACursorWithAPageAreRefused() {
+        Api.reader().queryParam("sort", "province").get("/inspections").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("sort"));
+        Api.reader().queryParam("after", "' OR 1=1 --").get("/inspections").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("after"));
+        Api.reader().queryParam("after", PageLinks.positionCursor(1)).queryParam("page", 1).get("/inspections")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("page"));
+    }
+
+    private static String create(String title, String date) {
+        return Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), date)).post("/inspections").then()
+                .statusCode(201).extract().path("id");
+    }
+
+    private static List<String> ids(String q, String sort) {
+        var request = Api.reader().queryParam("q", q);
+        if (sort != null) {
+            request.queryParam("sort", sort);
+        }
+        return request.get("/inspections").then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    private static String link(String header, String rel) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]*)>; rel=\"" + rel + "\"").matcher(header);
+        return m.find() ? m.group(1) : null;
     }
 
     private static List<String> ids(String q) {

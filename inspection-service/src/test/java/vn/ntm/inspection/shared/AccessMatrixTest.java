@@ -53,8 +53,11 @@ class AccessMatrixTest {
         }
     }
 
-    /** An inspection a write cell works on, and the commune of its findings. */
-    private record Target(String id, String commune) {
+    /** An inspection a write cell works on, the commune of its findings and a recommendation of it (or null). */
+    private record Target(String id, String commune, String recommendation) {
+        Target(String id, String commune) {
+            this(id, commune, null);
+        }
     }
 
     private Map<String, String> tokens(String commune) {
@@ -89,6 +92,14 @@ class AccessMatrixTest {
         };
         String recommendation = "{\"assignee\": {\"type\": \"UBND_HUYEN\", \"code\": \"187\", \"name\": \"UBND huyện\"},"
                 + " \"content\": \"Hoàn thiện hồ sơ\"}";
+        // drafts to delete: one commune for all (a draft is in no commune's history)
+        String scratch = Api.uniqueCommune();
+        Supplier<Target> recommended = () -> {
+            String d = draft(scratch);
+            String r = Api.json(Auth.admin()).body(recommendation).post("/inspections/" + d + "/recommendations")
+                    .then().statusCode(201).extract().path("id");
+            return new Target(d, scratch, r);
+        };
 
         List<Row> matrix = List.of(
                 //  endpoint                                     no token  admin    insp(20) insp(01) org(match) org(other) view(20) view(01) ops
@@ -114,6 +125,13 @@ class AccessMatrixTest {
                 new Row("POST /inspections/{id}/finalize", complete,
                         (d, t) -> Api.json(t).post("/inspections/" + d.id() + "/finalize"),
                         "401", "200", "200", "404", "403", "403", "403", "403", "403"),
+                new Row("DELETE /inspections/{id}", recommended,
+                        (d, t) -> Api.as(t).header("If-Match", Api.etag(d.id())).delete("/inspections/" + d.id()),
+                        "401", "204", "204", "404", "403", "403", "403", "403", "403"),
+                new Row("DELETE /inspections/{id}/recommendations/{recommendationId}", recommended,
+                        (d, t) -> Api.as(t).header("If-Match", Api.etag(d.id()))
+                                .delete("/inspections/" + d.id() + "/recommendations/" + d.recommendation()),
+                        "401", "204", "204", "404", "403", "403", "403", "403", "403"),
                 new Row("GET /inspections/{id}/corrections",
                         t -> Api.as(t).get("/inspections/" + id + "/corrections"),
                         "401", "200", "200", "404", "403", "403", "200", "404", "403"),
@@ -170,7 +188,8 @@ class AccessMatrixTest {
         };
     }
 
-    private static void assertCell(Row row, Target target, String token, String expected) {
+    private void assertCell(Row row, Target target, String token, String expected) {
+        long before = target == null || !row.endpoint().startsWith("DELETE") ? 0 : rows(target);
         Response response = row.call().apply(target, token);
         String[] parts = expected.split(":");
         int status = Integer.parseInt(parts[0]);
@@ -179,10 +198,23 @@ class AccessMatrixTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
         }
+        if (target != null && row.endpoint().startsWith("DELETE")) {
+            // a refused deletion leaves every row; an accepted one removes the inspection or the recommendation
+            long expectedRows = status >= 400 ? before : row.endpoint().endsWith("{id}") ? 0 : before - 1;
+            assertThat(rows(target)).as("rows of the draft").isEqualTo(expectedRows);
+        }
         if (parts.length == 2) {
             String path = row.endpoint().startsWith("GET /communes") ? "inspections" : "items";
             assertThat(response.jsonPath().getList(path)).hasSize(Integer.parseInt(parts[1]));
         }
+    }
+
+    /** The draft's inspection, commune and recommendation rows. */
+    private long rows(Target target) {
+        return Db.count(db, "select (select count(*) from inspection where id = ?::uuid)"
+                + " + (select count(*) from inspection_commune where inspection_id = ?::uuid)"
+                + " + (select count(*) from recommendation where inspection_id = ?::uuid)",
+                target.id(), target.id(), target.id());
     }
 
     @Test

@@ -175,6 +175,70 @@ public class EvidenceService {
     }
 
     /**
+     * Deletes a file that no report holds yet (README "Evidence"): the caller must be allowed to add evidence to the
+     * task (404 when it may not see it, 403 when it may only read it) and be its assignee or the file's uploader
+     * (403 {@code EVIDENCE_UPLOADER_ONLY}); a task DONE or CANCELLED → 409 {@code TASK_CLOSED}, a task REPORTED or a
+     * file uploaded before a report → 409 {@code EVIDENCE_REPORTED}. The row and an {@code EVIDENCE_DELETED} history
+     * entry (actor: the token subject) are written in one transaction; the content goes with the row, or, for an
+     * S3 object, right after the commit. No event, as for uploads.
+     */
+    @Transactional
+    public void delete(String taskId, String evidenceId, Caller caller) {
+        // locked: a report of the task waits for the deletion (and sees the files that are left)
+        Task task = tasks.changeable(taskId, caller, LockModeType.PESSIMISTIC_WRITE);
+        UUID id = evidenceId(taskId, evidenceId);
+        EvidenceView view;
+        try (Connection c = dataSource.getConnection()) {
+            EvidenceStore.StoredEvidence content;
+            boolean reported;
+            try (PreparedStatement st = c.prepareStatement(
+                    "select id, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at, store,"
+                            + " object_key, exists (select 1 from task_history h where h.task_id = e.task_id"
+                            + " and h.action = 'STATUS_CHANGED' and h.to_status = 'REPORTED'"
+                            + " and h.at >= e.uploaded_at) as reported"
+                            + " from task_evidence e where task_id = ? and id = ?")) {
+                st.setObject(1, task.id());
+                st.setObject(2, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId,
+                                taskId));
+                    }
+                    view = view(rs);
+                    content = new EvidenceStore.StoredEvidence(view.id(), view.size(), rs.getString("store"),
+                            rs.getString("object_key"));
+                    reported = rs.getBoolean("reported");
+                }
+            }
+            if (!caller.isAssignee(task.assignee()) && !caller.subject().equals(view.uploadedBy())) {
+                throw ServiceException.forbidden(LocalizedText.of("task.evidence.notYours", evidenceId, taskId))
+                        .withCode(ProblemCode.EVIDENCE_UPLOADER_ONLY);
+            }
+            if (task.status() == TaskStatus.CANCELLED || task.status() == TaskStatus.DONE) {
+                throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId, task.status()))
+                        .withCode(ProblemCode.TASK_CLOSED);
+            }
+            if (task.status() == TaskStatus.REPORTED || reported) {
+                throw ServiceException.conflict(LocalizedText.of("task.evidence.reported", evidenceId, taskId))
+                        .withCode(ProblemCode.EVIDENCE_REPORTED);
+            }
+            stores.of(content.store()).delete(c, content);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete evidence " + evidenceId + " of task " + taskId, e);
+        }
+        journal.history(task.id(), clock.now(), caller.subject(), "EVIDENCE_DELETED", task.status().name(),
+                task.status().name(), view.fileName() + " (" + view.size() + " bytes, sha256 " + view.sha256() + ")");
+    }
+
+    private static UUID evidenceId(String taskId, String evidenceId) {
+        try {
+            return UUID.fromString(evidenceId);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
+        }
+    }
+
+    /**
      * Writes the content of a file found by {@link #describe} to {@code out} as it is read from the store its row
      * names, outside any transaction: the PostgreSQL store reads each slice with its own short statement.
      */

@@ -110,6 +110,11 @@ public class TaskQueries {
     public record Summary(LocalDate today, Counts all, List<AssigneeCounts> byAssignee) {
     }
 
+    /** The last page a list of {@code size} tasks per page reaches by number ({@code page}); cursors go further. */
+    public int lastNumberedPage(int size) {
+        return Math.max(0, countLimit / size - 1);
+    }
+
     public TaskPage list(TaskFilter filter, Caller caller) {
         return list(filter, caller, true);
     }

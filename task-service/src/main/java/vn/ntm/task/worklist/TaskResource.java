@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -27,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.ntm.platform.http.ParamMessage;
+import vn.ntm.platform.http.PageLinks;
 import vn.ntm.platform.http.ParamsDetail;
 import vn.ntm.platform.http.Problems;
 import vn.ntm.platform.http.ProblemCode;
@@ -109,7 +112,12 @@ public class TaskResource {
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
     @Operation(summary = "List tasks by inspection, assignee, commune, criterion, status, overdue, due date or"
             + " words (q); sort by dueDate, -dueDate, communeName, status (lifecycle order)...; pages start at 0")
-    public TaskPage list(@Valid @BeanParam Filters filters,
+    @APIResponse(responseCode = "200", description = "A page of tasks; Link: its first, prev, next and (exact total)"
+            + " last pages (RFC 8288), the request's URI with page or after replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskPage.class)),
+            headers = @Header(name = PageLinks.HEADER, description = PageLinks.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<TaskPage> list(@Valid @BeanParam Filters filters,
                          @Parameter(description = "Keyset paging: the next value of the previous page (opaque);"
                                  + " reaches past the first 10 000 tasks, which is as far as page numbers go")
                          @QueryParam("after") String after,
@@ -117,8 +125,11 @@ public class TaskResource {
                                  + " pages so far prove (exact on the last page, else a lower bound with totalExact"
                                  + " false). Default true")
                          @QueryParam("count") @DefaultValue("true") @ParamMessage("task.query.boolean")
-                         boolean count) {
-        return tasks.list(filters.filter().after(after), callers.current(), count);
+                         boolean count, @Context UriInfo uri) {
+        TaskPage page = tasks.list(filters.filter().after(after), callers.current(), count);
+        return RestResponse.ResponseBuilder.ok(page).header(PageLinks.HEADER, PageLinks.header(uri.getRequestUri(),
+                new PageLinks.Page(page.page(), page.size(), page.total(), page.totalExact(), page.next()),
+                tasks.lastNumberedPage(page.size()))).build();
     }
 
     @GET

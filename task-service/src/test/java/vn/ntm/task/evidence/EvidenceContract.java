@@ -168,6 +168,65 @@ abstract class EvidenceContract {
         asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(3));
     }
 
+    private String upload(String bearer, String taskId, String name) {
+        return Multipart.file(as(bearer), name, Multipart.pdf(name)).post("/tasks/" + taskId + "/evidence").then()
+                .statusCode(201).extract().path("id");
+    }
+
+    private void patch(String bearer, String taskId, String version, String body) {
+        as(bearer).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(body)
+                .patch("/tasks/" + taskId).then().statusCode(200);
+    }
+
+    @Test
+    void aFileNotYetReportedIsDeletedByTheAssigneeOrItsUploaderAndAReportedOneIsKept() {
+        String id = aTask();
+        String lead = Auth.org("SO_NGANH:20:LDTBXH");
+        String assigneeFile = upload(assignee, id, "Ảnh cũ.pdf");
+        String leadFile = upload(lead, id, "Ghi chú của sở.pdf");
+        String kept = upload(assignee, id, "Biên bản nghiệm thu.pdf");
+
+        // refusals leave every file and add no history entry
+        as(Auth.viewer("20")).delete("/tasks/" + id + "/evidence/" + assigneeFile).then().statusCode(403)
+                .contentType("application/problem+json");
+        as(Auth.org("UBND_XA:06523")).delete("/tasks/" + id + "/evidence/" + assigneeFile).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(lead).delete("/tasks/" + id + "/evidence/" + assigneeFile).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("EVIDENCE_UPLOADER_ONLY"));
+        as(assignee).delete("/tasks/" + id + "/evidence/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+        as(assignee).delete("/tasks/" + id + "/evidence/not-a-uuid").then().statusCode(404);
+        as(assignee).delete("/tasks/" + UUID.randomUUID() + "/evidence/" + assigneeFile).then().statusCode(404);
+        asAdmin().when().get("/tasks/" + id + "/evidence").then().body("", hasSize(3));
+        asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(4));
+
+        // the uploader deletes its own file, the assignee any file of its task
+        as(lead).delete("/tasks/" + id + "/evidence/" + leadFile).then().statusCode(204);
+        as(assignee).delete("/tasks/" + id + "/evidence/" + assigneeFile).then().statusCode(204);
+        as(assignee).delete("/tasks/" + id + "/evidence/" + assigneeFile).then().statusCode(404);
+        as(assignee).when().get("/tasks/" + id + "/evidence/" + leadFile).then().statusCode(404);
+        asAdmin().when().get("/tasks/" + id + "/evidence").then().body("id", equalTo(List.of(kept)));
+        JsonPath history = asAdmin().when().get("/tasks/" + id + "/history").then().body("", hasSize(6))
+                .extract().jsonPath();
+        assertThat(history.getList("action").subList(4, 6)).containsExactly("EVIDENCE_DELETED", "EVIDENCE_DELETED");
+        assertThat(history.getList("actor").subList(4, 6)).containsExactly("user-SO_NGANH:20:LDTBXH",
+                "user-UBND_XA:06490");
+        assertThat(history.getString("note[5]")).startsWith("Ảnh cũ.pdf (");
+
+        // reported: the file stays, while the task is REPORTED and after it is returned
+        patch(assignee, id, "0", "{\"status\":\"IN_PROGRESS\"}");
+        patch(assignee, id, "1", "{\"status\":\"REPORTED\",\"report\":\"Đã hoàn thành\"}");
+        as(assignee).delete("/tasks/" + id + "/evidence/" + kept).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("EVIDENCE_REPORTED"));
+        patch(Auth.admin(), id, "2", "{\"status\":\"RETURNED\",\"reason\":\"Thiếu ảnh hiện trường\"}");
+        as(assignee).delete("/tasks/" + id + "/evidence/" + kept).then().statusCode(409)
+                .body("code", equalTo("EVIDENCE_REPORTED"));
+        String later = upload(assignee, id, "Ảnh hiện trường.pdf");
+        as(assignee).delete("/tasks/" + id + "/evidence/" + later).then().statusCode(204);
+        asAdmin().when().get("/tasks/" + id + "/evidence").then().body("id", equalTo(List.of(kept)));
+        as(assignee).when().get("/tasks/" + id + "/evidence/" + kept).then().statusCode(200);
+    }
+
     @Test
     void refusesBadUploadsWithProblemJsonAndWritesNothing() throws Exception {
         String id = aTask();

@@ -172,4 +172,19 @@ class S3EvidenceTest extends EvidenceContract {
         assertThat(objectsOf(id)).extracting(S3Object::key).containsExactly(PREFIX + id + "/" + evidenceId);
         as(assignee).when().get("/tasks/" + id + "/evidence/" + evidenceId).then().statusCode(200);
     }
+
+    @Test
+    void aDeletedFileLosesItsObjectOnceTheDeletionCommittedAndARefusedOneKeepsIt() {
+        String id = aTask();
+        String gone = Multipart.file(as(assignee), "Xóa đi.pdf", Multipart.pdf("xóa"))
+                .post("/tasks/" + id + "/evidence").then().statusCode(201).extract().path("id");
+        String kept = Multipart.file(as(assignee), "Giữ lại.pdf", Multipart.pdf("giữ"))
+                .post("/tasks/" + id + "/evidence").then().statusCode(201).extract().path("id");
+        as(Auth.org("SO_NGANH:20:LDTBXH")).delete("/tasks/" + id + "/evidence/" + kept).then().statusCode(403);
+
+        as(assignee).delete("/tasks/" + id + "/evidence/" + gone).then().statusCode(204);
+
+        assertThat(objectsOf(id)).extracting(S3Object::key).containsExactly(PREFIX + id + "/" + kept);
+        as(assignee).when().get("/tasks/" + id + "/evidence/" + kept).then().statusCode(200);
+    }
 }

@@ -63,6 +63,8 @@ class AccessMatrixTest {
     }
 
     /**
+     * "DELETE own evidence" deletes a file the caller uploaded itself (by the lead agency, for callers that may not
+     * upload); "DELETE lead's evidence" one the lead agency uploaded: its uploader or the assignee delete it.
      * "PATCH start" is the assignee's move OPEN → IN_PROGRESS on an OPEN task; "PATCH accept" the verifier's move
      * REPORTED → DONE on a task its assignee has reported. org(lead) is the seed inspection's lead agency
      * (SO_NGANH:20:LDTBXH), org(office20) the coordination office of province 20, org(district187) UBND huyện Chi
@@ -80,6 +82,8 @@ class AccessMatrixTest {
             {"PATCH accept",                "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
             {"POST /tasks/{id}/notes",      "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404", "403"},
             {"POST /tasks/{id}/evidence",   "401", "201",  "201",  "404",  "201",  "404",  "403",  "403",  "403", "201",  "201",  "404", "403"},
+            {"DELETE own evidence",         "401", "204",  "204",  "404",  "204",  "404",  "403",  "403",  "403", "204",  "204",  "404", "403"},
+            {"DELETE lead's evidence",      "401", "403",  "403",  "404",  "204",  "404",  "403",  "403",  "403", "204",  "403",  "404", "403"},
             {"GET /tasks/{id}/evidence",    "401", "200",  "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
             {"GET /tasks/{id}/evidence/{e}", "401", "200", "200",  "404",  "200",  "404",  "200",  "404",  "403", "200",  "200",  "404", "200"},
             {"POST /tasks/{id}/extensions", "401", "403",  "403",  "404",  "201",  "404",  "403",  "403",  "403", "403",  "403",  "404", "403"},
@@ -183,15 +187,23 @@ class AccessMatrixTest {
 
     /** A fresh target in the state the write endpoint acts on. */
     private String[] targetFor(String endpoint) {
+        if (endpoint.startsWith("DELETE")) {
+            String[] t = target();
+            t[2] = upload(Auth.org("SO_NGANH:20:LDTBXH"), t[1]);
+            return t;
+        }
         return endpoint.equals("PATCH accept") ? reported()
                 : endpoint.endsWith(" extension") ? extensionRequested() : target();
     }
 
     private void check(String endpoint, String bearer, String expected, String[] shared) throws Exception {
-        boolean writes = endpoint.startsWith("PATCH") || endpoint.startsWith("POST");
+        boolean writes = endpoint.startsWith("PATCH") || endpoint.startsWith("POST") || endpoint.startsWith("DELETE");
         int status = Integer.parseInt(expected.substring(0, 3));
         String[] t = !writes ? shared : status >= 300
                 ? refusedTargets.computeIfAbsent(endpoint, this::targetFor) : targetFor(endpoint);
+        if (endpoint.equals("DELETE own evidence") && status < 300) {
+            t[2] = upload(bearer, t[1]);
+        }
         String inspectionId = t[0];
         String taskId = t[1];
         String ruleCode = "MATRIX_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -210,6 +222,7 @@ class AccessMatrixTest {
             case "POST /tasks/{id}/evidence" -> r -> Multipart.file(r, "Ảnh hiện trường.pdf", Multipart.pdf("ảnh"))
                     .post("/tasks/" + taskId + "/evidence");
             case "GET /tasks/{id}/evidence" -> r -> r.get("/tasks/" + taskId + "/evidence");
+            case "DELETE own evidence", "DELETE lead's evidence" -> r -> r.delete("/tasks/" + taskId + "/evidence/" + t[2]);
             case "POST /tasks/{id}/extensions" -> r -> r.contentType(ContentType.JSON)
                     .body("{\"dueDate\":\"2031-12-31\",\"reason\":\"Chờ vốn\"}").post("/tasks/" + taskId + "/extensions");
             case "GET /tasks/{id}/extensions" -> r -> r.get("/tasks/" + taskId + "/extensions");
@@ -250,6 +263,9 @@ class AccessMatrixTest {
         }
         if (writes) {
             assertChangedOnlyIfAllowed(status, taskId, before);
+            if (status < 300 && endpoint.startsWith("DELETE")) {
+                assertThat(state(taskId).files()).as("files").isEqualTo(before.files() - 1);
+            }
         } else if (endpoint.startsWith("PUT")) {
             Auth.asAdmin().when().get("/task-rules/" + ruleCode).then().statusCode(status < 300 ? 200 : 404);
         }

@@ -2,6 +2,7 @@ package vn.ntm.task.worklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -277,5 +280,37 @@ class TaskPagingTest {
         asAdmin().queryParam("inspectionId", small).queryParam("size", 120).queryParam("page", last)
                 .when().get("/tasks").then().statusCode(200).body("items.size()", equalTo(SMALL - last * 120))
                 .body("next", nullValue());
+    }
+
+    @Test
+    void theLinkHeaderWalksTheWholeListKeepingTheFiltersAndSort() {
+        String first = RestAssured.baseURI + ":" + RestAssured.port + "/tasks?inspectionId=" + small
+                + "&sort=-dueDate&size=100";
+        List<String> seen = new ArrayList<>();
+        String url = first;
+        int pages = 0;
+        while (url != null) {
+            io.restassured.response.Response page = asAdmin().urlEncodingEnabled(false).when().get(url);
+            page.then().statusCode(200);
+            String links = page.header("Link");
+            assertThat(links).contains("rel=\"first\"").contains("sort=-dueDate").contains("inspectionId=" + small);
+            if (pages == 1) {
+                assertThat(Links.of(links, "prev")).endsWith("&page=0");
+                assertThat(Links.of(links, "last")).endsWith("&page=" + (SMALL - 1) / 100);
+            }
+            seen.addAll(page.jsonPath().getList("items.id"));
+            url = Links.of(links, "next");
+            pages++;
+        }
+        assertThat(pages).isEqualTo((SMALL + 99) / 100);
+        assertThat(seen).isEqualTo(BulkTasks.ids(ds, small, "due_date desc, id"));
+    }
+
+    /** Reads one relation of an RFC 8288 Link header. */
+    static final class Links {
+        static String of(String header, String rel) {
+            Matcher m = Pattern.compile("<([^>]*)>; rel=\"" + rel + "\"").matcher(header);
+            return m.find() ? m.group(1) : null;
+        }
     }
 }

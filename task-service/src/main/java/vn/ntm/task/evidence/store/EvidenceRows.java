@@ -33,6 +33,13 @@ final class EvidenceRows {
         }
     }
 
+    static void delete(Connection c, java.util.UUID id) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from task_evidence where id = ?")) {
+            delete.setObject(1, id);
+            delete.executeUpdate();
+        }
+    }
+
     private EvidenceRows() {
     }
 }

@@ -24,6 +24,12 @@ public interface EvidenceStore {
      */
     void insert(Connection connection, NewEvidence evidence, Path file) throws SQLException, IOException;
 
+    /**
+     * Deletes a file's row on {@code connection}, which belongs to the caller's transaction, and its content: with
+     * the row for files kept in it, after the commit for objects (a rollback keeps both).
+     */
+    void delete(Connection connection, StoredEvidence evidence) throws SQLException;
+
     /** Writes the content of a stored file to {@code out} as it is read. */
     void copy(StoredEvidence evidence, OutputStream out) throws IOException;
 

@@ -41,6 +41,12 @@ public class PostgresEvidenceStore implements EvidenceStore {
         }
     }
 
+    /** The content goes with the row. */
+    @Override
+    public void delete(Connection connection, StoredEvidence evidence) throws SQLException {
+        EvidenceRows.delete(connection, evidence.id());
+    }
+
     /**
      * Slice by slice, each read by its own short statement outside any transaction: the connection goes back to the
      * pool before the slice is written to the client, so a slow client holds no connection and no transaction (a

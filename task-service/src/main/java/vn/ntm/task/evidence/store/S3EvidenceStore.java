@@ -32,7 +32,7 @@ import java.util.Set;
  * task's data, without a distributed transaction:
  * <ul>
  * <li>the object is written <em>before</em> its row, inside the row's transaction, so a committed row always points
- * at an object (files are never deleted);</li>
+ * at an object (an object is deleted only after the deletion of its row has committed);</li>
  * <li>when that transaction rolls back, the object is deleted right after (a transaction synchronization);</li>
  * <li>an object without a row is never served (downloads go through the row) and, should the process die between
  * the write and the commit or the delete fail, {@link #sweepOrphans} deletes it once it is older than any
@@ -91,6 +91,29 @@ public class S3EvidenceStore implements EvidenceStore, AutoCloseable {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(evidence.contentType())
                 .contentLength(evidence.size()), RequestBody.fromFile(file));
         EvidenceRows.insert(connection, evidence, NAME, key, null);
+    }
+
+    /**
+     * The row is deleted in the caller's transaction, the object once that transaction has committed: a committed
+     * row never points at a missing object. Should that delete fail, the object has no row any more and the orphan
+     * sweep deletes it.
+     */
+    @Override
+    public void delete(Connection connection, StoredEvidence evidence) throws SQLException {
+        String key = evidence.objectKey();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    deleteQuietly(key);
+                }
+            }
+        });
+        EvidenceRows.delete(connection, evidence.id());
     }
 
     @Override
@@ -158,7 +181,7 @@ public class S3EvidenceStore implements EvidenceStore, AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (RuntimeException e) {
-            Log.warnf("could not delete evidence object %s of bucket %s after a rollback (the orphan sweep will): %s",
+            Log.warnf("could not delete evidence object %s of bucket %s (the orphan sweep will): %s",
                     key, bucket, e.getMessage());
         }
     }
