@@ -39,7 +39,7 @@ public class ProblemCatalogResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "Every problem code with its type, statuses and meaning")
+    @Operation(operationId = "listProblems", summary = "Every problem code with its type, statuses and meaning")
     @APIResponse(responseCode = "200", description = "The registry in the request's language", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProblemDescription.class)),
@@ -65,7 +65,8 @@ public class ProblemCatalogResource {
     @GET
     @Path("{code}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "What a problem code, or the last segment of a problem type URI, means")
+    @Operation(operationId = "getProblem",
+            summary = "What a problem code, or the last segment of a problem type URI, means")
     @APIResponse(responseCode = "200", description = "The code in the request's language", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProblemDescription.class)),
