@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -91,7 +92,9 @@ class HostileInputIT {
         NO_SERVER_ERROR
     }
 
-    record Op(String service, String method, String path, List<Param> params, boolean hasBody) {
+    /** {@code documented}: status → the problem codes the operation's OpenAPI entry lists for it. */
+    record Op(String service, String method, String path, List<Param> params, boolean hasBody,
+              Map<String, List<String>> documented) {
         String key() {
             return method + " " + path;
         }
@@ -232,6 +235,7 @@ class HostileInputIT {
         List<Outcome> failures = new ArrayList<>();
         List<Outcome> tolerated = new ArrayList<>();
         List<String> dbChanges = new ArrayList<>();
+        Set<String> undocumented = new TreeSet<>();
         Map<String, Integer> perClass = new TreeMap<>();
         Map<String, Integer> statuses = new TreeMap<>();
         int total = 0;
@@ -241,6 +245,7 @@ class HostileInputIT {
                 total++;
                 perClass.merge(c.cls(), 1, Integer::sum);
                 statuses.merge(Integer.toString(o.status()), 1, Integer::sum);
+                undocumentedAnswer(o).ifPresent(undocumented::add);
                 if (!o.passed()) {
                     failures.add(o);
                 } else if (o.status() < 400) {
@@ -276,6 +281,9 @@ class HostileInputIT {
         }
         out.append(String.format("database changes: %d%n", dbChanges.size()));
         dbChanges.forEach(d -> out.append("  DB ").append(d).append('\n'));
+        out.append(String.format("answers whose status or code the operation's OpenAPI entry does not list: %d%n",
+                undocumented.size()));
+        undocumented.forEach(u -> out.append("  UNDOCUMENTED ").append(u).append('\n'));
         out.append(String.format("coverage gaps: %d%n", gaps.size()));
         gaps.forEach(g -> out.append("  GAP ").append(g).append('\n'));
         out.append(String.format("hostile phase took %d s%n", seconds));
@@ -286,6 +294,30 @@ class HostileInputIT {
         assertThat(dbChanges).as("operations whose hostile cases changed a database").isEmpty();
         assertThat(failures).as("hostile cases not answered with a 4xx application/problem+json; see the summary")
                 .isEmpty();
+        assertThat(undocumented).as("answers a client generated from the OpenAPI documents would not expect"
+                + " (add the code to META-INF/openapi/<operationId>.json of the service)").isEmpty();
+    }
+
+    /** "service METHOD path: status code" when the answer's status, or its problem code, is not documented. */
+    static java.util.Optional<String> undocumentedAnswer(Outcome o) {
+        if (o.status() < 400) {
+            return java.util.Optional.empty();
+        }
+        String where = o.c().op().service() + " " + o.c().op().key() + ": " + o.status();
+        List<String> codes = o.c().op().documented().get(Integer.toString(o.status()));
+        if (codes == null) {
+            return java.util.Optional.of(where + " (status not documented)");
+        }
+        if (!o.contentType().startsWith("application/problem+json")) {
+            return java.util.Optional.empty(); // reported as a failure already
+        }
+        try {
+            String code = Api.JSON.readTree(o.body()).path("code").asText("");
+            return codes.contains(code) ? java.util.Optional.empty()
+                    : java.util.Optional.of(where + " " + code + " (documented: " + codes + ")");
+        } catch (IOException e) {
+            return java.util.Optional.of(where + " (not JSON)");
+        }
     }
 
     /**
@@ -331,8 +363,14 @@ class HostileInputIT {
                     params.add(new Param(p.get("name").asText(), p.get("in").asText(), schema));
                 }
             }
+            Map<String, List<String>> documented = new TreeMap<>();
+            m.getValue().path("responses").fields().forEachRemaining(r -> {
+                List<String> codes = new ArrayList<>();
+                r.getValue().path("x-problem-codes").forEach(code -> codes.add(code.asText()));
+                documented.put(r.getKey(), codes);
+            });
             ops.add(new Op(service, m.getKey().toUpperCase(), path.getKey(), params,
-                    m.getValue().has("requestBody")));
+                    m.getValue().has("requestBody"), documented));
         }));
         assertThat(ops).as(service + " operations").isNotEmpty();
         return ops;

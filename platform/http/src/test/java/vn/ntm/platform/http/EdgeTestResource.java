@@ -41,6 +41,10 @@ public class EdgeTestResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createSample")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "The sample", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Sample.class)))
     public Response create(@Valid @NotNull Sample sample) {
         return Response.created(URI.create("/samples/1")).header("ETag", "\"1\"").entity(sample).build();
     }

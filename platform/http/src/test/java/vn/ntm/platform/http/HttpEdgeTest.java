@@ -260,6 +260,35 @@ class HttpEdgeTest {
                 .body("paths.'/samples/1'.get.responses.'200'", org.hamcrest.Matchers.notNullValue());
     }
 
+    @Test
+    void theOpenApiDocumentCarriesEachOperationsContract() {
+        String create = "paths.'/samples'.post.";
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.version", equalTo("2.3.0"))
+                .body("servers.url", org.hamcrest.Matchers.contains("https://ntm.example.gov.vn/api/samples",
+                        "http://localhost:9999"))
+                .body("components.parameters.AcceptLanguage.in", equalTo("header"))
+                .body(create + "parameters.'$ref'", org.hamcrest.Matchers.hasItem(
+                        "#/components/parameters/AcceptLanguage"))
+                .body(create + "responses.'422'.x-problem-codes", org.hamcrest.Matchers.contains("VALIDATION"))
+                .body(create + "responses.'409'.x-problem-codes", org.hamcrest.Matchers.contains(
+                        "INSPECTION_FINALIZED"))
+                .body(create + "responses.'409'.description", org.hamcrest.Matchers.containsString(
+                        "`INSPECTION_FINALIZED`: The inspection is FINALIZED"))
+                .body(create + "responses.'409'.content.'application/problem+json'.example.code",
+                        equalTo("INSPECTION_FINALIZED"))
+                .body(create + "responses.'412'.x-problem-codes", org.hamcrest.Matchers.contains("STALE_VERSION"))
+                .body(create + "responses.'400'.x-problem-codes", org.hamcrest.Matchers.contains("VALIDATION",
+                        "MALFORMED_REQUEST", "REQUEST_REFUSED"))
+                .body(create + "responses.'503'.headers.'Retry-After'.'$ref'",
+                        equalTo("#/components/headers/Retry-After"))
+                .body(create + "responses.'201'.headers.Location.'$ref'", equalTo("#/components/headers/Location"))
+                .body(create + "responses.'201'.headers.ETag.'$ref'", equalTo("#/components/headers/ETag"))
+                .body(create + "requestBody.content.'application/json'.example.title",
+                        equalTo("Đợt kiểm tra xã Cẩm Bình"))
+                .body(create + "responses.'201'.content.'application/json'.example.items[0].name", equalTo("Môi"));
+    }
+
     static RequestSpecification json() {
         return given().contentType(ContentType.JSON);
     }
