@@ -26,7 +26,7 @@ public class ReferenceAnnounceResource {
     @POST
     @Path("/announce")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Write every province's register, the sector list and every published criteria set to"
+    @Operation(operationId = "announceReferenceData", summary = "Write every province's register, the sector list and every published criteria set to"
             + " criteria-reference again, each as the next version of its key; the outbox sends them")
     @APIResponse(responseCode = "202", description = "the snapshots written, per kind; sent by the outbox relay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -34,7 +34,7 @@ public class ProvinceResource {
     }
 
     @GET
-    @Operation(summary = "Provinces with their region")
+    @Operation(operationId = "listProvinces", summary = "Provinces with their region")
     @PermitAll
     public List<ReferenceService.ProvinceView> provinces() {
         return references.provinces();
@@ -42,14 +42,14 @@ public class ProvinceResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One province")
+    @Operation(operationId = "getProvince", summary = "One province")
     @PermitAll
     public ReferenceService.ProvinceView province(@PathParam("code") String code) {
         return references.province(code);
     }
 
     @POST
-    @Operation(summary = "Add a province with its region")
+    @Operation(operationId = "addProvince", summary = "Add a province with its region")
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "The province; Location: its URL",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferenceService.ProvinceView.class)))

@@ -23,7 +23,7 @@ public class RegionResource {
     }
 
     @GET
-    @Operation(summary = "The 7 regions thresholds differ by")
+    @Operation(operationId = "listRegions", summary = "The 7 regions thresholds differ by")
     @PermitAll
     public List<ReferenceService.RegionView> regions() {
         return references.regions();

@@ -40,7 +40,7 @@ public class SectorResource {
     }
 
     @GET
-    @Operation(summary = "The responsible sectors (Sở/ngành) and their codes, with validity and successions")
+    @Operation(operationId = "listSectors", summary = "The responsible sectors (Sở/ngành) and their codes, with validity and successions")
     @PermitAll
     public List<ReferenceService.SectorView> sectors() {
         return references.sectors();
@@ -49,7 +49,7 @@ public class SectorResource {
     @POST
     @Path("/imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a sector succession file (old_code,old_name,successor_code,successor_name,"
+    @Operation(operationId = "importSectors", summary = "Import a sector succession file (old_code,old_name,successor_code,successor_name,"
             + "effective_on,duties_moved,primary[,legal_basis]) or a criterion duty file (old_code,successor_code,"
             + "criteria_set,criterion,role); checked whole, idempotent; the changed list is announced")
     @RolesAllowed(Roles.ADMIN)

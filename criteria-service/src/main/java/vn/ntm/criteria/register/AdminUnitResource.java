@@ -60,7 +60,7 @@ public class AdminUnitResource {
     }
 
     @GET
-    @Operation(summary = "Units valid on a date, by level, parent, province and name (ignoring diacritics and case)")
+    @Operation(operationId = "listAdminUnits", summary = "Units valid on a date, by level, parent, province and name (ignoring diacritics and case)")
     @PermitAll
     @ParamsDetail("criteria.query.invalid")
     @APIResponse(responseCode = "200", description = "A page of units; Link: its first, prev, next and last pages"
@@ -90,7 +90,7 @@ public class AdminUnitResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "The unit that had this code on a date")
+    @Operation(operationId = "getAdminUnit", summary = "The unit that had this code on a date")
     @ParamsDetail(INVALID)
     @PermitAll
     public AdminUnitService.UnitView get(@PathParam("code") String code,
@@ -100,7 +100,7 @@ public class AdminUnitResource {
 
     @GET
     @Path("/{code}/successors")
-    @Operation(summary = "The units that took over the unit that had this code on a date")
+    @Operation(operationId = "listAdminUnitSuccessors", summary = "The units that took over the unit that had this code on a date")
     @ParamsDetail(INVALID)
     @PermitAll
     public List<AdminUnitService.LinkedUnit> successors(@PathParam("code") String code,
@@ -110,7 +110,7 @@ public class AdminUnitResource {
 
     @GET
     @Path("/{code}/predecessors")
-    @Operation(summary = "The units the unit that had this code on a date was formed from")
+    @Operation(operationId = "listAdminUnitPredecessors", summary = "The units the unit that had this code on a date was formed from")
     @ParamsDetail(INVALID)
     @PermitAll
     public List<AdminUnitService.LinkedUnit> predecessors(@PathParam("code") String code,
@@ -120,7 +120,7 @@ public class AdminUnitResource {
 
     @GET
     @Path("/{code}/flags")
-    @Operation(summary = "A commune's especially-disadvantaged and safe-zone status over time")
+    @Operation(operationId = "getAdminUnitFlags", summary = "A commune's especially-disadvantaged and safe-zone status over time")
     @PermitAll
     public List<AdminUnitService.FlagPeriod> flags(@PathParam("code") String code) {
         return units.flags(code);
@@ -129,7 +129,7 @@ public class AdminUnitResource {
     @PUT
     @Path("/{code}/flags")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a commune's especially-disadvantaged and safe-zone status for a period")
+    @Operation(operationId = "setAdminUnitFlags", summary = "Set a commune's especially-disadvantaged and safe-zone status for a period")
     @RolesAllowed(Roles.ADMIN)
     public List<AdminUnitService.FlagPeriod> setFlags(@PathParam("code") String code,
                                                       @NotNull @Valid FlagRequest request) {
@@ -139,7 +139,7 @@ public class AdminUnitResource {
     @POST
     @Path("/imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a register file (units-*.csv: level,code,name,type,parent_code, complete for"
+    @Operation(operationId = "importAdminUnits", summary = "Import a register file (units-*.csv: level,code,name,type,parent_code, complete for"
             + " validFrom..validTo) or a succession file (old_code,old_name,new_code,new_name,effective_from"
             + "[,legal_basis]); checked whole, idempotent")
     @RolesAllowed(Roles.ADMIN)

@@ -36,7 +36,7 @@ public class CriteriaSetResource {
     }
 
     @GET
-    @Operation(summary = "List criteria sets (optionally by status)")
+    @Operation(operationId = "listCriteriaSets", summary = "List criteria sets (optionally by status)")
     @PermitAll
     public List<CriteriaSetView.Summary> list(@QueryParam("status") SetStatus status) {
         return sets.list(status);
@@ -44,7 +44,7 @@ public class CriteriaSetResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "A criteria set with its groups, criteria, indicators, thresholds and sectors")
+    @Operation(operationId = "getCriteriaSet", summary = "A criteria set with its groups, criteria, indicators, thresholds and sectors")
     @PermitAll
     public CriteriaSetView get(@PathParam("code") String code) {
         return sets.get(code);
@@ -52,7 +52,7 @@ public class CriteriaSetResource {
 
     @GET
     @Path("/{code}/criteria/{number}")
-    @Operation(summary = "One criterion of a set")
+    @Operation(operationId = "getCriterion", summary = "One criterion of a set")
     @PermitAll
     public CriteriaSetView.CriterionView criterion(@PathParam("code") String code, @PathParam("number") int number) {
         return sets.criterion(code, number);
@@ -60,14 +60,14 @@ public class CriteriaSetResource {
 
     @GET
     @Path("/{code}/export")
-    @Operation(summary = "Export a set as one JSON document (POST it to /criteria-sets to import it)")
+    @Operation(operationId = "exportCriteriaSet", summary = "Export a set as one JSON document (POST it to /criteria-sets to import it)")
     @PermitAll
     public CriteriaSetDocument export(@PathParam("code") String code) {
         return sets.export(code);
     }
 
     @POST
-    @Operation(summary = "Create a draft set from one JSON document (also imports an exported set)")
+    @Operation(operationId = "createCriteriaSet", summary = "Create a draft set from one JSON document (also imports an exported set)")
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "The draft set; Location: its URL",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CriteriaSetView.class)))
@@ -78,7 +78,7 @@ public class CriteriaSetResource {
 
     @PUT
     @Path("/{code}")
-    @Operation(summary = "Replace the content of a draft set (409 once published)")
+    @Operation(operationId = "editCriteriaSet", summary = "Replace the content of a draft set (409 once published)")
     @RolesAllowed(Roles.ADMIN)
     public CriteriaSetView edit(@PathParam("code") String code, @NotNull @Valid CriteriaSetDocument document) {
         return sets.edit(code, document);
@@ -86,7 +86,7 @@ public class CriteriaSetResource {
 
     @POST
     @Path("/{code}/criteria/{number}/indicators/{indicator}/thresholds")
-    @Operation(summary = "Add a threshold to an indicator of a draft set")
+    @Operation(operationId = "addIndicatorThreshold", summary = "Add a threshold to an indicator of a draft set")
     @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "The indicator with its thresholds",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = vn.ntm.criteria.sets.CriteriaSetView.IndicatorView.class)))
@@ -98,7 +98,7 @@ public class CriteriaSetResource {
 
     @POST
     @Path("/{code}/publish")
-    @Operation(summary = "Validate the whole set and publish it (emits ntm.criteria-set.published)")
+    @Operation(operationId = "publishCriteriaSet", summary = "Validate the whole set and publish it (emits ntm.criteria-set.published)")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.WILDCARD) // no body: a POST without one needs no Content-Type
     public CriteriaSetView publish(@PathParam("code") String code) {
@@ -107,7 +107,7 @@ public class CriteriaSetResource {
 
     @POST
     @Path("/{code}/retire")
-    @Operation(summary = "Retire a published set")
+    @Operation(operationId = "retireCriteriaSet", summary = "Retire a published set")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.WILDCARD) // no body: a POST without one needs no Content-Type
     public CriteriaSetView retire(@PathParam("code") String code) {
@@ -116,7 +116,7 @@ public class CriteriaSetResource {
 
     @POST
     @Path("/{code}/evaluate")
-    @Operation(summary = "Judge a commune's indicator values against the set")
+    @Operation(operationId = "evaluateAgainstCriteriaSet", summary = "Judge a commune's indicator values against the set")
     @PermitAll
     public Evaluator.Evaluation evaluate(@PathParam("code") String code, @NotNull @Valid EvaluationRequest request) {
         return sets.evaluate(code, request);

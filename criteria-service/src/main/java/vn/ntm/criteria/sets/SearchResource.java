@@ -25,7 +25,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(summary = "Search criterion and indicator names of published sets, ignoring diacritics and case")
+    @Operation(operationId = "searchCriteria", summary = "Search criterion and indicator names of published sets, ignoring diacritics and case")
     @PermitAll
     public List<SearchHit> search(@QueryParam("q") @Size(max = 200) String q,
                                   @QueryParam("set") @Size(max = 64) String set) {
