@@ -30,7 +30,8 @@ public class CommuneResource {
     @GET
     @Path("/{code}/history")
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "Every finalized inspection of one commune and of the units it succeeded, oldest first, with"
+    @Operation(operationId = "getCommuneHistory",
+            summary = "Every finalized inspection of one commune and of the units it succeeded, oldest first, with"
             + " newly met and lost criteria")
     public CommuneHistory history(@PathParam("code") String code,
                                   @Parameter(description = "The date the code is read on (a code may name another"

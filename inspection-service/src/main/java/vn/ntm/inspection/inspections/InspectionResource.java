@@ -65,7 +65,8 @@ public class InspectionResource {
 
     @POST
     @RolesAllowed({"admin", "inspector"})
-    @Operation(summary = "Record an inspection (DRAFT); a retry with the same Idempotency-Key returns the first one")
+    @Operation(operationId = "createInspection",
+            summary = "Record an inspection (DRAFT); a retry with the same Idempotency-Key returns the first one")
     @APIResponse(responseCode = "201", description = "The DRAFT inspection; Location: its URL",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InspectionView.class)))
     public Response create(@NotNull @Valid CreateInspection request, @Context UriInfo uri,
@@ -77,7 +78,8 @@ public class InspectionResource {
 
     @GET
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "List inspections, newest first unless sort says otherwise, filtered by province, district,"
+    @Operation(operationId = "listInspections",
+            summary = "List inspections, newest first unless sort says otherwise, filtered by province, district,"
             + " commune, year, status and words (q); pages start at 0")
     @ParamsDetail("inspection.query.invalid")
     @APIResponse(responseCode = "200", description = "A page of inspections; Link: its first, prev, next and last"
@@ -127,7 +129,8 @@ public class InspectionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "An inspection with findings, computed summaries and recommendations; the ETag is its"
+    @Operation(operationId = "getInspection",
+            summary = "An inspection with findings, computed summaries and recommendations; the ETag is its"
             + " version, to send back in If-Match")
     @APIResponse(responseCode = "200", description = "The inspection; ETag: \"<version>\"",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -144,7 +147,8 @@ public class InspectionResource {
     @POST
     @Path("/{id}/corrections")
     @RolesAllowed({"admin", "inspector"})
-    @Operation(summary = "Correct (đính chính) a FINALIZED inspection with If-Match: new version of the findings of"
+    @Operation(operationId = "correctInspection",
+            summary = "Correct (đính chính) a FINALIZED inspection with If-Match: new version of the findings of"
             + " the communes given, with a reason; publishes ntm.inspection.corrected")
     @APIResponse(responseCode = "201", description = "The correction; ETag: the inspection's new version;"
             + " Location: the corrected version of the inspection",
@@ -161,7 +165,8 @@ public class InspectionResource {
     @GET
     @Path("/{id}/corrections")
     @RolesAllowed({"admin", "inspector", "viewer"})
-    @Operation(summary = "The corrections of an inspection, oldest first: version, reason, who, when, which communes")
+    @Operation(operationId = "listCorrections",
+            summary = "The corrections of an inspection, oldest first: version, reason, who, when, which communes")
     public List<CorrectionView> corrections(@PathParam("id") UUID id) {
         return inspections.corrections(caller.get(), id);
     }
@@ -169,7 +174,8 @@ public class InspectionResource {
     @PUT
     @Path("/{id}/communes/{communeCode}/findings")
     @RolesAllowed({"admin", "inspector"})
-    @Operation(summary = "Replace the findings of one commune (checked against its criteria set) with If-Match")
+    @Operation(operationId = "replaceFindings",
+            summary = "Replace the findings of one commune (checked against its criteria set) with If-Match")
     @APIResponse(responseCode = "200", description = "The commune with its summary; ETag: the inspection's new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CommuneView.class)))
@@ -183,7 +189,8 @@ public class InspectionResource {
     @POST
     @Path("/{id}/recommendations")
     @RolesAllowed({"admin", "inspector"})
-    @Operation(summary = "Add a recommendation (a task the notice asks of a named organisation)")
+    @Operation(operationId = "addRecommendation",
+            summary = "Add a recommendation (a task the notice asks of a named organisation)")
     @APIResponse(responseCode = "201", description = "The recommendation",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecommendationView.class)))
     public Response recommend(@PathParam("id") UUID id, @NotNull @Valid RecommendationInput request,
@@ -196,7 +203,8 @@ public class InspectionResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "inspector"})
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delete a DRAFT inspection with If-Match (who may edit it may delete it); the deletion is"
+    @Operation(operationId = "deleteInspection",
+            summary = "Delete a DRAFT inspection with If-Match (who may edit it may delete it); the deletion is"
             + " recorded with the token subject; nothing is published")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such inspection, or one of a province the caller may not read")
@@ -215,7 +223,8 @@ public class InspectionResource {
     @Path("/{id}/recommendations/{recommendationId}")
     @RolesAllowed({"admin", "inspector"})
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delete one recommendation of a DRAFT inspection with If-Match (the inspection's ETag);"
+    @Operation(operationId = "deleteRecommendation",
+            summary = "Delete one recommendation of a DRAFT inspection with If-Match (the inspection's ETag);"
             + " recorded with the token subject")
     @APIResponse(responseCode = "204", description = "Deleted; ETag: the inspection's new version")
     @APIResponse(responseCode = "404", description = "No such inspection or recommendation, or an inspection of a"
@@ -236,7 +245,8 @@ public class InspectionResource {
     @Path("/{id}/finalize")
     @RolesAllowed({"admin", "inspector"})
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
+    @Operation(operationId = "finalizeInspection",
+            summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
     public InspectionView finalizeInspection(@PathParam("id") UUID id) {
         return inspections.finalize(caller.get(), id);
     }
