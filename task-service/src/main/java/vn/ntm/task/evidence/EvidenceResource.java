@@ -48,7 +48,8 @@ public class EvidenceResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "Attach one evidence file (part \"file\": PDF, image or office document, at most"
+    @Operation(operationId = "uploadEvidence",
+            summary = "Attach one evidence file (part \"file\": PDF, image or office document, at most"
             + " ntm.tasks.evidence.max-size); its type is sniffed from its content, its SHA-256 recorded")
     @APIResponse(responseCode = "201", description = "The stored evidence; Location: its URL",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceView.class)))
@@ -72,7 +73,7 @@ public class EvidenceResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "The task's evidence files, oldest first")
+    @Operation(operationId = "listEvidence", summary = "The task's evidence files, oldest first")
     public List<EvidenceView> list(@PathParam("id") String id) {
         return evidence.list(id, callers.current());
     }
@@ -81,7 +82,8 @@ public class EvidenceResource {
     @Path("/{evidenceId}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "Delete an evidence file no report holds yet: by the task's assignee, or by whoever uploaded"
+    @Operation(operationId = "deleteEvidence",
+            summary = "Delete an evidence file no report holds yet: by the task's assignee, or by whoever uploaded"
             + " it; an EVIDENCE_DELETED history entry records who; no event")
     @APIResponse(responseCode = "204", description = "Deleted, with its content")
     @APIResponse(responseCode = "403", description = "TASK_READ_ONLY: the caller may only read the task;"
@@ -98,7 +100,8 @@ public class EvidenceResource {
     @Path("/{evidenceId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "Download an evidence file, streamed, with its original name in Content-Disposition; at most"
+    @Operation(operationId = "downloadEvidence",
+            summary = "Download an evidence file, streamed, with its original name in Content-Disposition; at most"
             + " ntm.tasks.evidence.max-concurrent-downloads at once, beyond that 503 with Retry-After")
     @APIResponse(responseCode = "200", description = "The file, with its original name in Content-Disposition",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))

@@ -49,7 +49,8 @@ public class ExtensionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "The assignee asks for a later due date {dueDate, reason}; one pending request at a time")
+    @Operation(operationId = "requestExtension",
+            summary = "The assignee asks for a later due date {dueDate, reason}; one pending request at a time")
     @APIResponse(responseCode = "201", description = "The pending extension request",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExtensionView.class)))
     public Response request(@PathParam("id") String id, @NotNull @Valid ExtensionRequest request) {
@@ -59,7 +60,8 @@ public class ExtensionResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "The task's extension requests and their decisions, oldest first")
+    @Operation(operationId = "listExtensions",
+            summary = "The task's extension requests and their decisions, oldest first")
     public List<ExtensionView> list(@PathParam("id") String id) {
         return extensions.list(id, callers.current());
     }
@@ -68,7 +70,8 @@ public class ExtensionResource {
     @Path("/{extensionId}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "A verifier approves: the requested date becomes the task's due date (optional reason)")
+    @Operation(operationId = "approveExtension",
+            summary = "A verifier approves: the requested date becomes the task's due date (optional reason)")
     public ExtensionView approve(@PathParam("id") String id, @PathParam("extensionId") String extensionId,
                                  @Valid Decision decision) {
         return extensions.decide(id, extensionId, true, decision == null ? null : decision.reason(),
@@ -79,7 +82,7 @@ public class ExtensionResource {
     @Path("/{extensionId}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "A verifier rejects, with a reason; the due date stays")
+    @Operation(operationId = "rejectExtension", summary = "A verifier rejects, with a reason; the due date stays")
     public ExtensionView reject(@PathParam("id") String id, @PathParam("extensionId") String extensionId,
                                 @NotNull @Valid Decision decision) {
         return extensions.decide(id, extensionId, false, decision.reason(), callers.current());

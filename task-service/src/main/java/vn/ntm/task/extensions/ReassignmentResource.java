@@ -25,9 +25,8 @@ import vn.ntm.task.shared.Limits;
 import vn.ntm.task.shared.TaskView;
 
 /**
- * A verifier gives a task to another organisation ({@code POST /tasks/{id}/reassign}). The operation id is the one
- * of the published OpenAPI document ({@code TaskResource_reassign}), kept when the method left the work list's
- * resource.
+ * A verifier gives a task to another organisation ({@code POST /tasks/{id}/reassign}, operation
+ * {@code reassignTask}).
  */
 @Path("/tasks")
 @Tag(name = "Tasks", description = "Follow-up tasks created from finalized inspections")
@@ -51,7 +50,7 @@ public class ReassignmentResource {
     @Path("/{id}/reassign")
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "TaskResource_reassign",
+    @Operation(operationId = "reassignTask",
             summary = "A verifier or admin gives the task to another organisation {assignee {type, code, name},"
             + " reason}; the history keeps the previous assignee, originalAssignee the first one")
     @APIResponse(responseCode = "200", description = "The task; ETag: its new version",

@@ -33,8 +33,8 @@ import java.util.List;
 
 /**
  * A task's lifecycle: status moves ({@code PATCH /tasks/{id}} with {@code If-Match}), progress notes and the
- * history. The operation ids are those of the published OpenAPI document ({@code TaskResource_*}), kept when these
- * methods left the work list's resource.
+ * history. Their operation ids (verb-noun, {@code changeTaskStatus}, {@code addTaskNote}, {@code getTaskHistory}) are
+ * public: client generators name their methods after them.
  */
 @Path("/tasks")
 @Tag(name = "Tasks", description = "Follow-up tasks created from finalized inspections")
@@ -72,7 +72,7 @@ public class TaskLifecycleResource {
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "TaskResource_changeStatus",
+    @Operation(operationId = "changeTaskStatus",
             summary = "Change the status with If-Match: the assignee starts (IN_PROGRESS) and reports (REPORTED,"
             + " with report and evidence or a reason); a verifier accepts (DONE), returns (RETURNED, with reason),"
             + " cancels or reopens (with reason). 409 illegal move, 403 not this caller's move, 422 missing text")
@@ -89,7 +89,7 @@ public class TaskLifecycleResource {
     @Path("/{id}/notes")
     @RolesAllowed({Caller.ADMIN, Caller.INSPECTOR, Caller.ORG})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "TaskResource_addNote",
+    @Operation(operationId = "addTaskNote",
             summary = "Add a progress note to the task's history (its assignee or a verifier)")
     @APIResponse(responseCode = "201", description = "The history entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryEntry.class)))
@@ -101,7 +101,7 @@ public class TaskLifecycleResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(operationId = "TaskResource_history",
+    @Operation(operationId = "getTaskHistory",
             summary = "Every change of the task: who, when, from, to, note; the creation comes first")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return history.history(id, callers.current());

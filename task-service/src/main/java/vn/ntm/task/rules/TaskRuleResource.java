@@ -48,7 +48,8 @@ public class TaskRuleResource {
     }
 
     @GET
-    @Operation(summary = "List the rule rows in the order they are applied, each with its period of validity"
+    @Operation(operationId = "listTaskRules",
+            summary = "List the rule rows in the order they are applied, each with its period of validity"
             + " (validFrom..validTo, inclusive, null = open); with on, only the rows valid on that day")
     public List<RuleView> list(
             @Parameter(description = "only the rows that apply to an inspection of this day (ISO date)")
@@ -58,7 +59,8 @@ public class TaskRuleResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Every change of the rules, newest first: who (the token's subject), when, and the rule as"
+    @Operation(operationId = "listTaskRuleHistory",
+            summary = "Every change of the rules, newest first: who (the token's subject), when, and the rule as"
             + " the change left it")
     @ParamsDetail("task.rule.historyInvalid")
     public List<RuleHistoryEntry> history(
@@ -77,7 +79,8 @@ public class TaskRuleResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One rule row: the one valid on the day given (404 when none), else the one valid today,"
+    @Operation(operationId = "getTaskRule",
+            summary = "One rule row: the one valid on the day given (404 when none), else the one valid today,"
             + " else the latest; the ETag is its version, to send back in If-Match with its validFrom when changing it")
     @APIResponse(responseCode = "200", description = "The rule row; ETag: its version",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleView.class)))
@@ -91,7 +94,8 @@ public class TaskRuleResource {
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace the row of a rule that begins on validFrom (null: the row without a"
+    @Operation(operationId = "setTaskRule",
+            summary = "Create or replace the row of a rule that begins on validFrom (null: the row without a"
             + " start); applies to inspections consumed from now on dated within validFrom..validTo. Replacing needs"
             + " If-Match with the row's ETag (428 without, 412 when stale); creating needs none. validFrom after"
             + " validTo: 422; a period sharing a day with another row of the code: 409")

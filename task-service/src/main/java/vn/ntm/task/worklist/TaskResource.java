@@ -110,7 +110,8 @@ public class TaskResource {
 
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "List tasks by inspection, assignee, commune, criterion, status, overdue, due date or"
+    @Operation(operationId = "listTasks",
+            summary = "List tasks by inspection, assignee, commune, criterion, status, overdue, due date or"
             + " words (q); sort by dueDate, -dueDate, communeName, status (lifecycle order)...; pages start at 0")
     @APIResponse(responseCode = "200", description = "A page of tasks; Link: its first, prev, next and (exact total)"
             + " last pages (RFC 8288), the request's URI with page or after replaced",
@@ -135,7 +136,8 @@ public class TaskResource {
     @GET
     @Path("/summary")
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG, Caller.OPS})
-    @Operation(summary = "Count tasks by assignee, status and overdue (same filters as the list)")
+    @Operation(operationId = "summarizeTasks",
+            summary = "Count tasks by assignee, status and overdue (same filters as the list)")
     public Summary summary(@Valid @BeanParam Filters filters) {
         return tasks.summary(filters.filter(), callers.current());
     }
@@ -144,7 +146,8 @@ public class TaskResource {
     @Path("/export.csv")
     @Produces("text/csv")
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "Export the filtered list as CSV (UTF-8 with BOM, CRLF) for Excel, streamed; at most"
+    @Operation(operationId = "exportTasksCsv",
+            summary = "Export the filtered list as CSV (UTF-8 with BOM, CRLF) for Excel, streamed; at most"
             + " ntm.tasks.export-max-rows rows: X-Truncated says whether the limit cut the result, X-Total-Count how"
             + " many tasks matched; onLimit=refuse answers 422 instead of a cut export")
     @APIResponse(responseCode = "200", description = "The CSV",
@@ -171,7 +174,8 @@ public class TaskResource {
     @Path("/export.xlsx")
     @Produces(Xlsx.MEDIA_TYPE)
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "Export the filtered list as an Excel workbook: Vietnamese headers, due dates as dates,"
+    @Operation(operationId = "exportTasksXlsx",
+            summary = "Export the filtered list as an Excel workbook: Vietnamese headers, due dates as dates,"
             + " frozen header row, autofilter; same filters, sort, limit (X-Truncated, onLimit) and concurrency as the"
             + " CSV export")
     @APIResponse(responseCode = "200", description = "The workbook",
@@ -268,7 +272,7 @@ public class TaskResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
-    @Operation(summary = "One task; the ETag is its version, to send back in If-Match")
+    @Operation(operationId = "getTask", summary = "One task; the ETag is its version, to send back in If-Match")
     @APIResponse(responseCode = "200", description = "The task; ETag: its version",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     public Response get(@PathParam("id") String id) {
