@@ -162,9 +162,6 @@ class OpenApiDocumentsTest {
                 if (!status.equals("204") && !status.equals("304") && !typed(content)) {
                     defects.add(where + ": response " + status + " has no typed body");
                 }
-                if (status.equals("201") && !response.getValue().path("headers").has("Location")) {
-                    defects.add(where + ": 201 without a Location header");
-                }
                 if (!exemplified && hasTextBody(content)) {
                     exemplified = true;
                     defects.addAll(examplesOf(doc, where + " response " + status, content, examples));

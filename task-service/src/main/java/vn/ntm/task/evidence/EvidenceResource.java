@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +34,7 @@ import java.util.List;
 
 /** Evidence files of a task: upload (multipart, spooled to disk by Quarkus), list and download (streamed). */
 @Path("/tasks/{id}/evidence")
+@Tag(name = "Evidence", description = "Files a task's assignee reports as evidence of the work")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceResource {
     private final EvidenceService evidence;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +28,7 @@ import java.util.List;
 
 /** Deadline extensions of a task: the assignee asks with a reason, a verifier approves or rejects. */
 @Path("/tasks/{id}/extensions")
+@Tag(name = "Extensions", description = "Requests to move a task's due date, decided by the verifier")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtensionResource {
     private final ExtensionService extensions;

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 /**
  * Documents the problem answers in every service's OpenAPI document: the {@code Problem} and {@code FieldError}
  * schemas, and on every operation the error responses platform-http can give (400, 401/403 where a token is
- * needed, 404, 413/415 where a body is read, 500, 503), each as {@code application/problem+json}. Error
+ * needed, 404, 406, 414, 413/415 where a body is read, 500, 503), each as {@code application/problem+json}. Error
  * responses a resource declares itself keep their description and get the same content.
  */
 @OpenApiFilter
@@ -76,6 +76,8 @@ public class ProblemOpenApi implements OASFilter {
             errors.put("403", "The token does not grant this");
         }
         errors.put("404", "Not found");
+        errors.put("406", "The Accept header allows none of the operation's media types");
+        errors.put("414", "Request line or query too long");
         if (operation.getRequestBody() != null) {
             errors.put("413", "Body too large");
             errors.put("415", "Body without a supported Content-Type");
@@ -144,9 +146,10 @@ public class ProblemOpenApi implements OASFilter {
     private static void withProblemBody(APIResponse response, int status, List<ProblemCode> codes) {
         Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
         if (content.getMediaTypes() == null || !content.hasMediaType(Problem.MEDIA_TYPE)) {
-            content.addMediaType(Problem.MEDIA_TYPE,
-                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+            content.addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType());
         }
+        // one schema for every problem, also where a module declares its own copy of the shape (platform-outbox)
+        content.getMediaType(Problem.MEDIA_TYPE).setSchema(OASFactory.createSchema().ref(PROBLEM_REF));
         response.setContent(content);
         if (codes.isEmpty()) {
             return;

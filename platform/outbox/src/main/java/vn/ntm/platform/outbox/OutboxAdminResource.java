@@ -57,7 +57,7 @@ public class OutboxAdminResource {
     @APIResponse(responseCode = "200", description = "the event, pending again", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParkedEvent.class)))
     @APIResponse(responseCode = "404", description = "no parked event has this id", content = @Content(
-            mediaType = OutboxProblem.MEDIA_TYPE, schema = @Schema(implementation = OutboxProblem.class)))
+            mediaType = OutboxProblem.MEDIA_TYPE))
     public Response retry(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Optional<ParkedEvent> unparked = parseId(id).flatMap(rows::unpark);
         if (unparked.isEmpty()) {
