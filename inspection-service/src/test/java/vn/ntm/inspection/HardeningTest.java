@@ -39,8 +39,8 @@ class HardeningTest {
     @Test
     void swaggerUiOffersBearerAuthorization() {
         Api.as(null).get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.securitySchemes.SecurityScheme.type", equalTo("http"))
-                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths.'/inspections'.post", hasKey("security"));
     }
 }

@@ -82,8 +82,8 @@ class PlatformTest extends PlatformContractTest {
     @Test
     void swaggerUiOffersBearerTokens() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.securitySchemes.SecurityScheme.type", equalTo("http"))
-                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths.'/tasks'.get.security", org.hamcrest.Matchers.notNullValue());
     }
 }

@@ -192,14 +192,16 @@ public class SectorImportService {
                     updated++;
                 }
                 // the primary moves between rows: clear it first so the one-primary index holds at every statement
-                em.createNativeQuery("delete from sector_succession where from_code = ?1 and to_code = ?2")
-                        .setParameter(1, c.code()).setParameter(2, r.to()).executeUpdate();
                 if (r.primary()) {
                     em.createNativeQuery("update sector_succession set is_primary = false where from_code = ?1")
                             .setParameter(1, c.code()).executeUpdate();
                 }
-                em.createNativeQuery("insert into sector_succession (from_code, to_code, effective_on, is_primary,"
-                                + " duties, position) values (?1, ?2, ?3, ?4, cast(?5 as text), ?6)")
+                // a changed row is updated in place: deleting it would cascade to its criterion duties
+                em.createNativeQuery(have == null
+                                ? "insert into sector_succession (effective_on, is_primary, duties, position, from_code,"
+                                        + " to_code) values (?3, ?4, cast(?5 as text), ?6, ?1, ?2)"
+                                : "update sector_succession set effective_on = ?3, is_primary = ?4,"
+                                        + " duties = cast(?5 as text), position = ?6 where from_code = ?1 and to_code = ?2")
                         .setParameter(1, c.code()).setParameter(2, r.to()).setParameter(3, r.effectiveOn())
                         .setParameter(4, r.primary()).setParameter(5, r.duties()).setParameter(6, i).executeUpdate();
             }

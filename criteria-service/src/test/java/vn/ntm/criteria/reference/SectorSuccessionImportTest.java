@@ -114,6 +114,26 @@ class SectorSuccessionImportTest {
     }
 
     @Test
+    void correctingASuccessionRowKeepsTheCriterionDutiesRecordedOnIt() {
+        String succession = SectorSeeder.resource(SUCCESSION);
+        String corrected = succession.replace("posts, telecommunications, information technology, digital transformation",
+                "bưu chính, viễn thông, công nghệ thông tin, chuyển đổi số");
+        assertThat(corrected).isNotEqualTo(succession);
+        try {
+            importCsv(AuthFixture.admin(), corrected, Map.of("version", "succession-duties-in-vietnamese"))
+                    .statusCode(200).body("updated", equalTo(1)).body("removed", equalTo(0));
+            JsonPath tttt = new JsonPath(given().get("/sectors").then().statusCode(200).extract().asString())
+                    .setRootPath("find { it.code == 'TTTT' }");
+            assertThat(tttt.getString("successions[0].duties")).isEqualTo(
+                    "bưu chính, viễn thông, công nghệ thông tin, chuyển đổi số");
+            assertThat(tttt.getList("successions[0].criteria.criterion")).as("criterion 8 still goes to KHCN")
+                    .containsOnly(8).hasSize(3);
+        } finally {
+            importCsv(AuthFixture.admin(), succession, Map.of()).statusCode(200).body("updated", equalTo(1));
+        }
+    }
+
+    @Test
     void aBrokenFileIsRefusedWholeWithItsRowsAndWritesNothing() {
         String before = given().get("/sectors").then().statusCode(200).extract().asString();
         long imports = count("select count(*) from sector_import");
