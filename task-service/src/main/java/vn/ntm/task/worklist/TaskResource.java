@@ -221,11 +221,11 @@ public class TaskResource {
                 try (Xlsx workbook = new Xlsx(out)) {
                     try {
                         // the workbook is written at the end: stop reading rows as soon as nobody will receive it
-                        tasks.export(plan, task -> {
+                        tasks.export(plan, row -> {
                             if (slot.abandoned()) {
                                 throw new ExportAbandoned();
                             }
-                            workbook.task(task);
+                            workbook.task(row);
                         });
                     } finally {
                         // the database work has ended; writing the workbook to a slow client needs no slot
