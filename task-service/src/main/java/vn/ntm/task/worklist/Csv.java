@@ -11,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,48 +23,77 @@ import java.util.Locale;
  * <p>
  * {@link Format#HUMAN} (the default) is for people: column headers, status and organisation type labels in the
  * request's language (Vietnamese unless English is asked for), dates {@code dd/MM/yyyy}, overdue as yes/no.
- * {@link Format#MACHINE} keeps the JSON API's field names, codes and ISO-8601 dates for integrations.
+ * {@link Format#MACHINE} keeps the JSON API's field names, codes and ISO-8601 dates for integrations. The columns
+ * of each are {@link ExportLabels#COLUMNS} and {@link ExportLabels#MACHINE_COLUMNS}.
  */
 final class Csv {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /** Who reads the file. */
     enum Format { HUMAN, MACHINE }
 
-    static final List<String> HEADER = List.of("id", "inspectionId", "communeCode", "communeName",
-            "criterion", "criterionName", "assigneeType", "assigneeCode", "assigneeName", "title", "dueDate",
-            "status", "overdue", "version");
-
     private final Writer out;
     private final Format format;
     private final Locale language;
+    private final List<ExportLabels.Column> columns;
 
     /** Writes the byte-order mark and the header line. */
     Csv(OutputStream stream, Format format, Locale language) {
         this.format = format;
         this.language = language;
+        this.columns = format == Format.MACHINE ? ExportLabels.MACHINE_COLUMNS : ExportLabels.COLUMNS;
         try {
             stream.write(BOM);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16 * 1024);
-        line(format == Format.MACHINE ? HEADER
-                : HEADER.stream().map(h -> LocalizedText.of("task.csv.header." + h).in(language)).toList());
+        line(columns.stream().map(c -> format == Format.MACHINE ? c.machineName()
+                : LocalizedText.of("task.csv.header." + c.machineName()).in(language)).toList());
     }
 
-    void task(TaskView t) {
-        if (format == Format.HUMAN) {
-            line(List.of(str(t.id()), str(t.inspectionId()), str(t.communeCode()), str(t.communeName()),
-                    str(t.criterion()), str(t.criterionName()), label("task.assigneeType.", t.assignee().type()),
-                    str(t.assignee().code()), str(t.assignee().name()), str(t.title()),
-                    t.dueDate() == null ? "" : Messages.DATE.format(t.dueDate()), label("task.status.", t.status()),
-                    LocalizedText.of(t.overdue() ? "task.csv.yes" : "task.csv.no").in(language), str(t.version())));
-            return;
+    void task(ExportRow row) {
+        List<String> fields = new ArrayList<>(columns.size());
+        for (ExportLabels.Column column : columns) {
+            fields.add(format == Format.HUMAN ? human(column, row) : machine(column, row));
         }
-        line(List.of(str(t.id()), str(t.inspectionId()), str(t.communeCode()), str(t.communeName()),
-                str(t.criterion()), str(t.criterionName()), str(t.assignee().type()), str(t.assignee().code()),
-                str(t.assignee().name()), str(t.title()), str(t.dueDate()), str(t.status()), str(t.overdue()),
-                str(t.version())));
+        line(fields);
+    }
+
+    private String human(ExportLabels.Column column, ExportRow row) {
+        TaskView t = row.task();
+        return switch (column) {
+            case ASSIGNEE_TYPE -> label("task.assigneeType.", t.assignee().type());
+            case ASSIGNED_ON -> row.assignedOn() == null ? "" : Messages.DATE.format(row.assignedOn());
+            case DUE_DATE -> t.dueDate() == null ? "" : Messages.DATE.format(t.dueDate());
+            case STATUS -> label("task.status.", t.status());
+            case OVERDUE -> LocalizedText.of(t.overdue() ? "task.csv.yes" : "task.csv.no").in(language);
+            default -> machine(column, row);
+        };
+    }
+
+    /** The value as the JSON API gives it; numbers without grouping, so that a spreadsheet reads them as numbers. */
+    private static String machine(ExportLabels.Column column, ExportRow row) {
+        TaskView t = row.task();
+        return switch (column) {
+            case NUMBER -> str(row.number());
+            case ID -> str(t.id());
+            case INSPECTION_ID -> str(t.inspectionId());
+            case COMMUNE_CODE -> str(t.communeCode());
+            case COMMUNE_NAME -> str(t.communeName());
+            case CRITERION -> str(t.criterion());
+            case CRITERION_NAME -> str(t.criterionName());
+            case ASSIGNEE_TYPE -> str(t.assignee().type());
+            case ASSIGNEE_CODE -> str(t.assignee().code());
+            case ASSIGNEE_NAME -> str(t.assignee().name());
+            case TITLE -> str(t.title());
+            case DESCRIPTION -> str(t.description());
+            case ASSIGNED_ON -> str(t.createdAt());
+            case DUE_DATE -> str(t.dueDate());
+            case STATUS -> str(t.status());
+            case OVERDUE -> str(t.overdue());
+            case DAYS_OVERDUE -> str(row.daysOverdue());
+            case VERSION -> str(t.version());
+        };
     }
 
     void finish() {

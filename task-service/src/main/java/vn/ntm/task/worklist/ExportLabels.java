@@ -12,11 +12,17 @@ import java.util.Map;
  * The columns of a task list export and the Vietnamese words people read in them, in one place for every export
  * format: each column's machine name (the CSV header integrations know) and its Vietnamese label, and the labels
  * of statuses, organisation types and yes/no.
+ * <p>
+ * People's files ({@link #COLUMNS}: the XLSX and the CSV for people) start with the row number and put the columns
+ * officers asked for next to the ones they belong with; the CSV for machines ({@link #MACHINE_COLUMNS}) keeps its
+ * first fourteen columns where they always were and appends the new ones, so an integration reading by position
+ * keeps working too.
  */
 public final class ExportLabels {
 
     /** A column of the export, in file order. */
     public enum Column {
+        NUMBER("number", "STT"),
         ID("id", "Mã nhiệm vụ"),
         INSPECTION_ID("inspectionId", "Mã cuộc kiểm tra"),
         COMMUNE_CODE("communeCode", "Mã xã"),
@@ -27,9 +33,12 @@ public final class ExportLabels {
         ASSIGNEE_CODE("assigneeCode", "Mã đơn vị thực hiện"),
         ASSIGNEE_NAME("assigneeName", "Đơn vị thực hiện"),
         TITLE("title", "Nhiệm vụ"),
+        DESCRIPTION("description", "Nội dung"),
+        ASSIGNED_ON("createdAt", "Ngày giao"),
         DUE_DATE("dueDate", "Hạn hoàn thành"),
         STATUS("status", "Trạng thái"),
         OVERDUE("overdue", "Quá hạn"),
+        DAYS_OVERDUE("daysOverdue", "Số ngày quá hạn"),
         VERSION("version", "Phiên bản");
 
         private final String machineName;
@@ -49,7 +58,13 @@ public final class ExportLabels {
         }
     }
 
+    /** The columns of the files for people, in file order. */
     public static final List<Column> COLUMNS = List.of(Column.values());
+    /** The columns of the CSV for machines: the original fourteen in their places, then the added ones. */
+    public static final List<Column> MACHINE_COLUMNS = List.of(Column.ID, Column.INSPECTION_ID,
+            Column.COMMUNE_CODE, Column.COMMUNE_NAME, Column.CRITERION, Column.CRITERION_NAME, Column.ASSIGNEE_TYPE,
+            Column.ASSIGNEE_CODE, Column.ASSIGNEE_NAME, Column.TITLE, Column.DUE_DATE, Column.STATUS,
+            Column.OVERDUE, Column.VERSION, Column.ASSIGNED_ON, Column.DESCRIPTION, Column.DAYS_OVERDUE);
     public static final String YES = "Có";
     public static final String NO = "Không";
     /** The sheet's name in a workbook. */

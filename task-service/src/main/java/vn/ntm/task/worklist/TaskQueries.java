@@ -25,7 +25,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -190,11 +192,12 @@ public class TaskQueries {
     /**
      * Streams the planned rows to {@code sink} in order, {@value #EXPORT_FETCH_SIZE} rows per round trip, in a
      * read-only transaction: no row is kept once the sink has it, so memory does not grow with the export.
+     * Each row carries its number, the day the task was assigned and its days overdue as of the plan's day.
      * Returns the number of rows written.
      */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "ntm.tasks.export-transaction-timeout")
-    public long export(ExportPlan plan, Consumer<TaskView> sink) {
+    public long export(ExportPlan plan, Consumer<ExportRow> sink) {
         em.unwrap(Session.class).doWork(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("set transaction read only");
@@ -203,8 +206,8 @@ public class TaskQueries {
         TaskFilter.Query q = plan.query();
         TypedQuery<Object[]> query = em.createQuery("select t.id, t.inspectionId, t.communeCode, t.communeName,"
                 + " t.criterion, t.criterionName, t.assigneeType, t.assigneeCode, t.assigneeName, t.title,"
-                + " t.dueDate, t.status, t.version from Task t where " + q.where() + " order by " + q.orderBy(),
-                Object[].class);
+                + " t.dueDate, t.status, t.version, t.description, t.createdAt from Task t where " + q.where()
+                + " order by " + q.orderBy(), Object[].class);
         q.params().forEach(query::setParameter);
         query.setMaxResults(plan.limit());
         query.setHint(HibernateHints.HINT_FETCH_SIZE, EXPORT_FETCH_SIZE);
@@ -214,12 +217,17 @@ public class TaskQueries {
             for (Object[] r : (Iterable<Object[]>) rows::iterator) {
                 TaskStatus status = (TaskStatus) r[11];
                 LocalDate due = (LocalDate) r[10];
-                sink.accept(new TaskView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Integer) r[4],
-                        (String) r[5], new OrganisationRef((String) r[6], (String) r[7], (String) r[8]),
-                        (String) r[9], null, due, status, status.isActive() && due.isBefore(plan.today()),
-                        ((Number) r[12]).longValue(), null, null, null, null, false, null, null, null, null, null,
-                        null));
+                Instant created = (Instant) r[14];
+                boolean overdue = status.isActive() && due.isBefore(plan.today());
+                TaskView task = new TaskView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                        (Integer) r[4], (String) r[5], new OrganisationRef((String) r[6], (String) r[7],
+                        (String) r[8]), (String) r[9], (String) r[13], due, status, overdue,
+                        ((Number) r[12]).longValue(), null, created, null, null, false, null, null, null, null, null,
+                        null);
                 written++;
+                sink.accept(new ExportRow(written, task,
+                        created == null ? null : created.atZone(TaskClock.ZONE).toLocalDate(),
+                        overdue ? ChronoUnit.DAYS.between(due, plan.today()) : 0));
             }
         }
         return written;

@@ -175,9 +175,10 @@ public class TaskResource {
     @Produces(Xlsx.MEDIA_TYPE)
     @RolesAllowed({Caller.ADMIN, Caller.VIEWER, Caller.INSPECTOR, Caller.ORG})
     @Operation(operationId = "exportTasksXlsx",
-            summary = "Export the filtered list as an Excel workbook: Vietnamese headers, due dates as dates,"
-            + " frozen header row, autofilter; same filters, sort, limit (X-Truncated, onLimit) and concurrency as the"
-            + " CSV export")
+            summary = "Export the filtered list as an Excel workbook: the columns of the CSV for people (STT, ...,"
+            + " Ngày giao, Số ngày quá hạn) with Vietnamese headers, dates as dates, counts as numbers, bold frozen"
+            + " header row, autofilter; same filters, sort, limit (X-Truncated, onLimit) and concurrency as the CSV"
+            + " export")
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                     format = "binary")), headers = {
@@ -221,11 +222,11 @@ public class TaskResource {
                 try (Xlsx workbook = new Xlsx(out)) {
                     try {
                         // the workbook is written at the end: stop reading rows as soon as nobody will receive it
-                        tasks.export(plan, task -> {
+                        tasks.export(plan, row -> {
                             if (slot.abandoned()) {
                                 throw new ExportAbandoned();
                             }
-                            workbook.task(task);
+                            workbook.task(row);
                         });
                     } finally {
                         // the database work has ended; writing the workbook to a slow client needs no slot

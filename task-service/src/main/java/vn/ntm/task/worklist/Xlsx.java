@@ -1,7 +1,9 @@
 package vn.ntm.task.worklist;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -12,24 +14,34 @@ import vn.ntm.task.shared.TaskView;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A task list as an Excel workbook (.xlsx) that opens right: Vietnamese column headers ({@link ExportLabels}), the
- * header row frozen, an autofilter over every column, due dates as date cells shown {@code dd/MM/yyyy}, numbers as
- * numbers. Written with Apache POI's streaming SXSSF: only {@value #WINDOW} rows are kept in memory, the others go
- * to a compressed temporary file, which {@link #finish} turns into the workbook on the response and then deletes.
- * Text cells are inline strings, never formulas, so a title such as {@code =HYPERLINK(...)} stays text.
+ * A task list as an Excel workbook (.xlsx) that opens right: the sheet "Nhiệm vụ", Vietnamese column headers
+ * ({@link ExportLabels#COLUMNS}) in bold, the header row frozen, an autofilter over every column, dates (assigned,
+ * due) as date cells shown {@code dd/mm/yyyy}, numbers as numbers, the counts (row number, days overdue, version)
+ * with a thousands separator. Written with Apache POI's streaming SXSSF: only {@value #WINDOW} rows are kept in
+ * memory, the others go to a compressed temporary file, which {@link #finish} turns into the workbook on the response
+ * and then deletes. Text cells are inline strings, never formulas, so a title such as {@code =HYPERLINK(...)} stays
+ * text.
  */
 final class Xlsx implements AutoCloseable {
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int WINDOW = 100;
-    private static final int[] WIDTHS = {38, 38, 10, 24, 10, 36, 24, 18, 40, 80, 16, 24, 10, 10};
+    static final String DATE_FORMAT = "dd/mm/yyyy";
+    /**
+     * The file format's code for a whole number with a thousands separator (built-in format 3): the separator is
+     * the reader's, so Excel in Vietnamese shows 50000 as "50.000" and in English as "50,000".
+     */
+    static final String COUNT_FORMAT = "#,##0";
+    private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final OutputStream out;
     private final SXSSFWorkbook workbook;
     private final SXSSFSheet sheet;
     private final CellStyle dateStyle;
+    private final CellStyle countStyle;
     private int next;
 
     /** Starts the workbook with its header row; nothing is written to {@code out} before {@link #finish}. */
@@ -38,8 +50,11 @@ final class Xlsx implements AutoCloseable {
         this.workbook = new SXSSFWorkbook(WINDOW);
         workbook.setCompressTempFiles(true);
         this.sheet = workbook.createSheet(ExportLabels.SHEET);
+        DataFormat formats = workbook.getCreationHelper().createDataFormat();
         this.dateStyle = workbook.createCellStyle();
-        dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+        dateStyle.setDataFormat(formats.getFormat(DATE_FORMAT));
+        this.countStyle = workbook.createCellStyle();
+        countStyle.setDataFormat(formats.getFormat(COUNT_FORMAT));
         CellStyle headerStyle = workbook.createCellStyle();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -50,36 +65,62 @@ final class Xlsx implements AutoCloseable {
             Cell cell = header.createCell(i);
             cell.setCellValue(columns.get(i).label());
             cell.setCellStyle(headerStyle);
-            sheet.setColumnWidth(i, Math.min(255, WIDTHS[i]) * 256);
+            sheet.setColumnWidth(i, width(columns.get(i)) * 256);
         }
         sheet.createFreezePane(0, 1);
     }
 
-    void task(TaskView t) {
+    /**
+     * Column widths in characters: every header fits with its filter button, ids whole, names and titles mostly;
+     * a longer content is cut at the column's border until the reader widens it.
+     */
+    private static int width(ExportLabels.Column column) {
+        return switch (column) {
+            case NUMBER -> 8;
+            case ID, INSPECTION_ID -> 38;
+            case COMMUNE_CODE, OVERDUE -> 10;
+            case CRITERION, VERSION -> 13;
+            case COMMUNE_NAME, ASSIGNEE_TYPE, STATUS -> 24;
+            case CRITERION_NAME -> 36;
+            case ASSIGNEE_CODE -> 22;
+            case ASSIGNEE_NAME -> 40;
+            case TITLE -> 80;
+            case DESCRIPTION -> 60;
+            case ASSIGNED_ON, DUE_DATE -> 16;
+            case DAYS_OVERDUE -> 18;
+        };
+    }
+
+    void task(ExportRow r) {
         Row row = sheet.createRow(next++);
-        int c = 0;
-        text(row, c++, t.id());
-        text(row, c++, t.inspectionId());
-        text(row, c++, t.communeCode());
-        text(row, c++, t.communeName());
-        if (t.criterion() != null) {
-            row.createCell(c).setCellValue(t.criterion());
+        TaskView t = r.task();
+        List<ExportLabels.Column> columns = ExportLabels.COLUMNS;
+        for (int c = 0; c < columns.size(); c++) {
+            switch (columns.get(c)) {
+                case NUMBER -> count(row, c, r.number());
+                case ID -> text(row, c, t.id());
+                case INSPECTION_ID -> text(row, c, t.inspectionId());
+                case COMMUNE_CODE -> text(row, c, t.communeCode());
+                case COMMUNE_NAME -> text(row, c, t.communeName());
+                case CRITERION -> {
+                    if (t.criterion() != null) {
+                        row.createCell(c).setCellValue(t.criterion());
+                    }
+                }
+                case CRITERION_NAME -> text(row, c, t.criterionName());
+                case ASSIGNEE_TYPE -> text(row, c, ExportLabels.organisationType(t.assignee().type()));
+                case ASSIGNEE_CODE -> text(row, c, t.assignee().code());
+                case ASSIGNEE_NAME -> text(row, c, t.assignee().name());
+                case TITLE -> text(row, c, t.title());
+                case DESCRIPTION -> text(row, c, t.description());
+                case ASSIGNED_ON -> date(row, c, r.assignedOn());
+                case DUE_DATE -> date(row, c, t.dueDate());
+                case STATUS -> text(row, c, ExportLabels.status(t.status()));
+                case OVERDUE -> text(row, c, ExportLabels.yesNo(t.overdue()));
+                case DAYS_OVERDUE -> count(row, c, r.daysOverdue());
+                case VERSION -> count(row, c, t.version());
+            }
         }
-        c++;
-        text(row, c++, t.criterionName());
-        text(row, c++, ExportLabels.organisationType(t.assignee().type()));
-        text(row, c++, t.assignee().code());
-        text(row, c++, t.assignee().name());
-        text(row, c++, t.title());
-        if (t.dueDate() != null) {
-            Cell due = row.createCell(c);
-            due.setCellValue(t.dueDate());
-            due.setCellStyle(dateStyle);
-        }
-        c++;
-        text(row, c++, ExportLabels.status(t.status()));
-        text(row, c++, ExportLabels.yesNo(t.overdue()));
-        row.createCell(c).setCellValue(t.version());
     }
 
     /** Puts the autofilter over the header and every row, writes the workbook to the stream and flushes it. */
@@ -104,9 +145,29 @@ final class Xlsx implements AutoCloseable {
         }
     }
 
+    private void date(Row row, int column, LocalDate value) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value);
+            cell.setCellStyle(dateStyle);
+        }
+    }
+
+    private void count(Row row, int column, long value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(countStyle);
+    }
+
+    /** A text cell; a text longer than a cell holds (32,767 characters) is cut, ending in an ellipsis. */
     private static void text(Row row, int column, Object value) {
         if (value != null) {
-            row.createCell(column).setCellValue(value.toString());
+            String s = value.toString();
+            if (s.length() > MAX_TEXT) {
+                int end = MAX_TEXT - 1;
+                s = s.substring(0, Character.isHighSurrogate(s.charAt(end - 1)) ? end - 1 : end) + "…";
+            }
+            row.createCell(column).setCellValue(s);
         }
     }
 }

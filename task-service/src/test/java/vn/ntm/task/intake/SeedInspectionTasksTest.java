@@ -131,12 +131,13 @@ class SeedInspectionTasksTest {
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines).hasSize(1 + 3 + 1); // header, 3 tasks, empty after the last CRLF
         // for people: Vietnamese headers and status labels, dates dd/MM/yyyy
-        assertThat(lines[0]).isEqualTo("Mã nhiệm vụ,Mã cuộc kiểm tra,Mã xã,Xã,Tiêu chí số,Tên tiêu chí,"
-                + "Loại đơn vị thực hiện,Mã đơn vị thực hiện,Đơn vị thực hiện,Nhiệm vụ,Hạn hoàn thành,"
-                + "Trạng thái,Quá hạn,Phiên bản");
+        assertThat(lines[0]).isEqualTo("STT,Mã nhiệm vụ,Mã cuộc kiểm tra,Mã xã,Xã,Tiêu chí số,Tên tiêu chí,"
+                + "Loại đơn vị thực hiện,Mã đơn vị thực hiện,Đơn vị thực hiện,Nhiệm vụ,Nội dung,Ngày giao,"
+                + "Hạn hoàn thành,Trạng thái,Quá hạn,Số ngày quá hạn,Phiên bản");
         for (int i = 1; i <= 3; i++) {
             assertThat(lines[i]).matches(".*,(UBND xã|UBND huyện|\"Sở, ngành\"|Văn phòng Điều phối),.*")
-                    .matches(".*,\\d{2}/\\d{2}/\\d{4},Mới giao,(Có|Không),\\d+");
+                    .startsWith(i + ",")
+                    .matches(".*,\\d{2}/\\d{2}/\\d{4},\\d{2}/\\d{2}/\\d{4},Mới giao,(Có|Không),\\d+,\\d+");
         }
         assertThat(csv)
                 .contains(",Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Thượng Cường,")
@@ -157,9 +158,10 @@ class SeedInspectionTasksTest {
         String[] h = human.split("\r\n");
         String[] e = english.split("\r\n");
         assertThat(m[0]).isEqualTo("id,inspectionId,communeCode,communeName,criterion,criterionName,assigneeType,"
-                + "assigneeCode,assigneeName,title,dueDate,status,overdue,version");
-        assertThat(e[0]).isEqualTo("Task id,Inspection id,Commune code,Commune,Criterion,Criterion name,"
-                + "Assignee type,Assignee code,Assignee,Task,Due date,Status,Overdue,Version");
+                + "assigneeCode,assigneeName,title,dueDate,status,overdue,version,createdAt,description,daysOverdue");
+        assertThat(e[0]).isEqualTo("No.,Task id,Inspection id,Commune code,Commune,Criterion,Criterion name,"
+                + "Assignee type,Assignee code,Assignee,Task,Content,Assigned on,Due date,Status,Overdue,Days overdue,"
+                + "Version");
         assertThat(m.length).isGreaterThan(1);
         assertThat(h).hasSameSizeAs(m);
         assertThat(e).hasSameSizeAs(m);

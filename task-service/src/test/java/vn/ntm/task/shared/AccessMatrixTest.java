@@ -283,12 +283,12 @@ class AccessMatrixTest {
         };
     }
 
-    /** The task ids (first column) of an exported workbook. */
+    /** The task ids (column "Mã nhiệm vụ", the second, after the row number) of an exported workbook. */
     private static List<String> workbookIds(byte[] file) {
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new java.io.ByteArrayInputStream(file))) {
             List<String> ids = new ArrayList<>();
-            workbook.getSheetAt(0).forEach(row -> ids.add(row.getCell(0).getStringCellValue()));
+            workbook.getSheetAt(0).forEach(row -> ids.add(row.getCell(1).getStringCellValue()));
             return ids;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

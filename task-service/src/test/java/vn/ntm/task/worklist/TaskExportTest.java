@@ -127,7 +127,7 @@ class TaskExportTest {
             assertThat(e.header("X-Export-Limit")).isEqualTo(Integer.toString(limit));
             // streamed: the length was not known when the response started
             assertThat(e.header("Content-Length")).isNull();
-            assertThat(e.firstLine()).startsWith("\uFEFFMã nhiệm vụ,Mã cuộc kiểm tra,");
+            assertThat(e.firstLine()).startsWith("\uFEFFSTT,Mã nhiệm vụ,Mã cuộc kiểm tra,");
         }
         assertThat(served.get()).isPositive();
         assertThat(slots.inUse()).isZero();

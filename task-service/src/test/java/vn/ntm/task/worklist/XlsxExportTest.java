@@ -78,9 +78,17 @@ class XlsxExportTest {
             assertThat(sheet.getSheetName()).isEqualTo("Nhiệm vụ");
             List<String> header = new ArrayList<>();
             sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-            assertThat(header).containsExactly("Mã nhiệm vụ", "Mã cuộc kiểm tra", "Mã xã", "Xã", "Tiêu chí số",
-                    "Tên tiêu chí", "Loại đơn vị thực hiện", "Mã đơn vị thực hiện", "Đơn vị thực hiện", "Nhiệm vụ",
-                    "Hạn hoàn thành", "Trạng thái", "Quá hạn", "Phiên bản");
+            assertThat(header).containsExactly("STT", "Mã nhiệm vụ", "Mã cuộc kiểm tra", "Mã xã", "Xã",
+                    "Tiêu chí số", "Tên tiêu chí", "Loại đơn vị thực hiện", "Mã đơn vị thực hiện", "Đơn vị thực hiện",
+                    "Nhiệm vụ", "Nội dung", "Ngày giao", "Hạn hoàn thành", "Trạng thái", "Quá hạn", "Số ngày quá hạn",
+                    "Phiên bản");
+            int id = header.indexOf("Mã nhiệm vụ");
+            int commune = header.indexOf("Xã");
+            int criterion = header.indexOf("Tiêu chí số");
+            int assignee = header.indexOf("Đơn vị thực hiện");
+            int title = header.indexOf("Nhiệm vụ");
+            int dueDate = header.indexOf("Hạn hoàn thành");
+            int status = header.indexOf("Trạng thái");
             assertThat(sheet.getLastRowNum()).isEqualTo(Fixtures.SEED_TASK_COUNT);
 
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
@@ -100,24 +108,24 @@ class XlsxExportTest {
             boolean sawThuongCuong = false;
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
-                Map<String, Object> task = byId.get(row.getCell(0).getStringCellValue());
+                Map<String, Object> task = byId.get(row.getCell(id).getStringCellValue());
                 assertThat(task).as("row " + r).isNotNull();
-                assertThat(row.getCell(9).getStringCellValue()).isEqualTo(task.get("title"));
-                assertThat(row.getCell(8).getStringCellValue())
+                assertThat(row.getCell(title).getStringCellValue()).isEqualTo(task.get("title"));
+                assertThat(row.getCell(assignee).getStringCellValue())
                         .isEqualTo(((Map<?, ?>) task.get("assignee")).get("name"));
-                Cell due = row.getCell(10);
+                Cell due = row.getCell(dueDate);
                 assertThat(due.getCellType()).isEqualTo(CellType.NUMERIC);
                 assertThat(DateUtil.isCellDateFormatted(due)).isTrue();
                 assertThat(due.getLocalDateTimeCellValue().toLocalDate())
                         .isEqualTo(LocalDate.parse((String) task.get("dueDate")));
                 assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
-                assertThat(row.getCell(11).getStringCellValue()).isEqualTo("Mới giao");
+                assertThat(row.getCell(status).getStringCellValue()).isEqualTo("Mới giao");
                 if (task.get("communeName") != null) {
-                    assertThat(row.getCell(3).getStringCellValue()).isEqualTo(task.get("communeName"));
-                    sawThuongCuong |= "Xã Thượng Cường".equals(row.getCell(3).getStringCellValue());
+                    assertThat(row.getCell(commune).getStringCellValue()).isEqualTo(task.get("communeName"));
+                    sawThuongCuong |= "Xã Thượng Cường".equals(row.getCell(commune).getStringCellValue());
                 }
                 if (task.get("criterion") != null) {
-                    assertThat(row.getCell(4).getNumericCellValue())
+                    assertThat(row.getCell(criterion).getNumericCellValue())
                             .isEqualTo(((Number) task.get("criterion")).doubleValue());
                 }
             }
@@ -135,7 +143,7 @@ class XlsxExportTest {
             XSSFSheet sheet = workbook.getSheetAt(0);
             List<String> ids = new ArrayList<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                ids.add(sheet.getRow(r).getCell(1).getStringCellValue());
             }
             assertThat(ids).isEqualTo(expected);
             assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).endsWith(String.valueOf(BULK + 1));
@@ -154,7 +162,7 @@ class XlsxExportTest {
             byte[] file = asAdmin().queryParam("inspectionId", inspection).when().get("/tasks/export.xlsx")
                     .then().statusCode(200).extract().asByteArray();
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-                Cell title = workbook.getSheetAt(0).getRow(1).getCell(9);
+                Cell title = workbook.getSheetAt(0).getRow(1).getCell(10);
                 assertThat(title.getCellType()).isEqualTo(CellType.STRING);
                 assertThat(title.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\",\"y\")");
             }
@@ -169,7 +177,8 @@ class XlsxExportTest {
                 .then().statusCode(200).header("X-Total-Count", "0").extract().asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
             assertThat(workbook.getSheetAt(0).getLastRowNum()).isZero();
-            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Mã nhiệm vụ");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("STT");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("Mã nhiệm vụ");
         }
     }
 
