@@ -65,6 +65,7 @@ body = ''.join([
     para(run('{{tieu_de}}', bold=True, size=14), align='center', after=240),
     para(run('{{noi_dung}}'), style='TBDoanVan'),
     footer,
+    para(),  # Word ends a document with a paragraph, never a table
 ])
 # A4, margins top/bottom 20 mm, left 30 mm, right 15 mm (Decree 30/2020/NĐ-CP)
 section = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
