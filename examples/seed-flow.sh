@@ -50,6 +50,13 @@ VIEW=$(curl -sf -H "$INSPECTOR" "$INSPECTIONS/inspections/$ID")
 echo "$VIEW" | grep -o '"summary" *: *{[^}]*}' || true
 echo "$VIEW" | grep -o '"statedMet" *: *[0-9]*' || true
 echo "$VIEW" | grep -o '"statedFigures" *: *{[^}]*}' || true
+# the notice (Thông báo) as the department issues it, editable in Word and as PDF (inspection-service README "Notice")
+NOTICE_DIR=${NOTICE_DIR:-${TMPDIR:-/tmp}}
+curl -sf -H "$INSPECTOR" -H "Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document" \
+  -o "$NOTICE_DIR/thong-bao-$ID.docx" "$INSPECTIONS/inspections/$ID/notice"
+curl -sf -H "$INSPECTOR" -H "Accept: application/pdf" -o "$NOTICE_DIR/thong-bao-$ID.pdf" \
+  "$INSPECTIONS/inspections/$ID/notice"
+echo "the notice: $NOTICE_DIR/thong-bao-$ID.docx and .pdf"
 
 # The follow-up loop (README "Lifecycle" of task-service) on Thượng Cường's criterion-17 task: the commune reports
 # with a file, the lead agency (Sở LĐ-TB&XH) returns it, the commune reports again, the coordination office accepts.

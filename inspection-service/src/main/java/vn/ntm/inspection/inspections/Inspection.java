@@ -66,6 +66,17 @@ public class Inspection extends PanacheEntityBase {
     @Convert(converter = Converters.FigureBases.class)
     @Column(name = "stated_figure_bases", columnDefinition = "text")
     private LinkedHashMap<String, String> statedFigureBases = new LinkedHashMap<>();
+    /** The notice's number and symbol ("245/TB-SNNMT"), its place ("Hà Tĩnh"), signer and recipients: optional. */
+    @Column(name = "notice_number")
+    private String number;
+    @Column(name = "notice_place")
+    private String place;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column
+    private Signer signer;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column
+    private List<String> recipients;
     /** The version of the findings: 1 as finalized, one more for each correction (đính chính). */
     @Column(name = "findings_version")
     private int findingsVersion = 1;
@@ -97,7 +108,7 @@ public class Inspection extends PanacheEntityBase {
                                    List<LegalBasis> legalBasis, List<OrganisationRef> participants,
                                    AdminUnit province, AdminUnit district, String assessment,
                                    Map<String, BigDecimal> statedFigures, Map<String, String> statedFigureBases,
-                                   String recordedBy) {
+                                   NoticeFields notice, String recordedBy) {
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
         i.title = title;
@@ -114,6 +125,10 @@ public class Inspection extends PanacheEntityBase {
         i.statedFigures = new LinkedHashMap<>(statedFigures);
         i.statedFigureBases = statedFigureBases == null ? new LinkedHashMap<>() : new LinkedHashMap<>(statedFigureBases);
         i.status = InspectionStatus.DRAFT;
+        i.number = notice.number();
+        i.place = notice.place();
+        i.signer = notice.signer();
+        i.recipients = notice.recipients() == null ? null : List.copyOf(notice.recipients());
         i.recordedBy = recordedBy;
         i.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return i;
@@ -258,6 +273,10 @@ public class Inspection extends PanacheEntityBase {
 
     public Map<String, String> statedFigureBases() {
         return statedFigureBases == null ? Map.of() : statedFigureBases;
+    }
+
+    public NoticeFields notice() {
+        return new NoticeFields(number, place, signer, recipients == null ? List.of() : recipients);
     }
 
     public int findingsVersion() {

@@ -159,7 +159,7 @@ public class InspectionService {
                 participants.stream().map(OrgRefInput::toRef).toList(),
                 unit(scope.province()), scope.district() == null ? null : unit(scope.district()),
                 request.assessment(), request.statedFigures() == null ? Map.of() : request.statedFigures(),
-                request.statedFigureBases(), caller.subject());
+                request.statedFigureBases(), request.notice(), caller.subject());
         for (int i = 0; i < request.communes().size(); i++) {
             CommuneInput c = request.communes().get(i);
             inspection.addCommune(c.code(), scope.communes().get(i).name(), c.criteriaSet(), c.targetTier(),

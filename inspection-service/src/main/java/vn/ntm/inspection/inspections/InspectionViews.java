@@ -75,7 +75,8 @@ public class InspectionViews {
                 inspection.participants(), inspection.province(), inspection.district(), inspection.assessment(),
                 inspection.statedFigures(), communes, summary, recommendations, inspection.createdAt(),
                 inspection.finalizedAt(), inspection.version(), inspection.recordedBy(), inspection.finalizedBy(),
-                version, inspection.findingsVersion(), inspection.statedFigureBases());
+                version, inspection.findingsVersion(), inspection.statedFigureBases(), inspection.notice().number(),
+                inspection.notice().place(), inspection.notice().signer(), inspection.notice().recipients());
     }
 
     public CommuneView communeView(Inspection inspection, InspectionCommune commune, Optional<CatalogSet> set) {

@@ -22,6 +22,10 @@ public final class Limits {
 
     public static final int NAME = 500;
     public static final int TEXT = 10_000;
+    /** The notice's number and symbol ("245/TB-SNNMT"), its place, and its list of recipients ("Nơi nhận"). */
+    public static final int NOTICE_NUMBER = 100;
+    public static final int PLACE = 200;
+    public static final int RECIPIENTS = 100;
     public static final int LONG_TEXT = 20_000;
     public static final int RESPONSIBLE = 50;
     public static final int FINDINGS = 200;

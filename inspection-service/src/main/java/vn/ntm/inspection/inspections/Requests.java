@@ -59,7 +59,20 @@ public final class Requests {
             @NotEmpty @Size(max = 500) List<@NotNull @Valid CommuneInput> communes,
             @Size(max = Limits.LONG_TEXT) String assessment,
             @Size(max = 100) Map<String, BigDecimal> statedFigures,
-            @Size(max = 100) Map<String, @Size(max = 2000) String> statedFigureBases) {
+            @Size(max = 100) Map<String, @Size(max = 2000) String> statedFigureBases,
+            @Size(max = Limits.NOTICE_NUMBER) String number,
+            @Size(max = Limits.PLACE) String place,
+            @Valid SignerInput signer,
+            @Size(max = Limits.RECIPIENTS) List<@NotBlank @Size(max = Limits.NAME) String> recipients) {
+
+        public NoticeFields notice() {
+            return new NoticeFields(number, place, signer == null ? null : new Signer(signer.title(), signer.name()),
+                    recipients);
+        }
+    }
+
+    /** The notice's signer: title (e.g. "GIÁM ĐỐC") and full name, each optional. */
+    public record SignerInput(@Size(max = Limits.NAME) String title, @Size(max = Limits.NAME) String name) {
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.UUID;
 /** Response bodies of the inspection API. */
 public final class Views {
 
-    /** {@code registerDate} (and the same field of communes, findings and recommendations): the date of the
+    /** {@code number}, {@code place}, {@code signer}, {@code recipients}: the notice's fields, null (recipients
+     * empty) when not given. {@code registerDate} (and the same field of communes, findings and recommendations): the date of the
      * administrative-unit register the unit codes refer to, the inspection's {@code inspectedOn}. */
     public record InspectionView(UUID id, String status, String title, LocalDate inspectedOn,
                                  LocalDate registerDate, OrganisationRef leadAgency, List<LegalBasis> legalBasis,
@@ -23,7 +24,8 @@ public final class Views {
                                  List<RecommendationView> recommendations, Instant createdAt,
                                  Instant finalizedAt, long version, String recordedBy, String finalizedBy,
                                  int findingsVersion, int latestFindingsVersion,
-                                 Map<String, String> statedFigureBases) {
+                                 Map<String, String> statedFigureBases, String number, String place,
+                                 Signer signer, List<String> recipients) {
     }
 
     /** {@code change} is null when the commune has no earlier finalized inspection. */
