@@ -18,7 +18,7 @@ public final class ExportLabels {
     /** A column of the export, in file order. */
     public enum Column {
         ID("id", "Mã nhiệm vụ"),
-        INSPECTION_ID("inspectionId", "Mã cuộc kiểm tra"),
+        INSPECTION_ID("inspectionId", "Mã đợt kiểm tra"),
         COMMUNE_CODE("communeCode", "Mã xã"),
         COMMUNE_NAME("communeName", "Xã"),
         CRITERION("criterion", "Tiêu chí số"),
