@@ -23,8 +23,8 @@ class TypedQueryParamsTest {
                     new Words(LIST_EN, "must be a whole number from 1 to 200"));
         }
         assertRefused(RestAssured::given, "/admin-units", "page", "-1",
-                new Words(LIST_VI, "phải là số nguyên từ 0 đến 100000 (trang đầu tiên là 0)"),
-                new Words(LIST_EN, "must be a whole number from 0 to 100000 (the first page is 0)"));
+                new Words(LIST_VI, "phải là số nguyên từ 0 đến 100.000 (trang đầu tiên là 0)"),
+                new Words(LIST_EN, "must be a whole number from 0 to 100,000 (the first page is 0)"));
     }
 
     @Test

@@ -23,9 +23,11 @@ class LanguagesTest {
                     .body("errors[0].field", equalTo("status")).body("errors[0].pointer", equalTo("/status"));
         }
         vi.body("title", equalTo("Dữ liệu không hợp lệ")).body("detail", equalTo("Tham số truy vấn không hợp lệ."))
-                .body("errors[0].message", equalTo("phải là DRAFT hoặc FINALIZED"));
+                .body("errors[0].message", equalTo(
+                        "phải là mã một trạng thái của đợt kiểm tra (bản nháp hoặc đã hoàn tất) như tài liệu của tham số này nêu"));
         en.body("title", equalTo("Validation failed")).body("detail", equalTo("Invalid query parameters."))
-                .body("errors[0].message", equalTo("must be DRAFT or FINALIZED"));
+                .body("errors[0].message", equalTo(
+                        "must be the code of an inspection state (draft or finalized) as this parameter's documentation gives it"));
     }
 
     @Test

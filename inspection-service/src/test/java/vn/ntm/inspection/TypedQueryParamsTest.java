@@ -22,12 +22,15 @@ class TypedQueryParamsTest {
         refused("year", "abc", "phải là số nguyên từ 2000 đến 2100", "must be a whole number between 2000 and 2100");
         refused("year", "1999", "phải là số nguyên từ 2000 đến 2100", "must be a whole number between 2000 and 2100");
         refused("size", "0", "phải là số nguyên từ 1 đến 100", "must be a whole number between 1 and 100");
-        refused("page", "x", "phải là số nguyên từ 0 đến 100000", "must be a whole number between 0 and 100000");
+        refused("page", "x", "phải là số nguyên từ 0 đến 100.000 (trang đầu tiên là 0)",
+                "must be a whole number between 0 and 100,000 (the first page is 0)");
     }
 
     @Test
     void anUnknownStatusIsNamedAndAnyCaseOfAKnownOneIsRead() {
-        refused("status", "CLOSED", "phải là DRAFT hoặc FINALIZED", "must be DRAFT or FINALIZED");
+        refused("status", "CLOSED",
+                "phải là mã một trạng thái của đợt kiểm tra (bản nháp hoặc đã hoàn tất) như tài liệu của tham số này nêu",
+                "must be the code of an inspection state (draft or finalized) as this parameter's documentation gives it");
         Api.as(Auth.admin()).queryParam("status", "finalized").queryParam("size", "1").get("/inspections").then()
                 .statusCode(200).body("size", equalTo(1));
     }

@@ -32,8 +32,10 @@ class TypedQueryParamsTest {
         refusedInList("dueBefore", "2025-13-45", "phải là ngày theo ISO, ví dụ 2022-12-31",
                 "must be an ISO date such as 2022-12-31");
         refused("/tasks/summary", "assigneeType", "UBND_TINH", "task.query.invalid",
-                "phải là một trong UBND_XA, UBND_HUYEN, SO_NGANH, VP_DIEU_PHOI, TO_CHUC",
-                "must be one of UBND_XA, UBND_HUYEN, SO_NGANH, VP_DIEU_PHOI, TO_CHUC");
+                "phải là mã một loại đơn vị thực hiện (UBND xã, UBND huyện, sở, ngành, Văn phòng Điều phối, tổ chức"
+                        + " khác) như tài liệu của tham số này nêu",
+                "must be the code of an assignee type (commune or district committee, department, coordination"
+                        + " office, other organisation) as this parameter's documentation gives it");
         refusedInList("overdue", "yes", "phải là true hoặc false", "must be true or false");
         refusedInList("count", "no", "phải là true hoặc false", "must be true or false");
         refusedInList("inspectionId", "42", "phải là một UUID", "must be a UUID");

@@ -148,7 +148,7 @@ public class CriteriaSetService {
         CriteriaSet set = find(code, true);
         if (set.status() != SetStatus.PUBLISHED) {
             throw ServiceException.conflict(LocalizedText.of("criteria.set.retireOnlyPublished", code,
-                    set.status())).withCode(ProblemCode.CRITERIA_SET_NOT_PUBLISHED);
+                    LocalizedText.of("criteria.setStatus." + set.status().name()))).withCode(ProblemCode.CRITERIA_SET_NOT_PUBLISHED);
         }
         set.retire();
         return view(set);
@@ -267,7 +267,8 @@ public class CriteriaSetService {
 
     private static void requireDraft(CriteriaSet set) {
         if (set.status() != SetStatus.DRAFT) {
-            throw ServiceException.conflict(LocalizedText.of("criteria.set.frozen", set.code(), set.status()))
+            throw ServiceException.conflict(LocalizedText.of("criteria.set.frozen", set.code(),
+                    LocalizedText.of("criteria.setStatus." + set.status().name())))
                     .withCode(ProblemCode.CRITERIA_SET_FROZEN);
         }
     }

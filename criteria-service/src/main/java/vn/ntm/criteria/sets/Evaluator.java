@@ -126,7 +126,7 @@ public final class Evaluator {
             }
             default -> {
                 if (!(value instanceof Number n)) {
-                    out.add(Violation.of(field, "criteria.evaluate.number", kind));
+                    out.add(Violation.of(field, "criteria.evaluate.number", PublishRules.label(kind)));
                     return Result.UNKNOWN;
                 }
                 if (t.value() == null) {

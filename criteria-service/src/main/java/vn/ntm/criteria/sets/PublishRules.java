@@ -4,6 +4,7 @@ import vn.ntm.criteria.shared.Violation;
 import vn.ntm.platform.i18n.LocalizedText;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +93,11 @@ public final class PublishRules {
         return out;
     }
 
+    /** The name people read for a kind of threshold. */
+    static LocalizedText label(ThresholdKind kind) {
+        return LocalizedText.of("criteria.thresholdKind." + kind.name());
+    }
+
     /** The rules one threshold must satisfy on its own (also checked when a threshold is added to a draft). */
     public static List<Violation> checkThreshold(CriteriaSetDocument.Threshold t, String path) {
         List<Violation> out = new ArrayList<>();
@@ -103,14 +109,15 @@ public final class PublishRules {
         }
         ThresholdKind kind = ThresholdKind.parse(t.kind()).orElse(null);
         if (kind == null) {
-            out.add(Violation.of(path + ".kind", "criteria.threshold.kind", t.kind()));
+            out.add(Violation.of(path + ".kind", "criteria.threshold.kind", t.kind(),
+                    Arrays.stream(ThresholdKind.values()).map(Enum::name).toList()));
             return out;
         }
         if (kind.numeric() && t.value() == null) {
-            out.add(Violation.of(path + ".value", "criteria.threshold.valueRequired", kind));
+            out.add(Violation.of(path + ".value", "criteria.threshold.valueRequired", label(kind)));
         }
         if (!kind.numeric() && t.value() != null) {
-            out.add(Violation.of(path + ".value", "criteria.threshold.noValue", kind));
+            out.add(Violation.of(path + ".value", "criteria.threshold.noValue", label(kind)));
         }
         if ((kind == ThresholdKind.PERCENT_MIN || kind == ThresholdKind.PERCENT_MAX) && t.value() != null
                 && (t.value().signum() < 0 || t.value().compareTo(java.math.BigDecimal.valueOf(100)) > 0)) {

@@ -53,7 +53,7 @@ class CriteriaSetLifecycleTest {
         post("/criteria-sets/" + code + "/publish", "").statusCode(200).body("status", equalTo("PUBLISHED"));
 
         put("/criteria-sets/" + code, validDraft(code)).statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("PUBLISHED")).body("code", equalTo("CRITERIA_SET_FROZEN"));
+                .body("detail", containsString("đang ở trạng thái “đã ban hành”")).body("code", equalTo("CRITERIA_SET_FROZEN"));
         post("/criteria-sets/" + code + "/publish", "").statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("CRITERIA_SET_FROZEN"));
         post("/criteria-sets/" + code + "/criteria/2/indicators/2.1/thresholds",

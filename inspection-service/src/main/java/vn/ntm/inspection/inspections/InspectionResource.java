@@ -107,7 +107,7 @@ public class InspectionResource {
                                          @QueryParam("sort") String sort,
                                          @Parameter(description = "from 0 (default 0); not with after")
                                          @QueryParam("page")
-                                         @Range(max = Limits.MAX_PAGE, message = NUMBER) Integer page,
+                                         @Range(max = Limits.MAX_PAGE, message = "{inspection.query.page}") Integer page,
                                          @Parameter(description = "the next value of the previous page (opaque);"
                                                  + " not with page")
                                          @QueryParam("after") String after,

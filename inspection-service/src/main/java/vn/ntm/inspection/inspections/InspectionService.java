@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -137,7 +138,8 @@ public class InspectionService {
                 errors.add(new FieldError("communes[" + i + "].criteriaSet", problem.get()));
             } else if (commune.targetTier() != null && !commune.targetTier().servedBy(set.get().tier())) {
                 errors.add(FieldError.of("communes[" + i + "].targetTier", "inspection.create.tier",
-                        commune.criteriaSet(), set.get().tier(), commune.targetTier()));
+                        commune.criteriaSet(), LocalizedText.of("inspection.tier." + set.get().tier()),
+                        LocalizedText.of("inspection.tier." + commune.targetTier().name())));
             }
             if (problem.isEmpty()) {
                 statedMetWithinSet("communes[" + i + "].statedMet", commune.statedMet(), set.get(), errors);
@@ -288,6 +290,8 @@ public class InspectionService {
                 request.reason(), caller.subject(), now, FinalizedEvent.of(view));
         int size = serializedSize(event);
         if (size > config.maxEventBytes()) {
+            Log.infof("correction of inspection %s not recorded: its event would be %d bytes, over"
+                    + " ntm.inspection.max-event-bytes (%d)", id, size, config.maxEventBytes());
             throw ServiceException.invalid(LocalizedText.of("inspection.correction.tooLarge", size,
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
                     config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
@@ -373,7 +377,8 @@ public class InspectionService {
                 errors.add(FieldError.of(at + ".criterion", "inspection.findings.criterionTwice", f.criterion()));
             }
             if (f.result() == null) {
-                errors.add(FieldError.of(at + ".result", "inspection.findings.result"));
+                errors.add(FieldError.of(at + ".result", "inspection.findings.result",
+                        Arrays.stream(FindingResult.values()).map(Enum::name).toList()));
             }
             deadlineNotBeforeInspection(at + ".deadline", f.deadline(), inspection, errors);
             List<OrgRefInput> responsible = f.responsible() == null ? List.of() : f.responsible();
@@ -521,6 +526,8 @@ public class InspectionService {
         InspectionFinalized event = FinalizedEvent.of(view);
         int size = serializedSize(event);
         if (size > config.maxEventBytes()) {
+            Log.infof("inspection %s not finalized: its %s event would be %d bytes, over ntm.inspection.max-event-bytes"
+                    + " (%d)", id, EventTypes.INSPECTION_FINALIZED, size, config.maxEventBytes());
             throw ServiceException.invalid(LocalizedText.of("inspection.finalize.tooLarge", size,
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
                     config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
@@ -599,7 +606,8 @@ public class InspectionService {
             return Optional.of(LocalizedText.of("inspection.set.unknown", code));
         }
         if (!set.get().isPublished()) {
-            return Optional.of(LocalizedText.of("inspection.set.notPublished", code, set.get().status()));
+            return Optional.of(LocalizedText.of("inspection.set.notPublished", code,
+                    LocalizedText.of("inspection.setStatus." + set.get().status())));
         }
         return Optional.empty();
     }
@@ -672,7 +680,8 @@ public class InspectionService {
         } else if (org.name() == null || org.name().isBlank()) {
             errors.add(FieldError.of(field + ".name", "jakarta.validation.constraints.NotBlank.message"));
         } else if (org.type() != null && (org.code() == null || org.code().isBlank())) {
-            errors.add(FieldError.of(field + ".code", "inspection.org.codeRequired", org.type()));
+            errors.add(FieldError.of(field + ".code", "inspection.org.codeRequired",
+                    LocalizedText.of("inspection.orgType." + org.type().name())));
         }
     }
 

@@ -142,7 +142,8 @@ public final class ScopeRules {
     private RegisterUnit lookup(String field, String code, String level, String type, List<Violation> out) {
         Optional<RegisterUnit> unit = register.unit(code, on).filter(u -> u.level().equals(level));
         if (unit.isEmpty()) {
-            out.add(Violation.of(field + ".code", "inspection.scope.noOrgUnit", type, code, LocalizedText.of("inspection.level." + level),
+            out.add(Violation.of(field + ".code", "inspection.scope.noOrgUnit",
+                    LocalizedText.of("inspection.orgType." + type), code, LocalizedText.of("inspection.level." + level),
                     on));
             return null;
         }

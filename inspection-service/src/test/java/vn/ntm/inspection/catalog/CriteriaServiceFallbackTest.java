@@ -52,7 +52,7 @@ class CriteriaServiceFallbackTest {
                 .replace("XA_NTM_2021_2025", draft)).post("/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("communes[0].criteriaSet"))
-                .body("errors[0].message", containsString("chưa ban hành (PUBLISHED)"));
+                .body("errors[0].message", containsString("đang ở trạng thái “bản nháp”; chỉ dùng được bộ tiêu chí đã ban hành"));
         Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")
                 .replace("XA_NTM_2021_2025", "XA_NOWHERE")).post("/inspections").then().statusCode(422)
                 .body("errors[0].message", containsString("không tồn tại"));

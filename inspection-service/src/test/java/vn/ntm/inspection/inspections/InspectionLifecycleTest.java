@@ -51,7 +51,7 @@ class InspectionLifecycleTest {
                 .body("status", equalTo("FINALIZED")).body("finalizedAt", notNullValue());
 
         Api.json().post("/inspections/" + id + "/finalize").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("FINALIZED"))
+                .contentType("application/problem+json").body("detail", containsString("đã hoàn tất nên không thể thay đổi"))
                 .body("type", equalTo("https://ntm.gov.vn/problems/conflict")).body("code", equalTo("INSPECTION_FINALIZED"));
         Api.findings(id).body(Api.findingsMeeting(List.of(1))).put("/inspections/" + id + "/communes/" + commune
                 + "/findings").then().statusCode(409).contentType("application/problem+json")

@@ -114,7 +114,7 @@ class ValidationTest {
                 .post("/inspections").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("communes[0].targetTier"))
                 .body("errors[0].pointer", equalTo("/communes/0/targetTier"))
-                .body("errors[0].message", containsString("NTM_KIEU_MAU"));
+                .body("errors[0].message", containsString("dành cho mức “nông thôn mới kiểu mẫu”"));
         assertThat(inspectionsTitled(title)).isZero();
         Api.json().body(Api.inspectionBody(title, Api.uniqueCommune(), "2023-01-01")
                         .replace("XA_NTM_2021_2025", code).replace("\"NTM\"", "\"NTM_KIEU_MAU\""))

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.ntm.platform.http.ProblemKind;
 import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
+import vn.ntm.platform.i18n.ByteSize;
 import vn.ntm.platform.i18n.LocalizedText;
+import vn.ntm.platform.i18n.Messages;
+import vn.ntm.task.shared.Labels;
 import vn.ntm.task.evidence.store.EvidenceStore;
 import vn.ntm.task.evidence.store.EvidenceStores;
 import vn.ntm.task.shared.Caller;
@@ -84,14 +87,15 @@ public class EvidenceService {
     public EvidenceView upload(String taskId, Upload upload, Caller caller) {
         Task task = tasks.changeable(taskId, caller, LockModeType.NONE);
         if (task.status() == TaskStatus.CANCELLED || task.status() == TaskStatus.DONE) {
-            throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId, task.status()))
+            throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId,
+                    Labels.status(task.status())))
                     .withCode(ProblemCode.TASK_CLOSED);
         }
         String name = fileName(upload.fileName());
         if (upload.size() > maxSize) {
             throw new ServiceException(ProblemKind.TOO_LARGE, 413, LocalizedText.of("task.evidence.tooLarge",
-                    upload.size(), maxSize), List.of(ServiceException.FieldError.of("file", "task.evidence.maxBytes",
-                    maxSize)));
+                    ByteSize.of(upload.size()), ByteSize.of(maxSize)), List.of(ServiceException.FieldError.of("file",
+                    "task.evidence.maxBytes", ByteSize.of(maxSize))));
         }
         if (upload.size() == 0) {
             throw ServiceException.invalid(LocalizedText.of("task.evidence.empty"), List.of(
@@ -119,7 +123,8 @@ public class EvidenceService {
             throw new IllegalStateException("could not store evidence for task " + taskId, e);
         }
         journal.history(task.id(), now, caller.subject(), "EVIDENCE_ADDED", task.status().name(),
-                task.status().name(), name + " (" + upload.size() + " bytes, sha256 " + sha256 + ")");
+                task.status().name(), LocalizedText.of("task.history.evidence", name, ByteSize.of(upload.size()), sha256)
+                        .in(Messages.VIETNAMESE));
         return new EvidenceView(id, task.id(), name, type, upload.size(), sha256, caller.subject(), now);
     }
 
@@ -215,7 +220,8 @@ public class EvidenceService {
                         .withCode(ProblemCode.EVIDENCE_UPLOADER_ONLY);
             }
             if (task.status() == TaskStatus.CANCELLED || task.status() == TaskStatus.DONE) {
-                throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId, task.status()))
+                throw ServiceException.conflict(LocalizedText.of("task.evidence.closed", taskId,
+                    Labels.status(task.status())))
                         .withCode(ProblemCode.TASK_CLOSED);
             }
             if (task.status() == TaskStatus.REPORTED || reported) {
@@ -227,7 +233,8 @@ public class EvidenceService {
             throw new IllegalStateException("could not delete evidence " + evidenceId + " of task " + taskId, e);
         }
         journal.history(task.id(), clock.now(), caller.subject(), "EVIDENCE_DELETED", task.status().name(),
-                task.status().name(), view.fileName() + " (" + view.size() + " bytes, sha256 " + view.sha256() + ")");
+                task.status().name(), LocalizedText.of("task.history.evidence", view.fileName(),
+                        ByteSize.of(view.size()), view.sha256()).in(Messages.VIETNAMESE));
     }
 
     private static UUID evidenceId(String taskId, String evidenceId) {

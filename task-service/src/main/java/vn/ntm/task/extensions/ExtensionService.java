@@ -12,6 +12,7 @@ import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.Messages;
 import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.task.shared.Labels;
 import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Task;
 import vn.ntm.task.shared.TaskAccess;
@@ -67,7 +68,8 @@ public class ExtensionService {
                     .withCode(ProblemCode.ASSIGNEE_ONLY);
         }
         if (!task.status().isActive()) {
-            throw ServiceException.conflict(LocalizedText.of("task.extension.notActive", taskId, task.status()))
+            throw ServiceException.conflict(LocalizedText.of("task.extension.notActive", taskId,
+                    Labels.status(task.status())))
                     .withCode(ProblemCode.TASK_NOT_ACTIVE);
         }
         List<ServiceException.FieldError> errors = new ArrayList<>();
@@ -136,7 +138,8 @@ public class ExtensionService {
         UUID id = uuid(extensionId, taskId);
         ExtensionView ext = find(task.id(), id);
         if (!ext.status().equals("PENDING")) {
-            throw ServiceException.conflict(LocalizedText.of("task.extension.decided", extensionId, ext.status()))
+            throw ServiceException.conflict(LocalizedText.of("task.extension.decided", extensionId,
+                    Labels.extensionStatus(ext.status())))
                     .withCode(ProblemCode.EXTENSION_DECIDED);
         }
         if (!approve && (note == null || note.isBlank())) {

@@ -11,6 +11,7 @@ import vn.ntm.platform.http.ProblemCode;
 import vn.ntm.platform.http.ServiceException;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.task.shared.Labels;
 import vn.ntm.task.register.AssigneeRules;
 import vn.ntm.task.register.RegisterLookup;
 import vn.ntm.task.register.SuccessionRules;
@@ -83,12 +84,14 @@ public class ReassignmentService {
                     .withCode(ProblemCode.REASSIGNMENT_INVALID);
         }
         if (to.type().equals(task.assignee().type()) && to.code().equals(task.assignee().code())) {
-            throw ServiceException.invalid(LocalizedText.of("task.reassign.same", to.type(), to.code()),
+            throw ServiceException.invalid(LocalizedText.of("task.reassign.same", Labels.assigneeType(to.type()),
+                    to.code()),
                     List.of(ServiceException.FieldError.of("assignee", "task.reassign.current")))
                     .withCode(ProblemCode.ALREADY_ASSIGNED);
         }
         if (task.status() == TaskStatus.DONE || task.status() == TaskStatus.CANCELLED) {
-            throw ServiceException.conflict(LocalizedText.of("task.reassign.closed", taskId, task.status()))
+            throw ServiceException.conflict(LocalizedText.of("task.reassign.closed", taskId,
+                    Labels.status(task.status())))
                     .withCode(ProblemCode.TASK_CLOSED);
         }
         LocalDate today = clock.today();
@@ -134,7 +137,7 @@ public class ReassignmentService {
         if (decision.allowed()) {
             return decision.assignee();
         }
-        Object[] args = {to.type(), to.code(), today, task.provinceCode() == null ? "?" : task.provinceCode()};
+        Object[] args = {Labels.assigneeType(to.type()), to.code(), today, task.provinceCode() == null ? "?" : task.provinceCode()};
         throw switch (decision.refusal()) {
             case UNKNOWN -> refusal(LocalizedText.of("task.reassign.unknown", args),
                     ServiceException.FieldError.of("assignee.code", "task.reassign.unknownField"), ProblemCode.UNKNOWN_ASSIGNEE);

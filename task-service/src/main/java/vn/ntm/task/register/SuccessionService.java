@@ -10,6 +10,7 @@ import vn.ntm.contracts.TaskReassigned;
 import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.Messages;
 import vn.ntm.platform.outbox.Outbox;
+import vn.ntm.task.shared.Labels;
 import vn.ntm.task.shared.TaskClock;
 import vn.ntm.task.shared.TaskJournal;
 
@@ -421,8 +422,9 @@ public class SuccessionService {
     }
 
     public static LocalizedText describe(OrganisationRef ref) {
-        return ref.name() == null ? LocalizedText.of("task.organisation", ref.type(), ref.code())
-                : LocalizedText.of("task.organisation.named", ref.type(), ref.code(), ref.name());
+        return ref.name() == null ? LocalizedText.of("task.organisation", Labels.assigneeType(ref.type()), ref.code())
+                : LocalizedText.of("task.organisation.named", Labels.assigneeType(ref.type()), ref.code(),
+                        ref.name());
     }
 
     private record Locked(UUID id, UUID inspectionId, String communeCode, Integer criterion, String title,

@@ -81,23 +81,27 @@ public final class TaskTransitions {
     public static Verdict check(TaskStatus from, Request request, Relation caller) {
         Optional<Move> found = move(from, request.to());
         if (found.isEmpty()) {
-            List<String> targets = MOVES.stream().filter(m -> m.from() == from).map(m -> m.to().name()).toList();
+            List<TaskStatus> targets = MOVES.stream().filter(m -> m.from() == from).map(Move::to).toList();
             return new Illegal(targets.isEmpty()
-                    ? LocalizedText.of("task.transition.illegalFinal", from, request.to())
-                    : LocalizedText.of("task.transition.illegal", from, request.to(), targets));
+                    ? LocalizedText.of("task.transition.illegalFinal", Labels.status(from),
+                    Labels.status(request.to()))
+                    : LocalizedText.of("task.transition.illegal", Labels.status(from),
+                    Labels.status(request.to()), Labels.statuses(targets)));
         }
         Move move = found.get();
         if (!caller.may(move.by())) {
             return move.by() == By.ASSIGNEE
-                    ? new Forbidden(LocalizedText.of("task.transition.assigneeOnly", from, request.to()),
+                    ? new Forbidden(LocalizedText.of("task.transition.assigneeOnly", Labels.status(from),
+                    Labels.status(request.to())),
                     ProblemCode.ASSIGNEE_ONLY)
-                    : new Forbidden(LocalizedText.of("task.transition.verifierOnly", from, request.to()),
+                    : new Forbidden(LocalizedText.of("task.transition.verifierOnly", Labels.status(from),
+                    Labels.status(request.to())),
                     ProblemCode.VERIFIER_ONLY);
         }
         List<Missing> missing = new ArrayList<>();
         if (move.needsReason() && blank(request.reason())) {
-            missing.add(new Missing("reason", LocalizedText.of("task.transition.reasonRequired", from,
-                    request.to()), ProblemCode.REASON_REQUIRED));
+            missing.add(new Missing("reason", LocalizedText.of("task.transition.reasonRequired",
+                    Labels.status(from), Labels.status(request.to())), ProblemCode.REASON_REQUIRED));
         }
         if (move.needsReport()) {
             if (blank(request.report())) {
@@ -110,7 +114,8 @@ public final class TaskTransitions {
             }
         }
         if (!missing.isEmpty()) {
-            return new Incomplete(LocalizedText.of("task.transition.incomplete", from, request.to(),
+            return new Incomplete(LocalizedText.of("task.transition.incomplete", Labels.status(from),
+                    Labels.status(request.to()),
                     missing.stream().map(Missing::field).distinct().toList()), missing);
         }
         return new Allowed(move);

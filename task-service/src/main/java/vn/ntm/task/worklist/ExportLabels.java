@@ -24,7 +24,7 @@ public final class ExportLabels {
     public enum Column {
         NUMBER("number", "STT"),
         ID("id", "Mã nhiệm vụ"),
-        INSPECTION_ID("inspectionId", "Mã cuộc kiểm tra"),
+        INSPECTION_ID("inspectionId", "Mã đợt kiểm tra"),
         COMMUNE_CODE("communeCode", "Mã xã"),
         COMMUNE_NAME("communeName", "Xã"),
         CRITERION("criterion", "Tiêu chí số"),

@@ -116,7 +116,8 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
                 params.put("status", statuses);
                 where.append(" and t.status in :status");
             } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("status", "task.query.status"));
+                errors.add(FieldError.of("status", "task.query.status",
+                        java.util.Arrays.stream(TaskStatus.values()).map(Enum::name).toList()));
             }
         }
         if (overdue != null) {

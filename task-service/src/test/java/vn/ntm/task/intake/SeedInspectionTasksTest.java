@@ -131,7 +131,7 @@ class SeedInspectionTasksTest {
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines).hasSize(1 + 3 + 1); // header, 3 tasks, empty after the last CRLF
         // for people: Vietnamese headers and status labels, dates dd/MM/yyyy
-        assertThat(lines[0]).isEqualTo("STT,Mã nhiệm vụ,Mã cuộc kiểm tra,Mã xã,Xã,Tiêu chí số,Tên tiêu chí,"
+        assertThat(lines[0]).isEqualTo("STT,Mã nhiệm vụ,Mã đợt kiểm tra,Mã xã,Xã,Tiêu chí số,Tên tiêu chí,"
                 + "Loại đơn vị thực hiện,Mã đơn vị thực hiện,Đơn vị thực hiện,Nhiệm vụ,Nội dung,Ngày giao,"
                 + "Hạn hoàn thành,Trạng thái,Quá hạn,Số ngày quá hạn,Phiên bản");
         for (int i = 1; i <= 3; i++) {

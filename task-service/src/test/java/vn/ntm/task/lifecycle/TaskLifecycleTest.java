@@ -111,7 +111,7 @@ class TaskLifecycleTest {
         asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"DONE\"}")
                 .when().patch("/tasks/" + id)
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("detail", containsString("từ OPEN sang DONE"));
+                .body("code", equalTo("TRANSITION_NOT_ALLOWED")).body("detail", containsString("từ “Mới giao” sang “Hoàn thành”"));
         asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"status\":\"CANCELLED\",\"reason\":\"Trùng nhiệm vụ\"}")
                 .when().patch("/tasks/" + id).then().statusCode(200);

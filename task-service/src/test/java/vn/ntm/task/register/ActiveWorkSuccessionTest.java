@@ -139,7 +139,7 @@ class ActiveWorkSuccessionTest {
         assertThat(history.getString("[" + reassigned + "].actor")).isEqualTo(SuccessionService.ACTOR);
         assertThat(history.getString("[" + reassigned + "].from")).isEqualTo("REPORTED");
         assertThat(history.getString("[" + reassigned + "].note")).contains(BASIS, "01/07/2025",
-                "UBND_XA 28804", "UBND_XA 28810 (UBND xã Phú Túc)");
+                "(28804) →", "UBND xã Phú Túc (28810)");
 
         // one ntm.task.reassigned each, as today's moves publish it, with the status the task had
         List<ConsumerRecord<String, String>> events = Fixtures.read(Topics.TASK_EVENTS,

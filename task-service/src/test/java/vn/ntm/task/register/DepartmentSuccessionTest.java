@@ -124,8 +124,8 @@ class DepartmentSuccessionTest {
         assertThat(history.getList("action")).containsExactly("CREATED", "STATUS_CHANGED", "REASSIGNED");
         assertThat(history.getString("[2].actor")).isEqualTo(SuccessionService.ACTOR);
         assertThat(history.getString("[2].note")).contains("01/03/2025", "176/2025/QH15", "45/2025/NĐ-CP",
-                "SO_NGANH 20:TNMT (Sở Tài nguyên và Môi trường tỉnh Lạng Sơn)",
-                "SO_NGANH 20:NNMT (Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn)");
+                "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn (20:TNMT)",
+                "Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn (20:NNMT)");
 
         List<ConsumerRecord<String, String>> events = Fixtures.read(Topics.TASK_EVENTS,
                 r -> r.key().equals(environment)

@@ -131,7 +131,7 @@ class RegisterSuccessionTest {
         assertThat(history.getList("action")).containsExactly("CREATED", "REASSIGNED");
         assertThat(history.getString("[1].actor")).isEqualTo("system:register");
         assertThat(history.getString("[1].note")).contains(RegisterFixture.LEGAL_BASIS, "01/07/2025",
-                "UBND_XA 06490 (" + originalName + ")", "UBND_XA 06475 (UBND xã Bằng Mạc)");
+                originalName + " (06490)", "UBND xã Bằng Mạc (06475)");
 
         Set<String> movedIds = before.keySet().stream()
                 .filter(id -> CEASED.contains(before.get(id)) && !id.equals(done)).collect(Collectors.toSet());

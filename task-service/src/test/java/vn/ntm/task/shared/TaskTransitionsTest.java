@@ -87,8 +87,8 @@ class TaskTransitionsTest {
             assertThat(move(CANCELLED, to, VERIFIER)).isInstanceOf(Illegal.class);
             assertThat(TaskTransitions.isLegal(to, to)).isFalse();
         }
-        assertThat(((Illegal) move(OPEN, DONE, VERIFIER)).message().in(Messages.ENGLISH)).contains("OPEN to DONE")
-                .contains("IN_PROGRESS, CANCELLED");
+        assertThat(((Illegal) move(OPEN, DONE, VERIFIER)).message().in(Messages.ENGLISH)).contains("from “Open” to “Done”")
+                .contains("“In progress”, “Cancelled”");
     }
 
     @Test

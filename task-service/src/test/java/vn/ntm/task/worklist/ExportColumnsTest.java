@@ -39,7 +39,7 @@ import static vn.ntm.task.Auth.asAdmin;
 class ExportColumnsTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final List<String> OLD_HEADERS = List.of("Mã nhiệm vụ", "Mã cuộc kiểm tra", "Mã xã", "Xã",
+    private static final List<String> OLD_HEADERS = List.of("Mã nhiệm vụ", "Mã đợt kiểm tra", "Mã xã", "Xã",
             "Tiêu chí số", "Tên tiêu chí", "Loại đơn vị thực hiện", "Mã đơn vị thực hiện", "Đơn vị thực hiện",
             "Nhiệm vụ", "Hạn hoàn thành", "Trạng thái", "Quá hạn", "Phiên bản");
     private static final List<String> OLD_MACHINE_HEADERS = List.of("id", "inspectionId", "communeCode",
@@ -97,7 +97,7 @@ class ExportColumnsTest {
     void theCsvForPeopleNumbersItsRowsAndSaysWhenEachTaskWasAssignedWhatItIsAndHowLateItIs() {
         List<List<String>> rows = csv("human");
         List<String> header = rows.get(0);
-        assertThat(header).containsExactly("STT", "Mã nhiệm vụ", "Mã cuộc kiểm tra", "Mã xã", "Xã", "Tiêu chí số",
+        assertThat(header).containsExactly("STT", "Mã nhiệm vụ", "Mã đợt kiểm tra", "Mã xã", "Xã", "Tiêu chí số",
                 "Tên tiêu chí", "Loại đơn vị thực hiện", "Mã đơn vị thực hiện", "Đơn vị thực hiện", "Nhiệm vụ",
                 "Nội dung", "Ngày giao", "Hạn hoàn thành", "Trạng thái", "Quá hạn", "Số ngày quá hạn", "Phiên bản");
         assertThat(rows).hasSize(expected.size() + 1);
@@ -113,7 +113,7 @@ class ExportColumnsTest {
                     .isEqualTo(Long.toString(e.daysOverdue()));
             // the columns that were there keep their values
             assertThat(row.get(header.indexOf("Mã nhiệm vụ"))).isEqualTo(item.get("id"));
-            assertThat(row.get(header.indexOf("Mã cuộc kiểm tra"))).isEqualTo(inspection.toString());
+            assertThat(row.get(header.indexOf("Mã đợt kiểm tra"))).isEqualTo(inspection.toString());
             assertThat(row.get(header.indexOf("Mã xã"))).isEqualTo("06490");
             assertThat(row.get(header.indexOf("Xã"))).isEqualTo("Xã Thượng Cường");
             assertThat(row.get(header.indexOf("Tiêu chí số"))).isEqualTo("17");

@@ -127,7 +127,7 @@ class TaskExportTest {
             assertThat(e.header("X-Export-Limit")).isEqualTo(Integer.toString(limit));
             // streamed: the length was not known when the response started
             assertThat(e.header("Content-Length")).isNull();
-            assertThat(e.firstLine()).startsWith("\uFEFFSTT,Mã nhiệm vụ,Mã cuộc kiểm tra,");
+            assertThat(e.firstLine()).startsWith("\uFEFFSTT,Mã nhiệm vụ,Mã đợt kiểm tra,");
         }
         assertThat(served.get()).isPositive();
         assertThat(slots.inUse()).isZero();
@@ -196,8 +196,8 @@ class TaskExportTest {
         as(Auth.viewer(PROVINCE)).queryParam("onLimit", "refuse").when().get("/tasks/export.csv")
                 .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("EXPORT_TOO_LARGE"))
                 .body("title", equalTo("Dữ liệu xuất quá lớn"))
-                .body("detail", containsString("Có " + ROWS + " nhiệm vụ phù hợp"))
-                .body("detail", containsString("giới hạn xuất " + limit + " dòng"))
+                .body("detail", containsString("Có " + grouped(ROWS) + " nhiệm vụ phù hợp"))
+                .body("detail", containsString("giới hạn xuất " + grouped(limit) + " dòng"))
                 .body("errors.field", hasItem("onLimit"));
         as(Auth.viewer(PROVINCE)).queryParam("onLimit", "sometimes").when().get("/tasks/export.csv")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("onLimit"));
@@ -320,5 +320,10 @@ class TaskExportTest {
             }
         }
         return rows;
+    }
+
+    /** A count as the Vietnamese messages write it (1.200). */
+    private static String grouped(long n) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi")).format(n);
     }
 }

@@ -78,7 +78,7 @@ class XlsxExportTest {
             assertThat(sheet.getSheetName()).isEqualTo("Nhiệm vụ");
             List<String> header = new ArrayList<>();
             sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-            assertThat(header).containsExactly("STT", "Mã nhiệm vụ", "Mã cuộc kiểm tra", "Mã xã", "Xã",
+            assertThat(header).containsExactly("STT", "Mã nhiệm vụ", "Mã đợt kiểm tra", "Mã xã", "Xã",
                     "Tiêu chí số", "Tên tiêu chí", "Loại đơn vị thực hiện", "Mã đơn vị thực hiện", "Đơn vị thực hiện",
                     "Nhiệm vụ", "Nội dung", "Ngày giao", "Hạn hoàn thành", "Trạng thái", "Quá hạn", "Số ngày quá hạn",
                     "Phiên bản");

@@ -1,6 +1,7 @@
 package vn.ntm.platform.http;
 
 import vn.ntm.platform.i18n.Messages;
+import vn.ntm.platform.i18n.ByteSize;
 import vn.ntm.platform.i18n.LocalizedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +58,7 @@ public class HttpEdge {
         if (declaredLength(ctx) > limit) {
             // the body is never read: the connection closes once answered, as with Quarkus' own 413
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            send(ctx, ProblemKind.TOO_LARGE, LocalizedText.of("problem.tooLarge.limit", limit));
+            send(ctx, ProblemKind.TOO_LARGE, LocalizedText.of("problem.tooLarge.limit", ByteSize.of(limit)));
             return;
         }
         if (needsBearer(ctx.normalizedPath()) && !hasBearer(ctx)) {
@@ -79,7 +80,7 @@ public class HttpEdge {
         } else if (ctx.statusCode() == 413) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             send(ctx, ProblemKind.TOO_LARGE, LocalizedText.of("problem.tooLarge.limit",
-                    config.maxBodySize().asLongValue()));
+                    ByteSize.of(config.maxBodySize().asLongValue())));
         } else {
             ctx.next();
         }
@@ -93,7 +94,7 @@ public class HttpEdge {
         LocalizedText detail = switch (status) {
             case 404 -> LocalizedText.of("problem.notFound.path", ctx.normalizedPath());
             case 405 -> LocalizedText.of("problem.methodNotAllowed.path", ctx.normalizedPath());
-            case 413 -> LocalizedText.of("problem.tooLarge.limit", config.maxBodySize().asLongValue());
+            case 413 -> LocalizedText.of("problem.tooLarge.limit", ByteSize.of(config.maxBodySize().asLongValue()));
             case 414 -> LocalizedText.of("problem.uriTooLong.detail");
             case 415 -> LocalizedText.of("problem.unsupportedMediaType.detail");
             default -> LocalizedText.of("problem.unreadable.detail");

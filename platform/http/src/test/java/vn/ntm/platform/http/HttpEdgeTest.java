@@ -134,7 +134,7 @@ class HttpEdgeTest {
     @Test
     void bodyOverTheLimitIs413BeforeItIsRead() {
         kind(post("{\"title\":\"" + "x".repeat(3000) + "\",\"items\":[]}"), ProblemKind.TOO_LARGE, 413)
-                .body("detail", containsString("2048 byte"));
+                .body("detail", containsString("lớn hơn 2 KB"));
     }
 
     @Test
@@ -274,7 +274,7 @@ class HttpEdgeTest {
                 .body(create + "responses.'409'.x-problem-codes", org.hamcrest.Matchers.contains(
                         "INSPECTION_FINALIZED"))
                 .body(create + "responses.'409'.description", org.hamcrest.Matchers.containsString(
-                        "`INSPECTION_FINALIZED`: The inspection is FINALIZED"))
+                        "`INSPECTION_FINALIZED`: The inspection is finalized"))
                 .body(create + "responses.'409'.content.'application/problem+json'.example.code",
                         equalTo("INSPECTION_FINALIZED"))
                 .body(create + "responses.'412'.x-problem-codes", org.hamcrest.Matchers.contains("STALE_VERSION"))

@@ -84,14 +84,14 @@ class LanguagesTest {
         in(null).get("/guarded").then().statusCode(401).body("title", equalTo("Chưa xác thực"));
         in("en").get("/guarded").then().statusCode(401).body("title", equalTo("Unauthorized"));
         in(null).get("/samples/1?q=" + "a".repeat(9000)).then().statusCode(414)
-                .body("detail", equalTo("Địa chỉ yêu cầu dài hơn 8192 ký tự."));
+                .body("detail", equalTo("Địa chỉ yêu cầu dài hơn 8.192 ký tự."));
         in("en").get("/samples/1?q=" + "a".repeat(9000)).then().statusCode(414)
-                .body("detail", equalTo("The request target is longer than 8192 characters."));
+                .body("detail", equalTo("The request target is longer than 8,192 characters."));
         byte[] big = ("{\"title\":\"" + "x".repeat(3000) + "\",\"items\":[]}").getBytes(StandardCharsets.UTF_8);
         in(null).contentType(ContentType.JSON).body(big).post("/samples").then().statusCode(413)
-                .body("detail", equalTo("Nội dung yêu cầu lớn hơn 2048 byte, mức tối đa dịch vụ này nhận."));
+                .body("detail", equalTo("Nội dung yêu cầu lớn hơn 2 KB, mức tối đa dịch vụ này nhận."));
         in("en").contentType(ContentType.JSON).body(big).post("/samples").then().statusCode(413)
-                .body("detail", equalTo("The request body is larger than 2048 bytes, the most this service accepts."));
+                .body("detail", equalTo("The request body is larger than 2 KB, the most this service accepts."));
         in(null).body(HttpEdgeTest.VALID.getBytes(StandardCharsets.UTF_8)).post("/samples").then().statusCode(415)
                 .body("detail", equalTo("Kiểu nội dung không được hỗ trợ; hãy gửi application/json."));
         in("en").body(HttpEdgeTest.VALID.getBytes(StandardCharsets.UTF_8)).post("/samples").then().statusCode(415)

@@ -2,7 +2,9 @@ package vn.ntm.platform.i18n;
 
 import org.jboss.logging.Logger;
 
+import java.text.Format;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public final class Messages {
     public static final String OUTBOX_BUNDLE = "messages.outbox";
 
     private static final List<String> BUNDLES = List.of(SERVICE_BUNDLE, OUTBOX_BUNDLE, PLATFORM_BUNDLE);
-    private static final Pattern NAME = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern NAME = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(,[^{}]*)?}");
     private static final int MAX_HEADER = 1000;
 
     private Messages() {
@@ -75,10 +77,7 @@ public final class Messages {
             LOG.warnf("no message %s in %s", text.key(), language);
             return text.key();
         }
-        List<Object> args = new ArrayList<>();
-        for (Object arg : text.args()) {
-            args.add(argument(arg, language));
-        }
+        List<Object> raw = new ArrayList<>(text.args());
         if (!text.names().isEmpty()) {
             // named placeholders become positional ones after the positional arguments
             Matcher m = NAME.matcher(pattern);
@@ -86,8 +85,9 @@ public final class Messages {
             while (m.find()) {
                 String name = m.group(1);
                 if (text.names().containsKey(name)) {
-                    args.add(argument(text.names().get(name), language));
-                    m.appendReplacement(out, Matcher.quoteReplacement("{" + (args.size() - 1) + "}"));
+                    raw.add(text.names().get(name));
+                    String style = m.group(2) == null ? "" : m.group(2);
+                    m.appendReplacement(out, Matcher.quoteReplacement("{" + (raw.size() - 1) + style + "}"));
                 } else {
                     m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
                 }
@@ -96,7 +96,15 @@ public final class Messages {
             pattern = out.toString();
         }
         try {
-            return new MessageFormat(pattern, language).format(args.toArray());
+            MessageFormat format = new MessageFormat(pattern, language);
+            Format[] formats = format.getFormatsByArgumentIndex();
+            Object[] args = new Object[raw.size()];
+            for (int i = 0; i < args.length; i++) {
+                // {0,number} groups in the language (50.000 in Vietnamese); a plain {0} leaves codes and years as is
+                boolean numeric = i < formats.length && formats[i] instanceof NumberFormat && raw.get(i) instanceof Number;
+                args[i] = numeric ? raw.get(i) : argument(raw.get(i), language);
+            }
+            return format.format(args);
         } catch (IllegalArgumentException e) {
             LOG.warnf("message %s in %s is not a valid pattern: %s", text.key(), language, e.getMessage());
             return pattern;
@@ -128,10 +136,16 @@ public final class Messages {
         return locale != null && ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : VIETNAMESE;
     }
 
-    /** Text arguments as they are (no locale number grouping of codes, years or sizes); dates dd/MM/yyyy. */
+    /**
+     * Text arguments as they are (no locale number grouping of codes or years: a quantity is grouped only where the
+     * pattern says {@code {0,number}}); dates dd/MM/yyyy.
+     */
     private static Object argument(Object arg, Locale language) {
         if (arg instanceof LocalizedText nested) {
             return nested.in(language);
+        }
+        if (arg instanceof ByteSize size) {
+            return size.in(language);
         }
         if (arg instanceof LocalDate date) {
             return DATE.format(date);

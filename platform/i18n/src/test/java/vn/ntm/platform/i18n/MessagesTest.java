@@ -38,6 +38,19 @@ class MessagesTest {
     }
 
     @Test
+    void aNumberPlaceholderGroupsTheLanguagesWayAndAPlainOneLeavesCodesAndYearsAlone() {
+        assertThat(LocalizedText.of("sample.count", 50_000, 2025, ByteSize.of(20L * 1024 * 1024)).in(Messages.VIETNAMESE))
+                .isEqualTo("Có 50.000 dòng trong năm 2025; tệp tối đa 20 MB.");
+        assertThat(LocalizedText.of("sample.count", 50_000L, 2025, ByteSize.of(512 * 1024)).in(Messages.ENGLISH))
+                .isEqualTo("50,000 rows in 2025; files of at most 512 KB.");
+        assertThat(ByteSize.of(2 * 1024 * 1024 + 1).in(Messages.VIETNAMESE)).isEqualTo("2.097.153 byte");
+        assertThat(ByteSize.of(2 * 1024 * 1024 + 1).in(Messages.ENGLISH)).isEqualTo("2,097,153 bytes");
+        assertThat(ByteSize.of(1000).in(Messages.VIETNAMESE)).isEqualTo("1.000 byte");
+        assertThat(LocalizedText.named("sample.rows", Map.of("max", 50_000)).in(Messages.VIETNAMESE))
+                .isEqualTo("tối đa 50.000 dòng");
+    }
+
+    @Test
     void aKeyNoCatalogHasIsAnsweredWithTheKeyItself() {
         assertThat(LocalizedText.of("sample.missing").in(Messages.ENGLISH)).isEqualTo("sample.missing");
     }
