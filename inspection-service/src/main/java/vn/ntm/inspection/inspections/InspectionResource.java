@@ -207,11 +207,6 @@ public class InspectionResource {
             summary = "Delete a DRAFT inspection with If-Match (who may edit it may delete it); the deletion is"
             + " recorded with the token subject; nothing is published")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such inspection, or one of a province the caller may not read")
-    @APIResponse(responseCode = "409", description = "INSPECTION_FINALIZED: a FINALIZED inspection is never deleted;"
-            + " record a correction instead")
-    @APIResponse(responseCode = "412", description = "STALE_VERSION: If-Match names another version; nothing deleted")
-    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: If-Match is missing")
     public Response deleteInspection(@PathParam("id") UUID id,
                                      @Parameter(description = "The inspection's current ETag") @HeaderParam("If-Match")
                                      String ifMatch) {
@@ -227,12 +222,6 @@ public class InspectionResource {
             summary = "Delete one recommendation of a DRAFT inspection with If-Match (the inspection's ETag);"
             + " recorded with the token subject")
     @APIResponse(responseCode = "204", description = "Deleted; ETag: the inspection's new version")
-    @APIResponse(responseCode = "404", description = "No such inspection or recommendation, or an inspection of a"
-            + " province the caller may not read")
-    @APIResponse(responseCode = "409", description = "INSPECTION_FINALIZED: the recommendations of a FINALIZED"
-            + " inspection never change")
-    @APIResponse(responseCode = "412", description = "STALE_VERSION: If-Match names another version; nothing deleted")
-    @APIResponse(responseCode = "428", description = "PRECONDITION_REQUIRED: If-Match is missing")
     public Response deleteRecommendation(@PathParam("id") UUID id,
                                          @PathParam("recommendationId") String recommendationId,
                                          @Parameter(description = "The inspection's current ETag")

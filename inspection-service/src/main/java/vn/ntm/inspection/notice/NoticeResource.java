@@ -15,8 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.ntm.inspection.inspections.InspectionService;
-import vn.ntm.inspection.inspections.Views.InspectionView;
 import vn.ntm.inspection.shared.CurrentCaller;
 
 import java.util.UUID;
@@ -28,13 +26,11 @@ public class NoticeResource {
     private static final MediaType DOCX = MediaType.valueOf(DocxRenderer.MEDIA_TYPE);
     private static final MediaType PDF = MediaType.valueOf(PdfRenderer.MEDIA_TYPE);
 
-    private final InspectionService inspections;
-    private final NoticeTemplates templates;
+    private final NoticeService notices;
     private final CurrentCaller caller;
 
-    public NoticeResource(InspectionService inspections, NoticeTemplates templates, CurrentCaller caller) {
-        this.inspections = inspections;
-        this.templates = templates;
+    public NoticeResource(NoticeService notices, CurrentCaller caller) {
+        this.notices = notices;
         this.caller = caller;
     }
 
@@ -51,14 +47,9 @@ public class NoticeResource {
                 @Content(mediaType = PdfRenderer.MEDIA_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response notice(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        InspectionView inspection = inspections.get(caller.get(), id).body();
-        NoticeDocument notice = NoticeBuilder.build(inspection);
-        boolean pdf = wantsPdf(headers);
-        byte[] file = pdf ? PdfRenderer.render(notice, templates.pdfLayout(), templates::bytes)
-                : DocxRenderer.render(notice, templates.bytes(NoticeTemplates.DOCX));
-        return Response.ok(file, pdf ? PDF : DOCX)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(inspection, pdf) + "\"")
-                .build();
+        NoticeService.NoticeFile file = notices.render(caller.get(), id, wantsPdf(headers));
+        return Response.ok(file.content(), file.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
     }
 
     /** The first acceptable type, in the client's order of preference, that names PDF or DOCX (a wildcard: DOCX). */
@@ -71,11 +62,5 @@ public class NoticeResource {
             }
         }
         return false;
-    }
-
-    /** "thong-bao-<id>.pdf", "thong-bao-du-thao-<id>.docx" for a draft: ASCII, unique, never from free text. */
-    static String fileName(InspectionView inspection, boolean pdf) {
-        return "thong-bao-" + ("FINALIZED".equals(inspection.status()) ? "" : "du-thao-") + inspection.id()
-                + (pdf ? ".pdf" : ".docx");
     }
 }

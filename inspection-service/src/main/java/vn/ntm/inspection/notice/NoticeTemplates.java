@@ -1,6 +1,8 @@
 package vn.ntm.inspection.notice;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -44,6 +47,36 @@ public class NoticeTemplates {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(name, e);
+        }
+    }
+
+    /**
+     * A province's templates are tried once at start on a small notice: a file that cannot be rendered stops the
+     * service with its name and the error, instead of answering 500 to every officer who asks for a notice.
+     */
+    void checkAtStart(@Observes StartupEvent start) {
+        if (dir.isPresent()) {
+            check();
+        }
+    }
+
+    /** Renders a small notice with both renderers; names the directory and the error when a template fails. */
+    public void check() {
+        NoticeDocument sample = new NoticeDocument(true, "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "…/TB-…",
+                "…, ngày … tháng … năm …", "Kết quả kiểm tra", List.of(new NoticeDocument.Block(
+                NoticeDocument.Style.HEADING, "I. ĐÁNH GIÁ CHUNG")), List.of("Lưu: VT"),
+                new NoticeDocument.SignatureBlock("…", "…"));
+        for (String file : List.of(DOCX, PDF)) {
+            try {
+                if (file.equals(DOCX)) {
+                    DocxRenderer.render(sample, bytes(DOCX));
+                } else {
+                    PdfRenderer.render(sample, pdfLayout(), this::bytes);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the notice template " + file + " of " + dir.map(Path::toString)
+                        .orElse("the bundle") + " (ntm.notice.template-dir) cannot be rendered: " + e, e);
+            }
         }
     }
 

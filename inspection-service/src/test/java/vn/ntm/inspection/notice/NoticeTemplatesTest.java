@@ -86,6 +86,17 @@ class NoticeTemplatesTest {
     }
 
     @Test
+    void aProvincesBrokenTemplateIsRefusedWithItsNameAndTheBundledOnesPass(@TempDir Path dir) throws IOException {
+        templates(null).check();
+        templates(dir).check(); // an empty directory: the bundled files
+        Files.writeString(dir.resolve(NoticeTemplates.DOCX), "not a Word file");
+
+        assertThatThrownBy(() -> templates(dir).check()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the notice template thong-bao.docx of " + dir)
+                .hasMessageContaining("cannot be rendered");
+    }
+
+    @Test
     void aNameOutsideTheDirectoryIsNeverRead(@TempDir Path dir) throws IOException {
         Path inside = Files.createDirectories(dir.resolve("province"));
         Files.writeString(dir.resolve("secret.txt"), "secret");

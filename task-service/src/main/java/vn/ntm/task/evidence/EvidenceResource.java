@@ -88,11 +88,6 @@ public class EvidenceResource {
             summary = "Delete an evidence file no report holds yet: by the task's assignee, or by whoever uploaded"
             + " it; an EVIDENCE_DELETED history entry records who; no event")
     @APIResponse(responseCode = "204", description = "Deleted, with its content")
-    @APIResponse(responseCode = "403", description = "TASK_READ_ONLY: the caller may only read the task;"
-            + " EVIDENCE_UPLOADER_ONLY: neither its assignee nor the file's uploader")
-    @APIResponse(responseCode = "404", description = "No such task or file, or a task the caller does not see")
-    @APIResponse(responseCode = "409", description = "EVIDENCE_REPORTED: the task is REPORTED or the file was"
-            + " uploaded before a report; TASK_CLOSED: the task is DONE or CANCELLED")
     public Response deleteEvidence(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId) {
         evidence.delete(id, evidenceId, callers.current());
         return Response.noContent().build();

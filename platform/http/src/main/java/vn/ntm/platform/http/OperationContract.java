@@ -121,6 +121,6 @@ public record OperationContract(List<ProblemCode> problems, Map<String, List<Str
         headers.put("X-Truncated", "true when the file holds fewer rows than match (see X-Export-Limit)");
         headers.put("X-Export-Limit", "The most rows one export holds");
         headers.put("X-Checksum-SHA256", "SHA-256 of the file, hexadecimal");
-        return Map.copyOf(headers);
+        return java.util.Collections.unmodifiableMap(headers); // in this order in every build's document
     }
 }
