@@ -7,3 +7,7 @@ create table catalog_set (
     name  text,
     tier  text
 );
+
+-- A commune's lineage is walked both ways through the successions (the profile, the intake's Lineages): by
+-- from_code through the primary key, by to_code through this index rather than a scan of every succession.
+create index admin_unit_succession_to on admin_unit_succession (to_code);

@@ -257,7 +257,7 @@ public class CommuneProfileService {
                 LocalDate on = successor.validFrom();
                 Unit unit = unitOn(units, from, on.minusDays(1));
                 String basis = edges.stream().filter(e -> e.from().equals(from) && e.to().equals(to)
-                        && e.effectiveOn().equals(on)).map(Edge::legalBasis).findFirst().orElse(null);
+                        && e.effectiveOn().equals(on)).findFirst().map(Edge::legalBasis).orElse(null); // a succession may name no legal basis
                 out.add(new CommuneProfile.LineageUnit(from, unit == null ? null : unit.name(),
                         unit == null ? null : unit.validFrom(), unit == null ? null : unit.validTo(), on, basis));
             }

@@ -196,6 +196,37 @@ class CommuneProfileTest {
     }
 
     @Test
+    void anOfficerOfTheSuccessorProvinceReadsACommuneOfThePredecessorProvince() throws Exception {
+        // Bến Tre (83) became part of Vĩnh Long (86) on 2025-07-01; Phường Phú Khương kept its code 28756
+        String event = """
+                {"schemaVersion": 1, "registerVersion": "units-2025-07", "provinceCode": "86",
+                 "units": [
+                  {"code": "83", "name": "Tỉnh Bến Tre", "type": "Tỉnh", "level": "province", "parentCode": null,
+                   "provinceCode": "83", "validFrom": "1900-01-01", "validTo": "2025-06-30"},
+                  {"code": "86", "name": "Tỉnh Vĩnh Long", "type": "Tỉnh", "level": "province", "parentCode": null,
+                   "provinceCode": "86", "validFrom": "2025-07-01", "validTo": null},
+                  {"code": "829", "name": "Thành phố Bến Tre", "type": "Thành phố", "level": "district",
+                   "parentCode": "83", "provinceCode": "83", "validFrom": "1900-01-01", "validTo": "2025-06-30"},
+                  {"code": "28756", "name": "Phường Phú Khương", "type": "Phường", "level": "commune",
+                   "parentCode": "829", "provinceCode": "83", "validFrom": "1900-01-01", "validTo": "2025-06-30"},
+                  {"code": "28756", "name": "Phường Phú Khương", "type": "Phường", "level": "commune",
+                   "parentCode": "86", "provinceCode": "86", "validFrom": "2025-07-01", "validTo": null}],
+                 "successions": [
+                  {"fromCode": "28756", "toCode": "28756", "effectiveOn": "2025-07-01", "legalBasis": null},
+                  {"fromCode": "83", "toCode": "86", "effectiveOn": "2025-07-01", "legalBasis": null}]}""";
+        register.apply(UUID.randomUUID(), Fixtures.JSON.readValue(event, AdminUnitsChanged.class));
+
+        JsonPath before = profile(Auth.viewer("86"), "28756", "2024-01-01");
+        assertThat(before.getString("commune.provinceCode")).isEqualTo("83");
+        assertThat(before.getString("commune.districtCode")).isEqualTo("829");
+        assertThat(before.<String>getList("lineage.successors.code")).containsExactly("28756");
+        Auth.as(Auth.viewer("86")).when().get("/communes/28756/profile").then().statusCode(200)
+                .body("commune.provinceCode", equalTo("86"));
+        Auth.as(Auth.viewer("84")).queryParam("at", "2024-01-01").when().get("/communes/28756/profile").then()
+                .statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
     void aCodeTheRegisterDoesNotKnowOnTheDateIs404NamingCodeAndABadDateIs400NamingAt() {
         for (String path : List.of("/communes/99999/profile", "/communes/06487/profile?at=2026-01-01",
                 "/communes/06475x/profile", "/communes/" + "0".repeat(40) + "/profile")) {
