@@ -54,7 +54,8 @@ public class CommuneProfileService {
     static final List<TaskStatus> OPEN = List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.REPORTED,
             TaskStatus.RETURNED);
     private static final int MAX_OPEN_WORK = 500;
-    private static final int MAX_CODE_LENGTH = 16;
+    /** What a unit code may look like (official codes are digits); anything else is a code no register holds. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-Za-z_-]{1,16}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgroalDataSource dataSource;
@@ -89,7 +90,7 @@ public class CommuneProfileService {
     public CommuneProfile profile(String code, LocalDate requested, Caller caller, Locale language) {
         LocalDate today = clock.today();
         LocalDate at = requested == null ? today : requested;
-        if (code == null || code.isBlank() || code.length() > MAX_CODE_LENGTH) {
+        if (code == null || !CODE.matcher(code).matches()) {
             throw unknown(code, at);
         }
         try (Connection c = dataSource.getConnection()) {
@@ -143,7 +144,9 @@ public class CommuneProfileService {
             List<LatestResults.Latest> latest = LatestResults.of(visits.stream().map(VisitRow::visit).toList(),
                     catalog.criteria().keySet());
             Map<Integer, String> names = new HashMap<>();
-            visits.forEach(v -> names.putAll(v.criterionNames()));
+            // a criterion's number names another criterion in another set (2016-2020 #11 is not 2021-2025 #11)
+            visits.stream().filter(v -> java.util.Objects.equals(v.visit().criteriaSet(), set))
+                    .forEach(v -> names.putAll(v.criterionNames()));
             names.putAll(catalog.criteria());
             List<CommuneProfile.CriterionResult> criteria = latest.stream().map(l -> new CommuneProfile.CriterionResult(
                     set, l.criterion(), names.get(l.criterion()), l.result(), label("task.profile.result." + l.result(),

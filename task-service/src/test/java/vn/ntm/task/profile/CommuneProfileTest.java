@@ -55,22 +55,30 @@ class CommuneProfileTest {
         Fixtures.forgetSeedHistory(); // the visits of 06490's and 06523's lineages other tests recorded
     }
 
-    /** Other test classes create tasks of the seed's (ceased) units: leave no register copy behind. */
+    /**
+     * Other test classes create tasks of the seed's (ceased) units: leave no register copy behind, nor findings and
+     * lineage work of the seed communes' lineages that their inspections would continue.
+     */
     @AfterEach
-    void noRegisterCopy() {
+    void noRegisterCopyNorSeedLineageHistory() {
+        Fixtures.forgetSeedHistory();
         RegisterFixture.deleteCopy(dataSource);
     }
 
     @Test
     void bangMacsProfileFollowsThuongCuongsInspectionAcrossTheMergerKeepsUnassessedResultsAndTakesTheCorrection() {
+        // the inspections' lead agency verifies their tasks and so sees them: a department of its own, so that the
+        // open work it reads is this test's, not the seed communes' work other test classes left behind
+        String agency = "20:HS" + System.nanoTime() % 1_000_000;
+        String verifier = Auth.org("SO_NGANH:" + agency);
         UUID thuongCuong2022 = UUID.randomUUID();
-        finalized(Fixtures.oneCommuneInspection(thuongCuong2022, "2022-07-20", "06490", null,
-                Map.of(1, "MET", 2, "NOT_MET", 5, "MET", 17, "NOT_MET")));
+        finalized(ledBy(agency, Fixtures.oneCommuneInspection(thuongCuong2022, "2022-07-20", "06490", null,
+                Map.of(1, "MET", 2, "NOT_MET", 5, "MET", 17, "NOT_MET"))));
         // a follow-up of Bằng Mạc re-checks only the criteria not met: the others are NOT_ASSESSED
         UUID followUp = UUID.randomUUID();
         ObjectNode recheck = Fixtures.oneCommuneInspection(followUp, "2025-09-01", "06475", null,
                 Map.of(1, "NOT_ASSESSED", 2, "NOT_MET", 5, "NOT_ASSESSED", 17, "MET"));
-        finalized(recheck);
+        finalized(ledBy(agency, recheck));
 
         JsonPath profile = profile(Auth.admin(), "06475", null);
         assertThat(profile.getString("commune.name")).isEqualTo("Xã Bằng Mạc");
@@ -109,14 +117,16 @@ class CommuneProfileTest {
         assertThat(profile.<String>getList("inspections.communeCode")).containsExactly("06490", "06475");
         assertThat(profile.<Integer>getList("inspections.met")).containsExactly(2, 1);
         assertThat(profile.<Integer>getList("inspections.notAssessed")).containsExactly(0, 2);
-        assertThat(profile.getString("inspections[0].leadAgency.code")).isEqualTo("20:LDTBXH");
+        assertThat(profile.getString("inspections[0].leadAgency.code")).isEqualTo(agency);
 
         // the open work follows the successor: Thượng Cường's criterion-2 work is now Bằng Mạc's; criterion 17 settled
         List<String> criterion2 = taskIds(thuongCuong2022, 2);
         assertThat(criterion2).isNotEmpty();
-        assertThat(openWork(profile)).containsKeys(criterion2.toArray(String[]::new));
-        assertThat(openWork(profile)).doesNotContainKeys(taskIds(thuongCuong2022, 17).toArray(String[]::new));
-        Map<String, Object> commune = openWork(profile).values().stream()
+        JsonPath verifiers = profile(verifier, "06475", null);
+        assertThat(openWork(verifiers)).containsKeys(criterion2.toArray(String[]::new));
+        assertThat(openWork(verifiers)).doesNotContainKeys(taskIds(thuongCuong2022, 17).toArray(String[]::new));
+        assertThat(openWork(verifiers).values()).allSatisfy(t -> assertThat(t.get("criterion")).isNotEqualTo(17));
+        Map<String, Object> commune = openWork(verifiers).values().stream()
                 .filter(t -> criterion2.contains((String) t.get("taskId")) && "UBND_XA".equals(t.get("assigneeType")))
                 .findFirst().orElseThrow();
         assertThat(commune).containsEntry("assigneeCode", "06475").containsEntry("communeCode", "06490")
@@ -130,9 +140,9 @@ class CommuneProfileTest {
         assertThat(before.<String>getList("inspections.inspectionId")).containsExactly(thuongCuong2022.toString());
 
         // a correction (đính chính) of the follow-up: criterion 2 was met after all
-        corrected(followUp, 2, Fixtures.oneCommuneInspection(followUp, "2025-09-01", "06475", null,
-                Map.of(1, "NOT_ASSESSED", 2, "MET", 5, "NOT_ASSESSED", 17, "MET")));
-        JsonPath after = profile(Auth.admin(), "06475", null);
+        corrected(followUp, 2, ledBy(agency, Fixtures.oneCommuneInspection(followUp, "2025-09-01", "06475", null,
+                Map.of(1, "NOT_ASSESSED", 2, "MET", 5, "NOT_ASSESSED", 17, "MET"))));
+        JsonPath after = profile(verifier, "06475", null);
         assertThat(criterion(after, 2)).containsEntry("result", "MET").containsEntry("inspectionId", followUp.toString());
         assertThat(after.<Integer>getList("inspections.findingsVersion")).containsExactly(1, 2);
         assertThat(openWork(after)).doesNotContainKeys(criterion2.toArray(String[]::new));
@@ -229,8 +239,9 @@ class CommuneProfileTest {
     @Test
     void aCodeTheRegisterDoesNotKnowOnTheDateIs404NamingCodeAndABadDateIs400NamingAt() {
         for (String path : List.of("/communes/99999/profile", "/communes/06487/profile?at=2026-01-01",
-                "/communes/06475x/profile", "/communes/" + "0".repeat(40) + "/profile")) {
-            Auth.asAdmin().when().get(path).then().statusCode(404).contentType(PROBLEM)
+                "/communes/06475x/profile", "/communes/" + "0".repeat(40) + "/profile", "/communes/06475%00/profile",
+                "/communes/06475%20or%201=1/profile", "/communes/%E2%80%AE06475/profile")) {
+            Auth.asAdmin().urlEncodingEnabled(false).when().get(path).then().statusCode(404).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("code"));
         }
         Auth.asAdmin().when().get("/communes/06487/profile?at=2025-06-30").then().statusCode(200)
@@ -244,6 +255,12 @@ class CommuneProfileTest {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
+
+    private static ObjectNode ledBy(String agency, ObjectNode event) {
+        event.putObject("leadAgency").put("type", "SO_NGANH").put("code", agency)
+                .put("name", "Sở Kiểm thử hồ sơ xã tỉnh Lạng Sơn");
+        return event;
+    }
 
     private void finalized(ObjectNode event) {
         inspections.handleAll(List.of(new InspectionEventBatch.Item(UUID.randomUUID(),
