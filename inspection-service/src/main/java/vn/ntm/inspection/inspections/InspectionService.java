@@ -437,6 +437,25 @@ public class InspectionService {
     }
 
     /**
+     * Changes the notice's fields of a DRAFT by a merge patch ({@link NoticePatch}, the limits of the create body:
+     * 400 naming each field). {@code If-Match} must carry its current version (428 without, 412 stale); a FINALIZED
+     * one never changes (409 {@code INSPECTION_FINALIZED}).
+     */
+    @Transactional
+    public Tagged<InspectionView> updateNotice(Caller caller, UUID id, String ifMatch, Requests.InspectionPatch patch) {
+        Inspection inspection = writable(caller, id);
+        requireVersion(inspection, ifMatch);
+        inspection.ensureDraft();
+        List<FieldError> errors = new ArrayList<>();
+        NoticeFields changed = NoticePatch.apply(inspection.notice(), patch, errors);
+        badRequestIfAny("inspection.patch.malformed", errors);
+        inspection.changeNotice(changed);
+        em.flush();
+        Log.infof("notice fields of inspection %s (DRAFT) changed by %s", id, caller.subject());
+        return new Tagged<>(views.view(inspection), inspection.version());
+    }
+
+    /**
      * Deletes a DRAFT inspection with its communes, findings and recommendations. Who may edit it may delete it;
      * {@code If-Match} must carry its current version (428 without, 412 stale); a FINALIZED one is never deleted
      * (409 {@code INSPECTION_FINALIZED}: correct it instead). The deletion is recorded in {@code inspection_deletion}
