@@ -5,11 +5,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -73,9 +73,10 @@ public class NoticeTemplateResource {
     public Response put(@PathParam("provinceCode") @Pattern(regexp = PROVINCE, message = PROVINCE_MESSAGE)
                         String provinceCode,
                         @Parameter(description = KIND) @PathParam("kind") String kind,
-                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] content) {
-        NoticeTemplateService.StoredTemplate stored = templates.put(caller.get(), provinceCode, kind, contentType,
-                content == null ? new byte[0] : content);
+                        @Context HttpHeaders headers, byte[] content) {
+        MediaType type = headers.getMediaType();
+        NoticeTemplateService.StoredTemplate stored = templates.put(caller.get(), provinceCode, kind,
+                type == null ? null : type.toString(), content == null ? new byte[0] : content);
         return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(new NoticeTemplateView(stored.provinceCode(), stored.kind(), stored.size(),
                         stored.uploadedBy(), stored.uploadedAt())).build();

@@ -44,8 +44,14 @@ public class NoticeTemplates {
         this.dir = config.templateDir().filter(d -> !d.isBlank()).map(Path::of);
     }
 
-    /** The bytes of {@code name} ("thong-bao.docx", "fonts/DejaVuSans.ttf"). */
+    /**
+     * The bytes of {@code name} ("thong-bao.docx", "fonts/DejaVuSans.ttf"); a name leaving the directory (a province's
+     * layout names its font files) is never read.
+     */
     public byte[] bytes(String name) {
+        if (name.startsWith("/") || name.contains("\\") || java.util.Arrays.asList(name.split("/")).contains("..")) {
+            throw new IllegalStateException("no notice template file " + name);
+        }
         try {
             Optional<Path> own = dir.map(d -> d.resolve(name).normalize()).filter(p -> p.startsWith(dir.get()))
                     .filter(Files::isRegularFile);

@@ -205,6 +205,9 @@ class NoticeTemplateUploadTest {
         String noFont = layout.replace("fonts/DejaVuSans-Bold.ttf", "fonts/KhongCo.ttf");
         upload(Auth.inspector("20"), TEXT, noFont.getBytes(StandardCharsets.UTF_8)).put(path("20", "pdf"))
                 .then().statusCode(422).body("errors[0].message", containsString("KhongCo.ttf"));
+        String outside = layout.replace("fonts/DejaVuSans-Bold.ttf", "../application.properties");
+        upload(Auth.inspector("20"), TEXT, outside.getBytes(StandardCharsets.UTF_8)).put(path("20", "pdf"))
+                .then().statusCode(422).body("errors[0].message", containsString("../application.properties"));
         upload(Auth.inspector("20"), TEXT, new byte[] {'a', '=', (byte) 0xC3, (byte) 0x28}).put(path("20", "pdf"))
                 .then().statusCode(422).body("errors[0].message", containsString("UTF-8"));
 
