@@ -191,7 +191,7 @@ public class InspectionService {
         }
         FindingsVersions.Stored stored = (findingsVersion < 1 || findingsVersion > inspection.findingsVersion()
                 ? Optional.<FindingsVersions.Stored>empty() : versions.find(id, findingsVersion))
-                .orElseThrow(() -> ServiceException.notFound(LocalizedText.of("inspection.version.notFound", id,
+                .orElseThrow(() -> ServiceException.notFound(LocalizedText.of("inspection.version.notFound",
                         findingsVersion, inspection.findingsVersion())));
         return new Tagged<>(views.view(inspection, stored.communes(), stored.version()), inspection.version());
     }
@@ -325,7 +325,7 @@ public class InspectionService {
                                                List<FindingInput> findings) {
         Inspection inspection = writable(caller, id);
         InspectionCommune commune = inspection.commune(communeCode).orElseThrow(() -> ServiceException.notFound(
-                LocalizedText.of("inspection.commune.notInScope", communeCode, id)));
+                LocalizedText.of("inspection.commune.notInScope")));
         requireVersion(inspection, ifMatch);
         inspection.ensureDraft();
         if (findings == null) {
@@ -407,7 +407,7 @@ public class InspectionService {
                 + "/recommendations", request);
         if (earlier.isPresent()) {
             return inspection.recommendation(earlier.get()).map(InspectionService::recommendationView)
-                    .orElseThrow(() -> recommendationNotFound(id, earlier.get().toString()));
+                    .orElseThrow(InspectionService::recommendationNotFound);
         }
         inspection.ensureDraft();
         List<FieldError> dates = new ArrayList<>();
@@ -480,7 +480,7 @@ public class InspectionService {
     public long deleteRecommendation(Caller caller, UUID id, String recommendationId, String ifMatch) {
         Inspection inspection = writable(caller, id);
         Recommendation recommendation = parse(recommendationId).flatMap(inspection::recommendation)
-                .orElseThrow(() -> recommendationNotFound(id, recommendationId));
+                .orElseThrow(InspectionService::recommendationNotFound);
         requireVersion(inspection, ifMatch);
         inspection.ensureDraft();
         deletions.record(id, recommendation.id(), inspection.provinceCode(), caller.subject(),
@@ -500,9 +500,9 @@ public class InspectionService {
         }
     }
 
-    private static ServiceException recommendationNotFound(UUID inspection, String recommendation) {
-        return ServiceException.notFound(LocalizedText.of("inspection.recommendation.notFound", recommendation,
-                inspection));
+    /** The ids are the request's path (the problem's {@code instance}): the text for people does not repeat them. */
+    private static ServiceException recommendationNotFound() {
+        return ServiceException.notFound(LocalizedText.of("inspection.recommendation.notFound"));
     }
 
     /** A deadline set by an inspection cannot fall before the inspection itself (422). */
@@ -580,8 +580,10 @@ public class InspectionService {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /** The id is the request's path (the problem's {@code instance}): the text for people does not repeat it. */
     private static ServiceException notFound(UUID id) {
-        return ServiceException.notFound(LocalizedText.of("inspection.notFound", id));
+        Log.debugf("inspection %s not found for this caller", id);
+        return ServiceException.notFound(LocalizedText.of("inspection.notFound"));
     }
 
     /** The same If-Match policy as task-service: strong ETag {@code "<version>"}, 428 without, 412 when stale. */
