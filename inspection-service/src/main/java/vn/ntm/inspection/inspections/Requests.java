@@ -116,9 +116,9 @@ public final class Requests {
      */
     @Schema(name = "InspectionPatch")
     public record InspectionPatch(
-            @Schema(type = SchemaType.STRING, nullable = true, maxLength = Limits.NOTICE_NUMBER,
+            @Schema(implementation = String.class, nullable = true, maxLength = Limits.NOTICE_NUMBER,
                     description = "number and symbol, e.g. 245/TB-SNNMT") JsonNode number,
-            @Schema(type = SchemaType.STRING, nullable = true, maxLength = Limits.PLACE,
+            @Schema(implementation = String.class, nullable = true, maxLength = Limits.PLACE,
                     description = "the place in the date line") JsonNode place,
             @Schema(implementation = SignerInput.class, nullable = true,
                     description = "merged member by member; null removes the signer") JsonNode signer,
