@@ -33,9 +33,10 @@ class LanguagesTest {
     void aRefusalOfTheServiceLayerInBothLanguages() {
         String id = "00000000-0000-0000-0000-000000000000";
         asAdmin().when().get("/tasks/" + id).then().statusCode(404).body("code", equalTo("NOT_FOUND"))
-                .body("title", equalTo("Không tìm thấy")).body("detail", equalTo("Không có nhiệm vụ với id " + id + "."));
+                .body("title", equalTo("Không tìm thấy")).body("detail", equalTo("Không có nhiệm vụ này."))
+                .body("instance", equalTo("/tasks/" + id));
         asAdmin().header("Accept-Language", "en-GB").when().get("/tasks/" + id).then().statusCode(404)
                 .body("code", equalTo("NOT_FOUND"))
-                .body("title", equalTo("Not Found")).body("detail", equalTo("No task with id " + id + "."));
+                .body("title", equalTo("Not Found")).body("detail", equalTo("No such task."));
     }
 }

@@ -100,7 +100,7 @@ public class ReferenceService {
     public ProvinceView province(String code) {
         Province p = em.find(Province.class, code);
         if (p == null) {
-            throw ServiceException.notFound(LocalizedText.of("criteria.province.notFound", code));
+            throw ServiceException.notFound(LocalizedText.of("criteria.province.notFound"));
         }
         return view(p);
     }

@@ -322,7 +322,7 @@ public class AdminUnitService {
             }
         });
         if (unit == null) {
-            throw ServiceException.notFound(LocalizedText.of("criteria.unit.notFound", code, day));
+            throw ServiceException.notFound(LocalizedText.of("criteria.unit.notFound", day));
         }
         return unit;
     }

@@ -281,7 +281,7 @@ public class CriteriaSetService {
     private CriteriaSet find(String code, boolean forUpdate) {
         CriteriaSet set = findOptional(code, forUpdate);
         if (set == null) {
-            throw ServiceException.notFound(LocalizedText.of("criteria.set.notFound", code));
+            throw ServiceException.notFound(LocalizedText.of("criteria.set.notFound"));
         }
         return set;
     }

@@ -160,6 +160,16 @@ public class Inspection extends PanacheEntityBase {
         return r;
     }
 
+    /** Replaces the notice's fields of a DRAFT (its number, place, signer and recipients). */
+    public void changeNotice(NoticeFields notice) {
+        ensureDraft();
+        number = notice.number();
+        place = notice.place();
+        signer = notice.signer();
+        recipients = notice.recipients() == null ? null : List.copyOf(notice.recipients());
+        touch();
+    }
+
     /** Removes one recommendation of a DRAFT; the record's version moves. */
     public void removeRecommendation(Recommendation recommendation) {
         ensureDraft();

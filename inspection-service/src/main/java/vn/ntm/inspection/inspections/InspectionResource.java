@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.Range;
@@ -42,8 +44,10 @@ import vn.ntm.inspection.inspections.Views.Page;
 import vn.ntm.inspection.inspections.Views.RecommendationView;
 import vn.ntm.inspection.shared.CurrentCaller;
 import vn.ntm.platform.http.PageLinks;
+import vn.ntm.platform.http.StrictJson;
 import vn.ntm.platform.http.ParamsDetail;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,14 +57,18 @@ import java.util.UUID;
 @Tag(name = "Inspections")
 public class InspectionResource {
     private static final String NUMBER = "{inspection.query.number}";
+    static final String MERGE_PATCH = "application/merge-patch+json";
     private final InspectionService inspections;
     private final InspectionQueries queries;
     private final CurrentCaller caller;
+    private final StrictJson json;
 
-    public InspectionResource(InspectionService inspections, InspectionQueries queries, CurrentCaller caller) {
+    public InspectionResource(InspectionService inspections, InspectionQueries queries, CurrentCaller caller,
+                              StrictJson json) {
         this.inspections = inspections;
         this.queries = queries;
         this.caller = caller;
+        this.json = json;
     }
 
     @POST
@@ -142,6 +150,30 @@ public class InspectionResource {
                         Integer version) {
         InspectionService.Tagged<InspectionView> found = inspections.get(caller.get(), id, version);
         return Response.ok(found.body()).tag(etag(found.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({"admin", "inspector"})
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateInspection",
+            summary = "Change the notice's fields of a DRAFT (number, place, signer, recipients) with If-Match, as a"
+            + " JSON merge patch: a field left out is kept, null clears it")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = Requests.InspectionPatch.class)),
+        @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = Requests.InspectionPatch.class))})
+    @APIResponse(responseCode = "200", description = "The inspection; ETag: its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InspectionView.class)))
+    public Response update(@PathParam("id") UUID id,
+                           @Parameter(description = "The inspection's current ETag") @HeaderParam("If-Match")
+                           String ifMatch, byte[] body) throws IOException {
+        // read here: the JSON reader does not take application/merge-patch+json; the same strict JSON as every body
+        Requests.InspectionPatch patch = json.getContext(Requests.InspectionPatch.class)
+                .readValue(body == null ? new byte[0] : body, Requests.InspectionPatch.class);
+        InspectionService.Tagged<InspectionView> changed = inspections.updateNotice(caller.get(), id, ifMatch, patch);
+        return Response.ok(changed.body()).tag(etag(changed.version())).build();
     }
 
     @POST

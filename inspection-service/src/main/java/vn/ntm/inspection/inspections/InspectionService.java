@@ -191,7 +191,7 @@ public class InspectionService {
         }
         FindingsVersions.Stored stored = (findingsVersion < 1 || findingsVersion > inspection.findingsVersion()
                 ? Optional.<FindingsVersions.Stored>empty() : versions.find(id, findingsVersion))
-                .orElseThrow(() -> ServiceException.notFound(LocalizedText.of("inspection.version.notFound", id,
+                .orElseThrow(() -> ServiceException.notFound(LocalizedText.of("inspection.version.notFound",
                         findingsVersion, inspection.findingsVersion())));
         return new Tagged<>(views.view(inspection, stored.communes(), stored.version()), inspection.version());
     }
@@ -325,7 +325,7 @@ public class InspectionService {
                                                List<FindingInput> findings) {
         Inspection inspection = writable(caller, id);
         InspectionCommune commune = inspection.commune(communeCode).orElseThrow(() -> ServiceException.notFound(
-                LocalizedText.of("inspection.commune.notInScope", communeCode, id)));
+                LocalizedText.of("inspection.commune.notInScope")));
         requireVersion(inspection, ifMatch);
         inspection.ensureDraft();
         if (findings == null) {
@@ -407,7 +407,7 @@ public class InspectionService {
                 + "/recommendations", request);
         if (earlier.isPresent()) {
             return inspection.recommendation(earlier.get()).map(InspectionService::recommendationView)
-                    .orElseThrow(() -> recommendationNotFound(id, earlier.get().toString()));
+                    .orElseThrow(InspectionService::recommendationNotFound);
         }
         inspection.ensureDraft();
         List<FieldError> dates = new ArrayList<>();
@@ -437,6 +437,25 @@ public class InspectionService {
     }
 
     /**
+     * Changes the notice's fields of a DRAFT by a merge patch ({@link NoticePatch}, the limits of the create body:
+     * 400 naming each field). {@code If-Match} must carry its current version (428 without, 412 stale); a FINALIZED
+     * one never changes (409 {@code INSPECTION_FINALIZED}).
+     */
+    @Transactional
+    public Tagged<InspectionView> updateNotice(Caller caller, UUID id, String ifMatch, Requests.InspectionPatch patch) {
+        Inspection inspection = writable(caller, id);
+        requireVersion(inspection, ifMatch);
+        inspection.ensureDraft();
+        List<FieldError> errors = new ArrayList<>();
+        NoticeFields changed = NoticePatch.apply(inspection.notice(), patch, errors);
+        badRequestIfAny("inspection.patch.malformed", errors);
+        inspection.changeNotice(changed);
+        em.flush();
+        Log.infof("notice fields of inspection %s (DRAFT) changed by %s", id, caller.subject());
+        return new Tagged<>(views.view(inspection), inspection.version());
+    }
+
+    /**
      * Deletes a DRAFT inspection with its communes, findings and recommendations. Who may edit it may delete it;
      * {@code If-Match} must carry its current version (428 without, 412 stale); a FINALIZED one is never deleted
      * (409 {@code INSPECTION_FINALIZED}: correct it instead). The deletion is recorded in {@code inspection_deletion}
@@ -461,7 +480,7 @@ public class InspectionService {
     public long deleteRecommendation(Caller caller, UUID id, String recommendationId, String ifMatch) {
         Inspection inspection = writable(caller, id);
         Recommendation recommendation = parse(recommendationId).flatMap(inspection::recommendation)
-                .orElseThrow(() -> recommendationNotFound(id, recommendationId));
+                .orElseThrow(InspectionService::recommendationNotFound);
         requireVersion(inspection, ifMatch);
         inspection.ensureDraft();
         deletions.record(id, recommendation.id(), inspection.provinceCode(), caller.subject(),
@@ -481,9 +500,9 @@ public class InspectionService {
         }
     }
 
-    private static ServiceException recommendationNotFound(UUID inspection, String recommendation) {
-        return ServiceException.notFound(LocalizedText.of("inspection.recommendation.notFound", recommendation,
-                inspection));
+    /** The ids are the request's path (the problem's {@code instance}): the text for people does not repeat them. */
+    private static ServiceException recommendationNotFound() {
+        return ServiceException.notFound(LocalizedText.of("inspection.recommendation.notFound"));
     }
 
     /** A deadline set by an inspection cannot fall before the inspection itself (422). */
@@ -561,8 +580,10 @@ public class InspectionService {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /** The id is the request's path (the problem's {@code instance}): the text for people does not repeat it. */
     private static ServiceException notFound(UUID id) {
-        return ServiceException.notFound(LocalizedText.of("inspection.notFound", id));
+        Log.debugf("inspection %s not found for this caller", id);
+        return ServiceException.notFound(LocalizedText.of("inspection.notFound"));
     }
 
     /** The same If-Match policy as task-service: strong ETag {@code "<version>"}, 428 without, 412 when stale. */

@@ -1,5 +1,6 @@
 package vn.ntm.inspection.inspections;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +9,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.ntm.contracts.OrganisationRef;
 import vn.ntm.contracts.OrganisationType;
 
@@ -104,6 +107,23 @@ public final class Requests {
     public record RecommendationInput(@NotNull @Valid OrgRefInput assignee,
                                       @Pattern(regexp = Limits.CODE, message = Limits.CODE_MESSAGE) String communeCode,
                                       @NotBlank @Size(max = Limits.LONG_TEXT) String content, LocalDate deadline) {
+    }
+
+    /**
+     * A JSON merge patch (RFC 7396) of a DRAFT's notice fields: a field left out keeps its value, {@code null} clears
+     * it, a value replaces it; {@code signer} is merged member by member, {@code recipients} replaced as a whole.
+     * Checked like the create body ({@link NoticePatch}).
+     */
+    @Schema(name = "InspectionPatch")
+    public record InspectionPatch(
+            @Schema(implementation = String.class, nullable = true, maxLength = Limits.NOTICE_NUMBER,
+                    description = "number and symbol, e.g. 245/TB-SNNMT") JsonNode number,
+            @Schema(implementation = String.class, nullable = true, maxLength = Limits.PLACE,
+                    description = "the place in the date line") JsonNode place,
+            @Schema(implementation = SignerInput.class, nullable = true,
+                    description = "merged member by member; null removes the signer") JsonNode signer,
+            @Schema(type = SchemaType.ARRAY, implementation = String.class, nullable = true,
+                    maxItems = Limits.RECIPIENTS, description = "\"Nơi nhận\", replaced as a whole") JsonNode recipients) {
     }
 
     private Requests() {

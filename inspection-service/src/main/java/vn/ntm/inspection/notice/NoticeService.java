@@ -8,7 +8,10 @@ import vn.ntm.inspection.shared.Caller;
 
 import java.util.UUID;
 
-/** Renders an inspection's notice: the record as the caller may read it, the pure model, then one of the renderers. */
+/**
+ * Renders an inspection's notice: the record as the caller may read it, the pure model, then one of the renderers
+ * with its province's templates (the bundled ones where it has none).
+ */
 @ApplicationScoped
 public class NoticeService {
     /** A rendered notice: its bytes, media type and the file name to download it as. */
@@ -16,9 +19,9 @@ public class NoticeService {
     }
 
     private final InspectionService inspections;
-    private final NoticeTemplates templates;
+    private final NoticeTemplateService templates;
 
-    public NoticeService(InspectionService inspections, NoticeTemplates templates) {
+    public NoticeService(InspectionService inspections, NoticeTemplateService templates) {
         this.inspections = inspections;
         this.templates = templates;
     }
@@ -26,8 +29,10 @@ public class NoticeService {
     public NoticeFile render(Caller caller, UUID id, boolean pdf) {
         InspectionView inspection = inspections.get(caller, id).body();
         NoticeDocument notice = NoticeBuilder.build(inspection);
-        byte[] file = pdf ? PdfRenderer.render(notice, templates.pdfLayout(), templates::bytes)
-                : DocxRenderer.render(notice, templates.bytes(NoticeTemplates.DOCX));
+        // the province's own templates were rendered at upload: one that fails now is our bug (500), not theirs
+        NoticeTemplateService.Templates layout = templates.forProvince(inspection.province().code());
+        byte[] file = pdf ? PdfRenderer.render(notice, layout.pdfLayout(), templates.bundled()::font)
+                : DocxRenderer.render(notice, layout.docx());
         return new NoticeFile(file, pdf ? PdfRenderer.MEDIA_TYPE : DocxRenderer.MEDIA_TYPE, fileName(inspection, pdf));
     }
 

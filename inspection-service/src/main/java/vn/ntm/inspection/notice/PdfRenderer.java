@@ -15,8 +15,6 @@ import vn.ntm.inspection.notice.NoticeDocument.Block;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
@@ -32,12 +30,15 @@ public final class PdfRenderer {
     private PdfRenderer() {
     }
 
-    /** {@code files} reads a template file (a font) by its name relative to the template directory. */
-    public static byte[] render(NoticeDocument notice, Properties layout, Function<String, byte[]> files) {
+    /**
+     * {@code fonts} gives the font of a file named in the layout (relative to the template directory); fonts are
+     * parsed once and shared ({@link NoticeTemplates#font}).
+     */
+    public static byte[] render(NoticeDocument notice, Properties layout, Function<String, BaseFont> fonts) {
         Layout l = new Layout(layout);
-        BaseFont regular = font(l.text("font.regular"), files);
-        BaseFont bold = font(l.text("font.bold"), files);
-        BaseFont italic = font(l.text("font.italic"), files);
+        BaseFont regular = fonts.apply(l.text("font.regular"));
+        BaseFont bold = fonts.apply(l.text("font.bold"));
+        BaseFont italic = fonts.apply(l.text("font.italic"));
         float header = l.number("size.header");
         float body = l.number("size.body");
         Font headerBold = new Font(bold, header);
@@ -58,7 +59,7 @@ public final class PdfRenderer {
             document.open();
             if (notice.draft()) {
                 Paragraph draft = new Paragraph(l.text("label.draft"), new Font(bold, l.number("size.draft"),
-                        Font.NORMAL, Color.decode(l.text("color.draft"))));
+                        Font.NORMAL, l.color("color.draft")));
                 draft.setAlignment(Element.ALIGN_CENTER);
                 draft.setSpacingAfter(6);
                 document.add(draft);
@@ -120,16 +121,6 @@ public final class PdfRenderer {
         return p;
     }
 
-    private static BaseFont font(String file, Function<String, byte[]> files) {
-        try {
-            // the name only tells OpenPDF the kind of font (.ttf); the bytes are the font
-            return BaseFont.createFont(file.substring(file.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED, false, files.apply(file), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file, e);
-        }
-    }
-
     private static PdfPTable table(float[] widths) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
@@ -167,7 +158,25 @@ public final class PdfRenderer {
         }
 
         float number(String key) {
-            return Float.parseFloat(text(key));
+            String value = text(key);
+            try {
+                float number = Float.parseFloat(value);
+                if (!Float.isFinite(number) || number < 0) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("notice PDF layout: " + key + " is not a number of points: " + value);
+            }
+        }
+
+        Color color(String key) {
+            String value = text(key);
+            try {
+                return Color.decode(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("notice PDF layout: " + key + " is not a colour (#RRGGBB): " + value);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.ntm.inspection.notice;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -32,7 +33,17 @@ class NoticeTemplatesTest {
             List.of("UBND tỉnh (để báo cáo)", "Lưu: VT"), new SignatureBlock("GIÁM ĐỐC", "Trần Văn Minh"));
 
     private static NoticeTemplates templates(Path dir) {
-        return new NoticeTemplates(() -> Optional.ofNullable(dir).map(Path::toString));
+        return new NoticeTemplates(new NoticeConfig() {
+            @Override
+            public Optional<String> templateDir() {
+                return Optional.ofNullable(dir).map(Path::toString);
+            }
+
+            @Override
+            public MemorySize maxTemplateSize() {
+                return new MemorySize(java.math.BigInteger.valueOf(5L * 1024 * 1024));
+            }
+        });
     }
 
     @Test
@@ -53,7 +64,7 @@ class NoticeTemplatesTest {
         Files.writeString(dir.resolve(NoticeTemplates.PDF), layout, StandardCharsets.UTF_8);
         NoticeTemplates province = templates(dir);
 
-        byte[] pdf = PdfRenderer.render(NOTICE, province.pdfLayout(), province::bytes);
+        byte[] pdf = PdfRenderer.render(NOTICE, province.pdfLayout(), province::font);
 
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("THÔNG BÁO KẾT QUẢ KIỂM TRA", "Trần Văn Minh");

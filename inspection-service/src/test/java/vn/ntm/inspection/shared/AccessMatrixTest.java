@@ -141,6 +141,22 @@ class AccessMatrixTest {
                                 + " \"communes\": [{\"code\": \"" + commune + "\", \"findings\": "
                                 + Api.findingsMeeting(List.of(1, 2)) + "}]}").post("/inspections/" + id + "/corrections"),
                         "401", "201", "201", "404", "403", "403", "403", "403", "403"),
+                new Row("PATCH /inspections/{id}", draft,
+                        (d, t) -> Api.as(t).contentType("application/merge-patch+json")
+                                .header("If-Match", Api.etag(d.id())).body("{\"number\": \"7/TB-SLĐTBXH\"}")
+                                .patch("/inspections/" + d.id()),
+                        "401", "200", "200", "404", "403", "403", "403", "403", "403"),
+                // the bundled layout stored as province 20's (first 201, then 200), read back, removed: none is left
+                new Row("PUT /notice-templates/{provinceCode}/{kind}",
+                        t -> Api.as(t).contentType("text/plain; charset=UTF-8").body(bundledLayout())
+                                .put("/notice-templates/20/pdf"),
+                        "401", "201", "200", "404", "403", "403", "403", "403", "403"),
+                new Row("GET /notice-templates/{provinceCode}/{kind}",
+                        t -> Api.as(t).get("/notice-templates/20/pdf"),
+                        "401", "200", "200", "404", "403", "403", "403", "403", "403"),
+                new Row("DELETE /notice-templates/{provinceCode}/{kind}",
+                        t -> Api.as(t).delete("/notice-templates/20/pdf"),
+                        "401", "204", "204", "404", "403", "403", "403", "403", "403"),
                 new Row("GET /communes/{code}/history",
                         t -> Api.as(t).get("/communes/" + commune + "/history"),
                         "401", "200:1", "200:1", "200:0", "403", "403", "200:1", "200:0", "403"),
@@ -175,6 +191,14 @@ class AccessMatrixTest {
             }
         }
         return cells.stream();
+    }
+
+    private static byte[] bundledLayout() {
+        try (var in = AccessMatrixTest.class.getClassLoader().getResourceAsStream("notice/thong-bao-pdf.properties")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The fixture made on first use and reused after. */

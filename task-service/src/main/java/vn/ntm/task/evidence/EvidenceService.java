@@ -159,7 +159,7 @@ public class EvidenceService {
         try {
             id = UUID.fromString(evidenceId);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
+            throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound"));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select id, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at, store,"
@@ -168,7 +168,7 @@ public class EvidenceService {
             st.setObject(2, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
-                    throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
+                    throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound"));
                 }
                 EvidenceView view = view(rs);
                 return new Download(view, new EvidenceStore.StoredEvidence(view.id(), view.size(),
@@ -206,8 +206,7 @@ public class EvidenceService {
                 st.setObject(2, id);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
-                        throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId,
-                                taskId));
+                        throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound"));
                     }
                     view = view(rs);
                     content = new EvidenceStore.StoredEvidence(view.id(), view.size(), rs.getString("store"),
@@ -241,7 +240,7 @@ public class EvidenceService {
         try {
             return UUID.fromString(evidenceId);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound", evidenceId, taskId));
+            throw ServiceException.notFound(LocalizedText.of("task.evidence.notFound"));
         }
     }
 

@@ -207,7 +207,7 @@ public class ExtensionService {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.notFound(LocalizedText.of("task.extension.notFound", id, taskId));
+            throw ServiceException.notFound(LocalizedText.of("task.extension.notFound"));
         }
     }
 
@@ -218,7 +218,7 @@ public class ExtensionService {
             st.setObject(2, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
-                    throw ServiceException.notFound(LocalizedText.of("task.extension.notFound", id, taskId));
+                    throw ServiceException.notFound(LocalizedText.of("task.extension.notFound"));
                 }
                 return view(rs);
             }

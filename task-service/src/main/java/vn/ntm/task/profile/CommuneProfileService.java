@@ -91,7 +91,7 @@ public class CommuneProfileService {
         LocalDate today = clock.today();
         LocalDate at = requested == null ? today : requested;
         if (code == null || !CODE.matcher(code).matches()) {
-            throw unknown(code, at);
+            throw unknown(at);
         }
         try (Connection c = dataSource.getConnection()) {
             List<Edge> edges = edges(c, code);
@@ -110,7 +110,7 @@ public class CommuneProfileService {
                     throw ServiceException.badRequest(LocalizedText.of("task.profile.beforeRegister", at, start),
                             List.of(FieldError.of("at", "task.profile.atBeforeRegister", start)));
                 }
-                throw unknown(code, at);
+                throw unknown(at);
             }
             Lineages register = new Lineages(edges.stream()
                     .map(e -> new Lineages.Edge(e.from(), e.to(), e.effectiveOn())).toList());
@@ -124,7 +124,7 @@ public class CommuneProfileService {
                 boolean visible = readable.contains(self.provinceCode())
                         || successorUnits.stream().anyMatch(u -> readable.contains(u.provinceCode()));
                 if (!visible) {
-                    throw unknown(code, at);
+                    throw unknown(at);
                 }
             }
 
@@ -169,9 +169,10 @@ public class CommuneProfileService {
         }
     }
 
-    private static ServiceException unknown(String code, LocalDate at) {
-        return new ServiceException(ProblemKind.NOT_FOUND, 404, LocalizedText.of("task.profile.unknownCommune",
-                String.valueOf(code), at), List.of(FieldError.of("code", "task.profile.codeUnknownOn", at)));
+    /** The code is the request's path (the problem's instance): the text for people does not repeat it. */
+    private static ServiceException unknown(LocalDate at) {
+        return new ServiceException(ProblemKind.NOT_FOUND, 404, LocalizedText.of("task.profile.unknownCommune", at),
+                List.of(FieldError.of("code", "task.profile.codeUnknownOn", at)));
     }
 
     /** Before 2025-07-01 a commune's parent is its district; since, its province. */

@@ -107,7 +107,7 @@ public class RuleService {
         List<RuleView> found = rows("select " + COLUMNS + " from task_rule where code = ?" + ORDER, code).stream()
                 .map(Row::view).toList();
         if (found.isEmpty()) {
-            throw ServiceException.notFound(LocalizedText.of("task.rule.notFound", code));
+            throw ServiceException.notFound(LocalizedText.of("task.rule.notFound"));
         }
         LocalDate day = on == null ? clock.today() : on;
         return found.stream().filter(r -> r.rule().validOn(day)).findFirst().orElseGet(() -> {

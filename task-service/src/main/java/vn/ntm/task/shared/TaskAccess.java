@@ -126,7 +126,7 @@ public class TaskAccess {
     }
 
     private static ServiceException notFound(String id) {
-        return ServiceException.notFound(LocalizedText.of("task.notFound", id));
+        return ServiceException.notFound(LocalizedText.of("task.notFound"));
     }
 
     private Task find(String id, LockModeType lock) {

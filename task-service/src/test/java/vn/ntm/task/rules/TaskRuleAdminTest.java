@@ -151,6 +151,15 @@ class TaskRuleAdminTest {
     }
 
     @Test
+    void theSeededCoordinationRuleSaysDotKiemTra() {
+        // V33 rewrote V2's "cuộc kiểm tra" as a change by 'system' (one term across the services)
+        asAdmin().queryParam("code", "COORDINATION").when().get("/task-rules/history").then().statusCode(200)
+                .body("description", hasItem("Mỗi đợt kiểm tra: Văn phòng Điều phối tỉnh điều phối"))
+                .body("description", hasItem("Mỗi cuộc kiểm tra: Văn phòng Điều phối tỉnh điều phối"))
+                .body("actor", hasItem("system"));
+    }
+
+    @Test
     void refusesARuleThatCannotWork() {
         asAdmin().contentType(ContentType.JSON).body("{\"trigger\":\"INSPECTION\",\"assignee\":\"SECTOR_DEPARTMENTS\","
                         + "\"titleTemplate\":\"\"}")

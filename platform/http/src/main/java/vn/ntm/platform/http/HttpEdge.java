@@ -52,7 +52,8 @@ public class HttpEdge {
             send(ctx, ProblemKind.URI_TOO_LONG, LocalizedText.of("problem.uriTooLong.limit", config.maxUriLength()));
             return;
         }
-        boolean upload = "POST".equals(ctx.request().method().name()) && config.uploadPaths()
+        String method = ctx.request().method().name();
+        boolean upload = ("POST".equals(method) || "PUT".equals(method)) && config.uploadPaths()
                 .map(p -> ctx.normalizedPath().matches(p)).orElse(false);
         long limit = upload ? config.maxUploadSize().asLongValue() : config.maxBodySize().asLongValue();
         if (declaredLength(ctx) > limit) {

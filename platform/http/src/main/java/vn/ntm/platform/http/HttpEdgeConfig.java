@@ -32,7 +32,7 @@ public interface HttpEdgeConfig {
     Optional<List<String>> bearerPaths();
 
     /**
-     * POST paths that take file uploads (a regular expression on the normalized path, e.g.
+     * POST and PUT paths that take file uploads (a regular expression on the normalized path, e.g.
      * {@code /tasks/[^/]+/evidence}): their bodies may declare up to {@link #maxUploadSize()} instead of
      * {@link #maxBodySize()}. {@code quarkus.http.limits.max-body-size} must then be at least that large.
      */

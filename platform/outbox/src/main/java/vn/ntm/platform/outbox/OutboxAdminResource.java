@@ -63,7 +63,7 @@ public class OutboxAdminResource {
         if (unparked.isEmpty()) {
             Locale language = Messages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
             return Response.status(404).type(OutboxProblem.MEDIA_TYPE).entity(OutboxProblem.notFound(
-                    LocalizedText.of("outbox.parked.notFound", id).in(language), uri.getPath(), language)).build();
+                    LocalizedText.of("outbox.parked.notFound").in(language), uri.getPath(), language)).build();
         }
         relay.wakeUp();
         return Response.ok(unparked.get(), MediaType.APPLICATION_JSON).build();

@@ -58,10 +58,11 @@ class OutboxAdminTest {
                     .body("code", equalTo("NOT_FOUND"))
                     .body("status", equalTo(404))
                     .body("title", equalTo("Không tìm thấy"))
-                    .body("detail", equalTo("Không có sự kiện outbox bị giữ lại nào có id " + path + "."));
+                    .body("detail", equalTo("Không có sự kiện outbox bị giữ lại nào mang id này."))
+                    .body("instance", equalTo("/admin/outbox/parked/" + path + "/retry"));
             given().header("Accept-Language", "en").post("/admin/outbox/parked/" + path + "/retry").then()
                     .statusCode(404).body("code", equalTo("NOT_FOUND")).body("title", equalTo("Not Found"))
-                    .body("detail", equalTo("No parked outbox event has the id " + path + "."));
+                    .body("detail", equalTo("No parked outbox event has this id."));
         }
         assertThat(TopicRecords.eventIds(topic)).containsExactly(eventId);
     }
