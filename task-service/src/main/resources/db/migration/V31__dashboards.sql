@@ -74,3 +74,6 @@ create trigger task_status_times before update of status on task
 
 -- the work of a commune code as of its register date
 create index task_commune_as_of on task (commune_code, source_as_of);
+
+-- Sets copied before this release: their code until the set's next snapshot brings its name and tier.
+insert into catalog_set (code) select distinct set_code from catalog_criterion on conflict do nothing;

@@ -35,7 +35,7 @@ import java.time.LocalDate;
 @Tag(name = "Dashboards", description = "Province and district overviews: criteria, tiers, work, inspections")
 @ParamsDetail("dashboard.query.invalid")
 public class DashboardResource {
-    private static final String SET_PATTERN = "^[A-Za-z0-9_.-]{1,60}$";
+    private static final String SET_PATTERN = "^[A-Za-z0-9_]{1,60}$";
     private final DashboardService dashboards;
     private final Callers callers;
 
@@ -85,7 +85,7 @@ public class DashboardResource {
             headers = @Header(name = "Content-Disposition", description = "the workbook's file name (XLSX only)",
                     schema = @Schema(type = SchemaType.STRING)))
     public Response district(
-            @Parameter(description = "District code valid on the day (436: Huyện Cẩm Xuyên)") @PathParam("code")
+            @Parameter(description = "District code valid on the day (446: Huyện Cẩm Xuyên)") @PathParam("code")
             String code,
             @Parameter(description = "The day (ISO date) before 2025-07-01; default today in Asia/Ho_Chi_Minh")
             @QueryParam("at") @ParamMessage("dashboard.query.date") LocalDate at,

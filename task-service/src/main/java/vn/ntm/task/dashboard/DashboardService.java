@@ -78,7 +78,8 @@ public class DashboardService {
                     edges(c, communes.keySet()));
             Members m = new Members(c, members);
             String set = criteriaSet != null ? criteriaSet : defaultSet(c, m, day);
-            if (set == null || !setKnown(c, set)) {
+            // a set chosen from the visits is one communes were inspected under, even if the catalog copy lacks it
+            if (set == null || criteriaSet != null && !setKnown(c, set)) {
                 throw new ServiceException(ProblemKind.NOT_FOUND, 404, LocalizedText.of("dashboard.setUnknown"),
                         List.of(ServiceException.FieldError.of("criteriaSet", set == null
                                 ? "dashboard.criteriaSet.none" : "dashboard.criteriaSet.unknown")));
