@@ -65,7 +65,7 @@ final class DashboardBenchmark {
             st.execute("create temporary table bench_dash_visit as select v.*, case when v.day < date '2025-07-01'"
                     + " then coalesce(v.before_code, v.code) else v.code end as visit_code from (select"
                     + " md5('dash-' || y || '-' || (c.k / 10))::uuid as inspection_id, c.code, c.before_code,"
-                    + " c.province_code, c.k, y, make_date(y, 3, 1) + ((c.k / 10) * 7 + y) % 240 as day"
+                    + " c.province_code, c.k, y, make_date(y, 3, 1) + (((c.k / 10) * 7 + y) % 240)::int as day"
                     + " from bench_dash_commune c cross join generate_series(2021, 2025) y) v");
             st.execute("insert into inspection_visit (inspection_id, commune_code, version, inspected_on, units_as_of,"
                     + " criteria_set, target_year, stated_met, findings, recorded_at, target_tier)"
@@ -87,15 +87,15 @@ final class DashboardBenchmark {
                     + " then 'MET' else 'NOT_MET' end from inspection_visit v cross join generate_series(1, 19) n"
                     + " where v.criteria_set = '" + SET + "' and v.findings = '{}'::jsonb"
                     + " on conflict do nothing");
-            st.execute("create temporary table bench_dash_v as select row_number() over (order by inspection_id,"
-                    + " commune_code) - 1 as r, v.inspection_id, v.commune_code, v.inspected_on, c.province_code"
+            st.execute("create temporary table bench_dash_v as select row_number() over (order by v.inspection_id,"
+                    + " v.commune_code) - 1 as r, v.inspection_id, v.commune_code, v.inspected_on, c.province_code"
                     + " from inspection_visit v join bench_dash_visit b on b.inspection_id = v.inspection_id"
                     + " and b.visit_code = v.commune_code join bench_dash_commune c on c.code = b.code");
             st.execute("analyze bench_dash_v");
             st.execute("insert into task (id, inspection_id, rule_code, commune_code, commune_name, criterion,"
                     + " criterion_name, assignee_type, assignee_code, assignee_name, title, due_date, status, version,"
                     + " created_at, updated_at, province_code, source_as_of, inspected_on, criteria_set, reported_at,"
-                    + " done_at, closed_at)"
+                    + " done_at, closed_at, source_ref)"
                     + " select gen_random_uuid(), t.inspection_id, 'BENCH_DASH', t.commune_code, 'Xã ' || t.commune_code,"
                     + " t.g % 19 + 1, 'Tiêu chí ' || (t.g % 19 + 1), t.type, t.code, 'Đơn vị ' || t.code,"
                     + " 'Hoàn thành tiêu chí số ' || (t.g % 19 + 1), t.created::date + 180, t.status, 0, t.created,"
@@ -103,7 +103,7 @@ final class DashboardBenchmark {
                     + " case when t.status in ('REPORTED', 'DONE') then t.created + (t.g % 150) * interval '1 day' end,"
                     + " case when t.status = 'DONE' then t.created + (t.g % 200 + 5) * interval '1 day' end,"
                     + " case when t.status in ('DONE', 'CANCELLED') then t.created + (t.g % 200 + 5)"
-                    + " * interval '1 day' end"
+                    + " * interval '1 day' end, 'bench:' || t.g" // distinct natural keys (task_natural_key)
                     + " from (select g, v.inspection_id, v.commune_code, v.inspected_on, v.province_code,"
                     + " (v.inspected_on + 9)::timestamp at time zone 'Asia/Ho_Chi_Minh' as created,"
                     + " (array['UBND_XA','UBND_HUYEN','SO_NGANH','VP_DIEU_PHOI'])[g % 4 + 1] as type,"
@@ -291,10 +291,11 @@ final class DashboardBenchmark {
     }
 
     private static String latest(String name) {
-        return name + " as (select distinct on (m.head, r.criterion) m.head, r.criterion, r.result from m"
+        // the latest day wins and, on one day, not met: the highest (days × 2 + not met), a hash aggregate (no sort)
+        return name + " as (select m.head, r.criterion, case max((r.inspected_on - date '1900-01-01') * 2"
+                + " + (r.result = 'NOT_MET')::int) % 2 when 1 then 'NOT_MET' else 'MET' end as result from m"
                 + " join visit_result r on r.commune_code = m.code and r.criteria_set = ? and r.inspected_on <= ?"
-                + " and " + in("r.units_as_of")
-                + " order by m.head, r.criterion, r.inspected_on desc, r.result desc)";
+                + " and " + in("r.units_as_of") + " group by m.head, r.criterion)";
     }
 
     private static int bind(Connection c, PreparedStatement st, List<String[]> members) throws Exception {

@@ -233,10 +233,11 @@ public class DashboardService {
      * commune meets a criterion only if each of its parts met it.
      */
     private static String latest(String name) {
-        return name + " as (select distinct on (m.head, r.criterion) m.head, r.criterion, r.result from m"
+        // the latest day wins and, on one day, not met: the highest (days × 2 + not met), a hash aggregate (no sort)
+        return name + " as (select m.head, r.criterion, case max((r.inspected_on - date '1900-01-01') * 2"
+                + " + (r.result = 'NOT_MET')::int) % 2 when 1 then 'NOT_MET' else 'MET' end as result from m"
                 + " join visit_result r on r.commune_code = m.code and r.criteria_set = ? and r.inspected_on <= ?"
-                + " and " + Members.in("r.units_as_of")
-                + " order by m.head, r.criterion, r.inspected_on desc, r.result desc)";
+                + " and " + Members.in("r.units_as_of") + " group by m.head, r.criterion)";
     }
 
     /** The set most communes were last inspected under, on or before the day; null when none was inspected. */
