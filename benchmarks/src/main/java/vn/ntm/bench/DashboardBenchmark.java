@@ -173,23 +173,23 @@ final class DashboardBenchmark {
                     + " select 1 from catalog_criterion where set_code = ? limit 1");
             PreparedStatement size = c.prepareStatement("select (select count(*) from catalog_criterion"
                     + " where set_code = ?), (select coalesce(tier, code) from catalog_set where code = ?)");
-            PreparedStatement perCommune = c.prepareStatement("with " + CTE + ", " + latest("n")
-                    + ", t as (select distinct on (m.head) m.head, v.target_tier from m join inspection_visit v"
-                    + " on v.commune_code = m.code and " + in("v.units_as_of") + " and v.inspected_on <= ?"
-                    + " order by m.head, v.inspected_on desc, v.inspection_id desc)"
-                    + " select h.head, count(n.result) filter (where n.result = 'MET' and k.number is not null),"
-                    + " count(n.result), min(t.target_tier)"
-                    + " from (select distinct head from m) h left join n on n.head = h.head"
-                    + " left join catalog_criterion k on k.set_code = ? and k.number = n.criterion"
-                    + " left join t on t.head = h.head group by h.head");
-            PreparedStatement criteria = c.prepareStatement("with " + CTE + ", " + latest("n") + ", "
-                    + latest("p") + " select k.number, k.name, count(n.result) filter (where n.result = 'MET'),"
-                    + " count(n.result) filter (where n.result = 'NOT_MET'), count(*) filter (where n.result is null),"
-                    + " count(p.result) filter (where p.result = 'MET')"
-                    + " from catalog_criterion k cross join (select distinct head from m) h"
-                    + " left join n on n.head = h.head and n.criterion = k.number"
-                    + " left join p on p.head = h.head and p.criterion = k.number"
-                    + " where k.set_code = ? group by k.number, k.name order by k.number");
+            PreparedStatement results = c.prepareStatement("with " + CTE + ", " + latest("n") + ", "
+                    + latest("p") + ", t as (select distinct on (m.head) m.head, v.target_tier from m"
+                    + " join inspection_visit v on v.commune_code = m.code and " + in("v.units_as_of")
+                    + " and v.inspected_on <= ? order by m.head, v.inspected_on desc, v.inspection_id desc),"
+                    + " h as (select distinct head from m), k as (select number, name from catalog_criterion"
+                    + " where set_code = ?)"
+                    + " select true, h.head, null::int, null::text,"
+                    + " count(n.result) filter (where n.result = 'MET' and k.number is not null), count(n.result),"
+                    + " 0::bigint, 0::bigint, min(t.target_tier)"
+                    + " from h left join n on n.head = h.head left join k on k.number = n.criterion"
+                    + " left join t on t.head = h.head group by h.head"
+                    + " union all select false, null, k.number, k.name, count(n.result) filter (where n.result ="
+                    + " 'MET'), count(n.result) filter (where n.result = 'NOT_MET'), count(*) filter (where n.result"
+                    + " is null), count(p.result) filter (where p.result = 'MET'), null"
+                    + " from k cross join h left join n on n.head = h.head and n.criterion = k.number"
+                    + " left join p on p.head = h.head and p.criterion = k.number group by k.number, k.name"
+                    + " order by 1, 3");
             PreparedStatement work = c.prepareStatement("with " + CTE + ", w as (select m.head,"
                     + " t.assignee_type, t.assignee_code, t.assignee_name, t.status, t.due_date, t.created_at,"
                     + " t.done_at, t.reported_at, (t.closed_at is null or t.closed_at >= ?) as open"
@@ -251,19 +251,14 @@ final class DashboardBenchmark {
                 size.setString(1, SET);
                 size.setString(2, SET);
                 read(size);
-                int i = bind(c, perCommune, members);
-                perCommune.setString(i++, SET);
-                perCommune.setObject(i++, AT);
-                perCommune.setObject(i++, AT);
-                perCommune.setString(i, SET);
-                read(perCommune);
-                i = bind(c, criteria, members);
-                criteria.setString(i++, SET);
-                criteria.setObject(i++, AT);
-                criteria.setString(i++, SET);
-                criteria.setObject(i++, AT.minusYears(1));
-                criteria.setString(i, SET);
-                read(criteria);
+                int i = bind(c, results, members);
+                results.setString(i++, SET);
+                results.setObject(i++, AT);
+                results.setString(i++, SET);
+                results.setObject(i++, AT.minusYears(1));
+                results.setObject(i++, AT);
+                results.setString(i, SET);
+                read(results);
                 i = bind(c, work, members);
                 work.setTimestamp(i++, end);
                 work.setTimestamp(i++, end);

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 
 /**
  * Builds a dashboard (README "Dashboards"): checks the unit, the day, the set and the caller, applies the register's
- * lineages to the day ({@link LineageRanges}) and reads the tables in five statements over the read models of V31.
+ * lineages to the day ({@link LineageRanges}) and reads the tables in four statements over the read models of V31 (lineage edges, results, work, inspections).
  * Read-only, without a JTA transaction.
  */
 @ApplicationScoped
@@ -85,9 +85,10 @@ public class DashboardService {
                                 ? "dashboard.criteriaSet.none" : "dashboard.criteriaSet.unknown")));
             }
             Dashboard.Unit named = new Dashboard.Unit(code, unit.name());
+            Results results = results(c, m, set, day, communes.size());
             return new Dashboard(level.equals("province") ? named : null, level.equals("district") ? named : null,
-                    day, set, communesTable(c, m, set, day, communes.size()), criteria(c, m, set, day),
-                    work(c, m, day, communes), inspections(c, m, day));
+                    day, set, results.communes(), results.criteria(), work(c, m, day, communes),
+                    inspections(c, m, day));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the dashboard of " + level + " " + code, e);
         }
@@ -267,8 +268,15 @@ public class DashboardService {
         }
     }
 
-    /** Per commune: criteria met, criteria assessed, the target tier of its latest visit; then the counts. */
-    private static Dashboard.Communes communesTable(Connection c, Members m, String set, LocalDate day, int total)
+    private record Results(Dashboard.Communes communes, List<Dashboard.Criterion> criteria) {
+    }
+
+    /**
+     * The communes' and the criteria's tables in one statement, the latest results read once: a row per commune
+     * (criteria met, criteria assessed, the target tier of its latest visit) and a row per criterion of the set (met,
+     * not met, not assessed, met a year earlier); then the histogram and tiers from the communes' rows.
+     */
+    private static Results results(Connection c, Members m, String set, LocalDate day, int total)
             throws SQLException {
         int criteria = 0;
         String tier = null;
@@ -287,32 +295,50 @@ public class DashboardService {
         int reached = 0;
         int[] histogram = new int[criteria + 1];
         Map<String, Integer> targeted = new TreeMap<>();
-        try (PreparedStatement st = c.prepareStatement("with " + Members.CTE + ", " + latest("n")
-                + ", t as (select distinct on (m.head) m.head, v.target_tier from m join inspection_visit v"
-                + " on v.commune_code = m.code and " + Members.in("v.units_as_of") + " and v.inspected_on <= ?"
-                + " order by m.head, v.inspected_on desc, v.inspection_id desc)"
-                + " select h.head, count(n.result) filter (where n.result = 'MET' and k.number is not null),"
-                + " count(n.result), min(t.target_tier)"
-                + " from (select distinct head from m) h left join n on n.head = h.head"
-                + " left join catalog_criterion k on k.set_code = ? and k.number = n.criterion"
-                + " left join t on t.head = h.head group by h.head")) {
+        List<Dashboard.Criterion> rows = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("with " + Members.CTE + ", " + latest("n") + ", "
+                + latest("p") + ", t as (select distinct on (m.head) m.head, v.target_tier from m"
+                + " join inspection_visit v on v.commune_code = m.code and " + Members.in("v.units_as_of")
+                + " and v.inspected_on <= ? order by m.head, v.inspected_on desc, v.inspection_id desc),"
+                + " h as (select distinct head from m), k as (select number, name from catalog_criterion"
+                + " where set_code = ?)"
+                + " select true, h.head, null::int, null::text,"
+                + " count(n.result) filter (where n.result = 'MET' and k.number is not null), count(n.result),"
+                + " 0::bigint, 0::bigint, min(t.target_tier)"
+                + " from h left join n on n.head = h.head left join k on k.number = n.criterion"
+                + " left join t on t.head = h.head group by h.head"
+                + " union all select false, null, k.number, k.name, count(n.result) filter (where n.result = 'MET'),"
+                + " count(n.result) filter (where n.result = 'NOT_MET'), count(*) filter (where n.result is null),"
+                + " count(p.result) filter (where p.result = 'MET'), null"
+                + " from k cross join h left join n on n.head = h.head and n.criterion = k.number"
+                + " left join p on p.head = h.head and p.criterion = k.number group by k.number, k.name"
+                + " order by 1, 3")) {
             int i = m.bind(st);
             st.setString(i++, set);
             st.setObject(i++, day);
+            st.setString(i++, set);
+            st.setObject(i++, day.minusYears(1));
             st.setObject(i++, day);
             st.setString(i, set);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    int met = rs.getInt(2);
-                    if (rs.getInt(3) > 0) {
-                        assessed++;
-                        histogram[Math.min(met, criteria)]++;
-                        if (criteria > 0 && met == criteria) {
-                            reached++;
+                    if (rs.getBoolean(1)) {
+                        int met = rs.getInt(5);
+                        if (rs.getInt(6) > 0) {
+                            assessed++;
+                            histogram[Math.min(met, criteria)]++;
+                            if (criteria > 0 && met == criteria) {
+                                reached++;
+                            }
                         }
-                    }
-                    if (rs.getString(4) != null) {
-                        targeted.merge(rs.getString(4), 1, Integer::sum);
+                        if (rs.getString(9) != null) {
+                            targeted.merge(rs.getString(9), 1, Integer::sum);
+                        }
+                    } else {
+                        int met = rs.getInt(5);
+                        int before = rs.getInt(8);
+                        rows.add(new Dashboard.Criterion(rs.getInt(3), rs.getString(4), met, rs.getInt(6),
+                                rs.getInt(7), before, met - before));
                     }
                 }
             }
@@ -321,39 +347,10 @@ public class DashboardService {
         for (int k = 0; k < histogram.length; k++) {
             buckets.add(new Dashboard.Bucket(k, histogram[k]));
         }
-        return new Dashboard.Communes(total, assessed, buckets, new Dashboard.Tiers(
+        return new Results(new Dashboard.Communes(total, assessed, buckets, new Dashboard.Tiers(
                 List.of(new Dashboard.TierCount(tier, reached)),
-                targeted.entrySet().stream().map(e -> new Dashboard.TierCount(e.getKey(), e.getValue())).toList()));
-    }
-
-    /** Each criterion of the set: communes met, not met, not assessed on the day, and met a year earlier. */
-    private static List<Dashboard.Criterion> criteria(Connection c, Members m, String set, LocalDate day)
-            throws SQLException {
-        List<Dashboard.Criterion> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("with " + Members.CTE + ", " + latest("n") + ", "
-                + latest("p") + " select k.number, k.name, count(n.result) filter (where n.result = 'MET'),"
-                + " count(n.result) filter (where n.result = 'NOT_MET'), count(*) filter (where n.result is null),"
-                + " count(p.result) filter (where p.result = 'MET')"
-                + " from catalog_criterion k cross join (select distinct head from m) h"
-                + " left join n on n.head = h.head and n.criterion = k.number"
-                + " left join p on p.head = h.head and p.criterion = k.number"
-                + " where k.set_code = ? group by k.number, k.name order by k.number")) {
-            int i = m.bind(st);
-            st.setString(i++, set);
-            st.setObject(i++, day);
-            st.setString(i++, set);
-            st.setObject(i++, day.minusYears(1));
-            st.setString(i, set);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    int met = rs.getInt(3);
-                    int before = rs.getInt(6);
-                    out.add(new Dashboard.Criterion(rs.getInt(1), rs.getString(2), met, rs.getInt(4), rs.getInt(5),
-                            before, met - before));
-                }
-            }
-        }
-        return out;
+                targeted.entrySet().stream().map(e -> new Dashboard.TierCount(e.getKey(), e.getValue())).toList())),
+                rows);
     }
 
     /** The work about the communes: per assignee other than the communes themselves, and per commune. */
