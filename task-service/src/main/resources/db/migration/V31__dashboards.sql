@@ -30,12 +30,7 @@ update inspection_visit v set target_tier = c ->> 'targetTier'
 from inspection_record r, jsonb_array_elements(r.payload -> 'communes') c
 where r.inspection_id = v.inspection_id and c ->> 'code' = v.commune_code;
 
--- The catalog copy's sets: the tier a commune reaches when it meets every criterion of the set.
-create table catalog_set (
-    code  text primary key,
-    name  text,
-    tier  text
-);
+-- The set's tier (tier reached) is catalog_set's, created by V32 (issue 25 item 3, written by the catalog copy).
 
 -- When a task was last reported, and when it was done or closed (done or cancelled): set by the trigger below in the
 -- same UPDATE as the status change, whichever code path moves the status (lifecycle, intake, succession).
@@ -74,6 +69,3 @@ create trigger task_status_times before update of status on task
 
 -- the work of a commune code as of its register date
 create index task_commune_as_of on task (commune_code, source_as_of);
-
--- Sets copied before this release: their code until the set's next snapshot brings its name and tier.
-insert into catalog_set (code) select distinct set_code from catalog_criterion on conflict do nothing;

@@ -78,8 +78,8 @@ public class CatalogCopyService {
             if (!ReferenceVersions.admit(c, event.code(), event.version(), eventId)) {
                 return false;
             }
-            try (PreparedStatement set = c.prepareStatement("insert into catalog_set (code, name, tier) values (?, ?, ?)"
-                    + " on conflict (code) do update set name = excluded.name, tier = excluded.tier")) {
+            try (PreparedStatement set = c.prepareStatement("insert into catalog_set (code, name, tier)"
+                    + " values (?, ?, ?) on conflict (code) do update set name = excluded.name, tier = excluded.tier")) {
                 set.setString(1, event.code());
                 set.setString(2, event.name());
                 set.setString(3, event.tier());
