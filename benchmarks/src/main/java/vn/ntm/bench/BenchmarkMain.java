@@ -90,6 +90,11 @@ public final class BenchmarkMain {
         line("");
 
         Thread.sleep(5000);
+        if (option("dashboards", "false").equals("true")) {
+            dashboards(work, task, taskJdbc, dbPassword, admin);
+            launcher.stopAll();
+            return;
+        }
         line("## Footprint at idle");
         line("");
         line("| service | start to ready (ms) | resident memory at idle (MiB) | target |");
@@ -396,6 +401,43 @@ public final class BenchmarkMain {
         Files.writeString(out, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
         System.out.println("\nReport written to " + out);
         launcher.stopAll();
+    }
+
+    /**
+     * {@code ./bench.sh dashboards}: the province dashboard on national volume alone (issue 25; options
+     * dashboard-tasks, default 1,000,000; dashboard-seconds, 15; dashboard-concurrency, 2), over HTTP in a closed loop
+     * beside its SQL statements alone over JDBC, the load average beside every figure.
+     */
+    private void dashboards(Path work, String task, String taskJdbc, String dbPassword, String admin) throws Exception {
+        int tasks = Integer.parseInt(option("dashboard-tasks", "1000000"));
+        int seconds = Integer.parseInt(option("dashboard-seconds", "15"));
+        int concurrency = Integer.parseInt(option("dashboard-concurrency", "2"));
+        line("## Dashboards: GET /dashboards/provinces/{code} on national volume (issue 25)");
+        line("");
+        line("Loaded straight into task-service's database: " + DashboardBenchmark.seed(taskJdbc, dbPassword, tasks)
+                + "; load average after loading " + Machine.loadAverage() + ".");
+        line("");
+        line(String.format("Day %s, set %s; closed loop, %d concurrent, %d s each (after a %d s warm-up).",
+                DashboardBenchmark.AT, DashboardBenchmark.SET, concurrency, seconds, Math.min(seconds, 5)));
+        line("");
+        line("| province | communes | HTTP req/s | HTTP p50 ms | HTTP p99 ms | load average | SQL alone req/s |"
+                + " SQL p50 ms | SQL p99 ms | load average |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        for (DashboardBenchmark.Province p : DashboardBenchmark.provinces(taskJdbc, dbPassword)) {
+            Path urls = DashboardBenchmark.urls(task, p, work);
+            ReadBenchmark.http(urls, admin, concurrency, Math.min(seconds, 5), 0); // warm-up
+            ReadBenchmark.Load http = ReadBenchmark.http(urls, admin, concurrency, seconds, 0);
+            String httpLoad = Machine.loadAverage();
+            ReadBenchmark.Load sql = DashboardBenchmark.sql(taskJdbc, dbPassword, p, concurrency, seconds);
+            String sqlLoad = Machine.loadAverage();
+            line(String.format("| %s (%s) | %d | %.1f%s | %.1f | %.1f | %s | %.1f | %.1f | %.1f | %s |", p.name(),
+                    p.code(), p.communes(), http.rps(), http.errors() > 0 ? " (" + http.errors() + " errors)" : "",
+                    http.p50(), http.p99(), httpLoad, sql.rps(), sql.p50(), sql.p99(), sqlLoad));
+        }
+        line("");
+        Path out = work.getParent().resolve("dashboard-report.md");
+        Files.writeString(out, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
+        System.out.println("\nReport written to " + out);
     }
 
     /** Start phases (seconds from the start Quarkus counts from), CPU time used and resident memory by kind of each service at idle. */

@@ -249,7 +249,7 @@ final class ReadBenchmark {
      * {@code concurrency} threads, each on its own connection, send requests one after another for {@code seconds};
      * each request is timed.
      */
-    private static Load closedLoop(String jdbcUrl, String password, int concurrency, int seconds, SqlClient client)
+    static Load closedLoop(String jdbcUrl, String password, int concurrency, int seconds, SqlClient client)
             throws Exception {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong requests = new AtomicLong();

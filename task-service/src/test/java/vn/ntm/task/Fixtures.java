@@ -89,6 +89,7 @@ public final class Fixtures {
             st.executeUpdate("update task set work_basis = null where work_basis is not null and (commune_code in "
                     + lineage + ")");
             st.executeUpdate("delete from inspection_visit where commune_code in " + lineage);
+            st.executeUpdate("delete from visit_result where commune_code in " + lineage);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

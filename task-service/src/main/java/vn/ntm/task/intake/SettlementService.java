@@ -194,7 +194,8 @@ public class SettlementService {
                 LocalDate asOf = commune.registerDate() != null ? commune.registerDate() : p.event.unitsAsOf();
                 visits.add(new Object[] {p.inspectionId, commune.code(), p.version, p.event.inspectedOn(), asOf,
                         commune.criteriaSet(), commune.targetYear() == 0 ? null : commune.targetYear(),
-                        commune.statedMet() == null ? 0 : commune.statedMet(), write(findings)});
+                        commune.statedMet() == null ? 0 : commune.statedMet(), write(findings),
+                        commune.targetTier()});
             }
             if (p.version > 1) {
                 // a correction that no longer names a commune: the earlier version's findings about it say nothing
@@ -217,18 +218,23 @@ public class SettlementService {
             }
         }
         if (visits.isEmpty()) {
+            recordResults(c, changed);
             return changed;
         }
-        String[] types = {"uuid", "text", "int4", "date", "date", "text", "int4", "int4", "text"};
+        String[] types = {"uuid", "text", "int4", "date", "date", "text", "int4", "int4", "text", "text"};
         try (PreparedStatement st = c.prepareStatement("insert into inspection_visit (inspection_id, commune_code,"
-                + " version, inspected_on, units_as_of, criteria_set, target_year, stated_met, findings, recorded_at)"
-                + " select v.id, v.code, v.version, v.day, v.as_of, v.set, v.year, v.stated, v.findings::jsonb, ?"
+                + " version, inspected_on, units_as_of, criteria_set, target_year, stated_met, findings, target_tier,"
+                + " recorded_at)"
+                + " select v.id, v.code, v.version, v.day, v.as_of, v.set, v.year, v.stated, v.findings::jsonb,"
+                + " v.tier, ?"
                 + " from unnest(?::uuid[], ?::text[], ?::int4[], ?::date[], ?::date[], ?::text[], ?::int4[],"
-                + " ?::int4[], ?::text[]) as v(id, code, version, day, as_of, set, year, stated, findings)"
+                + " ?::int4[], ?::text[], ?::text[]) as v(id, code, version, day, as_of, set, year, stated, findings,"
+                + " tier)"
                 + " on conflict (inspection_id, commune_code) do update set version = excluded.version,"
                 + " inspected_on = excluded.inspected_on, units_as_of = excluded.units_as_of,"
                 + " criteria_set = excluded.criteria_set, target_year = excluded.target_year,"
-                + " stated_met = excluded.stated_met, findings = excluded.findings, recorded_at = excluded.recorded_at"
+                + " stated_met = excluded.stated_met, findings = excluded.findings,"
+                + " target_tier = excluded.target_tier, recorded_at = excluded.recorded_at"
                 + " where excluded.version > inspection_visit.version returning inspection_id, commune_code")) {
             st.setTimestamp(1, Timestamp.from(now));
             for (int k = 0; k < types.length; k++) {
@@ -241,7 +247,37 @@ public class SettlementService {
                 }
             }
         }
+        recordResults(c, changed);
         return changed;
+    }
+
+    /**
+     * The dashboards' read model ({@code visit_result}, V31): the assessed results of each visit this batch changed,
+     * replaced as the visit was. Two statements per batch, whatever its size.
+     */
+    private static void recordResults(Connection c, Set<String> changed) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Object[] ids = changed.stream().map(k -> UUID.fromString(k.substring(0, k.indexOf('|')))).toArray();
+        Object[] codes = changed.stream().map(k -> k.substring(k.indexOf('|') + 1)).toArray();
+        try (PreparedStatement st = c.prepareStatement("delete from visit_result r using unnest(?::uuid[], ?::text[])"
+                + " as k(id, code) where r.inspection_id = k.id and r.commune_code = k.code")) {
+            st.setArray(1, c.createArrayOf("uuid", ids));
+            st.setArray(2, c.createArrayOf("text", codes));
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("insert into visit_result (inspection_id, commune_code,"
+                + " criterion, criteria_set, units_as_of, inspected_on, result) select v.inspection_id, v.commune_code,"
+                + " f.key::int, v.criteria_set, v.units_as_of, v.inspected_on, f.value ->> 'result'"
+                + " from unnest(?::uuid[], ?::text[]) as k(id, code) join inspection_visit v"
+                + " on v.inspection_id = k.id and v.commune_code = k.code, jsonb_each(v.findings) f"
+                + " where v.criteria_set is not null and f.key ~ '^[0-9]{1,4}$'"
+                + " and f.value ->> 'result' in ('MET', 'NOT_MET')")) {
+            st.setArray(1, c.createArrayOf("uuid", ids));
+            st.setArray(2, c.createArrayOf("text", codes));
+            st.executeUpdate();
+        }
     }
 
     /** An inspection as recorded. */

@@ -91,6 +91,7 @@ class AccessMatrixTest {
             {"POST approve extension",      "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
             {"POST reject extension",       "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
             {"POST /tasks/{id}/reassign",   "401", "200",  "200",  "404",  "403",  "404",  "403",  "403",  "403", "200",  "200",  "404", "403"},
+            {"GET /dashboards/provinces/20", "401", "200", "200", "404", "404", "404", "200", "404", "403", "200", "200", "404", "404"},
             {"GET /task-rules",             "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
             {"GET /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
             {"PUT /task-rules/{code}",      "401", "200",  "403",  "403",  "403",  "403",  "403",  "403",  "403", "403",  "403",  "403", "403"},
@@ -211,6 +212,7 @@ class AccessMatrixTest {
         Function<RequestSpecification, Response> call = switch (endpoint) {
             case "GET /tasks" -> r -> r.queryParam("inspectionId", inspectionId).queryParam("size", 200).get("/tasks");
             case "GET /tasks/summary" -> r -> r.queryParam("inspectionId", inspectionId).get("/tasks/summary");
+            case "GET /dashboards/provinces/20" -> r -> r.get("/dashboards/provinces/20");
             case "GET /tasks/export.csv" -> r -> r.queryParam("inspectionId", inspectionId).get("/tasks/export.csv");
             case "GET /tasks/export.xlsx" -> r -> r.queryParam("inspectionId", inspectionId).get("/tasks/export.xlsx");
             case "GET /tasks/{id}" -> r -> r.get("/tasks/" + taskId);
