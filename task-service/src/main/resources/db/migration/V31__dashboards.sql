@@ -67,5 +67,7 @@ end $$;
 create trigger task_status_times before update of status on task
     for each row execute function ntm_task_status_times();
 
--- the work of a commune code as of its register date
-create index task_commune_as_of on task (commune_code, source_as_of);
+-- the work of a commune code with every column the dashboard counts: read by an index-only scan, never the task rows
+-- themselves (a province's tasks are scattered over the table: 83,582 rows of 1 M read as 73,841 heap blocks)
+create index task_dashboard_work on task (commune_code) include (source_as_of, inspected_on, assignee_type,
+    assignee_code, status, due_date, created_at, reported_at, done_at, closed_at);

@@ -435,6 +435,17 @@ public final class BenchmarkMain {
                     http.p50(), http.p99(), httpLoad, sql.rps(), sql.p50(), sql.p99(), sqlLoad));
         }
         line("");
+        line("## Commune profile: GET /communes/{code}/profile on the same volume (issue 25)");
+        line("");
+        line("| communes asked | HTTP req/s | HTTP p50 ms | HTTP p99 ms | load average |");
+        line("|---|---|---|---|---|");
+        Path profiles = DashboardBenchmark.profileUrls(task, taskJdbc, dbPassword, work);
+        ReadBenchmark.http(profiles, admin, concurrency, Math.min(seconds, 5), 0); // warm-up
+        ReadBenchmark.Load profile = ReadBenchmark.http(profiles, admin, concurrency, seconds, 0);
+        line(String.format("| 300 (one after another) | %.1f%s | %.1f | %.1f | %s |", profile.rps(),
+                profile.errors() > 0 ? " (" + profile.errors() + " errors)" : "", profile.p50(), profile.p99(),
+                Machine.loadAverage()));
+        line("");
         Path out = work.getParent().resolve("dashboard-report.md");
         Files.writeString(out, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
         System.out.println("\nReport written to " + out);

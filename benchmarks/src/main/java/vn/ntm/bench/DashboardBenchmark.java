@@ -151,6 +151,21 @@ final class DashboardBenchmark {
         return file;
     }
 
+    /** Profiles of 300 of today's communes spread over the country (each with five years of visits and its tasks). */
+    static Path profileUrls(String taskBase, String jdbc, String password, Path dir) throws Exception {
+        List<String> urls = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc, "ntm", password); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select code from admin_unit where level = 'commune' and valid_to is null"
+                     + " order by md5(code) limit 300")) {
+            while (rs.next()) {
+                urls.add(taskBase + "/communes/" + rs.getString(1) + "/profile?at=" + AT);
+            }
+        }
+        Path file = dir.resolve("profiles.txt");
+        Files.write(file, urls);
+        return file;
+    }
+
     /** The statements of one dashboard as task-service sends them, straight over JDBC, in a closed loop. */
     static ReadBenchmark.Load sql(String jdbc, String password, Province p, int concurrency, int seconds)
             throws Exception {
@@ -190,20 +205,25 @@ final class DashboardBenchmark {
                     + " from k cross join h left join n on n.head = h.head and n.criterion = k.number"
                     + " left join p on p.head = h.head and p.criterion = k.number group by k.number, k.name"
                     + " order by 1, 3");
-            PreparedStatement work = c.prepareStatement("with " + CTE + ", w as (select m.head,"
-                    + " t.assignee_type, t.assignee_code, t.assignee_name, t.status, t.due_date, t.created_at,"
+            String w = "w as (select m.head, t.assignee_type, t.assignee_code, t.status, t.due_date, t.created_at,"
                     + " t.done_at, t.reported_at, (t.closed_at is null or t.closed_at >= ?) as open"
                     + " from m join task t on t.commune_code = m.code and "
-                    + in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?)"
-                    + " select grouping(w.head), w.head, w.assignee_type, w.assignee_code, max(w.assignee_name),"
+                    + in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?)";
+            PreparedStatement work = c.prepareStatement("with " + CTE + ", " + w
+                    + " select grouping(w.head), w.head, w.assignee_type, w.assignee_code,"
                     + " count(*) filter (where w.open), count(*) filter (where w.open and w.due_date < ?),"
                     + " count(*) filter (where w.open and w.reported_at < ? and (w.status = 'REPORTED'"
                     + " or w.done_at >= ?)),"
-                    + " count(*) filter (where w.done_at >= ? and w.done_at < ?),"
+                    + " count(*) filter (where w.done_at >= ? and w.done_at < ?)"
+                    + " from w group by grouping sets ((w.assignee_type, w.assignee_code), (w.head))");
+            PreparedStatement medians = c.prepareStatement("with " + CTE + ", " + w
+                    + " select grouping(w.head), w.head, w.assignee_type, w.assignee_code,"
                     + " percentile_cont(0.5) within group (order by extract(epoch from w.done_at - w.created_at)"
-                    + " / 86400) filter (where w.done_at >= ? and w.done_at < ?)"
-                    + " from w group by grouping sets ((w.assignee_type, w.assignee_code), (w.head))"
-                    + " order by 1, 3, 4, 2");
+                    + " / 86400) from w where w.done_at >= ? and w.done_at < ?"
+                    + " group by grouping sets ((w.assignee_type, w.assignee_code), (w.head))");
+            PreparedStatement assigneeNames = c.prepareStatement("select a.type, a.code, (select t.assignee_name"
+                    + " from task t where t.assignee_type = a.type and t.assignee_code = a.code limit 1)"
+                    + " from unnest(?::text[], ?::text[]) as a(type, code)");
             PreparedStatement inspections = c.prepareStatement("with " + CTE + ", i as (select distinct"
                     + " v.inspection_id from m join inspection_visit v on v.commune_code = m.code and "
                     + in("v.units_as_of") + " and v.inspected_on >= ? and v.inspected_on <= ?)"
@@ -266,10 +286,26 @@ final class DashboardBenchmark {
                 work.setTimestamp(i++, end);
                 work.setTimestamp(i++, end);
                 work.setTimestamp(i++, year);
-                work.setTimestamp(i++, end);
-                work.setTimestamp(i++, year);
                 work.setTimestamp(i, end);
-                read(work);
+                List<String> types = new ArrayList<>();
+                List<String> assignees = new ArrayList<>();
+                try (ResultSet rs = work.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt(1) == 1 && !"UBND_XA".equals(rs.getString(3))) {
+                            types.add(rs.getString(3));
+                            assignees.add(rs.getString(4));
+                        }
+                    }
+                }
+                i = bind(c, medians, members);
+                medians.setTimestamp(i++, end);
+                medians.setTimestamp(i++, end);
+                medians.setTimestamp(i++, year);
+                medians.setTimestamp(i, end);
+                read(medians);
+                assigneeNames.setArray(1, c.createArrayOf("text", types.toArray()));
+                assigneeNames.setArray(2, c.createArrayOf("text", assignees.toArray()));
+                read(assigneeNames);
                 i = bind(c, inspections, members);
                 inspections.setObject(i++, AT.withDayOfYear(1));
                 inspections.setObject(i, AT);

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 
 /**
  * Builds a dashboard (README "Dashboards"): checks the unit, the day, the set and the caller, applies the register's
- * lineages to the day ({@link LineageRanges}) and reads the tables in four statements over the read models of V31 (lineage edges, results, work, inspections).
+ * lineages to the day ({@link LineageRanges}) and reads the tables in a few statements over the read models of V31.
  * Read-only, without a JTA transaction.
  */
 @ApplicationScoped
@@ -353,53 +353,111 @@ public class DashboardService {
                 rows);
     }
 
-    /** The work about the communes: per assignee other than the communes themselves, and per commune. */
+    /**
+     * The work about the communes: per assignee other than the communes themselves, and per commune. Three statements:
+     * the counts (a hash aggregate over the index-only scan of {@code task_dashboard_work}), the medians over the
+     * tasks done in the year only (the ordered aggregate sorts those few), the departments' names.
+     */
     private static Dashboard.Work work(Connection c, Members m, LocalDate day, Map<String, String> names)
             throws SQLException {
         Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay(ZONE).toInstant());
         Timestamp year = Timestamp.from(day.withDayOfYear(1).atStartOfDay(ZONE).toInstant());
-        List<Dashboard.WorkRow> departments = new ArrayList<>();
-        List<Dashboard.WorkRow> communes = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("with " + Members.CTE + ", w as (select m.head,"
-                + " t.assignee_type, t.assignee_code, t.assignee_name, t.status, t.due_date, t.created_at,"
-                + " t.done_at, t.reported_at, (t.closed_at is null or t.closed_at >= ?) as open"
-                + " from m join task t on t.commune_code = m.code and "
-                + Members.in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?)"
-                + " select grouping(w.head), w.head, w.assignee_type, w.assignee_code, max(w.assignee_name),"
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("with " + Members.CTE + ", " + WORK
+                + " select grouping(w.head), w.head, w.assignee_type, w.assignee_code,"
                 + " count(*) filter (where w.open), count(*) filter (where w.open and w.due_date < ?),"
                 + " count(*) filter (where w.open and w.reported_at < ? and (w.status = 'REPORTED'"
                 + " or w.done_at >= ?)),"
-                + " count(*) filter (where w.done_at >= ? and w.done_at < ?),"
-                + " percentile_cont(0.5) within group (order by extract(epoch from w.done_at - w.created_at) / 86400)"
-                + " filter (where w.done_at >= ? and w.done_at < ?)"
-                + " from w group by grouping sets ((w.assignee_type, w.assignee_code), (w.head))"
-                + " order by 1, 3, 4, 2")) {
-            int i = m.bind(st);
-            st.setTimestamp(i++, end);
-            st.setTimestamp(i++, end);
+                + " count(*) filter (where w.done_at >= ? and w.done_at < ?)"
+                + " from w group by grouping sets ((w.assignee_type, w.assignee_code), (w.head))")) {
+            int i = bindWork(st, m, end);
             st.setObject(i++, day);
             st.setTimestamp(i++, end);
-            st.setTimestamp(i++, end);
-            st.setTimestamp(i++, year);
             st.setTimestamp(i++, end);
             st.setTimestamp(i++, year);
             st.setTimestamp(i, end);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    BigDecimal median = rs.getBigDecimal(10);
-                    median = median == null ? null : median.setScale(1, RoundingMode.HALF_UP);
-                    if (rs.getInt(1) == 0) {
-                        communes.add(new Dashboard.WorkRow(null, null, null, rs.getString(2),
-                                names.get(rs.getString(2)), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                                rs.getLong(9), median));
-                    } else if (!"UBND_XA".equals(rs.getString(3))) {
-                        departments.add(new Dashboard.WorkRow(rs.getString(3), rs.getString(4), rs.getString(5), null,
-                                null, rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), median));
-                    }
+                    counts.put(workKey(rs), new long[] {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)});
                 }
             }
         }
+        Map<String, BigDecimal> medians = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("with " + Members.CTE + ", " + WORK
+                + " select grouping(w.head), w.head, w.assignee_type, w.assignee_code,"
+                + " percentile_cont(0.5) within group (order by extract(epoch from w.done_at - w.created_at) / 86400)"
+                + " from w where w.done_at >= ? and w.done_at < ?"
+                + " group by grouping sets ((w.assignee_type, w.assignee_code), (w.head))")) {
+            int i = bindWork(st, m, end);
+            st.setTimestamp(i++, year);
+            st.setTimestamp(i, end);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    medians.put(workKey(rs), rs.getBigDecimal(5).setScale(1, RoundingMode.HALF_UP));
+                }
+            }
+        }
+        List<String[]> assignees = counts.keySet().stream().filter(k -> k.startsWith("a|"))
+                .map(k -> k.substring(2).split("\\|", 2)).filter(a -> !"UBND_XA".equals(a[0])).sorted(
+                        java.util.Comparator.<String[], String>comparing(a -> a[0]).thenComparing(a -> a[1]))
+                .toList();
+        Map<String, String> assigneeNames = assigneeNames(c, assignees);
+        List<Dashboard.WorkRow> departments = new ArrayList<>();
+        for (String[] a : assignees) {
+            String key = "a|" + a[0] + "|" + a[1];
+            long[] n = counts.get(key);
+            departments.add(new Dashboard.WorkRow(a[0], a[1], assigneeNames.get(a[0] + "|" + a[1]), null, null,
+                    n[0], n[1], n[2], n[3], medians.get(key)));
+        }
+        List<Dashboard.WorkRow> communes = new ArrayList<>();
+        for (String head : new java.util.TreeSet<>(counts.keySet().stream().filter(k -> k.startsWith("c|"))
+                .map(k -> k.substring(2)).toList())) {
+            long[] n = counts.get("c|" + head);
+            communes.add(new Dashboard.WorkRow(null, null, null, head, names.get(head), n[0], n[1], n[2], n[3],
+                    medians.get("c|" + head)));
+        }
         return new Dashboard.Work(departments, communes);
+    }
+
+    /** The tasks about the lineage members created by the day's end, with what the work tables count. */
+    private static final String WORK = "w as (select m.head, t.assignee_type, t.assignee_code, t.status, t.due_date,"
+            + " t.created_at, t.done_at, t.reported_at, (t.closed_at is null or t.closed_at >= ?) as open"
+            + " from m join task t on t.commune_code = m.code and "
+            + Members.in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?)";
+
+    private static int bindWork(PreparedStatement st, Members m, Timestamp end) throws SQLException {
+        int i = m.bind(st);
+        st.setTimestamp(i++, end);
+        st.setTimestamp(i++, end);
+        return i;
+    }
+
+    /** {@code c|<commune>} for a commune's row, {@code a|<type>|<code>} for an assignee's. */
+    private static String workKey(ResultSet rs) throws SQLException {
+        return rs.getInt(1) == 0 ? "c|" + rs.getString(2) : "a|" + rs.getString(3) + "|" + rs.getString(4);
+    }
+
+    /**
+     * The name a task gives each assignee: one task's, read through {@code task_assignee} (a department's code names
+     * one body: the departments merged on 2025-03-01 have new codes).
+     */
+    private static Map<String, String> assigneeNames(Connection c, List<String[]> assignees) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (assignees.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement st = c.prepareStatement("select a.type, a.code, (select t.assignee_name from task t"
+                + " where t.assignee_type = a.type and t.assignee_code = a.code limit 1)"
+                + " from unnest(?::text[], ?::text[]) as a(type, code)")) {
+            st.setArray(1, c.createArrayOf("text", assignees.stream().map(a -> a[0]).toArray()));
+            st.setArray(2, c.createArrayOf("text", assignees.stream().map(a -> a[1]).toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        return out;
     }
 
     /** The inspections of the day's year, up to the day, that visited one of the communes, by lead agency. */
