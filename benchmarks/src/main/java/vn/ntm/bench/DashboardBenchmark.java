@@ -208,7 +208,8 @@ final class DashboardBenchmark {
             String w = "w as (select m.head, t.assignee_type, t.assignee_code, t.status, t.due_date, t.created_at,"
                     + " t.done_at, t.reported_at, (t.closed_at is null or t.closed_at >= ?) as open"
                     + " from m join task t on t.commune_code = m.code and "
-                    + in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?)";
+                    + in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?"
+                    + " and t.commune_code = any((select array_agg(distinct code) from m)::text[]))";
             PreparedStatement work = c.prepareStatement("with " + CTE + ", " + w
                     + " select grouping(w.head), w.head, w.assignee_type, w.assignee_code,"
                     + " count(*) filter (where w.open), count(*) filter (where w.open and w.due_date < ?),"

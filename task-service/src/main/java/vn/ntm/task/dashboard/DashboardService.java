@@ -423,7 +423,10 @@ public class DashboardService {
     private static final String WORK = "w as (select m.head, t.assignee_type, t.assignee_code, t.status, t.due_date,"
             + " t.created_at, t.done_at, t.reported_at, (t.closed_at is null or t.closed_at >= ?) as open"
             + " from m join task t on t.commune_code = m.code and "
-            + Members.in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?)";
+            + Members.in("coalesce(t.source_as_of, t.inspected_on)") + " where t.created_at < ?"
+            // the codes as an index condition: without it the planner may merge-join the whole index from its start
+            // (Lạng Sơn: 214,065 entries read for 19,874 rows, 460 ms; with it 71 ms)
+            + " and t.commune_code = any((select array_agg(distinct code) from m)::text[]))";
 
     private static int bindWork(PreparedStatement st, Members m, Timestamp end) throws SQLException {
         int i = m.bind(st);
