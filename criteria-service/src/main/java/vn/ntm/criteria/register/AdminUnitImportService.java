@@ -1,5 +1,8 @@
 package vn.ntm.criteria.register;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,8 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +42,14 @@ public class AdminUnitImportService {
     private final AdminUnitStore store;
     private final Outbox outbox;
     private final ReferenceSnapshotLog snapshots;
+    private final ObjectMapper json;
 
-    public AdminUnitImportService(AdminUnitStore store, Outbox outbox, ReferenceSnapshotLog snapshots) {
+    public AdminUnitImportService(AdminUnitStore store, Outbox outbox, ReferenceSnapshotLog snapshots,
+                                  ObjectMapper json) {
         this.store = store;
         this.outbox = outbox;
         this.snapshots = snapshots;
+        this.json = json;
     }
 
     /**
@@ -71,10 +76,27 @@ public class AdminUnitImportService {
         return importAll(List.of(file), importedBy).get(0);
     }
 
+    /** The outcome of files applied to a register: what each did, the province codes they changed, the version. */
+    public record Applied(List<ImportSummary> summaries, Set<String> changed, String registerVersion) {
+    }
+
     /** The files in order, in one transaction; the changed provinces are announced once, after the last file. */
     @Transactional
     public List<ImportSummary> importAll(List<ImportFile> files, String importedBy) {
         store.lock();
+        Applied applied = apply(store, files, importedBy);
+        if (!applied.changed().isEmpty()) {
+            announce(applied, store.provinceStates(applied.changed(), applied.registerVersion()).values());
+        }
+        return applied.summaries();
+    }
+
+    /**
+     * Checks each file whole and applies it to {@code register} (the tables, or the seed's register in memory), in
+     * order; records each file that changed something. Rejects the first bad file (nothing of the files is kept: the
+     * caller's transaction rolls back).
+     */
+    public Applied apply(RegisterState register, List<ImportFile> files, String importedBy) {
         Set<String> changed = new TreeSet<>();
         List<ImportSummary> summaries = new ArrayList<>();
         String announcedVersion = null;
@@ -83,9 +105,9 @@ public class AdminUnitImportService {
             CsvTable table = CsvTable.parse(file.csv());
             ImportSummary summary;
             if (UnitFile.looksLike(table)) {
-                summary = importUnits(table, file);
+                summary = importUnits(register, table, file, started);
             } else if (SuccessionFile.looksLike(table)) {
-                summary = importSuccessions(table, file);
+                summary = importSuccessions(register, table, file, started);
             } else {
                 throw ServiceException.invalid(LocalizedText.of("criteria.import.kind", String.join(",",
                         UnitFile.COLUMNS), String.join(",", SuccessionFile.COLUMNS)), List.of(
@@ -93,7 +115,7 @@ public class AdminUnitImportService {
                                 String.join(",", table.header())))).withCode(ProblemCode.IMPORT_FILE_UNRECOGNIZED);
             }
             if (!summary.provincesChanged().isEmpty()) {
-                store.recordImport(new AdminUnitStore.ImportRecord(summary.kind(), summary.registerVersion(),
+                register.recordImport(new AdminUnitStore.ImportRecord(summary.kind(), summary.registerVersion(),
                         sha256(file.csv()), file.validFrom(), file.validTo(), summary.rows(), summary.inserted(),
                         summary.updated(), summary.unchanged(), summary.closed(), importedBy));
                 if (summary.kind().equals("units")) {
@@ -106,20 +128,58 @@ public class AdminUnitImportService {
                     summary.kind(), summary.registerVersion(), (System.nanoTime() - started) / 1_000_000,
                     summary.rows(), summary.inserted(), summary.updated(), summary.unchanged(), summary.closed());
         }
-        if (!changed.isEmpty()) {
-            long started = System.nanoTime();
-            String version = announcedVersion != null ? announcedVersion
-                    : summaries.get(summaries.size() - 1).registerVersion();
-            for (AdminUnitsChanged state : store.provinceStates(changed, version).values()) {
-                outbox.append(OutboxEvent.of(Topics.CRITERIA_EVENTS, AdminUnitsChanged.key(state.provinceCode()),
-                        EventTypes.ADMIN_UNITS_CHANGED, state));
-                snapshots.append(AdminUnitsChanged.key(state.provinceCode()), EventTypes.ADMIN_UNITS_CHANGED,
-                        state::withVersion, null);
-            }
-            Log.infof("register changed in %d province(s), announced in %d ms: %s", changed.size(),
-                    (System.nanoTime() - started) / 1_000_000, changed);
+        String version = changed.isEmpty() ? null : announcedVersion != null ? announcedVersion
+                : summaries.get(summaries.size() - 1).registerVersion();
+        return new Applied(summaries, changed, version);
+    }
+
+    /**
+     * One {@code ntm.admin-units.changed} per changed province code with its whole state (as the tables hold it
+     * now), on criteria-events and as the key's next snapshot on criteria-reference, in the caller's transaction.
+     * Each state is serialized once: the snapshot is the same text with its version.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Applied applied, Collection<AdminUnitsChanged> states) {
+        long read = System.nanoTime();
+        List<OutboxEvent> events = new ArrayList<>();
+        List<ReferenceSnapshotLog.Snapshot> snapshotList = new ArrayList<>();
+        long bytes = 0;
+        int largest = 0;
+        for (AdminUnitsChanged state : states) {
+            String key = AdminUnitsChanged.key(state.provinceCode());
+            String payload = serialize(state);
+            bytes += payload.length();
+            largest = Math.max(largest, payload.length());
+            events.add(OutboxEvent.of(Topics.CRITERIA_EVENTS, key, EventTypes.ADMIN_UNITS_CHANGED,
+                    new RawValue(payload)));
+            snapshotList.add(new ReferenceSnapshotLog.Snapshot(key,
+                    version -> new RawValue(withVersion(payload, version))));
         }
-        return summaries;
+        long serialized = System.nanoTime();
+        outbox.appendAll(events);
+        snapshots.appendAll(EventTypes.ADMIN_UNITS_CHANGED, snapshotList);
+        long written = System.nanoTime();
+        Log.infof("register changed in %d province(s), announced in %d ms (serialized in %d ms: %d events of %d"
+                        + " characters each way, the largest %d; written to the outbox in %d ms): %s",
+                applied.changed().size(), (written - read) / 1_000_000, (serialized - read) / 1_000_000, states.size(), bytes, largest, (written - serialized) / 1_000_000,
+                applied.changed());
+    }
+
+    /** The event's JSON, once for both topics (the outbox writes a raw value as it is). */
+    private String serialize(AdminUnitsChanged state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize the register of " + state.provinceCode(), e);
+        }
+    }
+
+    /**
+     * The snapshot's JSON: the event's with {@code version}, its last property (what serializing
+     * {@link AdminUnitsChanged#withVersion} gives, without serializing the whole province again).
+     */
+    static String withVersion(String payload, long version) {
+        return payload.substring(0, payload.lastIndexOf('}')) + ",\"version\":" + version + "}";
     }
 
     /**
@@ -142,7 +202,7 @@ public class AdminUnitImportService {
         return codes.size();
     }
 
-    private ImportSummary importUnits(CsvTable table, ImportFile file) {
+    private ImportSummary importUnits(RegisterState register, CsvTable table, ImportFile file, long started) {
         if (file.validFrom() == null) {
             throw ServiceException.badRequest(LocalizedText.of("criteria.import.validFrom"),
                     List.of(ServiceException.FieldError.of("validFrom", "criteria.import.validFromField")));
@@ -155,92 +215,40 @@ public class AdminUnitImportService {
         rejectIfAny(checked.violations(), table.rows().size());
         Map<String, UnitAttributes> wanted = new LinkedHashMap<>();
         checked.units().forEach(u -> wanted.put(u.code(), u.attributes()));
-        Map<String, List<Version<UnitAttributes>>> stored = store.units();
-        Set<String> codes = new HashSet<>(stored.keySet());
-        codes.addAll(wanted.keySet());
-
-        List<Long> deletes = new ArrayList<>();
-        List<AdminUnitStore.UnitWrite> updates = new ArrayList<>();
-        List<AdminUnitStore.UnitWrite> inserts = new ArrayList<>();
-        Set<String> provinces = new TreeSet<>();
-        int inserted = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int closed = 0;
-        for (String code : codes) {
-            List<Version<UnitAttributes>> versions = stored.getOrDefault(code, List.of());
-            UnitAttributes value = wanted.get(code);
-            Validity.Plan<UnitAttributes> plan = Validity.overlay(versions, value, file.validFrom(), file.validTo());
-            if (plan.isEmpty()) {
-                if (value != null) {
-                    unchanged++;
-                }
-                continue;
-            }
-            if (value == null) {
-                closed++;
-            } else if (plan.inserts().stream().anyMatch(v -> v.value().equals(value) && v.covers(file.validFrom()))) {
-                inserted++;
-            } else {
-                updated++;
-            }
-            Map<Long, Version<UnitAttributes>> byId = new HashMap<>();
-            versions.forEach(v -> byId.put(v.id(), v));
-            for (Version<UnitAttributes> v : plan.deletes()) {
-                deletes.add(v.id());
-                provinces.add(v.value().provinceCode());
-            }
-            for (Version<UnitAttributes> v : plan.updates()) {
-                updates.add(new AdminUnitStore.UnitWrite(v.id(), code, v.value(), v.from(), v.to()));
-                provinces.add(byId.get(v.id()).value().provinceCode());
-                provinces.add(v.value().provinceCode());
-            }
-            for (Version<UnitAttributes> v : plan.inserts()) {
-                inserts.add(new AdminUnitStore.UnitWrite(null, code, v.value(), v.from(), v.to()));
-                provinces.add(v.value().provinceCode());
-            }
-        }
-        store.deleteUnits(deletes);
-        store.updateUnits(updates);
-        store.insertUnits(inserts);
+        long parsed = System.nanoTime();
+        Map<String, List<Version<UnitAttributes>>> stored = register.units();
+        long read = System.nanoTime();
+        RegisterPlan.Units plan = RegisterPlan.units(stored, wanted, file.validFrom(), file.validTo());
+        long planned = System.nanoTime();
+        register.apply(plan);
+        logPhases(file, parsed - started, read - parsed, planned - read, planned);
         String version = file.version() != null ? file.version() : "units-" + file.validFrom();
-        return new ImportSummary("units", version, table.rows().size(), inserted, updated, unchanged, closed,
-                List.copyOf(provinces));
+        return new ImportSummary("units", version, table.rows().size(), plan.inserted(), plan.updated(),
+                plan.unchanged(), plan.closed(), List.copyOf(plan.provinces()));
     }
 
-    private ImportSummary importSuccessions(CsvTable table, ImportFile file) {
-        Map<String, List<Version<UnitAttributes>>> units = store.units();
-        SuccessionFile.Register register = (code, day) -> units.getOrDefault(code, List.of()).stream()
-                .filter(v -> v.covers(day)).map(Version::value).findFirst();
-        SuccessionFile.Result checked = SuccessionFile.check(table, file.legalBasis(), register);
+    private ImportSummary importSuccessions(RegisterState register, CsvTable table, ImportFile file, long started) {
+        Map<String, List<Version<UnitAttributes>>> units = register.units();
+        long read = System.nanoTime();
+        SuccessionFile.Register lookup = RegisterPlan.lookup(units);
+        SuccessionFile.Result checked = SuccessionFile.check(table, file.legalBasis(), lookup);
         rejectIfAny(checked.violations(), table.rows().size());
-        Map<String, AdminUnitStore.StoredSuccession> stored = store.successions();
-        List<AdminUnitsChanged.Succession> inserts = new ArrayList<>();
-        Map<Long, String> legalBasisUpdates = new LinkedHashMap<>();
-        Set<String> provinces = new TreeSet<>();
-        int unchanged = 0;
-        for (SuccessionFile.Succession s : checked.successions()) {
-            AdminUnitStore.StoredSuccession existing = stored.get(s.key());
-            // a row without a legal basis keeps the one recorded
-            if (existing != null && (s.legalBasis() == null
-                    || java.util.Objects.equals(existing.legalBasis(), s.legalBasis()))) {
-                unchanged++;
-                continue;
-            }
-            if (existing == null) {
-                inserts.add(new AdminUnitsChanged.Succession(s.fromCode(), s.toCode(), s.effectiveOn(), s.legalBasis()));
-            } else {
-                legalBasisUpdates.put(existing.id(), s.legalBasis());
-            }
-            Optional<UnitAttributes> from = register.at(s.fromCode(), s.effectiveOn().minusDays(1));
-            from.ifPresent(u -> provinces.add(u.provinceCode()));
-        }
-        store.insertSuccessions(inserts);
-        store.updateSuccessionLegalBasis(legalBasisUpdates);
+        long parsed = System.nanoTime();
+        RegisterPlan.Successions plan = RegisterPlan.successions(checked.successions(), register.successions(),
+                lookup);
+        long planned = System.nanoTime();
+        register.apply(plan);
+        logPhases(file, parsed - read, read - started, planned - parsed, planned);
         String version = file.version() != null ? file.version()
                 : "successions-" + checked.successions().get(0).effectiveOn();
-        return new ImportSummary("successions", version, table.rows().size(), inserts.size(),
-                legalBasisUpdates.size(), unchanged, 0, List.copyOf(provinces));
+        return new ImportSummary("successions", version, table.rows().size(), plan.inserts().size(),
+                plan.legalBasisUpdates().size(), plan.unchanged(), 0, List.copyOf(plan.provinces()));
+    }
+
+    private static void logPhases(ImportFile file, long parse, long read, long plan, long writeStarted) {
+        Log.infof("%s: parsed and checked in %d ms, register read in %d ms, planned in %d ms, written in %d ms",
+                file.version(), parse / 1_000_000, read / 1_000_000, plan / 1_000_000,
+                (System.nanoTime() - writeStarted) / 1_000_000);
     }
 
     private static void rejectIfAny(List<Violation> violations, int rows) {

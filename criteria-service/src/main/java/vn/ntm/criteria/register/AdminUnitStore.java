@@ -1,6 +1,8 @@
 package vn.ntm.criteria.register;
 
 import io.agroal.api.AgroalDataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ntm.contracts.AdminUnitsChanged;
 import vn.ntm.criteria.register.Validity.Version;
@@ -23,7 +25,7 @@ import java.util.Map;
  * change, the rows passed as arrays ({@code unnest}), so a whole register of ~14,000 units is a handful of round trips.
  */
 @ApplicationScoped
-public class AdminUnitStore {
+public class AdminUnitStore implements RegisterState {
     private static final long REGISTER_LOCK = 0x4e544d_0002L;
     static final String LEVEL_ORDER = "array_position(array['province','district','commune'], u.level)";
 
@@ -82,6 +84,7 @@ public class AdminUnitStore {
     }
 
     /** Every stored version, by code, oldest first. */
+    @Override
     public Map<String, List<Version<UnitAttributes>>> units() {
         return run(c -> {
             Map<String, List<Version<UnitAttributes>>> byCode = new HashMap<>();
@@ -166,6 +169,7 @@ public class AdminUnitStore {
         st.setArray(first + 6, dates(c, rows.stream().map(UnitWrite::to).toList()));
     }
 
+    @Override
     public Map<String, StoredSuccession> successions() {
         return run(c -> {
             Map<String, StoredSuccession> byKey = new HashMap<>();
@@ -218,6 +222,73 @@ public class AdminUnitStore {
                                int rows, int inserted, int updated, int unchanged, int closed, String by) {
     }
 
+    @Override
+    public void apply(RegisterPlan.Units plan) {
+        deleteUnits(plan.deletes());
+        updateUnits(plan.updates());
+        insertUnits(plan.inserts());
+    }
+
+    @Override
+    public void apply(RegisterPlan.Successions plan) {
+        insertSuccessions(plan.inserts());
+        updateSuccessionLegalBasis(plan.legalBasisUpdates());
+    }
+
+    /**
+     * Copies a register built in memory into the empty tables: one {@code COPY} per table. {@code name_search} is
+     * folded by the database's own {@code lower(unaccent(…))}, once per distinct name, as the import folds it.
+     */
+    public void copy(SeededRegister register) {
+        List<UnitWrite> units = register.unitRows();
+        List<AdminUnitsChanged.Succession> successions = register.successionRows();
+        run(c -> {
+            long started = System.nanoTime();
+            Map<String, String> folded = fold(c, units.stream().map(u -> u.attributes().name()).distinct().toList());
+            long foldedAt = System.nanoTime();
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder rows = new StringBuilder(units.size() * 96);
+            for (UnitWrite u : units) {
+                UnitAttributes a = u.attributes();
+                CopyText.row(rows, u.code(), a.name(), folded.get(a.name()), a.type(), a.level().wire(),
+                        a.parentCode(), a.provinceCode(), text(u.from()), text(u.to()));
+            }
+            CopyText.copyIn(copy, "copy admin_unit (code, name, name_search, type, level, parent_code, province_code,"
+                    + " valid_from, valid_to) from stdin", rows);
+            long unitsAt = System.nanoTime();
+            rows.setLength(0);
+            for (AdminUnitsChanged.Succession s : successions) {
+                CopyText.row(rows, s.fromCode(), s.toCode(), text(s.effectiveOn()), s.legalBasis());
+            }
+            CopyText.copyIn(copy, "copy admin_unit_succession (from_code, to_code, effective_on, legal_basis)"
+                    + " from stdin", rows);
+            io.quarkus.logging.Log.infof("copied %d unit versions in %d ms (names folded in %d ms) and %d successions"
+                    + " in %d ms", units.size(), (unitsAt - started) / 1_000_000, (foldedAt - started) / 1_000_000,
+                    successions.size(), (System.nanoTime() - unitsAt) / 1_000_000);
+            return null;
+        });
+        register.importRecords().forEach(this::recordImport);
+    }
+
+    private static Map<String, String> fold(Connection c, List<String> names) throws SQLException {
+        Map<String, String> folded = new HashMap<>(names.size() * 2);
+        try (PreparedStatement st = c.prepareStatement(
+                "select n, lower(unaccent(n)) from unnest(?::text[]) as t(n)")) {
+            st.setArray(1, c.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    folded.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return folded;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    @Override
     public void recordImport(ImportRecord r) {
         run(c -> {
             try (PreparedStatement st = c.prepareStatement("insert into admin_unit_import (kind, register_version,"

@@ -42,7 +42,7 @@ class AdminUnitRegisterTest {
 
         given().queryParam("at", "2026-01-01").get("/admin-units/06490").then().statusCode(404)
                 .contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(404))
-                .body("detail", org.hamcrest.Matchers.containsString("06490"))
+                .body("instance", org.hamcrest.Matchers.endsWith("/admin-units/06490"))
                 .body("detail", org.hamcrest.Matchers.containsString("01/01/2026"));
     }
 
