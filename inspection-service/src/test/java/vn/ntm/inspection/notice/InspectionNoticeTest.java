@@ -80,14 +80,16 @@ class InspectionNoticeTest {
         return Api.as(bearer).accept(accept).get("/inspections/" + id + "/notice");
     }
 
-    private static String docxText(byte[] file) throws IOException {
+    /** The text of a Word file as POI reads it. */
+    static String docxText(byte[] file) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file));
              XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
             return text.getText();
         }
     }
 
-    private static String pdfText(byte[] file) throws IOException {
+    /** The text of a PDF as PDFBox reads it. */
+    static String pdfText(byte[] file) throws IOException {
         try (PDDocument doc = Loader.loadPDF(file)) {
             return new PDFTextStripper().getText(doc);
         }

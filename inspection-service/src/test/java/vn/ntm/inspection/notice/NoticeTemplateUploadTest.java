@@ -5,10 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,18 +91,6 @@ class NoticeTemplateUploadTest {
                 "2024-05-10")).post("/inspections").then().statusCode(201).extract().path("id");
     }
 
-    private static String docxText(byte[] file) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file));
-             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-            return text.getText();
-        }
-    }
-
-    private static String pdfText(byte[] file) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(file)) {
-            return new PDFTextStripper().getText(doc);
-        }
-    }
 
     private static byte[] notice(String id, String accept) {
         return Api.reader().accept(accept).get("/inspections/" + id + "/notice").then().statusCode(200).extract()
@@ -128,12 +112,12 @@ class NoticeTemplateUploadTest {
         inForce.then().statusCode(200).contentType(DOCX)
                 .header("Content-Disposition", "attachment; filename=\"thong-bao-20.docx\"");
         assertThat(inForce.asByteArray()).isEqualTo(template);
-        assertThat(docxText(notice(id, DOCX))).contains(MARKER, "THÔNG BÁO");
+        assertThat(InspectionNoticeTest.docxText(notice(id, DOCX))).contains(MARKER, "THÔNG BÁO");
 
         Api.as(Auth.inspector("20")).delete(path("20", "docx")).then().statusCode(204);
 
         assertThat(stored("20")).isZero();
-        assertThat(docxText(notice(id, DOCX))).doesNotContain(MARKER);
+        assertThat(InspectionNoticeTest.docxText(notice(id, DOCX))).doesNotContain(MARKER);
         assertThat(Api.as(Auth.admin()).get(path("20", "docx")).asByteArray()).isEqualTo(bundledDocx());
     }
 
@@ -148,7 +132,7 @@ class NoticeTemplateUploadTest {
         assertThat(new String(Api.as(Auth.inspector("20")).get(path("20", "pdf")).then().statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"thong-bao-pdf-20.properties\"")
                 .extract().asByteArray(), StandardCharsets.UTF_8)).isEqualTo(layout);
-        assertThat(pdfText(notice(id, "application/pdf"))).contains("THÔNG BÁO KẾT QUẢ KIỂM TRA");
+        assertThat(InspectionNoticeTest.pdfText(notice(id, "application/pdf"))).contains("THÔNG BÁO KẾT QUẢ KIỂM TRA");
     }
 
     @Test
