@@ -102,7 +102,7 @@ public class InspectionService {
         caller.requireWrite(request.province().code());
         Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, "POST /inspections", request);
         if (earlier.isPresent()) {
-            Log.infof("Idempotency-Key replay: inspection %s", earlier.get());
+            Log.debugf("Idempotency-Key replay: inspection %s", earlier.get());
             // the inspection of a replayed key may have been deleted since (a DRAFT): 404, as for its id
             return views.view(Inspection.<Inspection>findByIdOptional(earlier.get())
                     .orElseThrow(() -> notFound(earlier.get())));
@@ -169,7 +169,7 @@ public class InspectionService {
         }
         inspection.persist();
         idempotency.complete(caller, idempotencyKey, inspection.id());
-        Log.infof("inspection %s recorded as DRAFT with %d commune(s)", inspection.id(), request.communes().size());
+        Log.debugf("inspection %s recorded as DRAFT with %d commune(s)", inspection.id(), request.communes().size());
         return views.view(inspection);
     }
 
@@ -298,7 +298,7 @@ public class InspectionService {
         }
         outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_CORRECTED, event)
                 .withDataSchema(CORRECTED_SCHEMA));
-        Log.infof("inspection %s corrected: findings version %d by %s", id, version, caller.subject());
+        Log.debugf("inspection %s corrected: findings version %d by %s", id, version, caller.subject());
         return new Tagged<>(new CorrectionView(version, request.reason(), caller.subject(), now,
                 List.copyOf(corrected.keySet())), inspection.version());
     }
@@ -451,7 +451,7 @@ public class InspectionService {
         badRequestIfAny("inspection.patch.malformed", errors);
         inspection.changeNotice(changed);
         em.flush();
-        Log.infof("notice fields of inspection %s (DRAFT) changed by %s", id, caller.subject());
+        Log.debugf("notice fields of inspection %s (DRAFT) changed by %s", id, caller.subject());
         return new Tagged<>(views.view(inspection), inspection.version());
     }
 
@@ -469,7 +469,7 @@ public class InspectionService {
         InspectionView record = views.view(inspection);
         deletions.record(id, null, inspection.provinceCode(), caller.subject(), record);
         inspection.delete();
-        Log.infof("inspection %s (DRAFT) deleted by %s", id, caller.subject());
+        Log.debugf("inspection %s (DRAFT) deleted by %s", id, caller.subject());
     }
 
     /**
@@ -487,7 +487,7 @@ public class InspectionService {
                 recommendationView(recommendation));
         inspection.removeRecommendation(recommendation);
         em.flush();
-        Log.infof("recommendation %s of inspection %s (DRAFT) deleted by %s", recommendation.id(), id,
+        Log.debugf("recommendation %s of inspection %s (DRAFT) deleted by %s", recommendation.id(), id,
                 caller.subject());
         return inspection.version();
     }
@@ -553,7 +553,7 @@ public class InspectionService {
         }
         outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event)
                 .withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));
-        Log.infof("inspection %s finalized", id);
+        Log.debugf("inspection %s finalized", id);
         return view;
     }
 
