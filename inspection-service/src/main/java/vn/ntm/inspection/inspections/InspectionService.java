@@ -285,10 +285,10 @@ public class InspectionService {
         em.flush();
         int version = inspection.findingsVersion();
         versions.record(id, version, FindingsVersions.current(inspection), request.reason(), caller.subject(), now);
-        InspectionView view = views.view(inspection);
         InspectionCorrected event = new InspectionCorrected(InspectionCorrected.SCHEMA_VERSION, id, version,
-                request.reason(), caller.subject(), now, FinalizedEvent.of(view));
-        int size = serializedSize(event);
+                request.reason(), caller.subject(), now, FinalizedEvent.of(views.frozen(inspection)));
+        OutboxEvent.Json payload = serialized(event);
+        int size = payload.utf8Length();
         if (size > config.maxEventBytes()) {
             Log.infof("correction of inspection %s not recorded: its event would be %d bytes, over"
                     + " ntm.inspection.max-event-bytes (%d)", id, size, config.maxEventBytes());
@@ -296,8 +296,8 @@ public class InspectionService {
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
                     config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
         }
-        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_CORRECTED, event)
-                .withDataSchema(CORRECTED_SCHEMA));
+        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_CORRECTED,
+                payload).withDataSchema(CORRECTED_SCHEMA));
         Log.debugf("inspection %s corrected: findings version %d by %s", id, version, caller.subject());
         return new Tagged<>(new CorrectionView(version, request.reason(), caller.subject(), now,
                 List.copyOf(corrected.keySet())), inspection.version());
@@ -541,9 +541,12 @@ public class InspectionService {
         }
         inspection.finalizeAt(Instant.now(), caller.subject());
         em.flush();
-        InspectionView view = views.view(inspection);
+        // the answer is the record as the event states it: no communes[].change, which would cost a look-up of each
+        // commune's previous inspection (GET /inspections/{id} has it)
+        InspectionView view = views.frozen(inspection);
         InspectionFinalized event = FinalizedEvent.of(view);
-        int size = serializedSize(event);
+        OutboxEvent.Json payload = serialized(event);
+        int size = payload.utf8Length();
         if (size > config.maxEventBytes()) {
             Log.infof("inspection %s not finalized: its %s event would be %d bytes, over ntm.inspection.max-event-bytes"
                     + " (%d)", id, EventTypes.INSPECTION_FINALIZED, size, config.maxEventBytes());
@@ -551,17 +554,18 @@ public class InspectionService {
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
                     config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
         }
-        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event)
-                .withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));
+        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED,
+                payload).withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));
         Log.debugf("inspection %s finalized", id);
         return view;
     }
 
-    private int serializedSize(Object event) {
+    /** The event's JSON, written once: its size is checked and the outbox stores it as it is. */
+    private OutboxEvent.Json serialized(Object event) {
         try {
-            return json.writeValueAsBytes(event).length;
+            return new OutboxEvent.Json(json.writeValueAsString(event));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not serialize the finalized event", e);
+            throw new IllegalStateException("could not serialize the event", e);
         }
     }
 
