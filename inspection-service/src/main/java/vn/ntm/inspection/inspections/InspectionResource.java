@@ -267,7 +267,9 @@ public class InspectionResource {
     @RolesAllowed({"admin", "inspector"})
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "finalizeInspection",
-            summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized")
+            summary = "Finalize: check completeness, freeze, publish ntm.inspection.finalized",
+            description = "Answers the frozen record as the event states it: communes[].change is null here"
+                    + " (GET /inspections/{id} compares each commune with its previous inspection)")
     public InspectionView finalizeInspection(@PathParam("id") UUID id) {
         return inspections.finalize(caller.get(), id);
     }

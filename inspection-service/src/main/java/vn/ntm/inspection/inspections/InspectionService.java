@@ -102,7 +102,7 @@ public class InspectionService {
         caller.requireWrite(request.province().code());
         Optional<UUID> earlier = idempotency.claim(caller, idempotencyKey, "POST /inspections", request);
         if (earlier.isPresent()) {
-            Log.infof("Idempotency-Key replay: inspection %s", earlier.get());
+            Log.debugf("Idempotency-Key replay: inspection %s", earlier.get());
             // the inspection of a replayed key may have been deleted since (a DRAFT): 404, as for its id
             return views.view(Inspection.<Inspection>findByIdOptional(earlier.get())
                     .orElseThrow(() -> notFound(earlier.get())));
@@ -169,7 +169,7 @@ public class InspectionService {
         }
         inspection.persist();
         idempotency.complete(caller, idempotencyKey, inspection.id());
-        Log.infof("inspection %s recorded as DRAFT with %d commune(s)", inspection.id(), request.communes().size());
+        Log.debugf("inspection %s recorded as DRAFT with %d commune(s)", inspection.id(), request.communes().size());
         return views.view(inspection);
     }
 
@@ -285,10 +285,10 @@ public class InspectionService {
         em.flush();
         int version = inspection.findingsVersion();
         versions.record(id, version, FindingsVersions.current(inspection), request.reason(), caller.subject(), now);
-        InspectionView view = views.view(inspection);
         InspectionCorrected event = new InspectionCorrected(InspectionCorrected.SCHEMA_VERSION, id, version,
-                request.reason(), caller.subject(), now, FinalizedEvent.of(view));
-        int size = serializedSize(event);
+                request.reason(), caller.subject(), now, FinalizedEvent.of(views.frozen(inspection)));
+        OutboxEvent.Json payload = serialized(event);
+        int size = payload.utf8Length();
         if (size > config.maxEventBytes()) {
             Log.infof("correction of inspection %s not recorded: its event would be %d bytes, over"
                     + " ntm.inspection.max-event-bytes (%d)", id, size, config.maxEventBytes());
@@ -296,9 +296,9 @@ public class InspectionService {
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
                     config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
         }
-        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_CORRECTED, event)
-                .withDataSchema(CORRECTED_SCHEMA));
-        Log.infof("inspection %s corrected: findings version %d by %s", id, version, caller.subject());
+        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_CORRECTED,
+                payload).withDataSchema(CORRECTED_SCHEMA));
+        Log.debugf("inspection %s corrected: findings version %d by %s", id, version, caller.subject());
         return new Tagged<>(new CorrectionView(version, request.reason(), caller.subject(), now,
                 List.copyOf(corrected.keySet())), inspection.version());
     }
@@ -451,7 +451,7 @@ public class InspectionService {
         badRequestIfAny("inspection.patch.malformed", errors);
         inspection.changeNotice(changed);
         em.flush();
-        Log.infof("notice fields of inspection %s (DRAFT) changed by %s", id, caller.subject());
+        Log.debugf("notice fields of inspection %s (DRAFT) changed by %s", id, caller.subject());
         return new Tagged<>(views.view(inspection), inspection.version());
     }
 
@@ -469,7 +469,7 @@ public class InspectionService {
         InspectionView record = views.view(inspection);
         deletions.record(id, null, inspection.provinceCode(), caller.subject(), record);
         inspection.delete();
-        Log.infof("inspection %s (DRAFT) deleted by %s", id, caller.subject());
+        Log.debugf("inspection %s (DRAFT) deleted by %s", id, caller.subject());
     }
 
     /**
@@ -487,7 +487,7 @@ public class InspectionService {
                 recommendationView(recommendation));
         inspection.removeRecommendation(recommendation);
         em.flush();
-        Log.infof("recommendation %s of inspection %s (DRAFT) deleted by %s", recommendation.id(), id,
+        Log.debugf("recommendation %s of inspection %s (DRAFT) deleted by %s", recommendation.id(), id,
                 caller.subject());
         return inspection.version();
     }
@@ -541,9 +541,12 @@ public class InspectionService {
         }
         inspection.finalizeAt(Instant.now(), caller.subject());
         em.flush();
-        InspectionView view = views.view(inspection);
+        // the answer is the record as the event states it: no communes[].change, which would cost a look-up of each
+        // commune's previous inspection (GET /inspections/{id} has it)
+        InspectionView view = views.frozen(inspection);
         InspectionFinalized event = FinalizedEvent.of(view);
-        int size = serializedSize(event);
+        OutboxEvent.Json payload = serialized(event);
+        int size = payload.utf8Length();
         if (size > config.maxEventBytes()) {
             Log.infof("inspection %s not finalized: its %s event would be %d bytes, over ntm.inspection.max-event-bytes"
                     + " (%d)", id, EventTypes.INSPECTION_FINALIZED, size, config.maxEventBytes());
@@ -551,17 +554,18 @@ public class InspectionService {
                     config.maxEventBytes()), List.of(FieldError.of("communes", "inspection.finalize.eventSize", size,
                     config.maxEventBytes()))).withCode(ProblemCode.EVENT_TOO_LARGE);
         }
-        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED, event)
-                .withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));
-        Log.infof("inspection %s finalized", id);
+        outbox.append(OutboxEvent.of(Topics.INSPECTION_EVENTS, id.toString(), EventTypes.INSPECTION_FINALIZED,
+                payload).withDataSchema(CloudEventHeaders.INSPECTION_FINALIZED_V2_SCHEMA));
+        Log.debugf("inspection %s finalized", id);
         return view;
     }
 
-    private int serializedSize(Object event) {
+    /** The event's JSON, written once: its size is checked and the outbox stores it as it is. */
+    private OutboxEvent.Json serialized(Object event) {
         try {
-            return json.writeValueAsBytes(event).length;
+            return new OutboxEvent.Json(json.writeValueAsString(event));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not serialize the finalized event", e);
+            throw new IllegalStateException("could not serialize the event", e);
         }
     }
 

@@ -52,6 +52,19 @@ public class InspectionViews {
 
     /** The record with the findings of version {@code version} ({@code findings}, per commune). */
     public InspectionView view(Inspection inspection, List<CommuneFindings> findings, int version) {
+        return view(inspection, findings, version, true);
+    }
+
+    /**
+     * The record with its latest findings and no {@code communes[].change}: what the events carry (they hold no
+     * change), so finalize and corrections do not look up each commune's previous inspection.
+     */
+    public InspectionView frozen(Inspection inspection) {
+        return view(inspection, FindingsVersions.current(inspection), inspection.findingsVersion(), false);
+    }
+
+    private InspectionView view(Inspection inspection, List<CommuneFindings> findings, int version,
+                                boolean withChange) {
         Map<String, CommuneFindings> byCode = findings.stream()
                 .collect(Collectors.toMap(CommuneFindings::code, f -> f));
         Map<String, Optional<CatalogSet>> sets = new HashMap<>();
@@ -59,8 +72,8 @@ public class InspectionViews {
         for (InspectionCommune commune : inspection.communes()) {
             Optional<CatalogSet> set = sets.computeIfAbsent(commune.criteriaSet(), catalog::find);
             CommuneFindings f = byCode.get(commune.code());
-            communes.add(f == null ? communeView(inspection, commune, set)
-                    : communeView(inspection, commune, set, f.findings(), f.statedMet()));
+            communes.add(f == null ? communeView(inspection, commune, set, entries(commune), commune.statedMet(),
+                    withChange) : communeView(inspection, commune, set, f.findings(), f.statedMet(), withChange));
         }
         List<RecommendationView> recommendations = inspection.recommendations().stream()
                 .map(r -> new RecommendationView(r.id(), r.assignee(), r.communeCode(), r.registerDate(),
@@ -80,11 +93,11 @@ public class InspectionViews {
     }
 
     public CommuneView communeView(Inspection inspection, InspectionCommune commune, Optional<CatalogSet> set) {
-        return communeView(inspection, commune, set, entries(commune), commune.statedMet());
+        return communeView(inspection, commune, set, entries(commune), commune.statedMet(), true);
     }
 
     private CommuneView communeView(Inspection inspection, InspectionCommune commune, Optional<CatalogSet> set,
-                                    List<FindingEntry> entries, Integer statedMet) {
+                                    List<FindingEntry> entries, Integer statedMet, boolean withChange) {
         CommuneSummary summary = summary(entries, set);
         List<FindingView> findings = entries.stream().map(f -> {
             Optional<CatalogCriterion> criterion = set.flatMap(s -> s.criterion(f.criterion()));
@@ -93,7 +106,7 @@ public class InspectionViews {
                     criterion.map(CatalogCriterion::sectors).orElse(List.of()),
                     f.responsible() == null ? List.of() : f.responsible(), commune.registerDate());
         }).toList();
-        SummaryChange change = previousFinalized(inspection, commune)
+        SummaryChange change = !withChange ? null : previousFinalized(inspection, commune)
                 .map(previous -> SummaryChange.between(previous.inspection().id(), previous.inspection().inspectedOn(),
                         results(previous), results(entries)))
                 .orElse(null);

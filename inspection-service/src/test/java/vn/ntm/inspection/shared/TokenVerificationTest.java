@@ -9,6 +9,7 @@ import vn.ntm.localinfra.JwtKeys;
 import java.time.Duration;
 import java.time.Instant;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -42,6 +43,21 @@ class TokenVerificationTest {
     void expiredTokenIsRefused() {
         refused(Auth.tokens().token("admin-test", "admin").expiresAt(Instant.now().minus(Duration.ofHours(1)))
                 .bearer());
+    }
+
+    /** Verified tokens are remembered (platform-security's VerifiedTokens), but never past their own expiry. */
+    @Test
+    void aTokenAcceptedWhileValidIsRefusedOnceItExpires() {
+        // warm first: the two requests below must fit in the token's life (exp is in whole seconds, so it expires
+        // within 1 s and is accepted for 1 to 2 s with the test configuration's skew)
+        Api.as(Auth.admin()).get("/inspections").then().statusCode(200);
+        String bearer = Auth.tokens().token("admin-short-lived", "admin").expiresAt(Instant.now().plusSeconds(1))
+                .bearer();
+        Api.as(bearer).get("/inspections").then().statusCode(200);
+        Api.as(bearer).get("/inspections").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Api.as(bearer).get("/inspections").then().extract().statusCode() == 401);
+        refused(bearer);
     }
 
     @Test

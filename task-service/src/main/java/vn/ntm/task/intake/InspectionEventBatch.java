@@ -170,7 +170,7 @@ public class InspectionEventBatch {
                 if (plan != null) {
                     plans.add(plan);
                 } else {
-                    Log.infof("event %s (inspection %s) was already processed: skipped", item.eventId(),
+                    Log.debugf("event %s (inspection %s) was already processed: skipped", item.eventId(),
                             item.event().inspectionId());
                 }
             }
@@ -230,7 +230,7 @@ public class InspectionEventBatch {
             writes.planTasks(register);
             created += writes.flush(c, outbox);
         }
-        Log.infof("batch of %d new inspection event(s), %d lineage(s) in %d round(s): %d task(s) created",
+        Log.debugf("batch of %d new inspection event(s), %d lineage(s) in %d round(s): %d task(s) created",
                 plans.size(), lineages.size(), rounds, created);
     }
 

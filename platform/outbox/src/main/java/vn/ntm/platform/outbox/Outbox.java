@@ -63,7 +63,8 @@ public class Outbox {
                 columns[0][i] = e.topic();
                 columns[1][i] = e.key();
                 columns[2][i] = e.type();
-                columns[3][i] = json.writeValueAsString(e.data());
+                columns[3][i] = e.data() instanceof OutboxEvent.Json given ? given.text()
+                        : json.writeValueAsString(e.data());
                 Map<String, String> headers = withTrace(e.headers(), trace);
                 columns[4][i] = headers.isEmpty() ? null : json.writeValueAsString(headers);
             }

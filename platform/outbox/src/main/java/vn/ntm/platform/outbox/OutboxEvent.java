@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * One event to publish: the Kafka topic and key, the CloudEvents type, the data (serialized to JSON with the
- * application's {@code ObjectMapper}) and optional extra Kafka headers (e.g. trace context) sent besides the
+ * application's {@code ObjectMapper}, or given as {@link Json} already serialized) and optional extra Kafka headers (e.g. trace context) sent besides the
  * CloudEvents ones. Of the CloudEvents attributes only {@code ce_dataschema} (the schema of the data's version) may be
  * given here; the relay sets the others.
  */
@@ -25,6 +25,36 @@ public record OutboxEvent(String topic, String key, String type, Object data, Ma
 
     public static OutboxEvent of(String topic, String key, String type, Object data) {
         return new OutboxEvent(topic, key, type, data, Map.of());
+    }
+
+    /**
+     * Data already serialized to JSON by the application's {@code ObjectMapper}, stored as it is: for a service that
+     * needs the JSON itself first (to check its size), so that the event is serialized once.
+     */
+    public record Json(String text) {
+        public Json {
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** {@code text}'s length in UTF-8 bytes, as Kafka will carry it. */
+        public int utf8Length() {
+            int bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes += 1;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    bytes += 4;
+                    i++;
+                } else {
+                    bytes += 3;
+                }
+            }
+            return bytes;
+        }
     }
 
     /** The same event announcing the schema its data follows ({@code ce_dataschema}). */

@@ -1,4 +1,4 @@
-package vn.ntm.task.shared;
+package vn.ntm.platform.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -7,13 +7,11 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 
@@ -23,7 +21,8 @@ import javax.crypto.SecretKey;
  * exact string until the earlier of its own expiry and {@code ntm.security.verified-token-ttl} (so a key removed from
  * the JWKS stops being honoured within that time); an expired entry is dropped and the token verified again, which
  * refuses it. Only successes are kept; a failure is never cached. At most {@code ntm.security.verified-token-cache}
- * tokens are held (the cache is emptied when full). 0 for either turns the cache off.
+ * tokens are held (the cache is emptied when full). 0 for either turns the cache off. Each service that depends on
+ * this module (all three) verifies through it: an {@code @Alternative} of priority 1 over smallrye-jwt's parser.
  */
 @Alternative
 @Priority(1)
@@ -38,13 +37,10 @@ public class VerifiedTokens implements JWTParser {
     private record Entry(JsonWebToken token, long validUntilMillis) {
     }
 
-    public VerifiedTokens(DefaultJWTParser parser,
-                          @ConfigProperty(name = "ntm.security.verified-token-ttl", defaultValue = "60s") Duration ttl,
-                          @ConfigProperty(name = "ntm.security.verified-token-cache", defaultValue = "2000")
-                          int maxEntries) {
+    public VerifiedTokens(DefaultJWTParser parser, SecurityConfig config) {
         this.parser = parser;
-        this.ttlMillis = ttl.toMillis();
-        this.maxEntries = maxEntries;
+        this.ttlMillis = config.verifiedTokenTtl().toMillis();
+        this.maxEntries = config.verifiedTokenCache();
         this.clock = Clock.systemUTC();
     }
 
