@@ -63,13 +63,27 @@ final class ReadBenchmark {
             st.execute("insert into task (id, inspection_id, rule_code, commune_code, commune_name, criterion,"
                     + " criterion_name, assignee_type, assignee_code, assignee_name, title, due_date, status, version,"
                     + " created_at, updated_at)"
-                    + " select gen_random_uuid(), md5((g / 250)::text)::uuid, 'BENCH_READ', lpad((g % 8000)::text, 5, '0'),"
+                    // the rule whose title these are: a search resolves its fixed words ("hoàn thành") to it
+                    + " select gen_random_uuid(), md5((g / 250)::text)::uuid, 'NOT_MET_COMMUNE',"
+                    + " lpad((g % 8000)::text, 5, '0'),"
                     + " 'Xã ' || n.name, g % 19 + 1, 'Tiêu chí ' || (g % 19 + 1),"
                     + " (array['UBND_XA','UBND_HUYEN','SO_NGANH','VP_DIEU_PHOI'])[g % 4 + 1], 'R' || (g % " + ASSIGNEES
                     + "), 'Đơn vị ' || (g % " + ASSIGNEES + "), 'Hoàn thành tiêu chí số ' || (g % 19 + 1)"
                     + " || ' tại xã ' || n.name,"
                     + " date '2022-01-01' + (g % 1800), (array['OPEN','IN_PROGRESS','DONE'])[g % 3 + 1], 0, now(), now()"
                     + " from generate_series(1, " + rows + ") g join bench_commune_name n on n.k = g % " + COMMUNES);
+            // the names these tasks show, as task-service's writers record them for the search (V34)
+            try (ResultSet rs = st.executeQuery("select to_regclass('task_search_name') is not null")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    st.execute("insert into task_search_name (kind, type, code, name) select distinct n.kind, n.type,"
+                            + " n.code, n.name from task t cross join lateral (values ('commune', '', t.commune_code,"
+                            + " t.commune_name), ('assignee', t.assignee_type, t.assignee_code, t.assignee_name),"
+                            + " ('criterion', '', t.criterion::text, t.criterion_name)) as n(kind, type, code, name)"
+                            + " where n.code is not null and n.name is not null on conflict do nothing");
+                    st.execute("analyze task_search_name");
+                }
+            }
             // as autovacuum would leave them after a while: statistics, the visibility map, the trigram index's
             // pending list merged (a search otherwise reads the whole list)
             st.execute("vacuum (analyze) task");
@@ -291,17 +305,22 @@ final class ReadBenchmark {
         }
     }
 
-    /**
-     * The SQL of {@code GET /tasks?q=} for the searches of {@code urls} (page of 20 by due date and the count up to
-     * 1,001), as this tree's task-service sends it, straight over JDBC: with the word table of V20, the lookup of the
-     * typed words among the stored ones, then the tasks holding them; without it (older trees), the folded text
-     * matched with LIKE.
-     */
     /** task-service's pattern (SearchTerms.containsPattern): the folded word, wildcards escaped, inside % %. */
     private static String contains(String folded) {
         return "('%' || replace(replace(replace(" + folded + ", '!', '!!'), '%', '!%'), '_', '!_') || '%')";
     }
 
+    /** The text of a task folded row by row, as task-service checks a word the names do not resolve. */
+    private static final String ROW_TEXT = "ntm_task_search(commune_name, assignee_name, title) like "
+            + contains("ntm_fold(?)") + " escape '!'";
+
+    /**
+     * The SQL of {@code GET /tasks?q=} for the searches of {@code urls} (page of 20 by due date and the count up to
+     * 1,001), as this tree's task-service sends it, straight over JDBC. With the table of names of V34: the lookup of
+     * the typed words among the names and the rules' title texts, then the tasks carrying one of the names (by their
+     * code columns) or one of the rules, a word that names nothing checked on the text row by row. With V20's word
+     * table (older trees): the words looked up, then the tasks holding them. Older still: the folded text with LIKE.
+     */
     static Load sqlSearch(String taskJdbcUrl, String password, Path urls, int concurrency, int seconds)
             throws Exception {
         List<String> queries = new ArrayList<>();
@@ -309,27 +328,29 @@ final class ReadBenchmark {
             String q = url.substring(url.indexOf("q=") + 2).replaceAll("&.*", "");
             queries.add(java.net.URLDecoder.decode(q, StandardCharsets.UTF_8));
         }
-        boolean words;
+        String schema;
         try (Connection c = DriverManager.getConnection(taskJdbcUrl, "ntm", password); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select to_regclass('task_search_word') is not null")) {
+             ResultSet rs = st.executeQuery("select case when to_regclass('task_search_name') is not null then 'names'"
+                     + " when to_regclass('task_search_word') is not null then 'words' else 'text' end")) {
             rs.next();
-            words = rs.getBoolean(1);
+            schema = rs.getString(1);
         }
+        if ("names".equals(schema)) {
+            return sqlSearchByNames(taskJdbcUrl, password, queries, concurrency, seconds);
+        }
+        boolean words = "words".equals(schema);
         return closedLoop(taskJdbcUrl, password, concurrency, seconds, c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("set plan_cache_mode = force_custom_plan"); // as task-service's connections
             }
-            PreparedStatement lookup = c.prepareStatement("select array(select distinct w.word from"
+            PreparedStatement lookup = words ? c.prepareStatement("select array(select distinct w.word from"
                     + " task_search_word w where w.word like f.p escape '!' limit 501), f.p ~ '[\\x01-\\x20]'"
                     + " from unnest(?::text[]) with ordinality as q(word, i) cross join lateral (select "
-                    + contains("public.ntm_fold(q.word)") + " as p) f order by q.i");
+                    + contains("public.ntm_fold(q.word)") + " as p) f order by q.i") : null;
             java.util.Map<Integer, PreparedStatement[]> byWords = new java.util.HashMap<>();
             return () -> {
                 String q = queries.get(ThreadLocalRandom.current().nextInt(queries.size()));
-                List<String> patterns = new ArrayList<>();
-                for (String word : new java.util.LinkedHashSet<>(List.of(q.strip().split("\\s+")))) {
-                    patterns.add(word); // made a pattern after folding, as task-service does
-                }
+                List<String> patterns = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(q.strip().split("\\s+"))));
                 List<Object> params = new ArrayList<>();
                 if (words) {
                     lookup.setArray(1, c.createArrayOf("text", patterns.toArray()));
@@ -347,14 +368,134 @@ final class ReadBenchmark {
                         where.append(words ? " and search_words && ?" : " and search_text like "
                                 + contains("ntm_fold(?)") + " escape '!'");
                     }
-                    try {
-                        return new PreparedStatement[] {
-                                c.prepareStatement("select * from task where " + where + " order by due_date, id limit 21"),
-                                c.prepareStatement("select 1 from task where " + where + " limit 1001")};
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    return pageAndCount(c, where.toString());
                 });
+                for (PreparedStatement st : statements) {
+                    for (int i = 0; i < params.size(); i++) {
+                        st.setObject(i + 1, params.get(i));
+                    }
+                    readAll(st);
+                }
+            };
+        });
+    }
+
+    private static PreparedStatement[] pageAndCount(Connection c, String where) {
+        try {
+            return new PreparedStatement[] {
+                    c.prepareStatement("select * from task where " + where + " order by due_date, id limit 21"),
+                    c.prepareStatement("select 1 from task where " + where + " limit 1001")};
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** task-service's search of V34 (TaskQueries.lookUpWords and TaskFilter), over JDBC. */
+    private static Load sqlSearchByNames(String taskJdbcUrl, String password, List<String> queries, int concurrency,
+                                         int seconds) throws Exception {
+        return closedLoop(taskJdbcUrl, password, concurrency, seconds, c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("set plan_cache_mode = force_custom_plan"); // as task-service's connections
+            }
+            PreparedStatement lookup = c.prepareStatement("select q.i, f.p ~ '[\\x01-\\x20]', n.kind, n.type,"
+                    + " n.code, n.name from unnest(?::text[]) with ordinality as q(word, i)"
+                    + " cross join lateral (select " + contains("public.ntm_fold(q.word)") + " as p) f"
+                    + " left join lateral ((select s.kind, s.type, s.code, s.name from task_search_name s"
+                    + " where s.folded like f.p escape '!' limit 501)"
+                    + " union all (select distinct 'rule', '', r.code, '' from (select code, title_template"
+                    + " from task_rule union all select rule_code, title_template from task_rule_history) r"
+                    + " where public.ntm_fold(regexp_replace(r.title_template, '\\{[^}]*\\}', ' ', 'g'))"
+                    + " like f.p escape '!')) n on true order by q.i");
+            java.util.Map<String, PreparedStatement[]> byShape = new java.util.HashMap<>();
+            return () -> {
+                String q = queries.get(ThreadLocalRandom.current().nextInt(queries.size()));
+                List<String> typed = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(q.strip().split("\\s+"))));
+                // per word: kind -> the values of its columns (communes: codes, names; assignees: types, codes,
+                // names; criteria: numbers, names; rules: codes)
+                List<java.util.Map<String, List<java.util.Set<Object>>>> found = new ArrayList<>();
+                boolean[] spaced = new boolean[typed.size()];
+                for (int i = 0; i < typed.size(); i++) {
+                    found.add(new java.util.TreeMap<>());
+                }
+                lookup.setArray(1, c.createArrayOf("text", typed.toArray()));
+                try (ResultSet rs = lookup.executeQuery()) {
+                    while (rs.next()) {
+                        int i = rs.getInt(1) - 1;
+                        spaced[i] = rs.getBoolean(2);
+                        String kind = rs.getString(3);
+                        if (kind == null) {
+                            continue;
+                        }
+                        List<java.util.Set<Object>> columns = found.get(i).computeIfAbsent(kind, k -> List.of(
+                                new java.util.LinkedHashSet<>(), new java.util.LinkedHashSet<>(),
+                                new java.util.LinkedHashSet<>()));
+                        switch (kind) {
+                            case "commune" -> {
+                                columns.get(0).add(rs.getString(5));
+                                columns.get(1).add(rs.getString(6));
+                            }
+                            case "assignee" -> {
+                                columns.get(0).add(rs.getString(4));
+                                columns.get(1).add(rs.getString(5));
+                                columns.get(2).add(rs.getString(6));
+                            }
+                            case "criterion" -> {
+                                columns.get(0).add(Integer.valueOf(rs.getString(5)));
+                                columns.get(1).add(rs.getString(6));
+                            }
+                            default -> columns.get(0).add(rs.getString(5));
+                        }
+                    }
+                }
+                StringBuilder shape = new StringBuilder();
+                StringBuilder where = new StringBuilder("1 = 1");
+                List<Object> params = new ArrayList<>();
+                for (int i = 0; i < typed.size(); i++) {
+                    java.util.Map<String, List<java.util.Set<Object>>> kinds = found.get(i);
+                    long names = kinds.entrySet().stream().filter(e -> !"rule".equals(e.getKey()))
+                            .mapToLong(e -> e.getValue().get(e.getKey().equals("assignee") ? 2 : 1).size()).sum();
+                    if (!spaced[i] && kinds.isEmpty() && typed.get(i).codePoints().allMatch(Character::isLetter)) {
+                        shape.append("0;");
+                        where.append(" and 1 = 0"); // letters naming nothing: no task
+                        continue;
+                    }
+                    if (spaced[i] || kinds.isEmpty() || names > 500) {
+                        shape.append("t;");
+                        where.append(" and ").append(ROW_TEXT);
+                        params.add(typed.get(i));
+                        continue;
+                    }
+                    List<String> any = new ArrayList<>();
+                    for (var e : kinds.entrySet()) {
+                        List<java.util.Set<Object>> v = e.getValue();
+                        switch (e.getKey()) {
+                            case "commune" -> {
+                                any.add("(commune_code = any(?) and commune_name = any(?))");
+                                params.add(c.createArrayOf("text", v.get(0).toArray()));
+                                params.add(c.createArrayOf("text", v.get(1).toArray()));
+                            }
+                            case "assignee" -> {
+                                any.add("(assignee_type = any(?) and assignee_code = any(?) and assignee_name = any(?))");
+                                params.add(c.createArrayOf("text", v.get(0).toArray()));
+                                params.add(c.createArrayOf("text", v.get(1).toArray()));
+                                params.add(c.createArrayOf("text", v.get(2).toArray()));
+                            }
+                            case "criterion" -> {
+                                any.add("(criterion = any(?) and criterion_name = any(?))");
+                                params.add(c.createArrayOf("int4", v.get(0).toArray()));
+                                params.add(c.createArrayOf("text", v.get(1).toArray()));
+                            }
+                            default -> {
+                                any.add("rule_code = any(?)");
+                                params.add(c.createArrayOf("text", v.get(0).toArray()));
+                            }
+                        }
+                    }
+                    shape.append(String.join("|", kinds.keySet())).append(';');
+                    where.append(" and (").append(String.join(" or ", any)).append(')');
+                }
+                PreparedStatement[] statements = byShape.computeIfAbsent(shape.toString(),
+                        k -> pageAndCount(c, where.toString()));
                 for (PreparedStatement st : statements) {
                     for (int i = 0; i < params.size(); i++) {
                         st.setObject(i + 1, params.get(i));

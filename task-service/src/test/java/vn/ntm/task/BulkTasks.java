@@ -38,6 +38,20 @@ public final class BulkTasks {
         return inspectionId;
     }
 
+    /**
+     * Records the names the inspection's tasks show in the search's table of names (V34), as task-service's writers
+     * do for the tasks they write (SearchNames): tasks written here straight into the table are otherwise found by
+     * {@code q} only with a filter that narrows the list.
+     */
+    public static void learnNames(DataSource ds, UUID inspectionId) {
+        execute(ds, "insert into task_search_name (kind, type, code, name) select distinct n.kind, n.type, n.code,"
+                + " n.name from task t cross join lateral (values ('commune', '', t.commune_code, t.commune_name),"
+                + " ('assignee', t.assignee_type, t.assignee_code, t.assignee_name),"
+                + " ('criterion', '', t.criterion::text, t.criterion_name)) as n(kind, type, code, name)"
+                + " where t.inspection_id = ? and n.code is not null and n.name is not null on conflict do nothing",
+                inspectionId);
+    }
+
     public static void delete(DataSource ds, UUID inspectionId) {
         execute(ds, "delete from task where inspection_id = ?", inspectionId);
     }

@@ -17,6 +17,7 @@ import vn.ntm.task.register.RegisterLookup;
 import vn.ntm.task.register.SuccessionRules;
 import vn.ntm.task.shared.Caller;
 import vn.ntm.task.shared.Limits;
+import vn.ntm.task.shared.SearchNames;
 import vn.ntm.task.shared.Task;
 import vn.ntm.task.shared.TaskAccess;
 import vn.ntm.task.shared.TaskClock;
@@ -106,6 +107,11 @@ public class ReassignmentService {
         LocalDate previousAsOf = task.assigneeAsOf() != null ? task.assigneeAsOf() : unitsOfInspection;
         task.reassign(assignee.ref(), assignee.provinceCode(), today, now);
         em.flush();
+        try (Connection c = dataSource.getConnection()) {
+            SearchNames.learn(c, List.of(SearchNames.Name.assignee(assignee.ref())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the assignee's name for the search", e);
+        }
         String status = task.status().name();
         journal.history(task.id(), now, caller.subject(), "REASSIGNED", status, status,
                 new TaskJournal.Change(previous.type() + ":" + previous.code() + " → " + assignee.ref().type() + ":"

@@ -13,6 +13,7 @@ import vn.ntm.task.register.RegisterLookup;
 import vn.ntm.task.register.SuccessionRules;
 import vn.ntm.task.register.SuccessionService;
 import vn.ntm.task.rules.PlannedTask;
+import vn.ntm.task.shared.SearchNames;
 import vn.ntm.task.shared.TaskJournal;
 import vn.ntm.task.shared.TaskStatus;
 
@@ -181,6 +182,7 @@ final class BatchWrites {
         insertCitations(c, created);
         insertParticipants(c, created);
         insertMoves(c, created);
+        learnNames(c, created);
         for (NewTask t : created) {
             TaskJournal.Snapshot snapshot = new TaskJournal.Snapshot(t.id(), t.plan().inspectionId, null,
                     t.provinceCode(), t.planned().communeCode(), t.plan().event.unitsAsOf(), t.planned().criterion(), t.assignee(),
@@ -434,6 +436,17 @@ final class BatchWrites {
             }
         }
         return created;
+    }
+
+    /** The names the new tasks show, for the search (V34): one statement, almost always adding nothing. */
+    private static void learnNames(Connection c, List<NewTask> created) throws SQLException {
+        List<SearchNames.Name> names = new ArrayList<>();
+        for (NewTask t : created) {
+            names.add(SearchNames.Name.commune(t.planned().communeCode(), t.planned().communeName()));
+            names.add(SearchNames.Name.assignee(t.assignee()));
+            names.add(SearchNames.Name.criterion(t.planned().criterion(), t.planned().criterionName()));
+        }
+        SearchNames.learn(c, names);
     }
 
     /** The set the commune was judged under (null for a task about no commune of the event). */

@@ -11,6 +11,7 @@ import vn.ntm.platform.i18n.LocalizedText;
 import vn.ntm.platform.i18n.Messages;
 import vn.ntm.platform.outbox.Outbox;
 import vn.ntm.task.shared.Labels;
+import vn.ntm.task.shared.SearchNames;
 import vn.ntm.task.shared.TaskClock;
 import vn.ntm.task.shared.TaskJournal;
 
@@ -381,6 +382,7 @@ public class SuccessionService {
                 flagged = rs.getBoolean(5);
             }
         }
+        SearchNames.learn(c, List.of(SearchNames.Name.assignee(to)));
         journal.history(taskId, now, ACTOR, "REASSIGNED", task.status(), task.status(), note);
         outbox.append(TaskJournal.reassigned(new TaskReassigned(
                 TaskReassigned.SCHEMA_VERSION, taskId.toString(), task.inspectionId().toString(), provinceCode,

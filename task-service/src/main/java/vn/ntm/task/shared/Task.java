@@ -85,12 +85,6 @@ public class Task {
     /** The register date of the codes the inspection named: {@code communeCode} and the first assignee. */
     @Column(name = "source_as_of")
     private LocalDate sourceAsOf;
-    /** Commune, assignee name and title without diacritics, in lower case: kept by PostgreSQL (V16), read only. */
-    @Column(name = "search_text", insertable = false, updatable = false)
-    private String searchText;
-    /** The words of {@link #searchText} (V20), which the search reads through an index; kept by PostgreSQL. */
-    @Column(name = "search_words", insertable = false, updatable = false)
-    private String[] searchWords;
 
     protected Task() {
     }

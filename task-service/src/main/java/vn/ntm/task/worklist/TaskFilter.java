@@ -56,12 +56,26 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
     }
 
     /**
-     * The stored words of the tasks that contain each typed word ({@code q}'s words as typed, folded and made a
-     * pattern in the database): one list per word, in order; a null list when the word cannot be looked up that way
-     * (it matches too many words, or folding it made a space), and the text is then checked row by row.
+     * What each typed word of {@code q} names in the small tables of names (V34), looked up as typed (folded and made a
+     * pattern in the database): one {@link Match} per word, in order; null for a word that cannot be resolved that way
+     * (it names too many things, or nothing of those tables, or folding it made a space), whose text is then checked
+     * row by row.
      */
     public interface Words {
-        List<List<String>> matching(List<String> typed);
+        List<Match> matching(List<String> typed);
+    }
+
+    /**
+     * The names holding a typed word: communes (code and name as the tasks carry them), assignee organisations (type,
+     * code, name), criteria (number, name) and the rules whose title text holds it. A task matches the word when its
+     * name is one of these (the codes only let the filter read an index) or its rule's title text does.
+     */
+    public record Match(List<String> communeCodes, List<String> communeNames, List<String> assigneeTypes,
+                        List<String> assigneeCodes, List<String> assigneeNames, List<Integer> criteria,
+                        List<String> criterionNames, List<String> rules) {
+        public boolean none() {
+            return communeNames.isEmpty() && assigneeNames.isEmpty() && criterionNames.isEmpty() && rules.isEmpty();
+        }
     }
 
     /**
@@ -154,30 +168,56 @@ public record TaskFilter(UUID inspectionId, String assigneeType, String assignee
                     + " and (dc.validTo is null or dc.validTo >= t.inspectedOn))"
                     + " or (t.assigneeType = 'UBND_HUYEN' and t.assigneeCode = :district))");
         }
-        // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored, i.e.
-        // in the column search_text. A word occurs in it when it occurs in one of its words (search_words, V20): the
-        // words of all tasks that contain the typed one are looked up first ({@code words}), then the tasks holding one
-        // of them are read through the GIN index on search_words. When an equality filter already narrows the list to
-        // one assignee, inspection or commune (a few hundred tasks), checking the text of those rows takes about a
-        // millisecond: no lookup, and the planner is not tempted to intersect with the words index.
+        // q: every word occurs in what the list shows (commune, assignee, title), diacritics and case ignored. The
+        // words are first resolved against the small tables of names ({@code words}, V34) to the names holding them,
+        // and the tasks carrying one of those names are read through the indexes of their code columns
+        // (task_commune, task_assignee); a word of the titles' fixed text names rules. A word of letters that resolves
+        // to nothing matches no task. When an equality filter already narrows the list to one assignee, inspection or
+        // commune (a few hundred tasks), or a word with digits or signs resolves to nothing (a number or a date of a
+        // title), the task's text is folded and checked row by row.
         boolean narrowed = params.containsKey("assigneeCode") || params.containsKey("inspectionId")
                 || params.containsKey("communeCode");
         List<String> typed = SearchTerms.words(q, errors);
-        List<List<String>> found = narrowed || typed.isEmpty() || words == null ? null : words.matching(typed);
+        List<Match> found = narrowed || typed.isEmpty() || words == null ? null : words.matching(typed);
         for (int i = 0; i < typed.size(); i++) {
-            List<String> matching = found == null ? null : found.get(i);
-            if (matching == null) {
+            Match match = found == null ? null : found.get(i);
+            if (match != null && match.none() && typed.get(i).codePoints().allMatch(Character::isLetter)) {
+                // a word of letters that names nothing: no task shows it (titles are rule texts filled with names),
+                // and a typo must not read the whole table
+                where.append(" and 1 = 0");
+                continue;
+            }
+            if (match == null || match.none()) {
                 params.put("q" + i, typed.get(i));
-                where.append(" and concat(t.searchText, '') like ")
+                where.append(" and function('ntm_task_search' as String, t.communeName, t.assigneeName, t.title)")
+                        .append(" like ")
                         .append(SearchTerms.containsPattern("function('ntm_fold' as String, :q" + i + ")"))
                         .append(SearchTerms.ESCAPE_CLAUSE);
-            } else if (matching.isEmpty()) {
-                where.append(" and 1 = 0"); // no task holds the word
-            } else {
-                params.put("q" + i, matching.toArray(String[]::new));
-                where.append(" and function('ntm_words_any' as Boolean, t.searchWords, :q").append(i)
-                        .append(") = true");
+                continue;
             }
+            List<String> any = new ArrayList<>();
+            if (!match.communeNames().isEmpty()) {
+                params.put("qcc" + i, match.communeCodes());
+                params.put("qcn" + i, match.communeNames());
+                any.add("(t.communeCode in :qcc" + i + " and t.communeName in :qcn" + i + ")");
+            }
+            if (!match.assigneeNames().isEmpty()) {
+                params.put("qat" + i, match.assigneeTypes());
+                params.put("qac" + i, match.assigneeCodes());
+                params.put("qan" + i, match.assigneeNames());
+                any.add("(t.assigneeType in :qat" + i + " and t.assigneeCode in :qac" + i
+                        + " and t.assigneeName in :qan" + i + ")");
+            }
+            if (!match.criterionNames().isEmpty()) {
+                params.put("qkc" + i, match.criteria());
+                params.put("qkn" + i, match.criterionNames());
+                any.add("(t.criterion in :qkc" + i + " and t.criterionName in :qkn" + i + ")");
+            }
+            if (!match.rules().isEmpty()) {
+                params.put("qr" + i, match.rules());
+                any.add("t.ruleCode in :qr" + i);
+            }
+            where.append(" and (").append(String.join(" or ", any)).append(')');
         }
         StringBuilder order = new StringBuilder();
         List<TaskCursor.Key> keys = new ArrayList<>();

@@ -33,8 +33,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -47,7 +49,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class TaskQueries {
     static final int EXPORT_FETCH_SIZE = 500;
-    /** A typed word contained in more stored words than this (one or two letters) is checked row by row instead. */
+    /** A typed word contained in more names than this (one or two letters) is checked row by row instead. */
     static final int MAX_WORDS_PER_TERM = 500;
 
     private final EntityManager em;
@@ -234,34 +236,87 @@ public class TaskQueries {
     }
 
     /**
-     * The stored words (V20) that contain the typed words of {@code q}, looked up once per request (a list reads them for
-     * its page and its count): one short query on the small word table, whatever the number of tasks.
+     * What the typed words of {@code q} name in the small tables (V34), looked up once per request (a list reads them
+     * for its page and its count): one short query on the names and the rules' title texts, whatever the number of
+     * tasks.
      */
     private TaskFilter.Words words() {
-        Map<List<String>, List<List<String>>> known = new HashMap<>();
+        Map<List<String>, List<TaskFilter.Match>> known = new HashMap<>();
         return typed -> known.computeIfAbsent(typed, this::lookUpWords);
     }
 
-    private List<List<String>> lookUpWords(List<String> typed) {
-        // a folded word holding a space (unaccent writes some signs as several characters) is no single stored word
-        String sql = "select array(select distinct w.word from task_search_word w where w.word like f.p"
-                + SearchTerms.ESCAPE_CLAUSE + " limit " + (MAX_WORDS_PER_TERM + 1) + "), f.p ~ '[\\x01-\\x20]'"
+    /**
+     * The names holding each typed word (folded like the names, then made a pattern: {@code %} and {@code _} are
+     * ordinary characters), and the rules whose title template holds it outside its placeholders. A word folded to
+     * several words (unaccent writes some signs as several characters) or held by more than
+     * {@value #MAX_WORDS_PER_TERM} names gets null: it is checked on the text row by row.
+     */
+    private List<TaskFilter.Match> lookUpWords(List<String> typed) {
+        String sql = "select q.i, f.p ~ '[\\x01-\\x20]', n.kind, n.type, n.code, n.name"
                 + " from unnest(?::text[]) with ordinality as q(word, i)"
-                + " cross join lateral (select " + SearchTerms.containsPattern("public.ntm_fold(q.word)")
-                + " as p) f order by q.i";
+                + " cross join lateral (select " + SearchTerms.containsPattern("public.ntm_fold(q.word)") + " as p) f"
+                + " left join lateral ((select s.kind, s.type, s.code, s.name from task_search_name s"
+                + " where s.folded like f.p" + SearchTerms.ESCAPE_CLAUSE + " limit " + (MAX_WORDS_PER_TERM + 1) + ")"
+                + " union all (select distinct 'rule', '', r.code, '' from (select code, title_template from task_rule"
+                + " union all select rule_code, title_template from task_rule_history) r"
+                + " where public.ntm_fold(regexp_replace(r.title_template, '\\{[^}]*\\}', ' ', 'g')) like f.p"
+                + SearchTerms.ESCAPE_CLAUSE + ")) n on true order by q.i";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setArray(1, c.createArrayOf("text", typed.toArray()));
-            List<List<String>> out = new ArrayList<>();
+            Map<Long, List<String[]>> rows = new LinkedHashMap<>();
+            Map<Long, Boolean> spaced = new HashMap<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    String[] found = (String[]) rs.getArray(1).getArray();
-                    out.add(rs.getBoolean(2) || found.length > MAX_WORDS_PER_TERM ? null : List.of(found));
+                    long i = rs.getLong(1);
+                    spaced.put(i, rs.getBoolean(2));
+                    List<String[]> names = rows.computeIfAbsent(i, k -> new ArrayList<>());
+                    if (rs.getString(3) != null) {
+                        names.add(new String[] {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+                    }
                 }
+            }
+            List<TaskFilter.Match> out = new ArrayList<>();
+            for (long i = 1; i <= typed.size(); i++) {
+                List<String[]> names = rows.getOrDefault(i, List.of());
+                out.add(spaced.getOrDefault(i, false) || names.stream().filter(n -> !"rule".equals(n[0])).count()
+                        > MAX_WORDS_PER_TERM ? null : match(names));
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("could not look up the search words", e);
         }
+    }
+
+    private static TaskFilter.Match match(List<String[]> names) {
+        Set<String> communeCodes = new LinkedHashSet<>();
+        Set<String> communeNames = new LinkedHashSet<>();
+        Set<String> assigneeTypes = new LinkedHashSet<>();
+        Set<String> assigneeCodes = new LinkedHashSet<>();
+        Set<String> assigneeNames = new LinkedHashSet<>();
+        Set<Integer> criteria = new LinkedHashSet<>();
+        Set<String> criterionNames = new LinkedHashSet<>();
+        Set<String> rules = new LinkedHashSet<>();
+        for (String[] n : names) {
+            switch (n[0]) {
+                case "commune" -> {
+                    communeCodes.add(n[2]);
+                    communeNames.add(n[3]);
+                }
+                case "assignee" -> {
+                    assigneeTypes.add(n[1]);
+                    assigneeCodes.add(n[2]);
+                    assigneeNames.add(n[3]);
+                }
+                case "criterion" -> {
+                    criteria.add(Integer.valueOf(n[2]));
+                    criterionNames.add(n[3]);
+                }
+                default -> rules.add(n[2]);
+            }
+        }
+        return new TaskFilter.Match(List.copyOf(communeCodes), List.copyOf(communeNames), List.copyOf(assigneeTypes),
+                List.copyOf(assigneeCodes), List.copyOf(assigneeNames), List.copyOf(criteria),
+                List.copyOf(criterionNames), List.copyOf(rules));
     }
 
     /** The number of matching tasks, reading no more than {@code limit} of them (one small row each). */

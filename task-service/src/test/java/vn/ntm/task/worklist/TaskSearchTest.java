@@ -28,7 +28,8 @@ import static vn.ntm.task.Auth.asAdmin;
 
 /**
  * {@code q} finds tasks by commune, organisation and title as people type them: without diacritics, in any case;
- * names sort in Vietnamese order and statuses in lifecycle order; the search is served by the words index (V20).
+ * names sort in Vietnamese order and statuses in lifecycle order; without another filter the words are resolved
+ * against the small table of names and the rules' title texts (V34), and the tasks read through their code columns.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +67,8 @@ class TaskSearchTest {
                             + rows[i][1].substring(1), "Hoàn thành tiêu chí số 1 (Quy hoạch) tại " + rows[i][1]
                             .replace("Xã", "xã"), rows[i][2]);
         }
+        // as task-service's writers do for the tasks they write
+        BulkTasks.learnNames(ds, named);
     }
 
     @AfterAll
@@ -242,9 +245,10 @@ class TaskSearchTest {
 
     @Test
     void aNameChangedLaterAndASignFoldedToSeveralCharactersAreFoundWithoutAnotherFilter() {
-        // words no task held before: the word table learns them from the update (V20's trigger)
+        // a name no task held before: the table of names learns it with the write (as task-service's writers do)
         BulkTasks.execute(ds, "update task set commune_name = 'Xã Ếch Ộp Vàng', title = title || ' dài ½ km'"
                 + " where inspection_id = ? and source_ref = 's0'", named);
+        BulkTasks.learnNames(ds, named);
         try {
             assertThat(everywhere("ech op vang")).containsExactly("Xã Ếch Ộp Vàng");
             assertThat(everywhere("ẾCH ỘP")).containsExactly("Xã Ếch Ộp Vàng");
@@ -271,32 +275,89 @@ class TaskSearchTest {
     }
 
     @Test
-    void theSearchIsServedByTheWordsIndex() throws SQLException {
-        // the list's condition, as a prepared statement's generic plan sees it (the words unknown); and the words of
-        // the tasks of this class are in the word table the typed words are looked up in (kept by triggers, V20)
+    void aWordOfTheRulesTitleTextAndACriterionNameAreFoundWithoutAnotherFilter() {
+        // a task of the rule NOT_MET_COMMUNE ("Hoàn thành tiêu chí số {criterion} ({criterionName}) tại {commune}"),
+        // due on a day no other task has: first among those due before the next day when the latest are first
+        UUID ruled = UUID.randomUUID();
+        BulkTasks.execute(ds, "insert into task (id, inspection_id, rule_code, source_ref, commune_code,"
+                + " commune_name, province_code, criterion, criterion_name, assignee_type, assignee_code,"
+                + " assignee_name, title, due_date, status, version, created_at, updated_at)"
+                + " values (gen_random_uuid(), ?, 'NOT_MET_COMMUNE', null, '99901', 'Xã Ngọc Tuyền Thử', '20', 17,"
+                + " 'Môi trường và an toàn thực phẩm', 'UBND_XA', '99901', 'UBND xã Ngọc Tuyền Thử',"
+                + " 'Hoàn thành tiêu chí số 17 (Môi trường và an toàn thực phẩm) tại xã Ngọc Tuyền Thử',"
+                + " date '2087-03-17', 'OPEN', 0, now(), now())", ruled);
+        BulkTasks.learnNames(ds, ruled);
+        try {
+            for (String q : List.of("hoan thanh", "HOÀN THÀNH ngoc tuyen", "tuyen moi truong", "thuc pham tieu chi")) {
+                List<String> found = asAdmin().queryParam("q", q).queryParam("dueBefore", "2087-03-18")
+                        .queryParam("sort", "-dueDate").queryParam("size", 5).when().get("/tasks").then()
+                        .statusCode(200).extract().jsonPath().getList("items.inspectionId");
+                assertThat(found).as(q).contains(ruled.toString());
+            }
+            // a word the task does not hold leaves it out, however many other words match
+            asAdmin().queryParam("inspectionId", ruled).queryParam("q", "hoan thanh bang").when().get("/tasks")
+                    .then().statusCode(200).body("total", equalTo(0));
+            assertThat(asAdmin().queryParam("q", "hoan thanh ngoc bang").queryParam("dueBefore", "2087-03-18")
+                    .queryParam("sort", "-dueDate").queryParam("size", 5).when().get("/tasks").then().statusCode(200).extract().jsonPath()
+                    .getList("items.inspectionId", String.class)).doesNotContain(ruled.toString());
+        } finally {
+            BulkTasks.delete(ds, ruled);
+        }
+    }
+
+    @Test
+    void theSearchIsServedByTheNamesAndTheCodeIndexesAndTheTaskRowCarriesNoSearchText() throws SQLException {
+        // the names of this class's tasks are in the small table the typed words are looked up in (V34), and the
+        // conditions the names become read the code columns' indexes, as a prepared statement's generic plan sees
+        // them (the values unknown); the task row has no folded text nor trigger of the search any more
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("set local enable_seqscan = off");
             st.execute("set local plan_cache_mode = force_generic_plan");
-            st.execute("prepare search_plan(text[]) as select id from task where search_words && $1");
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = st.executeQuery("explain execute search_plan('{thuong}')")) {
+            st.execute("prepare commune_plan(text[], text[]) as select id from task where commune_code = any($1)"
+                    + " and commune_name = any($2)");
+            st.execute("prepare assignee_plan(text[], text[], text[]) as select id from task"
+                    + " where assignee_type = any($1) and assignee_code = any($2) and assignee_name = any($3)");
+            String communePlan = plan(st, "explain execute commune_plan('{06475}', '{Xã Bằng Mạc}')");
+            String assigneePlan = plan(st, "explain execute assignee_plan('{UBND_XA}', '{06475}', '{x}')");
+            String namePlan = plan(st, "explain select code from task_search_name where folded like '%bang mac%'");
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("select folded from task_search_name where folded in"
+                    + " ('xa bang mac', 'ubnd xa chien thang', 'quy hoach')")) {
                 while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
+                    names.add(rs.getString(1));
                 }
             }
-            st.execute("deallocate search_plan");
-            List<String> words = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("select distinct word from task_search_word where word in"
-                    + " ('bang', 'mac', 'chien', 'thang', 'ubnd')")) {
-                while (rs.next()) {
-                    words.add(rs.getString(1));
-                }
+            long searchColumns;
+            try (ResultSet rs = st.executeQuery("select count(*) from information_schema.columns"
+                    + " where table_name = 'task' and column_name like 'search%'")) {
+                rs.next();
+                searchColumns = rs.getLong(1);
+            }
+            long searchTriggers;
+            try (ResultSet rs = st.executeQuery("select count(*) from pg_trigger where tgrelid = 'task'::regclass"
+                    + " and tgname like 'task_words%'")) {
+                rs.next();
+                searchTriggers = rs.getLong(1);
             }
             c.rollback();
-            assertThat(plan.toString()).contains("task_search_words");
-            assertThat(words).containsExactlyInAnyOrder("bang", "mac", "chien", "thang", "ubnd");
+            assertThat(communePlan).contains("task_commune");
+            assertThat(assigneePlan).contains("task_assignee");
+            assertThat(namePlan).contains("task_search_name_folded");
+            assertThat(names).containsExactlyInAnyOrder("xa bang mac", "ubnd xa chien thang", "quy hoach");
+            assertThat(searchColumns).isZero();
+            assertThat(searchTriggers).isZero();
         }
+    }
+
+    private static String plan(Statement st, String explain) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = st.executeQuery(explain)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     private static List<String> ids(UUID inspectionId, String q) {
