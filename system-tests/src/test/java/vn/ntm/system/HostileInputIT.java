@@ -394,7 +394,13 @@ class HostileInputIT {
             case "criteria-service indicator" -> "17.8";
             // a DELETE never targets the draft the other operations need: the finalized inspection refuses every
             // deletion (409 at the least), so no hostile case can delete a shared fixture
-            case "inspection-service id" -> op.method().equals("DELETE") ? finalInspection : draftInspection;
+            // nor does a PATCH, which the finalized inspection refuses too (409 for any valid body)
+            case "inspection-service id" -> op.method().equals("DELETE") || op.method().equals("PATCH")
+                    ? finalInspection : draftInspection;
+            // a province's notice templates: read province 20's; write and delete those of 99, which no register
+            // holds (404 after the input's own checks), so no case stores or removes a template
+            case "inspection-service provinceCode" -> op.method().equals("GET") ? "20" : "99";
+            case "inspection-service kind" -> "docx";
             case "inspection-service recommendationId" -> "00000000-0000-0000-0000-000000000001";
             case "inspection-service communeCode" -> draftCommune;
             case "inspection-service code" -> finalCommune;
@@ -837,6 +843,15 @@ class HostileInputIT {
         t.put("inspection-service POST /inspections/{id}/recommendations", new Template(recommendation, draftIfMatch,
                 List.of("/assignee", "/content", "/assignee/name"), List.of("/assignee/type"),
                 List.of("/content", "/assignee/name"), List.of("/assignee/code", "/communeCode")));
+
+        // the notice's fields, sent to the finalized inspection with its ETag: a valid body ends in 409, nothing changes
+        t.put("inspection-service PATCH /inspections/{id}", new Template(json("{\"number\":\"15/TB-VPĐP\","
+                + "\"place\":\"Hà Tĩnh\",\"signer\":{\"title\":\"Chánh Văn phòng\",\"name\":\"Nguyễn Văn A\"}}"),
+                SeedInspection.ifMatch(api, base("inspection-service"), finalInspection), List.of(), List.of(),
+                List.of("/number", "/place", "/signer/title", "/signer/name"), List.of()));
+        // a Word file is read as bytes: every JSON variant is refused (415 or 4xx) before a template is checked
+        t.put("inspection-service PUT /notice-templates/{provinceCode}/{kind}", new Template(json("{\"file\":\"x\"}"),
+                Map.of(), List.of(), List.of(), List.of(), List.of()));
 
         Map<String, String> ifMatch = Map.of("If-Match", "\"" + taskVersion + "\"");
         t.put("task-service PATCH /tasks/{id}", new Template(json("{\"status\":\"IN_PROGRESS\",\"note\":\"x\"}"),

@@ -170,7 +170,9 @@ public class InspectionEventBatch {
                 if (plan != null) {
                     plans.add(plan);
                 } else {
-                    Log.debugf("event %s (inspection %s) was already processed: skipped", item.eventId(),
+                    // INFO: only a redelivery (a replay, a restart before the offset commit) writes it, and operators
+                    // (and FaultInjectionIT) read it as the proof that a redelivered event took effect once
+                    Log.infof("event %s (inspection %s) was already processed: skipped", item.eventId(),
                             item.event().inspectionId());
                 }
             }
