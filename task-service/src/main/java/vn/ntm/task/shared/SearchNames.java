@@ -46,7 +46,12 @@ public final class SearchNames {
         if (distinct.isEmpty()) {
             return;
         }
-        List<Name> all = List.copyOf(distinct);
+        // one order for every writer: two transactions learning the same new names wait for each other instead of
+        // deadlocking on each other's speculative insertions
+        List<Name> all = distinct.stream().sorted(java.util.Comparator.comparing(Name::kind,
+                java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+                .thenComparing(Name::type, java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+                .thenComparing(Name::code).thenComparing(Name::name)).toList();
         try (PreparedStatement insert = c.prepareStatement("insert into task_search_name (kind, type, code, name)"
                 + " select n.kind, n.type, n.code, n.name from unnest(?::text[], ?::text[], ?::text[], ?::text[])"
                 + " as n(kind, type, code, name) where not exists (select 1 from task_search_name s"
